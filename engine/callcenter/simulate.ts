@@ -1,0 +1,203 @@
+// One replication of the call-centre model.
+//
+// Each caller is settled on arrival, in arrival order: FIFO means a caller's fate
+// depends only on the callers before it, so the start of its service is
+// max(arrival, earliest agent free time) unless its patience runs out first.
+// Shift changes are applied at interval boundaries before any caller whose service
+// could start at or after the boundary (see applyStaffingChange).
+//
+// The loop is written flat, without closures over its counters: V8 keeps such
+// variables in registers, and this loop runs tens of millions of times a year.
+import { ServerCalendar } from '../kernel/serverCalendar.ts';
+import { TimeHeap } from '../kernel/timeHeap.ts';
+import { makeSampler } from '../random/distributions.ts';
+import { createStreams, type Uniform } from '../random/streams.ts';
+import type { CallCentreModel, IntervalCounters, ReplicationResult } from './model.ts';
+import { newCounters } from './model.ts';
+
+export class UnboundedQueueError extends Error {}
+
+export function simulateReplication(model: CallCentreModel, seed: number | string, replication: number): ReplicationResult {
+  const N = model.callsPerHour.length;
+  if (model.agents.length !== N) throw new Error('agents and callsPerHour must have one value per interval');
+  const dt = model.intervalSeconds;
+  const horizon = N * dt;
+  const T = model.serviceLevelSeconds;
+  const streams = createStreams(seed, replication);
+  const arrivalGap = makeSampler({ distribution: 'exponential', mean: 1 }, streams.arrivals);
+  const talk = makeSampler(model.talkTime, streams.talk);
+  const wrapUp = makeSampler(model.wrapUpTime, streams.wrapUp);
+  const hasPatience = model.patience !== null;
+  const patience = model.patience ? makeSampler(model.patience, streams.patience) : () => Infinity;
+  const redialProbability = model.redial?.probability ?? 0;
+  const redialDelay = model.redial ? makeSampler(model.redial.delay, streams.redial) : () => 0;
+  const redialU = streams.redial;
+
+  const c: IntervalCounters = newCounters(N);
+  const { offered, answered, abandoned, waited, answeredWithinT, abandonedWithinT, waitAnswered, waitAbandoned } = c;
+  const { busySeconds, loggedSeconds, maxQueue, redials } = c;
+  const schedule = model.agents;
+
+  let maxAgents = 1;
+  for (let k = 0; k < N; k++) {
+    c.agents[k] = schedule[k];
+    loggedSeconds[k] = schedule[k] * dt;
+    if (schedule[k] > maxAgents) maxAgents = schedule[k];
+  }
+
+  const agents = new ServerCalendar(maxAgents);
+  for (let i = 0; i < schedule[0]; i++) agents.add(0);
+  // Moments at which waiting callers leave the queue (answered or abandoned): their count is the queue length.
+  const queueExits = new TimeHeap();
+  const pendingRedials = new TimeHeap(16);
+
+  let nextChange = nextStaffingChange(schedule, 1);
+  let nextChangeTime = nextChange < N ? nextChange * dt : Infinity;
+
+  let calls = 0;
+  let events = 0;
+  let lastQueueExit = 0;
+
+  for (let k = 0; k < N; k++) {
+    const end = (k + 1) * dt;
+    const meanGap = 3600 / model.callsPerHour[k];
+    // Poisson arrivals generated piece by piece: a burst shorter than a gap is never skipped,
+    // and by memorylessness restarting at each piece boundary is exact.
+    let nextArrival = Number.isFinite(meanGap) ? k * dt + arrivalGap() * meanGap : Infinity;
+    for (;;) {
+      let t = nextArrival;
+      const redialAt = pendingRedials.size > 0 ? pendingRedials.peek() : Infinity;
+      if (redialAt < t) {
+        t = redialAt;
+        if (t >= end) break;
+        pendingRedials.pop();
+        redials[k]++;
+      } else {
+        if (t >= end) break;
+        nextArrival = t + arrivalGap() * meanGap;
+      }
+
+      // Drawn for every caller, answered or not, so each caller keeps its own durations (CRN).
+      const patienceSeconds = patience();
+      const handleSeconds = talk() + wrapUp();
+      // Shift changes at or before t, or at or before the moment this caller's service could start.
+      while (nextChangeTime <= t || agents.earliest() >= nextChangeTime) {
+        applyStaffingChange(agents, schedule[nextChange], nextChangeTime, streams.roster, loggedSeconds, dt, N);
+        nextChange = nextStaffingChange(schedule, nextChange + 1);
+        nextChangeTime = nextChange < N ? nextChange * dt : Infinity;
+      }
+      calls++;
+      offered[k]++;
+      const freeAt = agents.earliest();
+      if (freeAt <= t) {
+        agents.replaceEarliest(t + handleSeconds);
+        answered[k]++;
+        answeredWithinT[k]++;
+        if (t + handleSeconds <= end) busySeconds[k] += handleSeconds;
+        else spread(busySeconds, t, handleSeconds, dt, N);
+        events += 2;
+        continue;
+      }
+      waited[k]++;
+      queueExits.popThrough(t);
+      const wait = freeAt - t;
+      if (wait > patienceSeconds) {
+        abandoned[k]++;
+        waitAbandoned[k] += patienceSeconds;
+        if (patienceSeconds <= T) abandonedWithinT[k]++;
+        const leave = t + patienceSeconds;
+        queueExits.push(leave);
+        if (leave > lastQueueExit) lastQueueExit = leave;
+        events += 2;
+        if (redialProbability > 0 && redialU() < redialProbability) {
+          const at = leave + redialDelay();
+          if (at < horizon) pendingRedials.push(at);
+        }
+      } else {
+        if (freeAt === Infinity) {
+          throw new UnboundedQueueError('a caller with unlimited patience is waiting and no agent will ever come on seat');
+        }
+        agents.replaceEarliest(freeAt + handleSeconds);
+        answered[k]++;
+        waitAnswered[k] += wait;
+        if (wait <= T) answeredWithinT[k]++;
+        queueExits.push(freeAt);
+        if (freeAt > lastQueueExit) lastQueueExit = freeAt;
+        spread(busySeconds, freeAt, handleSeconds, dt, N);
+        events += 3;
+      }
+      if (queueExits.size > maxQueue[k]) maxQueue[k] = queueExits.size;
+    }
+  }
+  while (nextChangeTime < Infinity) {
+    applyStaffingChange(agents, schedule[nextChange], nextChangeTime, streams.roster, loggedSeconds, dt, N);
+    nextChange = nextStaffingChange(schedule, nextChange + 1);
+    nextChangeTime = nextChange < N ? nextChange * dt : Infinity;
+  }
+  if (!hasPatience && lastQueueExit === Infinity) throw new UnboundedQueueError('the queue never empties');
+
+  // The drain: no new calls; the last interval's agents stay until every caller is answered
+  // or has abandoned, then each finishes its call in progress.
+  const drainEnd = Math.max(horizon, lastQueueExit);
+  let overtime = 0;
+  for (let i = 0; i < agents.size; i++) overtime += Math.max(drainEnd, agents.at(i)) - horizon;
+  loggedSeconds[N] += overtime;
+
+  return { counters: c, drainSeconds: drainEnd - horizon, overtimeAgentSeconds: overtime, calls, events };
+}
+
+/** First interval at or after `from` whose on-seat count differs from the one before it (N if none). */
+function nextStaffingChange(schedule: ArrayLike<number>, from: number): number {
+  let k = from;
+  while (k < schedule.length && schedule[k] === schedule[k - 1]) k++;
+  return k;
+}
+
+/**
+ * The on-seat count becomes `target` at time b. Rises start at once. For a drop of d, up to d
+ * idle agents log off at b; if fewer are idle, the rest are chosen at random among the busy
+ * agents and each logs off when its own call (talk + wrap-up) ends. Nobody is pre-empted.
+ */
+function applyStaffingChange(
+  agents: ServerCalendar,
+  target: number,
+  b: number,
+  roster: Uniform,
+  loggedSeconds: Float64Array,
+  dt: number,
+  N: number,
+): void {
+  if (target > agents.size) {
+    for (let i = agents.size; i < target; i++) agents.add(b);
+    return;
+  }
+  let drop = agents.size - target;
+  while (drop > 0 && agents.earliest() <= b) {
+    agents.removeEarliest();
+    drop--;
+  }
+  for (; drop > 0; drop--) {
+    const freeAt = agents.removeAt(Math.floor(roster() * agents.size));
+    spread(loggedSeconds, b, freeAt - b, dt, N); // time spent finishing the call after the shift ended
+  }
+}
+
+/** Adds [start, start + seconds) to the intervals it falls in; time past the horizon goes to slot N (the drain). */
+function spread(into: Float64Array, start: number, seconds: number, dt: number, N: number): void {
+  const end = start + seconds;
+  let k = Math.floor(start / dt);
+  for (;;) {
+    if (k >= N) {
+      into[N] += end - start;
+      return;
+    }
+    const edge = (k + 1) * dt;
+    if (end <= edge) {
+      into[k] += end - start;
+      return;
+    }
+    into[k] += edge - start;
+    start = edge;
+    k++;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './serverCalendar.ts';
+export * from './timeHeap.ts';

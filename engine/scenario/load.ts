@@ -1,0 +1,123 @@
+// Reading a scenario file: YAML -> validated spec -> resolved Scenario, with errors that
+// name the file, the line and the field.
+import { readFileSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import type { z } from 'zod';
+import { ScenarioError } from './errors.ts';
+import { resolveScenario, type Scenario } from './resolve.ts';
+import { scenarioSchema, type ScenarioSpec } from './schema.ts';
+
+/** Quick what-ifs from the command line, applied before validation so they are checked too. */
+export interface ScenarioOverrides {
+  agents?: number;
+  replications?: number;
+  seed?: number | string;
+  horizonHours?: number;
+}
+
+export function loadScenario(file: string, overrides: ScenarioOverrides = {}): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ScenarioError(file, [], code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})`);
+  }
+  return parseScenario(text, file, overrides);
+}
+
+export function parseScenario(text: string, file?: string, overrides: ScenarioOverrides = {}): Scenario {
+  const { spec } = parseScenarioSpec(text, file, overrides);
+  return resolveWithLines(spec, text, file);
+}
+
+/** Validated spec and the YAML document (for locating later errors). */
+export function parseScenarioSpec(text: string, file?: string, overrides: ScenarioOverrides = {}): { spec: ScenarioSpec } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const line = err.linePos?.[0]?.line;
+    throw new ScenarioError(file, [], `not valid YAML: ${err.message.split('\n')[0]}`, line);
+  }
+  const raw = doc.toJS() as unknown;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ScenarioError(file, [], 'a scenario must be a YAML mapping of fields (name, horizon, arrivals, ...)');
+  }
+  const input = applyOverrides(raw as Record<string, unknown>, overrides);
+  const parsed = scenarioSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.error);
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+    const problem =
+      issue.code === 'unrecognized_keys' ? `unknown field "${issue.keys[0]}"` : issue.code === 'invalid_type' && issue.input === undefined ? 'required field is missing' : issue.message;
+    throw new ScenarioError(file, path as (string | number)[], problem, lineOf(doc.contents, path as (string | number)[], lineCounter, issue.code === 'unrecognized_keys'));
+  }
+  return { spec: parsed.data };
+}
+
+function resolveWithLines(spec: ScenarioSpec, text: string, file?: string): Scenario {
+  try {
+    return resolveScenario(spec, file);
+  } catch (e) {
+    if (e instanceof ScenarioError && e.line === undefined) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter });
+      e.line = lineOf(doc.contents, e.path, lineCounter, false);
+    }
+    throw e;
+  }
+}
+
+function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Record<string, unknown> {
+  const out = { ...raw };
+  if (o.agents !== undefined) out.agents = o.agents;
+  if (o.replications !== undefined) out.replications = o.replications;
+  if (o.seed !== undefined) out.seed = o.seed;
+  if (o.horizonHours !== undefined) out.horizon = { hours: o.horizonHours };
+  return out;
+}
+
+type Issue = z.core.$ZodIssue;
+
+/** The most specific issue: for a union, the branch that got furthest. */
+function firstIssue(error: z.ZodError): Issue {
+  let issue = error.issues[0];
+  while (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const branches = issue.errors.filter((b) => b.length > 0);
+    const best = branches.sort((a, b) => depth(b) - depth(a))[0];
+    if (!best) break;
+    const inner = best[0];
+    issue = { ...inner, path: [...issue.path, ...inner.path] } as Issue;
+  }
+  return issue;
+}
+
+function depth(issues: Issue[]): number {
+  return Math.max(...issues.map((i) => i.path.length + (i.code === 'invalid_type' ? 0 : 0.5)));
+}
+
+/** Line of the node at path (or of the key, for an unknown field); falls back to the deepest existing parent. */
+function lineOf(root: unknown, path: (string | number)[], lc: LineCounter, keyLine: boolean): number | undefined {
+  let node = root as Node | null | undefined;
+  let line: number | undefined = node && (node as Node).range ? lc.linePos((node as Node).range![0]).line : undefined;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    if (!node || !('items' in (node as object))) break;
+    const items = (node as unknown as { items: unknown[] }).items;
+    let next: Node | undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+      if (!pair) break;
+      if (keyLine && i === path.length - 1 && isScalar(pair.key) && pair.key.range) return lc.linePos(pair.key.range[0]).line;
+      next = (pair.value ?? pair.key) as Node;
+      if (isScalar(pair.key) && pair.key.range) line = lc.linePos(pair.key.range[0]).line;
+    } else if (typeof key === 'number') {
+      next = items[key] as Node | undefined;
+    }
+    if (!next) break;
+    node = next;
+    if (node.range) line = lc.linePos(node.range[0]).line;
+  }
+  return line;
+}

@@ -1,0 +1,219 @@
+// Scenario spec (validated file contents) -> Scenario (plain data, units resolved, one value per interval).
+import { readFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
+import type { DurationDistribution } from '../random/distributions.ts';
+import { meanOf } from '../random/distributions.ts';
+import { addDays, daysInMonth, parseIsoDate, weekdayIndex } from './calendar.ts';
+import { ScenarioError } from './errors.ts';
+import type { DistributionInput, ScenarioSpec } from './schema.ts';
+import { SERVICE_LEVEL_FORMULAS } from './schema.ts';
+
+export type ServiceLevelFormula = (typeof SERVICE_LEVEL_FORMULAS)[number];
+
+export interface Scenario {
+  name: string;
+  description?: string;
+  sources?: string[];
+  /** Path of the file it came from, if any. */
+  file?: string;
+  startDate: string;
+  intervalSeconds: number;
+  intervalsPerDay: number;
+  nIntervals: number;
+  /** Intervals at the start that are simulated but not counted. */
+  warmupIntervals: number;
+  /** Offered calls per hour, per interval. */
+  callsPerHour: number[];
+  /** On-seat agents, per interval. */
+  agents: number[];
+  talkTime: DurationDistribution;
+  wrapUpTime: DurationDistribution;
+  patience: DurationDistribution | null;
+  redial: { probability: number; delay: DurationDistribution } | null;
+  serviceLevelSeconds: number;
+  serviceLevelFormula: ServiceLevelFormula;
+  seed: number | string;
+  replications: number;
+}
+
+export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
+  const intervalSeconds = spec.intervalMinutes * 60;
+  const intervalsPerDay = 1440 / spec.intervalMinutes;
+  const horizonHours = spec.horizon.days !== undefined ? spec.horizon.days * 24 : spec.horizon.hours!;
+  const nIntervals = Math.round((horizonHours * 3600) / intervalSeconds);
+  if (Math.abs(nIntervals * intervalSeconds - horizonHours * 3600) > 1e-6 || nIntervals < 1) {
+    throw new ScenarioError(file, ['horizon'], `horizon must be a whole number of ${spec.intervalMinutes}-minute intervals`);
+  }
+  let warmupIntervals = 0;
+  if (spec.warmup) {
+    const hours = spec.warmup.days !== undefined ? spec.warmup.days * 24 : spec.warmup.hours!;
+    warmupIntervals = Math.round((hours * 3600) / intervalSeconds);
+    if (Math.abs(warmupIntervals * intervalSeconds - hours * 3600) > 1e-6) {
+      throw new ScenarioError(file, ['warmup'], `warmup must be a whole number of ${spec.intervalMinutes}-minute intervals`);
+    }
+    if (warmupIntervals >= nIntervals) throw new ScenarioError(file, ['warmup'], 'warmup must be shorter than the horizon');
+  }
+  const grid = { startDate: spec.startDate, intervalsPerDay, nIntervals, intervalSeconds };
+  const callsPerHour = arrivalRates(spec.arrivals, grid, file);
+  const agents = perInterval(spec.agents, grid, file, ['agents'], 'agents');
+  const patience = spec.patience === 'none' ? null : distribution(spec.patience, file, ['patience']);
+  const talkTime = distribution(spec.talkTime, file, ['talkTime']);
+  const wrapUpTime = distribution(spec.wrapUpTime, file, ['wrapUpTime']);
+  if (!patience) checkBoundedQueue(callsPerHour, agents, meanOf(talkTime) + meanOf(wrapUpTime), file);
+
+  return {
+    name: spec.name,
+    description: spec.description,
+    sources: spec.sources,
+    file,
+    startDate: spec.startDate,
+    intervalSeconds,
+    intervalsPerDay,
+    nIntervals,
+    warmupIntervals,
+    callsPerHour,
+    agents,
+    talkTime,
+    wrapUpTime,
+    patience,
+    redial: spec.redial ? { probability: spec.redial.probability, delay: distribution(spec.redial.delay, file, ['redial', 'delay']) } : null,
+    serviceLevelSeconds: spec.serviceLevelSeconds,
+    serviceLevelFormula: spec.serviceLevelFormula,
+    seed: spec.seed,
+    replications: spec.replications,
+  };
+}
+
+interface Grid {
+  startDate: string;
+  intervalsPerDay: number;
+  nIntervals: number;
+  intervalSeconds: number;
+}
+
+/** A constant, one value per interval of a day (repeats daily), 24 hourly values, or one value per interval of the horizon. */
+function perInterval(value: number | number[], grid: Grid, file: string | undefined, path: (string | number)[], what: string): number[] {
+  const { intervalsPerDay, nIntervals } = grid;
+  if (typeof value === 'number') return new Array(nIntervals).fill(value);
+  const perHour = intervalsPerDay / 24;
+  let day: number[] | undefined;
+  if (value.length === nIntervals) return value.slice();
+  if (value.length === intervalsPerDay) day = value;
+  else if (value.length === 24 && Number.isInteger(perHour)) day = value.flatMap((v) => new Array(perHour).fill(v));
+  if (!day) {
+    throw new ScenarioError(
+      file,
+      path,
+      `${what} has ${value.length} values; give ${intervalsPerDay} (one per interval of a day)` +
+        `${Number.isInteger(perHour) ? ', 24 (hourly)' : ''} or ${nIntervals} (one per interval of the horizon)`,
+    );
+  }
+  return Array.from({ length: nIntervals }, (_, k) => day![k % intervalsPerDay]);
+}
+
+function arrivalRates(a: ScenarioSpec['arrivals'], grid: Grid, file: string | undefined): number[] {
+  const scale = a.scale;
+  if (a.callsPerHour !== undefined) {
+    return perInterval(a.callsPerHour, grid, file, ['arrivals', 'callsPerHour'], 'arrivals.callsPerHour').map((r) => r * scale);
+  }
+  const { intervalsPerDay, nIntervals, intervalSeconds } = grid;
+  const intraday = normalise(
+    a.intradayShape ? perInterval(a.intradayShape, { ...grid, nIntervals: intervalsPerDay }, file, ['arrivals', 'intradayShape'], 'arrivals.intradayShape') : new Array(intervalsPerDay).fill(1),
+    file,
+    ['arrivals', 'intradayShape'],
+  );
+  const weekday = a.weekdayShape ?? [1, 1, 1, 1, 1, 1, 1];
+  const start = parseIsoDate(grid.startDate);
+  const days = Math.ceil(nIntervals / intervalsPerDay);
+  const hoursPerInterval = intervalSeconds / 3600;
+  const rates = new Array<number>(nIntervals);
+  for (let d = 0; d < days; d++) {
+    const date = addDays(start, d);
+    let dayCalls: number;
+    if (a.dailyCalls !== undefined) {
+      const meanWeekday = weekday.reduce((s, w) => s + w, 0) / 7;
+      if (meanWeekday === 0) throw new ScenarioError(file, ['arrivals', 'weekdayShape'], 'weekdayShape weights are all zero');
+      dayCalls = (a.dailyCalls * weekday[weekdayIndex(date)]) / meanWeekday;
+    } else {
+      const year = date.getUTCFullYear();
+      const month = date.getUTCMonth();
+      const monthly = a.monthlyShape ?? Array.from({ length: 12 }, (_, m) => daysInMonth(year, m));
+      const monthlyTotal = monthly.reduce((s, w) => s + w, 0);
+      if (monthlyTotal === 0) throw new ScenarioError(file, ['arrivals', 'monthlyShape'], 'monthlyShape weights are all zero');
+      const monthCalls = (a.annualCalls! * monthly[month]) / monthlyTotal;
+      let weekdayWeightOfMonth = 0;
+      for (let day = 1; day <= daysInMonth(year, month); day++) {
+        weekdayWeightOfMonth += weekday[weekdayIndex(new Date(Date.UTC(year, month, day)))];
+      }
+      if (weekdayWeightOfMonth === 0) throw new ScenarioError(file, ['arrivals', 'weekdayShape'], 'weekdayShape weights are all zero');
+      dayCalls = (monthCalls * weekday[weekdayIndex(date)]) / weekdayWeightOfMonth;
+    }
+    for (let j = 0; j < intervalsPerDay; j++) {
+      const k = d * intervalsPerDay + j;
+      if (k < nIntervals) rates[k] = ((dayCalls * intraday[j]) / hoursPerInterval) * scale;
+    }
+  }
+  return rates;
+}
+
+function normalise(weights: number[], file: string | undefined, path: string[]): number[] {
+  const total = weights.reduce((s, w) => s + w, 0);
+  if (total === 0) throw new ScenarioError(file, path, 'weights are all zero');
+  return weights.map((w) => w / total);
+}
+
+function distribution(d: DistributionInput, file: string | undefined, path: string[]): DurationDistribution {
+  if (d.distribution !== 'empirical') return d as DurationDistribution;
+  const csvPath = resolvePath(file ? dirname(file) : process.cwd(), d.file);
+  let text: string;
+  try {
+    text = readFileSync(csvPath, 'utf8');
+  } catch {
+    throw new ScenarioError(file, [...path, 'file'], `cannot read ${d.file} (looked for ${csvPath})`);
+  }
+  const values = parseDurationColumn(text, d.column);
+  if (typeof values === 'string') throw new ScenarioError(file, [...path, 'file'], `${d.file}: ${values}`);
+  return { distribution: 'empirical', file: d.file, values };
+}
+
+/** Durations in seconds from a one-column (or named-column) CSV; a header line is optional. */
+export function parseDurationColumn(text: string, column?: string): number[] | string {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  if (lines.length === 0) return 'the file is empty';
+  let col = 0;
+  let first = 0;
+  const header = lines[0].split(',').map((h) => h.trim());
+  if (column !== undefined) {
+    col = header.indexOf(column);
+    if (col < 0) return `no column "${column}" (columns: ${header.join(', ')})`;
+    first = 1;
+  } else if (Number.isNaN(Number(header[0]))) {
+    first = 1;
+  }
+  const values: number[] = [];
+  for (let i = first; i < lines.length; i++) {
+    const v = Number(lines[i].split(',')[col]);
+    if (!Number.isFinite(v) || v < 0) return `line ${i + 1} is not a duration in seconds: "${lines[i]}"`;
+    values.push(v);
+  }
+  if (values.length === 0) return 'the file has no durations';
+  return values;
+}
+
+/**
+ * With no abandonment, an interval whose offered load reaches its agents grows the queue
+ * without bound (and never recovers within a realistic horizon): refuse rather than run.
+ */
+export function checkBoundedQueue(callsPerHour: number[], agents: number[], handle: number, file: string | undefined): void {
+  for (let k = 0; k < callsPerHour.length; k++) {
+    const load = (callsPerHour[k] * handle) / 3600;
+    if (callsPerHour[k] > 0 && load >= agents[k]) {
+      throw new ScenarioError(
+        file,
+        ['patience'],
+        `patience is "none" but the offered load (${load.toFixed(1)} Erlangs) reaches the ${agents[k]} agents on seat ` +
+          `in interval ${k + 1}: the queue grows without bound. Give callers a patience distribution or add agents`,
+      );
+    }
+  }
+}

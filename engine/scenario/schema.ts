@@ -1,0 +1,150 @@
+// The scenario file format: one zod schema, also published as JSON Schema (scenarios/schema.json).
+// Units: durations in seconds (or a string with a unit), rates in calls per hour, money in yuan.
+import { z } from 'zod';
+import { parseDuration } from './units.ts';
+
+const positiveDuration = (what: string) =>
+  z
+    .union([z.number(), z.string()])
+    .transform((v, ctx) => {
+      const s = parseDuration(v);
+      if (typeof s !== 'number') {
+        ctx.addIssue({ code: 'custom', message: s.error });
+        return z.NEVER;
+      }
+      if (!(s > 0) || !Number.isFinite(s)) {
+        ctx.addIssue({ code: 'custom', message: `${what} must be a positive number of seconds (got ${v})` });
+        return z.NEVER;
+      }
+      return s;
+    })
+    .describe(`${what}: seconds, or a string with a unit such as "4 min"`);
+
+const nonNegativeDuration = (what: string) =>
+  z
+    .union([z.number(), z.string()])
+    .transform((v, ctx) => {
+      const s = parseDuration(v);
+      if (typeof s !== 'number') {
+        ctx.addIssue({ code: 'custom', message: s.error });
+        return z.NEVER;
+      }
+      if (!(s >= 0) || !Number.isFinite(s)) {
+        ctx.addIssue({ code: 'custom', message: `${what} must be zero or more seconds (got ${v})` });
+        return z.NEVER;
+      }
+      return s;
+    })
+    .describe(`${what}: seconds, or a string with a unit such as "30 s"`);
+
+const cv = z.number().positive({ error: 'cv (standard deviation / mean) must be positive' }).describe('coefficient of variation, sd / mean');
+
+export const distributionSchema = z.discriminatedUnion(
+  'distribution',
+  [
+    z.strictObject({ distribution: z.literal('exponential'), mean: positiveDuration('mean') }),
+    z.strictObject({ distribution: z.literal('lognormal'), mean: positiveDuration('mean'), cv }),
+    z.strictObject({ distribution: z.literal('gamma'), mean: positiveDuration('mean'), cv }),
+    z.strictObject({ distribution: z.literal('deterministic'), value: nonNegativeDuration('value') }),
+    z.strictObject({
+      distribution: z.literal('empirical'),
+      file: z.string().min(1).describe('CSV of observed durations in seconds, relative to the scenario file'),
+      column: z.string().optional().describe('column to read (default: the first)'),
+    }),
+  ],
+  { error: 'distribution must be one of exponential, lognormal, gamma, deterministic, empirical' },
+);
+export type DistributionInput = z.infer<typeof distributionSchema>;
+
+const rateArray = z.array(z.number().nonnegative({ error: 'calls per hour cannot be negative' })).min(1);
+const shape = (n: string) => z.array(z.number().nonnegative({ error: `${n} weights cannot be negative` })).min(1);
+
+export const arrivalsSchema = z
+  .strictObject({
+    callsPerHour: z
+      .union([z.number().nonnegative({ error: 'calls per hour cannot be negative' }), rateArray])
+      .optional()
+      .describe('constant calls per hour, or one value per interval (a day of intervals repeats daily)'),
+    dailyCalls: z.number().nonnegative().optional().describe('calls per day, shaped by weekdayShape and intradayShape'),
+    annualCalls: z.number().nonnegative().optional().describe('calls per year, shaped by monthlyShape, weekdayShape and intradayShape'),
+    monthlyShape: shape('monthlyShape').length(12, { error: 'monthlyShape needs 12 values, January first' }).optional(),
+    weekdayShape: shape('weekdayShape').length(7, { error: 'weekdayShape needs 7 values, Monday first' }).optional(),
+    intradayShape: shape('intradayShape').optional().describe('relative weights, one per interval of the day or one per hour (24)'),
+    scale: z.number().nonnegative().default(1).describe('multiplies every rate (what-ifs such as a rainstorm week: 1.55)'),
+  })
+  .superRefine((a, ctx) => {
+    const forms = (['callsPerHour', 'dailyCalls', 'annualCalls'] as const).filter((k) => a[k] !== undefined);
+    if (forms.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: forms.length ? `give only one of ${forms.join(', ')}` : 'give callsPerHour, dailyCalls or annualCalls',
+      });
+    }
+    if (a.callsPerHour !== undefined) {
+      for (const k of ['monthlyShape', 'weekdayShape', 'intradayShape'] as const) {
+        if (a[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: `${k} applies to dailyCalls or annualCalls, not callsPerHour` });
+      }
+    }
+    if (a.dailyCalls !== undefined && a.monthlyShape !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['monthlyShape'], message: 'monthlyShape applies to annualCalls, not dailyCalls' });
+    }
+  });
+
+const span = z
+  .strictObject({
+    days: z.number().positive().optional(),
+    hours: z.number().positive().optional(),
+  })
+  .refine((h) => (h.days === undefined) !== (h.hours === undefined), { error: 'give days or hours (one of them)' });
+
+export const SERVICE_LEVEL_FORMULAS = ['offered', 'answered', 'excludeShortAbandons', 'countShortAbandons'] as const;
+
+const agentCount = z.number().int({ error: 'agents must be whole numbers' }).nonnegative({ error: 'agents cannot be negative' });
+
+export const scenarioSchema = z.strictObject({
+  name: z.string().min(1).describe('title shown on reports'),
+  description: z.string().optional(),
+  sources: z.array(z.string()).optional().describe('citations for the figures used'),
+  startDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'startDate must be a date such as 2024-01-01' })
+    .default('2024-01-01')
+    .describe('first simulated day (weekday and month shapes follow the calendar)'),
+  horizon: span.describe('simulated length: { days: 7 } or { hours: 24 }'),
+  intervalMinutes: z
+    .number()
+    .int()
+    .positive()
+    .refine((m) => 1440 % m === 0, { error: 'intervalMinutes must divide a day (e.g. 15, 30, 60)' })
+    .default(30)
+    .describe('reporting interval; rates and agents are constant within one'),
+  warmup: span.optional().describe('calls arriving before this are simulated but not counted (whole intervals)'),
+  arrivals: arrivalsSchema,
+  talkTime: distributionSchema.describe('talk time per answered call'),
+  wrapUpTime: distributionSchema.default({ distribution: 'deterministic', value: 0 }).describe('after-call work'),
+  patience: z
+    .union([z.literal('none'), distributionSchema])
+    .default('none')
+    .describe('how long a caller waits before hanging up; "none" = waits forever'),
+  redial: z
+    .strictObject({
+      probability: z.number().min(0).max(1).describe('share of abandoning callers who call again'),
+      delay: distributionSchema.describe('time from hanging up to calling again'),
+    })
+    .optional(),
+  agents: z
+    .union([agentCount, z.array(agentCount).min(1)])
+    .describe('on-seat agents: constant, or per interval (a day of intervals, or 24 hourly values, repeats daily)'),
+  serviceLevelSeconds: z.number().positive().default(15).describe('answered within T seconds; 15 s is GB/T 33358-2016'),
+  serviceLevelFormula: z.enum(SERVICE_LEVEL_FORMULAS).default('offered').describe('which service-level formula is the headline'),
+  seed: z.union([z.number().int(), z.string()]).default(1),
+  replications: z.number().int().min(1).max(10000).default(10),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioSpec = z.output<typeof scenarioSchema>;
+
+/** The JSON Schema editors use to check scenario files. */
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
+}
