@@ -43,8 +43,8 @@ export function makeSampler(d: DurationDistribution, u: Uniform): Sampler {
   switch (d.distribution) {
     case 'exponential': {
       const mean = d.mean;
-      // 1 - u lies in (0, 1]: never log(0), so never an infinite duration.
-      return () => -Math.log(1 - u()) * mean;
+      const exponential = standardExponential(u);
+      return () => exponential() * mean;
     }
     case 'deterministic': {
       const value = d.value;
@@ -70,6 +70,49 @@ export function makeSampler(d: DurationDistribution, u: Uniform): Sampler {
       return () => values[Math.floor(u() * n)];
     }
   }
+}
+
+// Ziggurat tables for the standard exponential (Marsaglia & Tsang 2000, 256 layers).
+// About 98% of draws take one uniform and no logarithm: the simulator draws three
+// exponentials per call, and the logarithm was a third of its time.
+const ZIG_K = new Uint32Array(256);
+const ZIG_W = new Float64Array(256);
+const ZIG_F = new Float64Array(256);
+const ZIG_R = 7.697117470131487;
+{
+  const m2 = 4294967296;
+  const v = 3.949659822581572e-3;
+  let de = ZIG_R;
+  let te = de;
+  const q = v / Math.exp(-de);
+  ZIG_K[0] = (de / q) * m2;
+  ZIG_K[1] = 0;
+  ZIG_W[0] = q / m2;
+  ZIG_W[255] = de / m2;
+  ZIG_F[0] = 1;
+  ZIG_F[255] = Math.exp(-de);
+  for (let i = 254; i >= 1; i--) {
+    de = -Math.log(v / de + Math.exp(-de));
+    ZIG_K[i + 1] = (de / te) * m2;
+    te = de;
+    ZIG_F[i] = Math.exp(-de);
+    ZIG_W[i] = de / m2;
+  }
+}
+
+/** Standard exponential (mean 1) by the ziggurat method; never infinite. */
+export function standardExponential(u: Uniform): () => number {
+  return () => {
+    for (;;) {
+      const j = (u() * 4294967296) >>> 0;
+      const i = j & 255;
+      if (j < ZIG_K[i]) return j * ZIG_W[i];
+      // The tail beyond R, by memorylessness; 1 - u lies in (0, 1], so the log is finite.
+      if (i === 0) return ZIG_R - Math.log(1 - u());
+      const x = j * ZIG_W[i];
+      if (ZIG_F[i] + u() * (ZIG_F[i - 1] - ZIG_F[i]) < Math.exp(-x)) return x;
+    }
+  };
 }
 
 /** Standard normal by the polar method; the spare value is cached, so two uniforms give two normals. */

@@ -6,9 +6,7 @@ import { meanOf } from '../random/distributions.ts';
 import { addDays, daysInMonth, parseIsoDate, weekdayIndex } from './calendar.ts';
 import { ScenarioError } from './errors.ts';
 import type { DistributionInput, ScenarioSpec } from './schema.ts';
-import { SERVICE_LEVEL_FORMULAS } from './schema.ts';
-
-export type ServiceLevelFormula = (typeof SERVICE_LEVEL_FORMULAS)[number];
+import type { ServiceLevelFormula } from '../callcenter/metrics.ts';
 
 export interface Scenario {
   name: string;

@@ -1,6 +1,7 @@
 // The scenario file format: one zod schema, also published as JSON Schema (scenarios/schema.json).
 // Units: durations in seconds (or a string with a unit), rates in calls per hour, money in yuan.
 import { z } from 'zod';
+import { SERVICE_LEVEL_FORMULAS } from '../analytic/erlang.ts';
 import { parseDuration } from './units.ts';
 
 const positiveDuration = (what: string) =>
@@ -97,7 +98,6 @@ const span = z
   })
   .refine((h) => (h.days === undefined) !== (h.hours === undefined), { error: 'give days or hours (one of them)' });
 
-export const SERVICE_LEVEL_FORMULAS = ['offered', 'answered', 'excludeShortAbandons', 'countShortAbandons'] as const;
 
 const agentCount = z.number().int({ error: 'agents must be whole numbers' }).nonnegative({ error: 'agents cannot be negative' });
 

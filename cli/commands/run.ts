@@ -1,0 +1,62 @@
+import type { Argv } from 'yargs';
+import { formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runScenario, totalsCsv, writeFilesAtomically } from '../../engine/index.ts';
+import { UsageError } from '../errors.ts';
+import { progressBar } from '../progress.ts';
+
+export const scenarioOverrideOptions = {
+  agents: { type: 'number', describe: 'on-seat agents, constant (overrides the scenario)' },
+  replications: { type: 'number', describe: 'number of replications' },
+  seed: { type: 'string', describe: 'random seed' },
+  horizon: { type: 'string', describe: 'simulated length, e.g. 7d, 24h, 366d' },
+} as const;
+
+export function overridesFrom(argv: { agents?: number; replications?: number; seed?: string; horizon?: string }) {
+  let horizonHours: number | undefined;
+  if (argv.horizon !== undefined) {
+    const h = parseHorizonHours(argv.horizon);
+    if (typeof h !== 'number') throw new UsageError(`--horizon: ${h.error}`);
+    horizonHours = h;
+  }
+  if (argv.agents !== undefined && (!Number.isInteger(argv.agents) || argv.agents < 0)) {
+    throw new UsageError(`--agents must be a whole number of agents, 0 or more (got ${argv.agents})`);
+  }
+  if (argv.replications !== undefined && (!Number.isInteger(argv.replications) || argv.replications < 1)) {
+    throw new UsageError(`--replications must be a whole number, 1 or more (got ${argv.replications})`);
+  }
+  const seed = argv.seed === undefined ? undefined : /^-?\d+$/.test(argv.seed) ? Number(argv.seed) : argv.seed;
+  return { agents: argv.agents, replications: argv.replications, seed, horizonHours };
+}
+
+export function registerRun(y: Argv) {
+  return y.command(
+    'run <scenario>',
+    'simulate a scenario and report connection rate, service level, waits and occupancy',
+    (a) =>
+      a
+        .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML)' })
+        .options(scenarioOverrideOptions)
+        .option('json', { type: 'boolean', default: false, describe: 'print one JSON object instead of the table' })
+        .option('out', { type: 'string', describe: 'folder for totals.csv, intervals.csv and result.json' })
+        .option('force', { type: 'boolean', default: false, describe: 'overwrite existing files in --out' })
+        .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' }),
+    async (argv) => {
+      const scenario = loadScenario(argv.scenario, overridesFrom(argv));
+      const progress = progressBar('Simulating', argv.quiet || argv.json);
+      const result = runScenario(scenario, { onReplication: (d, t) => progress.update(d, t) });
+      progress.stop();
+      if (argv.out) {
+        const written = writeFilesAtomically(
+          argv.out,
+          {
+            'totals.csv': await totalsCsv(result),
+            'intervals.csv': await intervalsCsv(result),
+            'result.json': JSON.stringify(result, null, 2) + '\n',
+          },
+          argv.force,
+        );
+        if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
+      }
+      process.stdout.write(argv.json ? JSON.stringify(result) + '\n' : formatRunReport(result) + '\n');
+    },
+  );
+}

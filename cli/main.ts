@@ -1,0 +1,29 @@
+// The hotline-sim command: parses arguments and calls the engine; nothing else.
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { registerErlang } from './commands/erlang.ts';
+import { registerRun } from './commands/run.ts';
+import { failWith } from './errors.ts';
+
+const cli = yargs(hideBin(process.argv))
+  .scriptName('hotline-sim')
+  .usage('$0 <command> [options]\n\nStaffing and cost simulation for 12345 government service hotlines.')
+  .strict()
+  .demandCommand(1, 'give a command: run, erlang')
+  .recommendCommands()
+  .fail((msg, err) => {
+    if (err) failWith(err);
+    process.stderr.write(`hotline-sim: ${msg}\n(see hotline-sim --help)\n`);
+    process.exit(2);
+  })
+  .help()
+  .wrap(Math.min(110, process.stdout.columns ?? 100));
+
+registerRun(cli);
+registerErlang(cli);
+
+try {
+  await cli.parseAsync();
+} catch (e) {
+  failWith(e);
+}

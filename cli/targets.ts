@@ -1,0 +1,47 @@
+// "--target connection=0.95", "sl=0.8@20", "asa=30", "abandon=0.05" -> a staffing target.
+import type { StaffingTarget } from '../engine/index.ts';
+import { UsageError } from './errors.ts';
+
+export function parseTarget(text: string): StaffingTarget {
+  const m = /^\s*([a-z]+)\s*=\s*([0-9.]+)(%?)\s*(?:@\s*([0-9.]+)\s*s?)?\s*$/i.exec(text);
+  if (!m) throw new UsageError(`--target "${text}": write it like connection=0.95, sl=0.8@20, asa=30 or abandon=0.05`);
+  const kind = m[1].toLowerCase();
+  let value = Number(m[2]);
+  if (m[3] === '%') value /= 100;
+  const seconds = m[4] !== undefined ? Number(m[4]) : undefined;
+  const share = (what: string) => {
+    if (!(value > 0 && value < 1)) throw new UsageError(`--target ${kind}: ${what} must be between 0 and 1 (or a percentage), got ${m[2]}${m[3]}`);
+  };
+  switch (kind) {
+    case 'connection':
+    case 'connectionrate':
+      share('a connection rate');
+      return { kind: 'connectionRate', value };
+    case 'sl':
+    case 'servicelevel':
+      share('a service level');
+      return { kind: 'serviceLevel', value, seconds };
+    case 'asa':
+      if (!(value > 0)) throw new UsageError('--target asa: give seconds, more than 0');
+      return { kind: 'asa', seconds: value };
+    case 'abandon':
+    case 'abandonment':
+      share('an abandonment rate');
+      return { kind: 'abandonment', value };
+    default:
+      throw new UsageError(`--target "${text}": unknown KPI "${kind}" (use connection, sl, asa or abandon)`);
+  }
+}
+
+export function describeTarget(t: StaffingTarget, defaultSeconds: number): string {
+  switch (t.kind) {
+    case 'connectionRate':
+      return `connection rate 接通率 ≥ ${(t.value * 100).toFixed(1)}%`;
+    case 'serviceLevel':
+      return `service level 服务水平 ≥ ${(t.value * 100).toFixed(1)}% within ${t.seconds ?? defaultSeconds} s`;
+    case 'asa':
+      return `average speed of answer ≤ ${t.seconds} s`;
+    case 'abandonment':
+      return `abandonment rate 呼损率 ≤ ${(t.value * 100).toFixed(1)}%`;
+  }
+}

@@ -1,0 +1,132 @@
+// Replications of a scenario: independent seeded runs, each metric as a mean with a 95% CI.
+import { metricDefinitions, sumCounters, type MetricDefinition, type Unit } from '../callcenter/metrics.ts';
+import type { IntervalCounters } from '../callcenter/model.ts';
+import { simulateReplication } from '../callcenter/simulate.ts';
+import { intervalLabel } from '../scenario/calendar.ts';
+import type { Scenario } from '../scenario/resolve.ts';
+import { estimate, RunningEstimates, type Estimate } from '../stats/estimate.ts';
+
+export interface MetricInfo {
+  id: string;
+  name: string;
+  zh: string;
+  unit: Unit;
+}
+
+export interface IntervalRow {
+  /** Index of the interval from the start of the horizon. */
+  index: number;
+  /** Local start time, "YYYY-MM-DD HH:MM". */
+  start: string;
+  callsPerHour: number;
+  agents: number;
+  metrics: Record<string, Estimate>;
+}
+
+/** A run's result: plain data, serialisable, the same bytes for the same scenario and seed. */
+export interface RunResult {
+  scenario: string;
+  file?: string;
+  seed: number | string;
+  replications: number;
+  serviceLevelSeconds: number;
+  serviceLevelFormula: string;
+  horizon: { start: string; days: number; intervalMinutes: number; warmupIntervals: number };
+  /** The metrics, in report order, with names and units. */
+  metrics: MetricInfo[];
+  totals: Record<string, Estimate>;
+  intervals: IntervalRow[];
+  /** Simulated calls over all replications, warm-up included. */
+  simulatedCalls: number;
+  simulatedEvents: number;
+}
+
+export interface RunOptions {
+  /** Called after each replication (for progress bars). */
+  onReplication?: (done: number, total: number) => void;
+  /** Skip per-interval rows (sweeps that only need totals). */
+  totalsOnly?: boolean;
+}
+
+export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const defs = metricDefinitions(scenario.serviceLevelFormula, scenario.serviceLevelSeconds, scenario.redial !== null);
+  const intervalDefs = defs.filter((d) => !d.totalsOnly);
+  const R = scenario.replications;
+  const N = scenario.nIntervals;
+  const from = scenario.warmupIntervals;
+  const totalsByRep = defs.map(() => new Float64Array(R));
+  const perInterval = options.totalsOnly ? [] : intervalDefs.map(() => new RunningEstimates(N));
+  let simulatedCalls = 0;
+  let simulatedEvents = 0;
+
+  const model = {
+    intervalSeconds: scenario.intervalSeconds,
+    callsPerHour: scenario.callsPerHour,
+    agents: scenario.agents,
+    talkTime: scenario.talkTime,
+    wrapUpTime: scenario.wrapUpTime,
+    patience: scenario.patience,
+    serviceLevelSeconds: scenario.serviceLevelSeconds,
+    redial: scenario.redial,
+  };
+
+  for (let r = 0; r < R; r++) {
+    const rep = simulateReplication(model, scenario.seed, r);
+    simulatedCalls += rep.calls;
+    simulatedEvents += rep.events;
+    // Whole-horizon totals: counted intervals plus the drain slot (agent time only).
+    const totals = sumCounters(rep.counters, from, N + 1);
+    totals.agents = sumCounters(rep.counters, from, N).agents;
+    totals.overtimeSeconds = rep.overtimeAgentSeconds;
+    totals.drainSeconds = rep.drainSeconds;
+    defs.forEach((d, i) => (totalsByRep[i][r] = d.value(totals)));
+    if (!options.totalsOnly) addIntervals(rep.counters, intervalDefs, perInterval, from, N);
+    options.onReplication?.(r + 1, R);
+  }
+
+  const totals: Record<string, Estimate> = {};
+  defs.forEach((d, i) => (totals[d.id] = estimate(totalsByRep[i])));
+  const intervals: IntervalRow[] = [];
+  if (!options.totalsOnly) {
+    for (let k = from; k < N; k++) {
+      const metrics: Record<string, Estimate> = {};
+      intervalDefs.forEach((d, i) => (metrics[d.id] = perInterval[i].get(k)));
+      intervals.push({
+        index: k,
+        start: intervalLabel(scenario.startDate, scenario.intervalSeconds, k),
+        callsPerHour: scenario.callsPerHour[k],
+        agents: scenario.agents[k],
+        metrics,
+      });
+    }
+  }
+
+  return {
+    scenario: scenario.name,
+    file: scenario.file,
+    seed: scenario.seed,
+    replications: R,
+    serviceLevelSeconds: scenario.serviceLevelSeconds,
+    serviceLevelFormula: scenario.serviceLevelFormula,
+    horizon: {
+      start: scenario.startDate,
+      days: (N * scenario.intervalSeconds) / 86400,
+      intervalMinutes: scenario.intervalSeconds / 60,
+      warmupIntervals: from,
+    },
+    metrics: defs.map(({ id, name, zh, unit }) => ({ id, name, zh, unit })),
+    totals,
+    intervals,
+    simulatedCalls,
+    simulatedEvents,
+  };
+}
+
+function addIntervals(c: IntervalCounters, defs: MetricDefinition[], into: RunningEstimates[], from: number, N: number): void {
+  for (let k = from; k < N; k++) {
+    const one = sumCounters(c, k, k + 1);
+    one.overtimeSeconds = 0;
+    one.drainSeconds = 0;
+    defs.forEach((d, i) => into[i].add(k, d.value(one)));
+  }
+}

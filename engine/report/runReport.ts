@@ -1,0 +1,101 @@
+// The run report as text: totals with CIs, then the average day, hour by hour.
+import type { Unit } from '../callcenter/metrics.ts';
+import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelFormula } from '../callcenter/metrics.ts';
+import type { RunResult } from '../experiment/run.ts';
+import { formatCi, formatValue, textTable } from './format.ts';
+
+export function formatRunReport(r: RunResult): string {
+  const out: string[] = [];
+  const days = r.horizon.days;
+  out.push(`${r.scenario}`);
+  out.push(
+    `${days % 1 === 0 ? days : days.toFixed(2)} days from ${r.horizon.start}, ${r.horizon.intervalMinutes}-min intervals` +
+      `${r.horizon.warmupIntervals ? `, first ${r.horizon.warmupIntervals} intervals as warm-up` : ''}; ` +
+      `${r.replications} replication${r.replications > 1 ? 's' : ''}, seed ${r.seed}`,
+  );
+  out.push(
+    `Headline service level: ${SERVICE_LEVEL_DEFINITIONS[r.serviceLevelFormula as ServiceLevelFormula].text}, T = ${r.serviceLevelSeconds} s`,
+  );
+  out.push('');
+  const rows = r.metrics.map((m) => {
+    const e = r.totals[m.id];
+    return [m.name, m.zh, formatValue(e.mean, m.unit), formatCi(e, m.unit)];
+  });
+  out.push(textTable(['Metric', '指标', 'Mean', '95% CI'], rows, ['left', 'left', 'right', 'right']));
+  if (r.replications < 2) out.push('(one replication: no confidence interval; use --replications 10 or more)');
+  const profile = averageDay(r);
+  if (profile.length > 1) {
+    out.push('');
+    out.push('Average day, by hour of day (mean over days and replications)');
+    out.push(
+      textTable(
+        ['Hour', 'Calls/h', 'Agents on seat', 'Connection 接通率', 'Service level 服务水平', 'ASA (s)', 'Occupancy 占用率'],
+        profile.map((p) => [
+          p.hour,
+          formatValue(p.callsPerHour, 'calls'),
+          formatValue(p.agents, 'agents'),
+          formatValue(p.connectionRate, 'ratio'),
+          formatValue(p.serviceLevel, 'ratio'),
+          formatValue(p.asa, 'seconds').replace(' s', ''),
+          formatValue(p.occupancy, 'ratio'),
+        ]),
+      ),
+    );
+  }
+  return out.join('\n');
+}
+
+interface HourProfile {
+  hour: string;
+  callsPerHour: number;
+  agents: number;
+  connectionRate: number;
+  serviceLevel: number;
+  asa: number;
+  occupancy: number;
+}
+
+/**
+ * The intervals folded onto one day by hour: call-weighted means of the interval means
+ * (an approximation to pooling, good enough for a profile; the totals are exact).
+ */
+export function averageDay(r: RunResult): HourProfile[] {
+  const acc = new Map<number, { n: number; calls: number; agents: number; answered: number; offered: number; sl: number; slW: number; asaW: number; asa: number; occ: number; occW: number }>();
+  for (const row of r.intervals) {
+    const hour = Number(row.start.slice(11, 13));
+    const a = acc.get(hour) ?? { n: 0, calls: 0, agents: 0, answered: 0, offered: 0, sl: 0, slW: 0, asa: 0, asaW: 0, occ: 0, occW: 0 };
+    const m = row.metrics;
+    const offered = m.offered.mean;
+    a.n++;
+    a.calls += row.callsPerHour;
+    a.agents += row.agents;
+    a.offered += offered;
+    a.answered += m.answered.mean;
+    if (!Number.isNaN(m.serviceLevel.mean)) {
+      a.sl += m.serviceLevel.mean * offered;
+      a.slW += offered;
+    }
+    if (!Number.isNaN(m.asa.mean)) {
+      a.asa += m.asa.mean * m.answered.mean;
+      a.asaW += m.answered.mean;
+    }
+    if (!Number.isNaN(m.occupancy.mean)) {
+      a.occ += m.occupancy.mean * row.agents;
+      a.occW += row.agents;
+    }
+    acc.set(hour, a);
+  }
+  return [...acc.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map(([hour, a]) => ({
+      hour: `${String(hour).padStart(2, '0')}:00`,
+      callsPerHour: a.calls / a.n,
+      agents: a.agents / a.n,
+      connectionRate: a.offered > 0 ? a.answered / a.offered : NaN,
+      serviceLevel: a.slW > 0 ? a.sl / a.slW : NaN,
+      asa: a.asaW > 0 ? a.asa / a.asaW : NaN,
+      occupancy: a.occW > 0 ? a.occ / a.occW : NaN,
+    }));
+}
+
+export type { Unit };

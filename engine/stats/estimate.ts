@@ -1,0 +1,65 @@
+// Point estimates with confidence intervals across independent replications.
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+
+/** A mean over replications and its confidence interval (null bounds when it cannot be estimated). */
+export interface Estimate {
+  mean: number;
+  ciLow: number | null;
+  ciHigh: number | null;
+}
+
+/** Mean and two-sided Student-t interval of independent observations; NaN observations are skipped. */
+export function estimate(values: ArrayLike<number>, confidence = 0.95): Estimate {
+  let n = 0;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isNaN(values[i])) {
+      n++;
+      sum += values[i];
+    }
+  }
+  if (n === 0) return { mean: NaN, ciLow: null, ciHigh: null };
+  const mean = sum / n;
+  if (n < 2) return { mean, ciLow: null, ciHigh: null };
+  let ss = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) ss += (values[i] - mean) ** 2;
+  const half = halfWidth(Math.sqrt(ss / (n - 1)), n, confidence);
+  return { mean, ciLow: mean - half, ciHigh: mean + half };
+}
+
+export function halfWidth(sd: number, n: number, confidence = 0.95): number {
+  return tQuantile(1 - (1 - confidence) / 2, n - 1) * (sd / Math.sqrt(n));
+}
+
+/**
+ * Running sums per cell (Welford), for per-interval estimates over replications
+ * without keeping every replication.
+ */
+export class RunningEstimates {
+  readonly n: Float64Array;
+  readonly mean: Float64Array;
+  readonly m2: Float64Array;
+
+  constructor(size: number) {
+    this.n = new Float64Array(size);
+    this.mean = new Float64Array(size);
+    this.m2 = new Float64Array(size);
+  }
+
+  add(i: number, x: number): void {
+    if (Number.isNaN(x)) return;
+    const n = ++this.n[i];
+    const delta = x - this.mean[i];
+    this.mean[i] += delta / n;
+    this.m2[i] += delta * (x - this.mean[i]);
+  }
+
+  get(i: number, confidence = 0.95): Estimate {
+    const n = this.n[i];
+    if (n === 0) return { mean: NaN, ciLow: null, ciHigh: null };
+    const mean = this.mean[i];
+    if (n < 2) return { mean, ciLow: null, ciHigh: null };
+    const half = halfWidth(Math.sqrt(this.m2[i] / (n - 1)), n, confidence);
+    return { mean, ciLow: mean - half, ciHigh: mean + half };
+  }
+}
