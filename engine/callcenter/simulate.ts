@@ -10,7 +10,7 @@
 // variables in registers, and this loop runs tens of millions of times a year.
 import { ServerCalendar } from '../kernel/serverCalendar.ts';
 import { TimeHeap } from '../kernel/timeHeap.ts';
-import { makeSampler } from '../random/distributions.ts';
+import { makeSampler, meanOf } from '../random/distributions.ts';
 import { createStreams, type Uniform } from '../random/streams.ts';
 import type { CallCentreModel, IntervalCounters, ReplicationResult } from './model.ts';
 import { newCounters } from './model.ts';
@@ -45,7 +45,9 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
     if (schedule[k] > maxAgents) maxAgents = schedule[k];
   }
 
-  const agents = new ServerCalendar(maxAgents);
+  // Calendar buckets about one mean inter-completion time wide (see ServerCalendar).
+  const meanHandle = meanOf(model.talkTime) + meanOf(model.wrapUpTime);
+  const agents = new ServerCalendar(maxAgents, { bucketSeconds: meanHandle > 0 ? meanHandle / maxAgents : 1 });
   for (let i = 0; i < schedule[0]; i++) agents.add(0);
   // Moments at which waiting callers leave the queue (answered or abandoned): their count is the queue length.
   const queueExits = new TimeHeap();
@@ -81,14 +83,15 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
       const patienceSeconds = patience();
       const handleSeconds = talk() + wrapUp();
       // Shift changes at or before t, or at or before the moment this caller's service could start.
-      while (nextChangeTime <= t || agents.earliest() >= nextChangeTime) {
+      let freeAt = agents.earliest();
+      while (nextChangeTime <= t || freeAt >= nextChangeTime) {
         applyStaffingChange(agents, schedule[nextChange], nextChangeTime, streams.roster, loggedSeconds, dt, N);
         nextChange = nextStaffingChange(schedule, nextChange + 1);
         nextChangeTime = nextChange < N ? nextChange * dt : Infinity;
+        freeAt = agents.earliest();
       }
       calls++;
       offered[k]++;
-      const freeAt = agents.earliest();
       if (freeAt <= t) {
         agents.replaceEarliest(t + handleSeconds);
         answered[k]++;

@@ -6,7 +6,7 @@ import { TimeHeap } from './timeHeap.ts';
 describe('ServerCalendar', () => {
   it('always exposes the earliest free time, through adds, replacements and removals', () => {
     const u = seedrandom.alea('calendar');
-    const cal = new ServerCalendar(2);
+    const cal = new ServerCalendar(2, { bucketSeconds: 1 });
     const mirror: number[] = [];
     for (let step = 0; step < 5000; step++) {
       const r = u();
@@ -27,6 +27,28 @@ describe('ServerCalendar', () => {
       expect(cal.size).toBe(mirror.length);
       expect(cal.earliest()).toBe(mirror.length ? Math.min(...mirror) : Infinity);
     }
+  });
+
+  it('finds the earliest across far-apart times (more than a lap of the bucket ring)', () => {
+    const u = seedrandom.alea('laps');
+    const cal = new ServerCalendar(4, { bucketSeconds: 0.5, buckets: 16 });
+    const mirror: number[] = [];
+    for (let step = 0; step < 3000; step++) {
+      if (mirror.length < 3 || u() < 0.4) {
+        const t = (mirror.length ? Math.min(...mirror) : 0) + u() * 1000;
+        cal.add(t);
+        mirror.push(t);
+      } else {
+        const min = Math.min(...mirror);
+        const t = min + (u() < 0.5 ? u() * 2 : u() * 5000);
+        cal.replaceEarliest(t);
+        mirror.splice(mirror.indexOf(min), 1, t);
+      }
+      expect(cal.earliest()).toBe(Math.min(...mirror));
+    }
+    const all: number[] = [];
+    for (let i = 0; i < cal.size; i++) all.push(cal.at(i));
+    expect(all.sort((a, b) => a - b)).toEqual([...mirror].sort((a, b) => a - b));
   });
 
   it('reports Infinity when it has no servers', () => {

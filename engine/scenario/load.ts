@@ -10,6 +10,9 @@ import { scenarioSchema, type ScenarioSpec } from './schema.ts';
 /** Quick what-ifs from the command line, applied before validation so they are checked too. */
 export interface ScenarioOverrides {
   agents?: number;
+  /** Payroll operators, turned into on-seat agents by peoplePerSeat (the scenario's, else this). */
+  headcount?: number;
+  peoplePerSeat?: number;
   replications?: number;
   seed?: number | string;
   horizonHours?: number;
@@ -72,6 +75,15 @@ function resolveWithLines(spec: ScenarioSpec, text: string, file?: string): Scen
 function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Record<string, unknown> {
   const out = { ...raw };
   if (o.agents !== undefined) out.agents = o.agents;
+  if (o.headcount !== undefined) {
+    const current = raw.agents;
+    const fromScenario =
+      typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as { peoplePerSeat?: number }).peoplePerSeat : undefined;
+    if (o.peoplePerSeat === undefined && fromScenario === undefined) {
+      throw new ScenarioError(undefined, ['agents'], '--headcount needs --people-per-seat when the scenario gives agents directly');
+    }
+    out.agents = { headcount: o.headcount, peoplePerSeat: o.peoplePerSeat ?? fromScenario };
+  }
   if (o.replications !== undefined) out.replications = o.replications;
   if (o.seed !== undefined) out.seed = o.seed;
   if (o.horizonHours !== undefined) out.horizon = { hours: o.horizonHours };

@@ -7,6 +7,7 @@ import { addDays, daysInMonth, parseIsoDate, weekdayIndex } from './calendar.ts'
 import { ScenarioError } from './errors.ts';
 import type { DistributionInput, ScenarioSpec } from './schema.ts';
 import type { ServiceLevelFormula } from '../callcenter/metrics.ts';
+import type { CostSpec } from '../cost/schema.ts';
 
 export interface Scenario {
   name: string;
@@ -24,6 +25,10 @@ export interface Scenario {
   callsPerHour: number[];
   /** On-seat agents, per interval. */
   agents: number[];
+  /** Operators on the payroll, when the scenario gives it. */
+  headcount: number | null;
+  /** The scenario's cost section, if any (defaults filled in). */
+  cost: CostSpec | null;
   talkTime: DurationDistribution;
   wrapUpTime: DurationDistribution;
   patience: DurationDistribution | null;
@@ -53,7 +58,12 @@ export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
   }
   const grid = { startDate: spec.startDate, intervalsPerDay, nIntervals, intervalSeconds };
   const callsPerHour = arrivalRates(spec.arrivals, grid, file);
-  const agents = perInterval(spec.agents, grid, file, ['agents'], 'agents');
+  const agentSpec = spec.agents;
+  const headcount = typeof agentSpec === 'object' && !Array.isArray(agentSpec) ? agentSpec.headcount : null;
+  const agents =
+    typeof agentSpec === 'object' && !Array.isArray(agentSpec)
+      ? new Array<number>(nIntervals).fill(Math.round(agentSpec.headcount / agentSpec.peoplePerSeat))
+      : perInterval(agentSpec, grid, file, ['agents'], 'agents');
   const patience = spec.patience === 'none' ? null : distribution(spec.patience, file, ['patience']);
   const talkTime = distribution(spec.talkTime, file, ['talkTime']);
   const wrapUpTime = distribution(spec.wrapUpTime, file, ['wrapUpTime']);
@@ -71,6 +81,8 @@ export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
     warmupIntervals,
     callsPerHour,
     agents,
+    headcount,
+    cost: spec.cost ?? null,
     talkTime,
     wrapUpTime,
     patience,

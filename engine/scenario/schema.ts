@@ -2,6 +2,7 @@
 // Units: durations in seconds (or a string with a unit), rates in calls per hour, money in yuan.
 import { z } from 'zod';
 import { SERVICE_LEVEL_FORMULAS } from '../analytic/erlang.ts';
+import { costSchema } from '../cost/schema.ts';
 import { parseDuration } from './units.ts';
 
 const positiveDuration = (what: string) =>
@@ -133,8 +134,16 @@ export const scenarioSchema = z.strictObject({
     })
     .optional(),
   agents: z
-    .union([agentCount, z.array(agentCount).min(1)])
-    .describe('on-seat agents: constant, or per interval (a day of intervals, or 24 hourly values, repeats daily)'),
+    .union([
+      agentCount,
+      z.array(agentCount).min(1),
+      z.strictObject({
+        headcount: z.number().int().positive().describe('operators on the payroll'),
+        peoplePerSeat: z.number().positive().describe('people on the payroll per agent on seat around the clock (shifts, rest days, shrinkage)'),
+      }),
+    ])
+    .describe('on-seat agents: constant, per interval (a day of intervals, or 24 hourly values, repeats daily), or { headcount, peoplePerSeat }'),
+  cost: costSchema.optional().describe('cost items for `hotline-sim budget` (see engine/cost/README.md)'),
   serviceLevelSeconds: z.number().positive().default(15).describe('answered within T seconds; 15 s is GB/T 33358-2016'),
   serviceLevelFormula: z.enum(SERVICE_LEVEL_FORMULAS).default('offered').describe('which service-level formula is the headline'),
   seed: z.union([z.number().int(), z.string()]).default(1),

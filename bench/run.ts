@@ -1,0 +1,17 @@
+// npm run bench: each case in its own process (so peak RSS is its own), one replication, timings on stderr-free stdout.
+import { execFileSync } from 'node:child_process';
+import { BENCH_CASES } from './cases.ts';
+
+const only = process.argv.slice(2);
+const names = only.length ? only : Object.keys(BENCH_CASES);
+console.log(`hotline-sim benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+for (const name of names) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./case.ts', import.meta.url).pathname, name], { encoding: 'utf8' });
+  const r = JSON.parse(out.trim().split('\n').pop()!);
+  console.log(`${name}: ${BENCH_CASES[name].description}`);
+  console.log(
+    `  wall ${r.seconds.toFixed(2)} s | ${(r.calls / 1e6).toFixed(2)}M calls, ${(r.calls / r.seconds / 1e6).toFixed(2)}M calls/s | ` +
+      `${(r.events / r.seconds / 1e6).toFixed(1)}M events/s | peak RSS ${r.peakRssMB.toFixed(0)} MB | ` +
+      `connection ${(r.connectionRate * 100).toFixed(2)}%, occupancy ${(r.occupancy * 100).toFixed(1)}%\n`,
+  );
+}
