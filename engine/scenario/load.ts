@@ -40,8 +40,7 @@ export function parseScenarioSpec(text: string, file?: string, overrides: Scenar
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
-    const line = err.linePos?.[0]?.line;
-    throw new ScenarioError(file, [], `not valid YAML: ${err.message.split('\n')[0]}`, line);
+    throw new ScenarioError(file, [], `not valid YAML: ${err.message.split('\n')[0]}`, lineCounter.linePos(err.pos[0]).line);
   }
   const raw = doc.toJS() as unknown;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -50,10 +49,10 @@ export function parseScenarioSpec(text: string, file?: string, overrides: Scenar
   const input = applyOverrides(raw as Record<string, unknown>, overrides);
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
-    const issue = firstIssue(parsed.error);
+    const issue = firstIssue(parsed.error, input);
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
-    const problem =
-      issue.code === 'unrecognized_keys' ? `unknown field "${issue.keys[0]}"` : issue.code === 'invalid_type' && issue.input === undefined ? 'required field is missing' : issue.message;
+    const missing = issue.code === 'invalid_type' && valueAt(input, issue.path as PropertyKey[]) === undefined;
+    const problem = issue.code === 'unrecognized_keys' ? `unknown field "${issue.keys[0]}"` : missing ? 'required field is missing' : issue.message;
     throw new ScenarioError(file, path as (string | number)[], problem, lineOf(doc.contents, path as (string | number)[], lineCounter, issue.code === 'unrecognized_keys'));
   }
   return { spec: parsed.data };
@@ -92,21 +91,40 @@ function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Rec
 
 type Issue = z.core.$ZodIssue;
 
-/** The most specific issue: for a union, the branch that got furthest. */
-function firstIssue(error: z.ZodError): Issue {
+/** The most specific issue: for a union, the branch that matches the value's type and got furthest. */
+function firstIssue(error: z.ZodError, input: unknown): Issue {
   let issue = error.issues[0];
   while (issue.code === 'invalid_union' && issue.errors.length > 0) {
-    const branches = issue.errors.filter((b) => b.length > 0);
-    const best = branches.sort((a, b) => depth(b) - depth(a))[0];
+    const prefix = issue.path;
+    const score = (branch: Issue[]): number =>
+      Math.max(
+        ...branch.map((i) => {
+          const wrongType = i.code === 'invalid_type' && !sameKind(i.expected, valueAt(input, [...prefix, ...i.path] as PropertyKey[]));
+          return i.path.length * 2 + (wrongType ? 0 : 1);
+        }),
+      );
+    const best = issue.errors.filter((b) => b.length > 0).sort((a, b) => score(b) - score(a))[0];
     if (!best) break;
-    const inner = best[0];
-    issue = { ...inner, path: [...issue.path, ...inner.path] } as Issue;
+    issue = { ...best[0], path: [...prefix, ...best[0].path] } as Issue;
   }
   return issue;
 }
 
-function depth(issues: Issue[]): number {
-  return Math.max(...issues.map((i) => i.path.length + (i.code === 'invalid_type' ? 0 : 0.5)));
+/** Whether a value is of the kind zod expected (so the issue is a refinement, e.g. "not an integer"). */
+function sameKind(expected: string, value: unknown): boolean {
+  if (expected === 'int' || expected === 'number') return typeof value === 'number';
+  if (expected === 'array') return Array.isArray(value);
+  if (expected === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return typeof value === expected;
+}
+
+function valueAt(root: unknown, path: PropertyKey[]): unknown {
+  let v = root;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
 }
 
 /** Line of the node at path (or of the key, for an unknown field); falls back to the deepest existing parent. */
