@@ -36,9 +36,24 @@ export interface RunResult {
   metrics: MetricInfo[];
   totals: Record<string, Estimate>;
   intervals: IntervalRow[];
+  /**
+   * Calendar months of the counted horizon: each metric's estimate, and the per-replication
+   * values of the headline KPIs (for contract-year risk: does every month meet the KPI?).
+   */
+  months: MonthRow[];
   /** Simulated calls over all replications, warm-up included. */
   simulatedCalls: number;
   simulatedEvents: number;
+}
+
+export interface MonthRow {
+  /** "YYYY-MM" */
+  month: string;
+  /** Intervals of this month that were simulated and counted. */
+  intervals: number;
+  metrics: Record<string, Estimate>;
+  /** Per replication: connection rate, headline service level, abandonment rate, ASA. */
+  byReplication: { connectionRate: number[]; serviceLevel: number[]; abandonmentRate: number[]; asa: number[] };
 }
 
 export interface RunOptions {
@@ -58,6 +73,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const perInterval = options.totalsOnly ? [] : intervalDefs.map(() => new RunningEstimates(N));
   let simulatedCalls = 0;
   let simulatedEvents = 0;
+  const monthSpans = monthsOf(scenario, from);
+  const monthDefs = defs.filter((d) => !d.totalsOnly);
+  const monthValues = monthSpans.map(() => monthDefs.map(() => new Float64Array(R)));
 
   const model = {
     intervalSeconds: scenario.intervalSeconds,
@@ -81,6 +99,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     totals.drainSeconds = rep.drainSeconds;
     defs.forEach((d, i) => (totalsByRep[i][r] = d.value(totals)));
     if (!options.totalsOnly) addIntervals(rep.counters, intervalDefs, perInterval, from, N);
+    monthSpans.forEach((m, j) => {
+      const t = sumCounters(rep.counters, m.from, m.to);
+      t.overtimeSeconds = 0;
+      t.drainSeconds = 0;
+      monthDefs.forEach((d, i) => (monthValues[j][i][r] = d.value(t)));
+    });
     options.onReplication?.(r + 1, R);
   }
 
@@ -101,6 +125,19 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     }
   }
 
+  const pick = (j: number, id: string) => Array.from(monthValues[j][monthDefs.findIndex((d) => d.id === id)]);
+  const months: MonthRow[] = monthSpans.map((m, j) => ({
+    month: m.month,
+    intervals: m.to - m.from,
+    metrics: Object.fromEntries(monthDefs.map((d, i) => [d.id, estimate(monthValues[j][i])])),
+    byReplication: {
+      connectionRate: pick(j, 'connectionRate'),
+      serviceLevel: pick(j, 'serviceLevel'),
+      abandonmentRate: pick(j, 'abandonmentRate'),
+      asa: pick(j, 'asa'),
+    },
+  }));
+
   return {
     scenario: scenario.name,
     file: scenario.file,
@@ -117,9 +154,22 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     metrics: defs.map(({ id, name, zh, unit }) => ({ id, name, zh, unit })),
     totals,
     intervals,
+    months,
     simulatedCalls,
     simulatedEvents,
   };
+}
+
+/** Spans of counted intervals by calendar month. */
+function monthsOf(scenario: Scenario, from: number): { month: string; from: number; to: number }[] {
+  const spans: { month: string; from: number; to: number }[] = [];
+  for (let k = from; k < scenario.nIntervals; k++) {
+    const month = intervalLabel(scenario.startDate, scenario.intervalSeconds, k).slice(0, 7);
+    const last = spans[spans.length - 1];
+    if (last && last.month === month) last.to = k + 1;
+    else spans.push({ month, from: k, to: k + 1 });
+  }
+  return spans;
 }
 
 function addIntervals(c: IntervalCounters, defs: MetricDefinition[], into: RunningEstimates[], from: number, N: number): void {
