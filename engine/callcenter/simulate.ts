@@ -4,11 +4,12 @@
 // depends only on the callers before it, so the start of its service is
 // max(arrival, earliest agent free time) unless its patience runs out first.
 // Shift changes are applied at interval boundaries before any caller whose service
-// could start at or after the boundary (see applyStaffingChange).
+// could start at or after the boundary (see applyStaffingChange). The kernel's server pool
+// keeps idle agents apart from busy ones, so most callers take an idle agent without a search.
 //
 // The loop is written flat, without closures over its counters: V8 keeps such
 // variables in registers, and this loop runs tens of millions of times a year.
-import { ServerCalendar } from '../kernel/serverCalendar.ts';
+import { ServerPool } from '../kernel/serverPool.ts';
 import { TimeHeap } from '../kernel/timeHeap.ts';
 import { makeSampler, meanOf } from '../random/distributions.ts';
 import { createStreams, type Uniform } from '../random/streams.ts';
@@ -47,7 +48,8 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
 
   // Calendar buckets about one mean inter-completion time wide (see ServerCalendar).
   const meanHandle = meanOf(model.talkTime) + meanOf(model.wrapUpTime);
-  const agents = new ServerCalendar(maxAgents, { bucketSeconds: meanHandle > 0 ? meanHandle / maxAgents : 1 });
+  const agents = new ServerPool(maxAgents, { bucketSeconds: meanHandle > 0 ? meanHandle / maxAgents : 1 });
+  agents.releaseThrough(0);
   for (let i = 0; i < schedule[0]; i++) agents.add(0);
   // Moments at which waiting callers leave the queue (answered or abandoned): their count is the queue length.
   const queueExits = new TimeHeap();
@@ -82,24 +84,32 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
       // Drawn for every caller, answered or not, so each caller keeps its own durations (CRN).
       const patienceSeconds = patience();
       const handleSeconds = talk() + wrapUp();
-      // Shift changes at or before t, or at or before the moment this caller's service could start.
-      let freeAt = agents.earliest();
-      while (nextChangeTime <= t || freeAt >= nextChangeTime) {
+      // Shift changes due by t; then any before the moment this caller's service could start.
+      while (nextChangeTime <= t) {
+        agents.releaseThrough(nextChangeTime);
         applyStaffingChange(agents, schedule[nextChange], nextChangeTime, streams.roster, loggedSeconds, dt, N);
         nextChange = nextStaffingChange(schedule, nextChange + 1);
         nextChangeTime = nextChange < N ? nextChange * dt : Infinity;
-        freeAt = agents.earliest();
       }
+      agents.releaseThrough(t);
       calls++;
       offered[k]++;
-      if (freeAt <= t) {
-        agents.replaceEarliest(t + handleSeconds);
+      if (agents.idle > 0) {
+        agents.seize(t + handleSeconds);
         answered[k]++;
         answeredWithinT[k]++;
         if (t + handleSeconds <= end) busySeconds[k] += handleSeconds;
         else spread(busySeconds, t, handleSeconds, dt, N);
         events += 2;
         continue;
+      }
+      let freeAt = agents.earliestBusy();
+      while (freeAt >= nextChangeTime && nextChangeTime < Infinity) {
+        // Every agent is busy past the next boundary: the change there comes first (the clock stays at t).
+        applyStaffingChange(agents, schedule[nextChange], nextChangeTime, streams.roster, loggedSeconds, dt, N);
+        nextChange = nextStaffingChange(schedule, nextChange + 1);
+        nextChangeTime = nextChange < N ? nextChange * dt : Infinity;
+        freeAt = agents.earliestBusy();
       }
       waited[k]++;
       queueExits.popThrough(t);
@@ -120,7 +130,7 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
         if (freeAt === Infinity) {
           throw new UnboundedQueueError('a caller with unlimited patience is waiting and no agent will ever come on seat');
         }
-        agents.replaceEarliest(freeAt + handleSeconds);
+        agents.replaceEarliestBusy(freeAt + handleSeconds);
         answered[k]++;
         waitAnswered[k] += wait;
         if (wait <= T) answeredWithinT[k]++;
@@ -133,6 +143,7 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
     }
   }
   while (nextChangeTime < Infinity) {
+    agents.releaseThrough(nextChangeTime);
     applyStaffingChange(agents, schedule[nextChange], nextChangeTime, streams.roster, loggedSeconds, dt, N);
     nextChange = nextStaffingChange(schedule, nextChange + 1);
     nextChangeTime = nextChange < N ? nextChange * dt : Infinity;
@@ -143,7 +154,8 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
   // or has abandoned, then each finishes its call in progress.
   const drainEnd = Math.max(horizon, lastQueueExit);
   let overtime = 0;
-  for (let i = 0; i < agents.size; i++) overtime += Math.max(drainEnd, agents.at(i)) - horizon;
+  overtime += agents.idle * (drainEnd - horizon);
+  for (let i = 0; i < agents.busy; i++) overtime += Math.max(drainEnd, agents.busyAt(i)) - horizon;
   loggedSeconds[N] += overtime;
 
   return { counters: c, drainSeconds: drainEnd - horizon, overtimeAgentSeconds: overtime, calls, events };
@@ -162,7 +174,7 @@ function nextStaffingChange(schedule: ArrayLike<number>, from: number): number {
  * agents and each logs off when its own call (talk + wrap-up) ends. Nobody is pre-empted.
  */
 function applyStaffingChange(
-  agents: ServerCalendar,
+  agents: ServerPool,
   target: number,
   b: number,
   roster: Uniform,
@@ -175,13 +187,10 @@ function applyStaffingChange(
     return;
   }
   let drop = agents.size - target;
-  while (drop > 0 && agents.earliest() <= b) {
-    agents.removeEarliest();
-    drop--;
-  }
+  for (; drop > 0 && agents.idle > 0; drop--) agents.removeIdle();
   for (; drop > 0; drop--) {
-    const freeAt = agents.removeAt(Math.floor(roster() * agents.size));
-    spread(loggedSeconds, b, freeAt - b, dt, N); // time spent finishing the call after the shift ended
+    const freeAt = agents.removeBusyAt(Math.floor(roster() * agents.busy));
+    if (freeAt > b) spread(loggedSeconds, b, freeAt - b, dt, N); // time spent finishing the call after the shift ended
   }
 }
 
