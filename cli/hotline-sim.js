@@ -1,6 +1,30 @@
 #!/usr/bin/env node
-// Entry point: runs the TypeScript CLI through tsx, so there is no build step.
-import { register } from 'tsx/esm/api';
+// Entry point. Runs the prebuilt bundle (cli/dist, made by `npm install`) when it is newer than
+// every source file; otherwise runs the TypeScript directly through tsx, so edits take effect at once.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('./main.ts');
+const here = dirname(fileURLToPath(import.meta.url));
+const bundle = join(here, 'dist', 'main.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+const fresh =
+  existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(newestSource(here), newestSource(join(here, '..', 'engine')));
+if (fresh) {
+  await import(bundle);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./main.ts');
+}

@@ -1,6 +1,8 @@
 // The hotline-sim command: parses arguments and calls the engine; nothing else.
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { registerBudget } from './commands/budget.ts';
+import { registerCompare } from './commands/compare.ts';
 import { registerErlang } from './commands/erlang.ts';
 import { registerRun } from './commands/run.ts';
 import { failWith } from './errors.ts';
@@ -21,6 +23,8 @@ const cli = yargs(hideBin(process.argv))
 
 registerRun(cli);
 registerErlang(cli);
+registerBudget(cli);
+registerCompare(cli);
 
 try {
   await cli.parseAsync();

@@ -5,12 +5,21 @@ import { progressBar } from '../progress.ts';
 
 export const scenarioOverrideOptions = {
   agents: { type: 'number', describe: 'on-seat agents, constant (overrides the scenario)' },
+  headcount: { type: 'number', describe: 'operators on the payroll, turned into on-seat agents by peoplePerSeat' },
+  'people-per-seat': { type: 'number', describe: 'payroll people per agent on seat around the clock (with --headcount)' },
   replications: { type: 'number', describe: 'number of replications' },
   seed: { type: 'string', describe: 'random seed' },
   horizon: { type: 'string', describe: 'simulated length, e.g. 7d, 24h, 366d' },
 } as const;
 
-export function overridesFrom(argv: { agents?: number; replications?: number; seed?: string; horizon?: string }) {
+export function overridesFrom(argv: {
+  agents?: number;
+  headcount?: number;
+  'people-per-seat'?: number;
+  replications?: number;
+  seed?: string;
+  horizon?: string;
+}) {
   let horizonHours: number | undefined;
   if (argv.horizon !== undefined) {
     const h = parseHorizonHours(argv.horizon);
@@ -23,8 +32,14 @@ export function overridesFrom(argv: { agents?: number; replications?: number; se
   if (argv.replications !== undefined && (!Number.isInteger(argv.replications) || argv.replications < 1)) {
     throw new UsageError(`--replications must be a whole number, 1 or more (got ${argv.replications})`);
   }
+  if (argv.headcount !== undefined && (!Number.isInteger(argv.headcount) || argv.headcount < 1)) {
+    throw new UsageError(`--headcount must be a whole number of operators, 1 or more (got ${argv.headcount})`);
+  }
+  const pps = argv['people-per-seat'];
+  if (pps !== undefined && !(pps > 0)) throw new UsageError(`--people-per-seat must be more than 0 (got ${pps})`);
+  if (argv.agents !== undefined && argv.headcount !== undefined) throw new UsageError('give --agents or --headcount, not both');
   const seed = argv.seed === undefined ? undefined : /^-?\d+$/.test(argv.seed) ? Number(argv.seed) : argv.seed;
-  return { agents: argv.agents, replications: argv.replications, seed, horizonHours };
+  return { agents: argv.agents, headcount: argv.headcount, peoplePerSeat: pps, replications: argv.replications, seed, horizonHours };
 }
 
 export function registerRun(y: Argv) {

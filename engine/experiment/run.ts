@@ -1,10 +1,10 @@
 // Replications of a scenario: independent seeded runs, each metric as a mean with a 95% CI.
-import { metricDefinitions, sumCounters, type MetricDefinition, type Unit } from '../callcenter/metrics.ts';
-import type { IntervalCounters } from '../callcenter/model.ts';
+import { metricDefinitions, sumCounters, type CounterTotals, type MetricDefinition, type Unit } from '../callcenter/metrics.ts';
+import { COUNTER_NAMES, type IntervalCounters } from '../callcenter/model.ts';
 import { simulateReplication } from '../callcenter/simulate.ts';
 import { intervalLabel } from '../scenario/calendar.ts';
 import type { Scenario } from '../scenario/resolve.ts';
-import { estimate, RunningEstimates, type Estimate } from '../stats/estimate.ts';
+import { clipEstimate, estimate, RunningEstimates, type Estimate } from '../stats/estimate.ts';
 
 export interface MetricInfo {
   id: string;
@@ -109,12 +109,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   }
 
   const totals: Record<string, Estimate> = {};
-  defs.forEach((d, i) => (totals[d.id] = estimate(totalsByRep[i])));
+  defs.forEach((d, i) => (totals[d.id] = bounded(estimate(totalsByRep[i]), d.unit)));
   const intervals: IntervalRow[] = [];
   if (!options.totalsOnly) {
     for (let k = from; k < N; k++) {
       const metrics: Record<string, Estimate> = {};
-      intervalDefs.forEach((d, i) => (metrics[d.id] = perInterval[i].get(k)));
+      intervalDefs.forEach((d, i) => (metrics[d.id] = bounded(perInterval[i].get(k), d.unit)));
       intervals.push({
         index: k,
         start: intervalLabel(scenario.startDate, scenario.intervalSeconds, k),
@@ -129,7 +129,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const months: MonthRow[] = monthSpans.map((m, j) => ({
     month: m.month,
     intervals: m.to - m.from,
-    metrics: Object.fromEntries(monthDefs.map((d, i) => [d.id, estimate(monthValues[j][i])])),
+    metrics: Object.fromEntries(monthDefs.map((d, i) => [d.id, bounded(estimate(monthValues[j][i]), d.unit)])),
     byReplication: {
       connectionRate: pick(j, 'connectionRate'),
       serviceLevel: pick(j, 'serviceLevel'),
@@ -160,6 +160,11 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   };
 }
 
+/** Confidence intervals stay within what the quantity can be: rates in [0, 1], the rest non-negative. */
+function bounded(e: Estimate, unit: Unit): Estimate {
+  return unit === 'ratio' ? clipEstimate(e, 0, 1) : clipEstimate(e, 0);
+}
+
 /** Spans of counted intervals by calendar month. */
 function monthsOf(scenario: Scenario, from: number): { month: string; from: number; to: number }[] {
   const spans: { month: string; from: number; to: number }[] = [];
@@ -173,10 +178,10 @@ function monthsOf(scenario: Scenario, from: number): { month: string; from: numb
 }
 
 function addIntervals(c: IntervalCounters, defs: MetricDefinition[], into: RunningEstimates[], from: number, N: number): void {
+  // One reused totals object: this runs for every interval of every replication (17,568 a year).
+  const one = { overtimeSeconds: 0, drainSeconds: 0 } as CounterTotals;
   for (let k = from; k < N; k++) {
-    const one = sumCounters(c, k, k + 1);
-    one.overtimeSeconds = 0;
-    one.drainSeconds = 0;
-    defs.forEach((d, i) => into[i].add(k, d.value(one)));
+    for (const name of COUNTER_NAMES) one[name] = c[name][k];
+    for (let i = 0; i < defs.length; i++) into[i].add(k, defs[i].value(one));
   }
 }

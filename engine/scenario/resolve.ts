@@ -107,9 +107,10 @@ function perInterval(value: number | number[], grid: Grid, file: string | undefi
   if (typeof value === 'number') return new Array(nIntervals).fill(value);
   const perHour = intervalsPerDay / 24;
   let day: number[] | undefined;
-  if (value.length === nIntervals) return value.slice();
+  // A daily pattern first (so a shorter --horizon never changes how a list is read), then the whole horizon.
   if (value.length === intervalsPerDay) day = value;
   else if (value.length === 24 && Number.isInteger(perHour)) day = value.flatMap((v) => new Array(perHour).fill(v));
+  else if (value.length === nIntervals) return value.slice();
   if (!day) {
     throw new ScenarioError(
       file,

@@ -63,3 +63,9 @@ export class RunningEstimates {
     return { mean, ciLow: mean - half, ciHigh: mean + half };
   }
 }
+
+/** The estimate with its interval clipped to the values the quantity can take (a rate stays in [0, 1]). */
+export function clipEstimate(e: Estimate, lo: number, hi = Infinity): Estimate {
+  if (e.ciLow === null || e.ciHigh === null) return e;
+  return { mean: e.mean, ciLow: Math.min(hi, Math.max(lo, e.ciLow)), ciHigh: Math.min(hi, Math.max(lo, e.ciHigh)) };
+}

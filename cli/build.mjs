@@ -1,0 +1,16 @@
+// Bundles the CLI into cli/dist/ (run by `npm install` via "prepare") so the command starts in a
+// fraction of a second; hotline-sim.js falls back to running the TypeScript through tsx when the
+// bundle is missing or older than the sources.
+import { build } from 'esbuild';
+
+await build({
+  entryPoints: [new URL('./main.ts', import.meta.url).pathname],
+  outfile: new URL('./dist/main.mjs', import.meta.url).pathname,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});

@@ -1,0 +1,161 @@
+import type { Argv } from 'yargs';
+import {
+  budgetCsvFiles,
+  budgetStudy,
+  formatBudgetNotes,
+  formatBudgetReport,
+  writeFilesAtomically,
+  type ScenarioOverrides,
+  type StaffingTarget,
+} from '../../engine/index.ts';
+import { UsageError } from '../errors.ts';
+import { progressBar, type Progress } from '../progress.ts';
+import { parseTarget } from '../targets.ts';
+import { overridesFrom, scenarioOverrideOptions } from './run.ts';
+
+const { agents: _agents, ...simulationOptions } = scenarioOverrideOptions;
+
+/** Options shared by `budget` and `compare`: what to simulate and the contract term. */
+export const costStudyOptions = {
+  ...simulationOptions,
+  years: { type: 'number', default: 1, describe: 'contract term in years (a --budget is for the whole term; the vendor amortises over it)' },
+  simulate: { type: 'boolean', default: true, describe: 'simulate the KPIs (--no-simulate: costs only)' },
+  json: { type: 'boolean', default: false, describe: 'print one JSON object instead of the report' },
+  out: { type: 'string', describe: 'folder for the CSV files and result.json' },
+  force: { type: 'boolean', default: false, describe: 'overwrite existing files in --out' },
+  quiet: { type: 'boolean', default: false, describe: 'no progress bar' },
+} as const;
+
+/** "129e6", "129000000", "129,000,000", "129M", "12900万", "1.29亿" → yuan. */
+export function parseYuan(text: string, flag: string): number {
+  const m = /^\s*([0-9][0-9,]*(?:\.[0-9]+)?(?:e[+-]?[0-9]+)?)\s*(k|m|万|亿)?\s*(?:yuan|元)?\s*$/i.exec(text);
+  const unit: Record<string, number> = { k: 1e3, m: 1e6, 万: 1e4, 亿: 1e8 };
+  const value = m ? Number(m[1].replace(/,/g, '')) * (m[2] ? unit[m[2].toLowerCase()] : 1) : Number.NaN;
+  if (!(value > 0) || !Number.isFinite(value)) {
+    throw new UsageError(`${flag} "${text}": give an amount of yuan more than 0, e.g. 129e6, 129000000, 129M or 12900万`);
+  }
+  return value;
+}
+
+function positive(value: number | undefined, flag: string, what: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!(value > 0) || !Number.isFinite(value)) throw new UsageError(`${flag} must be ${what} (got ${value})`);
+  return value;
+}
+
+/** --headcount / --people-per-seat on top of the run overrides (the scenario's own --agents makes no sense here). */
+export function studyOverridesFrom(argv: {
+  replications?: number;
+  seed?: string;
+  horizon?: string;
+  headcount?: number;
+  'people-per-seat'?: number;
+}): ScenarioOverrides {
+  const o: ScenarioOverrides = overridesFrom(argv);
+  if (argv.headcount !== undefined) {
+    if (!Number.isInteger(argv.headcount) || argv.headcount < 1) throw new UsageError(`--headcount must be a whole number of operators, 1 or more (got ${argv.headcount})`);
+    o.headcount = argv.headcount;
+  }
+  o.peoplePerSeat = positive(argv['people-per-seat'], '--people-per-seat', 'more than 0 people per agent on seat');
+  return o;
+}
+
+export function checkYears(years: number): number {
+  if (!(years > 0) || !Number.isFinite(years)) throw new UsageError(`--years must be more than 0 (got ${years})`);
+  return years;
+}
+
+/** One progress bar per simulated staffing. */
+export function studyProgress(quiet: boolean) {
+  let bar: Progress | null = null;
+  let current = '';
+  return {
+    update(label: string, done: number, total: number) {
+      if (label !== current) {
+        bar?.stop();
+        bar = progressBar(label, quiet);
+        current = label;
+      }
+      bar!.update(done, total);
+      if (done === total) {
+        bar!.stop();
+        bar = null;
+        current = '';
+      }
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+function kpiOption(text: string, flag: string): StaffingTarget {
+  try {
+    return parseTarget(text);
+  } catch (e) {
+    if (e instanceof UsageError) throw new UsageError(e.message.replace(/^--target/, flag));
+    throw e;
+  }
+}
+
+export function registerBudget(y: Argv) {
+  return y.command(
+    'budget <scenario>',
+    'annual budget of a scenario, in-house vs outsourced; budget → head count (--budget); KPI → minimum budget (--target); contract-year risk (--contract-kpi)',
+    (a) =>
+      a
+        .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML) with a cost: section' })
+        .options(costStudyOptions)
+        .option('headcount', { type: 'number', describe: 'operators on the payroll (overrides the scenario)' })
+        .option('people-per-seat', { type: 'number', describe: 'people on the payroll per agent on seat around the clock' })
+        .option('budget', { type: 'string', describe: 'budget → head count: the budget for the whole term, yuan (129e6, 129M, 12900万)' })
+        .option('naive-wage', { type: 'number', describe: "with --budget: the monthly wage of the naive division (default: the scenario's)" })
+        .option('covers', { type: 'string', default: 'contract', describe: 'what an outsourced budget pays: contract (the contract price) or total (all-in)' })
+        .option('target', { type: 'string', describe: 'minimum budget for a KPI: connection=0.95, sl=0.8@15, asa=30, abandon=0.05' })
+        .option('criterion', { type: 'string', default: 'mean', describe: 'with --target: mean (the mean meets it) or ci (the whole 95% CI does)' })
+        .option('contract-kpi', { type: 'string', describe: "the tender's monthly KPI, e.g. connection=0.95: P(every month meets it)" })
+        .option('risk', { type: 'number', describe: 'with --contract-kpi: the head count and price for P(every month meets it) ≥ this, e.g. 0.9' })
+        .option('explain', { type: 'boolean', default: false, describe: 'print how each line item is computed' }),
+    async (argv) => {
+      const years = checkYears(argv.years);
+      const budgetYuan = argv.budget !== undefined ? parseYuan(argv.budget, '--budget') : undefined;
+      const naiveWage = positive(argv['naive-wage'], '--naive-wage', 'a monthly wage in yuan, more than 0');
+      if (naiveWage !== undefined && budgetYuan === undefined) throw new UsageError('--naive-wage needs --budget');
+      const target = argv.target !== undefined ? kpiOption(argv.target, '--target') : undefined;
+      const contractKpi = argv['contract-kpi'] !== undefined ? kpiOption(argv['contract-kpi'], '--contract-kpi') : undefined;
+      if (argv.risk !== undefined && !(argv.risk > 0 && argv.risk < 1)) throw new UsageError(`--risk must be a probability between 0 and 1, e.g. 0.9 (got ${argv.risk})`);
+      if (argv.risk !== undefined && !contractKpi) throw new UsageError('--risk needs --contract-kpi (e.g. --contract-kpi connection=0.95 --risk 0.9)');
+      if (!argv.simulate && (target || contractKpi)) throw new UsageError('--target and --contract-kpi need simulation: drop --no-simulate');
+      if (argv.covers !== 'contract' && argv.covers !== 'total') throw new UsageError(`--covers must be contract or total (got ${argv.covers})`);
+      if (argv.criterion !== 'mean' && argv.criterion !== 'ci') throw new UsageError(`--criterion must be mean or ci (got ${argv.criterion})`);
+      const overrides = studyOverridesFrom(argv);
+
+      const progress = studyProgress(argv.quiet || argv.json);
+      const study = budgetStudy({
+        file: argv.scenario,
+        overrides,
+        years,
+        covers: argv.covers,
+        budgetYuan,
+        naiveWage,
+        target,
+        criterion: argv.criterion === 'ci' ? 'ciLow' : 'mean',
+        contractKpi,
+        risk: argv.risk,
+        simulate: argv.simulate,
+        onProgress: (l, d, t) => progress.update(l, d, t),
+      });
+      progress.stop();
+      if (argv.out) {
+        const written = writeFilesAtomically(argv.out, await budgetCsvFiles(study), argv.force);
+        if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
+      }
+      if (argv.json) {
+        process.stdout.write(JSON.stringify(study) + '\n');
+        return;
+      }
+      process.stdout.write(formatBudgetReport(study) + '\n');
+      if (argv.explain) process.stdout.write('\n' + formatBudgetNotes(study.at.budgets) + '\n');
+    },
+  );
+}

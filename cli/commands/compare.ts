@@ -1,0 +1,38 @@
+import type { Argv } from 'yargs';
+import { compareCsvFiles, compareStudy, formatCompareReport, writeFilesAtomically } from '../../engine/index.ts';
+import { UsageError } from '../errors.ts';
+import { checkYears, costStudyOptions, studyOverridesFrom, studyProgress } from './budget.ts';
+
+export function registerCompare(y: Argv) {
+  return y.command(
+    'compare <a> [b]',
+    'two scenarios side by side (KPIs with CIs, head count, budgets, differences), or in-house vs outsourced of one (--models)',
+    (a) =>
+      a
+        .positional('a', { type: 'string', demandOption: true, describe: 'scenario file (YAML)' })
+        .positional('b', { type: 'string', describe: 'second scenario file (omit with --models)' })
+        .options(costStudyOptions)
+        .option('models', { type: 'boolean', default: false, describe: 'compare in-house vs outsourced for scenario a' }),
+    async (argv) => {
+      const years = checkYears(argv.years);
+      if (argv.models && argv.b !== undefined) throw new UsageError('--models compares the two operating models of ONE scenario: give one file');
+      if (!argv.models && argv.b === undefined) throw new UsageError('give two scenarios to compare (compare a.yaml b.yaml), or one with --models');
+      const overrides = studyOverridesFrom(argv);
+      const progress = studyProgress(argv.quiet || argv.json);
+      const result = compareStudy({
+        files: argv.b === undefined ? [argv.a] : [argv.a, argv.b],
+        models: argv.models,
+        overrides,
+        years,
+        simulate: argv.simulate,
+        onProgress: (l, d, t) => progress.update(l, d, t),
+      });
+      progress.stop();
+      if (argv.out) {
+        const written = writeFilesAtomically(argv.out, await compareCsvFiles(result), argv.force);
+        if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
+      }
+      process.stdout.write(argv.json ? JSON.stringify(result) + '\n' : formatCompareReport(result) + '\n');
+    },
+  );
+}
