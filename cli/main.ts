@@ -5,6 +5,7 @@ import { registerBudget } from './commands/budget.ts';
 import { registerCompare } from './commands/compare.ts';
 import { registerErlang } from './commands/erlang.ts';
 import { registerRun } from './commands/run.ts';
+import { registerStaff } from './commands/staff.ts';
 import { failWith } from './errors.ts';
 
 const cli = yargs(hideBin(process.argv))
@@ -23,6 +24,7 @@ const cli = yargs(hideBin(process.argv))
 
 registerRun(cli);
 registerErlang(cli);
+registerStaff(cli);
 registerBudget(cli);
 registerCompare(cli);
 

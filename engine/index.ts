@@ -9,3 +9,8 @@ export * from './stats/index.ts';
 export * from './experiment/run.ts';
 export * from './report/index.ts';
 export * from './analytic/index.ts';
+export * from './cost/index.ts';
+export * from './experiment/budgetStudy.ts';
+export * from './workforce/index.ts';
+export * from './experiment/requirement.ts';
+export * from './experiment/staffing.ts';

@@ -47,7 +47,7 @@ export interface RequirementStudy {
 }
 
 /** The per-interval metric a target is judged on, and whether higher is better. */
-export function targetMetric(target: StaffingTarget): { id: string; higherIsBetter: boolean; value: number } {
+export function kpiGoal(target: StaffingTarget): { id: string; higherIsBetter: boolean; value: number } {
   switch (target.kind) {
     case 'connectionRate':
       return { id: 'connectionRate', higherIsBetter: true, value: target.value };
@@ -81,7 +81,7 @@ export function simulatedRequirement(scenario: Scenario, target: StaffingTarget,
     return Math.max(minAgents, a);
   });
 
-  const goal = targetMetric(target);
+  const goal = kpiGoal(target);
   const defs = metricDefinitions(target.kind === 'serviceLevel' && target.formula ? target.formula : scenario.serviceLevelFormula, T);
   const kpiDef = defs.find((d) => d.id === goal.id)!;
   const occDef = defs.find((d) => d.id === 'occupancy')!;

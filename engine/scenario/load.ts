@@ -73,6 +73,8 @@ function resolveWithLines(spec: ScenarioSpec, text: string, file?: string): Scen
 
 function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Record<string, unknown> {
   const out = { ...raw };
+  // A flat on-seat count or head count replaces a roster.
+  if (o.agents !== undefined || o.headcount !== undefined) delete out.roster;
   if (o.agents !== undefined) out.agents = o.agents;
   if (o.headcount !== undefined) {
     const current = raw.agents;

@@ -8,6 +8,8 @@ import { ScenarioError } from './errors.ts';
 import type { DistributionInput, ScenarioSpec } from './schema.ts';
 import type { ServiceLevelFormula } from '../callcenter/metrics.ts';
 import type { CostSpec } from '../cost/schema.ts';
+import { onSeatFromRosterInt, rosterHeadcount } from '../workforce/roster.ts';
+import type { Roster, ScheduleOptimisation, Shifts, Shrinkage } from '../workforce/schema.ts';
 
 export interface Scenario {
   name: string;
@@ -29,6 +31,8 @@ export interface Scenario {
   headcount: number | null;
   /** The scenario's cost section, if any (defaults filled in). */
   cost: CostSpec | null;
+  /** Shifts, roster, shrinkage and schedule-optimisation settings, as given. */
+  workforce: ScenarioWorkforce;
   talkTime: DurationDistribution;
   wrapUpTime: DurationDistribution;
   patience: DurationDistribution | null;
@@ -37,6 +41,15 @@ export interface Scenario {
   serviceLevelFormula: ServiceLevelFormula;
   seed: number | string;
   replications: number;
+}
+
+export interface ScenarioWorkforce {
+  shifts: Shifts;
+  roster: Roster | null;
+  shrinkage: Shrinkage | null;
+  scheduleOptimisation: ScheduleOptimisation | null;
+  /** From the roster: payroll people, FTE (paid hours / 40) and paid hours per week. */
+  rosterHeadcount: { people: number; fte: number; paidHoursPerWeek: number } | null;
 }
 
 export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
@@ -59,11 +72,29 @@ export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
   const grid = { startDate: spec.startDate, intervalsPerDay, nIntervals, intervalSeconds };
   const callsPerHour = arrivalRates(spec.arrivals, grid, file);
   const agentSpec = spec.agents;
-  const headcount = typeof agentSpec === 'object' && !Array.isArray(agentSpec) ? agentSpec.headcount : null;
-  const agents =
-    typeof agentSpec === 'object' && !Array.isArray(agentSpec)
-      ? new Array<number>(nIntervals).fill(Math.round(agentSpec.headcount / agentSpec.peoplePerSeat))
-      : perInterval(agentSpec, grid, file, ['agents'], 'agents');
+  const workforce: ScenarioWorkforce = {
+    shifts: spec.shifts ?? {},
+    roster: spec.roster ?? null,
+    shrinkage: spec.shrinkage ?? null,
+    scheduleOptimisation: spec.scheduleOptimisation ?? null,
+    rosterHeadcount: null,
+  };
+  let headcount: number | null = null;
+  let agents: number[];
+  if (spec.roster) {
+    // On-seat agents from the roster over whole days, cut to the horizon.
+    const days = Math.ceil(nIntervals / intervalsPerDay);
+    const onSeat = onSeatFromRosterInt(spec.roster, workforce.shifts, spec.shrinkage, { startDate: spec.startDate, days, intervalMinutes: spec.intervalMinutes });
+    agents = Array.from(onSeat.subarray(0, nIntervals));
+    const h = rosterHeadcount(spec.roster, workforce.shifts);
+    workforce.rosterHeadcount = { people: h.people, fte: h.fte, paidHoursPerWeek: h.paidHoursPerWeek };
+    headcount = h.people;
+  } else if (typeof agentSpec === 'object' && !Array.isArray(agentSpec)) {
+    headcount = agentSpec.headcount;
+    agents = new Array<number>(nIntervals).fill(Math.round(agentSpec.headcount / agentSpec.peoplePerSeat));
+  } else {
+    agents = perInterval(agentSpec!, grid, file, ['agents'], 'agents');
+  }
   const patience = spec.patience === 'none' ? null : distribution(spec.patience, file, ['patience']);
   const talkTime = distribution(spec.talkTime, file, ['talkTime']);
   const wrapUpTime = distribution(spec.wrapUpTime, file, ['wrapUpTime']);
@@ -83,6 +114,7 @@ export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
     agents,
     headcount,
     cost: spec.cost ?? null,
+    workforce,
     talkTime,
     wrapUpTime,
     patience,

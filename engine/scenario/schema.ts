@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { SERVICE_LEVEL_FORMULAS } from '../analytic/erlang.ts';
 import { costSchema } from '../cost/schema.ts';
+import { rosterReferenceIssues, rosterSchema, scheduleOptimisationSchema, shiftsSchema, shrinkageSchema } from '../workforce/schema.ts';
 import { parseDuration } from './units.ts';
 
 const positiveDuration = (what: string) =>
@@ -102,7 +103,7 @@ const span = z
 
 const agentCount = z.number().int({ error: 'agents must be whole numbers' }).nonnegative({ error: 'agents cannot be negative' });
 
-export const scenarioSchema = z.strictObject({
+const scenarioFields = z.strictObject({
   name: z.string().min(1).describe('title shown on reports'),
   description: z.string().optional(),
   sources: z.array(z.string()).optional().describe('citations for the figures used'),
@@ -142,12 +143,36 @@ export const scenarioSchema = z.strictObject({
         peoplePerSeat: z.number().positive().describe('people on the payroll per agent on seat around the clock (shifts, rest days, shrinkage)'),
       }),
     ])
-    .describe('on-seat agents: constant, per interval (a day of intervals, or 24 hourly values, repeats daily), or { headcount, peoplePerSeat }'),
+    .optional()
+    .describe('on-seat agents: constant, per interval (a day of intervals, or 24 hourly values, repeats daily), or { headcount, peoplePerSeat }; or give a roster'),
+  shifts: shiftsSchema.optional().describe('named shift patterns (see engine/workforce/README.md)'),
+  roster: rosterSchema.optional().describe('people per shift pattern or rotation team; gives the agents on seat instead of `agents`'),
+  shrinkage: shrinkageSchema.optional().describe('share of scheduled time not on seat: one fraction, 12 monthly values, or itemised'),
+  scheduleOptimisation: scheduleOptimisationSchema.optional().describe('settings for `hotline-sim staff` (candidate shifts, costs, limits)'),
   cost: costSchema.optional().describe('cost items for `hotline-sim budget` (see engine/cost/README.md)'),
   serviceLevelSeconds: z.number().positive().default(15).describe('answered within T seconds; 15 s is GB/T 33358-2016'),
   serviceLevelFormula: z.enum(SERVICE_LEVEL_FORMULAS).default('offered').describe('which service-level formula is the headline'),
   seed: z.union([z.number().int(), z.string()]).default(1),
   replications: z.number().int().min(1).max(10000).default(10),
+});
+
+export const scenarioSchema = scenarioFields.superRefine((s, ctx) => {
+  if (s.agents === undefined && s.roster === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['agents'], message: 'give agents (on seat) or a roster' });
+  }
+  if (s.agents !== undefined && s.roster !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['roster'], message: 'give agents or a roster, not both' });
+  }
+  if (s.roster) {
+    for (const issue of rosterReferenceIssues(s.roster, s.shifts ?? {})) {
+      ctx.addIssue({ code: 'custom', path: ['roster', ...issue.path], message: issue.message });
+    }
+  }
+  (s.scheduleOptimisation?.includeShifts ?? []).forEach((name, i) => {
+    if (!(name in (s.shifts ?? {}))) {
+      ctx.addIssue({ code: 'custom', path: ['scheduleOptimisation', 'includeShifts', i], message: `unknown shift "${name}"` });
+    }
+  });
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;

@@ -1,0 +1,97 @@
+// From a KPI target to a roster: the simulation-corrected requirement per interval, the
+// cheapest shift schedule covering it (integer programme, HiGHS), the payroll head count,
+// and the KPIs that roster achieves in simulation.
+import type { StaffingTarget } from '../analytic/index.ts';
+import { parseIsoDate, weekdayIndex } from '../scenario/calendar.ts';
+import { ScenarioError } from '../scenario/errors.ts';
+import type { Scenario } from '../scenario/resolve.ts';
+import { onSeatFromRosterInt } from '../workforce/roster.ts';
+import { optimizeSchedule, scheduleProblemFromConfig, type ScheduleResult } from '../workforce/schedule.ts';
+import { simulatedRequirement, kpiGoal, type RequirementStudy, type RequirementStudyOptions } from './requirement.ts';
+import { runScenario, type RunResult } from './run.ts';
+
+export interface StaffingStudyOptions extends RequirementStudyOptions {
+  /** Replications for the final simulation of the roster (default: the scenario's). */
+  checkReplications?: number;
+  onStage?: (stage: string) => void;
+}
+
+export interface StaffingStudy {
+  target: StaffingTarget;
+  /** ISO weekday (1 = Monday) of the first day of the staffed period. */
+  startWeekday: number;
+  /** Minimum agents on seat per interval of the staffed period (a week, or the horizon if shorter). */
+  requirement: RequirementStudy;
+  schedule: ScheduleResult;
+  /** The roster's agents on seat per interval over the scenario horizon. */
+  onSeat: number[];
+  /** The roster simulated over the scenario horizon. */
+  run: RunResult;
+  /** Intervals of that run whose simulated KPI (mean) misses the target. */
+  intervalsMissingTarget: number;
+  seconds: { requirement: number; schedule: number; check: number };
+}
+
+export async function staffScenario(scenario: Scenario, target: StaffingTarget, options: StaffingStudyOptions = {}): Promise<StaffingStudy> {
+  const perDay = scenario.intervalsPerDay;
+  const days = Math.min(7, Math.floor(scenario.nIntervals / perDay));
+  if (days < 1) throw new ScenarioError(scenario.file, ['horizon'], 'staffing needs a horizon of at least one day');
+  const clock = () => performance.now() / 1000;
+
+  let t0 = clock();
+  options.onStage?.('requirement');
+  const requirement = simulatedRequirement(scenario, target, { ...options, intervals: days * perDay });
+  const tRequirement = clock() - t0;
+
+  t0 = clock();
+  options.onStage?.('schedule');
+  const startWeekday = weekdayIndex(parseIsoDate(scenario.startDate)) + 1;
+  const wf = scenario.workforce;
+  const problem = scheduleProblemFromConfig(wf.scheduleOptimisation ?? {}, requirement.agents, {
+    intervalMinutes: scenario.intervalSeconds / 60,
+    startWeekday,
+    shifts: wf.shifts,
+    shrinkage: wf.shrinkage ?? undefined,
+  });
+  const schedule = await optimizeSchedule(problem);
+  const tSchedule = clock() - t0;
+
+  t0 = clock();
+  options.onStage?.('check');
+  const horizonDays = Math.ceil(scenario.nIntervals / perDay);
+  const onSeat = Array.from(
+    onSeatFromRosterInt(schedule.roster, schedule.shifts, wf.shrinkage ?? undefined, {
+      startDate: scenario.startDate,
+      days: horizonDays,
+      intervalMinutes: scenario.intervalSeconds / 60,
+    }).subarray(0, scenario.nIntervals),
+  );
+  const T = target.kind === 'serviceLevel' && target.seconds !== undefined ? target.seconds : scenario.serviceLevelSeconds;
+  const checked: Scenario = {
+    ...scenario,
+    agents: onSeat,
+    headcount: schedule.headcount.people,
+    serviceLevelSeconds: T,
+    serviceLevelFormula: target.kind === 'serviceLevel' && target.formula ? target.formula : scenario.serviceLevelFormula,
+    replications: options.checkReplications ?? scenario.replications,
+  };
+  const run = runScenario(checked);
+  const goal = kpiGoal(target);
+  const intervalsMissingTarget = run.intervals.filter((row) => {
+    const m = row.metrics[goal.id]?.mean;
+    if (m === undefined || Number.isNaN(m)) return false;
+    return goal.higherIsBetter ? m < goal.value : m > goal.value;
+  }).length;
+  const tCheck = clock() - t0;
+
+  return {
+    target,
+    startWeekday,
+    requirement,
+    schedule,
+    onSeat,
+    run,
+    intervalsMissingTarget,
+    seconds: { requirement: tRequirement, schedule: tSchedule, check: tCheck },
+  };
+}

@@ -1,0 +1,141 @@
+// The staffing study as text: requirement by hour and weekday, the roster, the head count, and
+// the KPIs the roster achieves in simulation.
+import { writeToString } from 'fast-csv';
+import type { StaffingTarget } from '../analytic/index.ts';
+import type { StaffingStudy } from '../experiment/staffing.ts';
+import { formatCi, formatValue, textTable } from './format.ts';
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+export function describeStaffingTarget(t: StaffingTarget, defaultSeconds: number): string {
+  switch (t.kind) {
+    case 'connectionRate':
+      return `connection rate 接通率 ≥ ${(t.value * 100).toFixed(1)}%`;
+    case 'serviceLevel':
+      return `service level 服务水平 ≥ ${(t.value * 100).toFixed(1)}% answered within ${t.seconds ?? defaultSeconds} s`;
+    case 'asa':
+      return `average speed of answer 平均应答时长 ≤ ${t.seconds} s`;
+    case 'abandonment':
+      return `abandonment rate 呼损率 ≤ ${(t.value * 100).toFixed(1)}%`;
+  }
+}
+
+export function formatStaffReport(s: StaffingStudy): string {
+  const out: string[] = [];
+  const run = s.run;
+  const perDay = Math.round(1440 / run.horizon.intervalMinutes);
+  const req = s.requirement.agents;
+  const days = Math.floor(req.length / perDay);
+  out.push(`${run.scenario}`);
+  out.push(`Target: ${describeStaffingTarget(s.target, run.serviceLevelSeconds)} in every ${run.horizon.intervalMinutes}-minute interval`);
+  out.push(
+    `Requirement: Erlang ${s.requirement.erlang.length ? 'A/C' : ''} per interval, corrected by simulation ` +
+      `(${s.requirement.rounds} rounds, ${(s.requirement.simulatedCalls / 1e6).toFixed(2)}M simulated calls)` +
+      (s.requirement.failing.length ? `; ${s.requirement.failing.length} intervals could not reach the target` : ''),
+  );
+  out.push('');
+  out.push('Agents needed on seat / on seat in the roster, by hour (the busier half-hour) and weekday');
+  const dayNames = Array.from({ length: days }, (_, d) => WEEKDAYS[(s.startWeekday - 1 + d) % 7]);
+  const perHour = perDay / 24;
+  const rows: string[][] = [];
+  for (let h = 0; h < 24; h++) {
+    const row = [`${String(h).padStart(2, '0')}:00`];
+    for (let d = 0; d < days; d++) {
+      let need = 0;
+      let have = 0;
+      for (let j = 0; j < perHour; j++) {
+        const k = d * perDay + Math.floor(h * perHour) + j;
+        need = Math.max(need, req[k]);
+        have = Math.max(have, s.onSeat[k] ?? 0);
+      }
+      row.push(`${need}/${have}`);
+    }
+    rows.push(row);
+  }
+  out.push(textTable(['Hour', ...dayNames], rows));
+  out.push('');
+
+  const sch = s.schedule;
+  out.push(`Roster (cheapest cover of the requirement; solver: ${sch.solverStatus}, gap ${(sch.gapAchieved * 100).toFixed(2)}%, ${sch.solveSeconds.toFixed(1)} s)`);
+  out.push(textTable(['Shift', 'People', 'Working days (people)'], groupPatterns(sch.peoplePerPattern), ['left', 'right', 'left']));
+  out.push('');
+  out.push(
+    `Payroll head count: ${sch.headcount.people} people (${sch.headcount.partTimePeople} part-time), ` +
+      `${formatValue(sch.headcount.fte, 'agents')} full-time equivalents (${Math.round(sch.paidHoursPerWeek)} paid hours a week / 40)`,
+  );
+  if (sch.uncovered.length) {
+    out.push('');
+    out.push(`Intervals the roster cannot cover (${sch.uncovered.length}):`);
+    out.push(
+      textTable(
+        ['Day', 'Time', 'Needed', 'Covered'],
+        sch.uncovered.slice(0, 40).map((u) => [dayNames[u.day] ?? String(u.day), u.time, String(u.required), u.covered.toFixed(1)]),
+      ),
+    );
+    if (sch.uncovered.length > 40) out.push(`… and ${sch.uncovered.length - 40} more (see --out)`);
+  }
+  out.push('');
+  out.push(
+    `The roster simulated over ${run.horizon.days} days (${run.replications} replications, seed ${run.seed}): ` +
+      `${s.intervalsMissingTarget} of ${run.intervals.length} intervals have a mean KPI below the target`,
+  );
+  const ids = ['connectionRate', 'abandonmentRate', 'serviceLevel', 'asa', 'occupancy'];
+  out.push(
+    textTable(
+      ['Metric', '指标', 'Mean', '95% CI'],
+      ids.map((id) => {
+        const m = run.metrics.find((x) => x.id === id)!;
+        return [m.name, m.zh, formatValue(run.totals[id].mean, m.unit), formatCi(run.totals[id], m.unit)];
+      }),
+      ['left', 'left', 'right', 'right'],
+    ),
+  );
+  return out.join('\n');
+}
+
+export async function staffCsvFiles(s: StaffingStudy): Promise<Record<string, string>> {
+  const perDay = Math.round(1440 / s.run.horizon.intervalMinutes);
+  const requirement = await writeToString([
+    ['interval', 'weekday', 'time', 'erlang_agents', 'required_agents', 'roster_on_seat', 'simulated_kpi', 'kpi_ci95_low', 'kpi_ci95_high'],
+    ...s.requirement.agents.map((a, k) => {
+      const minutes = (k % perDay) * s.run.horizon.intervalMinutes;
+      const e = s.requirement.kpi[k];
+      return [
+        k,
+        WEEKDAYS[(s.startWeekday - 1 + Math.floor(k / perDay)) % 7],
+        `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
+        s.requirement.erlang[k],
+        a,
+        s.onSeat[k],
+        Number.isNaN(e.mean) ? '' : e.mean,
+        e.ciLow ?? '',
+        e.ciHigh ?? '',
+      ];
+    }),
+  ]);
+  const roster = await writeToString([
+    ['shift_pattern', 'people'],
+    ...Object.entries(s.schedule.peoplePerPattern).map(([name, n]) => [name, n]),
+  ]);
+  const uncovered = await writeToString([
+    ['day', 'time', 'required', 'covered'],
+    ...s.schedule.uncovered.map((u) => [u.day, u.time, u.required, u.covered]),
+  ]);
+  return { 'requirement.csv': requirement, 'roster.csv': roster, 'uncovered.csv': uncovered };
+}
+
+const DAY_RANGE = / ((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:-(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun))?)$/;
+
+/** Generated patterns differ only in their working days: one row per shift, days broken down. */
+function groupPatterns(people: Record<string, number>): string[][] {
+  const groups = new Map<string, { total: number; parts: string[] }>();
+  for (const [name, n] of Object.entries(people).sort((a, b) => a[0].localeCompare(b[0]))) {
+    const m = DAY_RANGE.exec(name);
+    const key = m ? name.slice(0, m.index) : name;
+    const g = groups.get(key) ?? { total: 0, parts: [] };
+    g.total += n;
+    if (m) g.parts.push(`${m[1]} ${n}`);
+    groups.set(key, g);
+  }
+  return [...groups.entries()].map(([shift, g]) => [shift, String(g.total), g.parts.join(', ')]);
+}
