@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { BENCH_CASES } from './cases.ts';
 
 const only = process.argv.slice(2);
-const names = only.length ? only : Object.keys(BENCH_CASES);
+const names = only.length ? only.filter((n) => n !== 'staffing') : Object.keys(BENCH_CASES);
+const withStaffing = only.length === 0 || only.includes('staffing');
 console.log(`hotline-sim benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 for (const name of names) {
   const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./case.ts', import.meta.url).pathname, name], { encoding: 'utf8' });
@@ -13,5 +14,16 @@ for (const name of names) {
     `  wall ${r.seconds.toFixed(2)} s | ${(r.calls / 1e6).toFixed(2)}M calls, ${(r.calls / r.seconds / 1e6).toFixed(2)}M calls/s | ` +
       `${(r.events / r.seconds / 1e6).toFixed(1)}M events/s | peak RSS ${r.peakRssMB.toFixed(0)} MB | ` +
       `connection ${(r.connectionRate * 100).toFixed(2)}%, occupancy ${(r.occupancy * 100).toFixed(1)}%\n`,
+  );
+}
+
+if (withStaffing) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./staffing.ts', import.meta.url).pathname], { encoding: 'utf8' });
+  const r = JSON.parse(out.trim().split('\n').pop()!);
+  console.log('staffing: Liaocheng-scale week, 48 intervals a day, 20 shift patterns, target connection rate 95% per interval');
+  console.log(
+    `  wall ${r.seconds.toFixed(2)} s = requirement ${r.requirementSeconds.toFixed(2)} s (${r.rounds} simulation rounds) + ` +
+      `schedule ${r.scheduleSeconds.toFixed(2)} s (integer programme in HiGHS ${r.ipSolveSeconds.toFixed(2)} s, ${r.patterns} patterns, ${r.solverStatus}) + ` +
+      `check ${r.checkSeconds.toFixed(2)} s | head count ${r.headcount.people} people, ${r.headcount.fte.toFixed(1)} FTE | peak RSS ${r.peakRssMB.toFixed(0)} MB\n`,
   );
 }

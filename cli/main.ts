@@ -12,7 +12,7 @@ const cli = yargs(hideBin(process.argv))
   .scriptName('hotline-sim')
   .usage('$0 <command> [options]\n\nStaffing and cost simulation for 12345 government service hotlines.')
   .strict()
-  .demandCommand(1, 'give a command: run, erlang')
+  .demandCommand(1, 'give a command: run, erlang, staff, budget or compare')
   .recommendCommands()
   .fail((msg, err) => {
     if (err) failWith(err);

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runScenario, totalsCsv, writeFilesAtomically } from '../../engine/index.ts';
+import { formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, writeFilesAtomically } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar } from '../progress.ts';
 
@@ -51,7 +51,7 @@ export function registerRun(y: Argv) {
         .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML)' })
         .options(scenarioOverrideOptions)
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON object instead of the table' })
-        .option('out', { type: 'string', describe: 'folder for totals.csv, intervals.csv and result.json' })
+        .option('out', { type: 'string', describe: 'folder for totals.csv, intervals.csv, result.json, report.html and its chart SVGs' })
         .option('force', { type: 'boolean', default: false, describe: 'overwrite existing files in --out' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' }),
     async (argv) => {
@@ -66,6 +66,7 @@ export function registerRun(y: Argv) {
             'totals.csv': await totalsCsv(result),
             'intervals.csv': await intervalsCsv(result),
             'result.json': JSON.stringify(result, null, 2) + '\n',
+            ...(await runReportFiles(result)),
           },
           argv.force,
         );

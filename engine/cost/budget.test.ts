@@ -17,6 +17,21 @@ describe('annualBudget', () => {
     expect(b.costPerOperatorMonth).toBeCloseTo(b.total / 237 / 12, 9);
   });
 
+  it('names every line in Chinese too (the head of its note, without the citation)', () => {
+    for (const model of ['outsourced', 'inhouse'] as const) {
+      const b = annualBudget(spec, { operators: 237 }, model);
+      for (const l of b.lines) {
+        expect(l.zh, l.item).toMatch(/[\u4e00-\u9fff]/);
+        expect(l.zh).not.toContain(':');
+        expect(l.note.startsWith(l.zh.replace(/\(.*$/, ''))).toBe(true);
+      }
+    }
+    const simplified = costSchema.parse({ outsourcing: { vat: { regime: 'simplified' } } });
+    const vat = annualBudget(simplified, { operators: 10 }, 'outsourced').lines.find((l) => l.item === 'VAT')!;
+    expect(vat.zh).toBe('增值税(差额征税)');
+    expect(vat.note).toContain('财税〔2016〕47号');
+  });
+
   it('derives role head counts by ratio and seats at 2 operators per seat', () => {
     const b = annualBudget(spec, { operators: 237 }, 'outsourced');
     expect(b.headcounts).toMatchObject({ operator: 237, teamLeader: 16, qualityInspector: 8, trainer: 3, manager: 5, seats: 119 });

@@ -67,6 +67,8 @@ export type LineCategory =
 export interface BudgetLine {
   /** English name. */
   readonly item: string;
+  /** Chinese name (short, for tables). */
+  readonly zh: string;
   readonly category: LineCategory;
   /** 'contract': inside the vendor's price (outsourced only); 'government': borne directly by the government. */
   readonly paidBy: Payer;
@@ -97,6 +99,12 @@ export interface Budget {
 }
 
 
+/** The Chinese name at the head of a note, without a citation: "增值税(差额征税, 财税〔2016〕47号): …" → "增值税(差额征税)". */
+function shortZh(note: string): string {
+  const head = note.slice(0, Math.max(0, note.indexOf(':')));
+  return head.replace(/,[^)）]*(?=[)）])/, '');
+}
+
 /** Per-person monthly pay (wage + bonus/12 + premiums/12) and the employer contributions on it. */
 function contributions(spec: CostSpec, model: Model, wage: number, monthlyActualPay: number) {
   const si = employerSocialInsuranceMonthly(wage, monthlyActualPay, spec.socialInsurance);
@@ -111,8 +119,9 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
   if (!(years > 0)) throw new RangeError('years must be > 0');
   const warnings: string[] = [];
   const lines: BudgetLine[] = [];
+  // The Chinese name is the note's text before its first colon ("养老保险: 16% of ...").
   const add = (item: string, category: LineCategory, paidBy: Payer, yuan: number, note: string) =>
-    lines.push({ item, category, paidBy, yuan, note });
+    lines.push({ item, zh: shortZh(note), category, paidBy, yuan, note });
   const labourPayer: Payer = model === 'outsourced' ? 'contract' : 'government';
 
   // --- head counts, wages, hours -------------------------------------------------------

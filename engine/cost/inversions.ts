@@ -180,19 +180,20 @@ function groupOf(line: BudgetLine): GapGroup | 'operatorWage' {
   }
 }
 
-const groupLabels: Record<GapGroup, string> = {
-  supervisors: 'supervisors (team leaders, QA, trainers, managers)',
-  bonus: '13th-month pay',
-  premiums: 'night/holiday premiums',
-  socialInsurance: 'employer social insurance',
-  housingFund: 'housing fund',
-  benefits: 'supplementary benefits',
-  turnover: 'recruitment and training',
-  seats: 'seats (site and platform)',
-  overhead: 'overhead',
-  feeAndProfit: 'management fee and profit',
-  tax: 'VAT and surtaxes',
-  contractManagement: 'contract management',
+/** English and Chinese names of the groups that explain the naive − full-cost gap. */
+export const gapGroupNames: Readonly<Record<GapGroup, { en: string; zh: string }>> = {
+  supervisors: { en: 'supervisors (team leaders, QA, trainers, managers)', zh: '班组长、质检、培训、主管' },
+  bonus: { en: '13th-month pay', zh: '年终奖' },
+  premiums: { en: 'night/holiday premiums', zh: '夜班津贴及节假日加班费' },
+  socialInsurance: { en: 'employer social insurance', zh: '单位社保' },
+  housingFund: { en: 'housing fund', zh: '住房公积金' },
+  benefits: { en: 'supplementary benefits', zh: '补充福利' },
+  turnover: { en: 'recruitment and training', zh: '招聘及培训' },
+  seats: { en: 'seats (site and platform)', zh: '场地及坐席设备' },
+  overhead: { en: 'overhead', zh: '间接费用' },
+  feeAndProfit: { en: 'management fee and profit', zh: '管理费及利润' },
+  tax: { en: 'VAT and surtaxes', zh: '增值税及附加' },
+  contractManagement: { en: 'contract management', zh: '合同管理' },
 };
 
 /**
@@ -265,7 +266,7 @@ export function fullCostHeadcount(
         `Full cost (${model}, covering the ${covers === 'contract' ? 'contract price' : 'all-in total'}) is ` +
         `${fmt(perOpYear)} yuan per operator-year, of which the operator's own wage is ${fmt((operatorWage / covered) * 100, 1)}%; ` +
         `so the budget pays ${n} operators, ${fmt(naiveExact - n, 1)} fewer. The gap: ` +
-        byGroup.map((g) => `${groupLabels[g.group]} ${fmt(g.heads, 1)} (${fmt(g.shareOfGap * 100, 1)}%)`).join(', ') +
+        byGroup.map((g) => `${gapGroupNames[g.group].en} ${fmt(g.heads, 1)} (${fmt(g.shareOfGap * 100, 1)}%)`).join(', ') +
         (integerSlack > 0.05 ? `, whole-person rounding and unspent headroom ${fmt(integerSlack, 1)}` : '') +
         '.';
 

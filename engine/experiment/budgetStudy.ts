@@ -9,6 +9,7 @@
 //
 // The search for the minimum head count sits behind `HeadcountSolver`, so a roster-based
 // solver can replace the flat one without touching the callers.
+import { targetMetric, scenarioForTarget, meetsTargetEstimate, type TargetMetric, type KpiDirection, type TargetCriterion } from './target.ts';
 import { readFileSync } from 'node:fs';
 import { queueMetrics } from '../analytic/erlangA.ts';
 import { agentsNeeded, type StaffingTarget } from '../analytic/staffing.ts';
@@ -87,46 +88,7 @@ export function kpiSummary(r: RunResult): KpiSummary {
 // ---------------------------------------------------------------------------------------------
 // targets
 
-export type KpiDirection = 'atLeast' | 'atMost';
 type MonthlyKey = keyof RunResult['months'][number]['byReplication'];
-
-export interface TargetMetric {
-  /** Metric id in RunResult.totals. */
-  metricId: 'connectionRate' | 'serviceLevel' | 'asa' | 'abandonmentRate';
-  direction: KpiDirection;
-  threshold: number;
-}
-
-export function targetMetric(t: StaffingTarget): TargetMetric {
-  switch (t.kind) {
-    case 'connectionRate':
-      return { metricId: 'connectionRate', direction: 'atLeast', threshold: t.value };
-    case 'serviceLevel':
-      return { metricId: 'serviceLevel', direction: 'atLeast', threshold: t.value };
-    case 'asa':
-      return { metricId: 'asa', direction: 'atMost', threshold: t.seconds };
-    case 'abandonment':
-      return { metricId: 'abandonmentRate', direction: 'atMost', threshold: t.value };
-  }
-}
-
-/** The scenario whose headline service level is the target's (threshold and formula), else the scenario itself. */
-export function scenarioForTarget(s: Scenario, t: StaffingTarget): Scenario {
-  if (t.kind !== 'serviceLevel') return s;
-  const seconds = t.seconds ?? s.serviceLevelSeconds;
-  const formula = t.formula ?? s.serviceLevelFormula;
-  if (seconds === s.serviceLevelSeconds && formula === s.serviceLevelFormula) return s;
-  return { ...s, serviceLevelSeconds: seconds, serviceLevelFormula: formula };
-}
-
-/** 'mean': the mean over replications meets the target; 'ciLow': the whole 95% CI does (conservative). */
-export type TargetCriterion = 'mean' | 'ciLow';
-
-export function meetsTargetEstimate(e: Estimate, m: TargetMetric, criterion: TargetCriterion = 'mean'): boolean {
-  const v = criterion === 'mean' ? e.mean : m.direction === 'atLeast' ? (e.ciLow ?? e.mean) : (e.ciHigh ?? e.mean);
-  if (Number.isNaN(v)) return false;
-  return m.direction === 'atLeast' ? v >= m.threshold - 1e-12 : v <= m.threshold + 1e-12;
-}
 
 // ---------------------------------------------------------------------------------------------
 // head count ↔ agents on seat (flat assumption)
@@ -462,10 +424,12 @@ export interface ContractView {
   metric: TargetMetric;
   headcount: number;
   agentsOnSeat: number;
-  /** Calendar months of the simulated horizon: days counted and the share of replications meeting the KPI. */
+  /** Calendar months assessed: days counted and the share of replications meeting the KPI. */
   months: { month: string; days: number; mean: Estimate; passRate: number }[];
+  /** Months cut by the horizon and left out (when at least one whole month was simulated). */
+  partialMonthsExcluded: { month: string; days: number }[];
   risk: ContractRisk;
-  /** Whether the horizon covers at least 12 months (a contract year). */
+  /** Whether at least 12 whole months were assessed (a contract year). */
   fullYear: boolean;
 }
 
@@ -476,25 +440,38 @@ const monthlyKey: Record<TargetMetric['metricId'], MonthlyKey> = {
   asa: 'asa',
 };
 
-/** The probability that every month of the run meets the KPI, from its replications (Wilson 95% interval). */
+function calendarDays(month: string): number {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * The probability that every month of the run meets the KPI, from its replications (Wilson
+ * 95% interval). A tender assesses whole calendar months, so months cut by the horizon are
+ * left out when at least one whole month was simulated.
+ */
 export function contractView(run: RunResult, kpi: StaffingTarget, headcount: number, agentsOnSeat: number): ContractView {
   const metric = targetMetric(kpi);
   const key = monthlyKey[metric.metricId];
   if (run.months.length === 0) throw new RangeError('the run has no counted months');
+  const days = (m: RunResult['months'][number]) => (m.intervals * run.horizon.intervalMinutes) / 1440;
+  const whole = run.months.filter((m) => Math.abs(days(m) - calendarDays(m.month)) < 1e-9);
+  const assessed = whole.length > 0 ? whole : run.months;
+  const partialMonthsExcluded = whole.length > 0 ? run.months.filter((m) => !whole.includes(m)).map((m) => ({ month: m.month, days: days(m) })) : [];
   // A month with nothing to divide (NaN) passes a rate KPI vacuously; no answered calls fails an ASA KPI.
   const clean = (v: number) =>
     !Number.isNaN(v) ? v : metric.metricId === 'asa' ? Number.POSITIVE_INFINITY : metric.direction === 'atLeast' ? 1 : 0;
-  const samples = Array.from({ length: run.replications }, (_, r) => run.months.map((m) => clean(m.byReplication[key][r])));
+  const samples = Array.from({ length: run.replications }, (_, r) => assessed.map((m) => clean(m.byReplication[key][r])));
   const risk = contractRisk(samples, metric.threshold, { direction: metric.direction });
-  const days = (m: RunResult['months'][number]) => (m.intervals * run.horizon.intervalMinutes) / 1440;
   return {
     kpi,
     metric,
     headcount,
     agentsOnSeat,
-    months: run.months.map((m, i) => ({ month: m.month, days: days(m), mean: m.metrics[metric.metricId], passRate: risk.monthlyPassRate[i] })),
+    months: assessed.map((m, i) => ({ month: m.month, days: days(m), mean: m.metrics[metric.metricId], passRate: risk.monthlyPassRate[i] })),
+    partialMonthsExcluded,
     risk,
-    fullYear: run.months.length >= 12,
+    fullYear: whole.length >= 12,
   };
 }
 
@@ -614,9 +591,10 @@ export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {
   let o = overrides;
   let scenario = loadScenario(file, o);
   const spec = parseScenarioSpec(readFileSync(file, 'utf8'), file, o).spec;
-  const agents = spec.agents;
-  let pps: number | null = typeof agents === 'object' && !Array.isArray(agents) ? agents.peoplePerSeat : null;
-  if (o.peoplePerSeat !== undefined && o.headcount === undefined && scenario.headcount !== null) {
+  const agents = spec.agents as unknown;
+  const flatForm = typeof agents === 'object' && agents !== null && !Array.isArray(agents) ? (agents as { peoplePerSeat: number }) : null;
+  let pps: number | null = flatForm ? flatForm.peoplePerSeat : null;
+  if (o.peoplePerSeat !== undefined && o.headcount === undefined && flatForm && scenario.headcount !== null) {
     // a new people-per-seat for the scenario's own head count
     o = { ...o, headcount: scenario.headcount };
     scenario = loadScenario(file, o);
@@ -625,8 +603,10 @@ export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {
   let headcount: number;
   let headcountSource: StudyScenario['headcountSource'];
   if (scenario.headcount !== null) {
+    // { headcount, peoplePerSeat }, or a roster's people (searches then need --people-per-seat)
     headcount = scenario.headcount;
     headcountSource = overrides.headcount !== undefined ? 'override' : 'scenario';
+    if (!flatForm) pps = o.peoplePerSeat ?? null;
   } else {
     pps = o.peoplePerSeat ?? null;
     if (pps === null) {
@@ -706,6 +686,8 @@ export interface ModelInversion {
   affordableWage: { monthlyWage: number; feasible: boolean; perOperatorYear: number; perOperatorMonth: number; explanation: string };
   /** Simulated KPIs of the full-cost head count (flat agents on seat), null without simulation or people per seat. */
   simulated: { headcount: number; agentsOnSeat: number; kpis: KpiSummary } | null;
+  /** The full-cost head count's budget, with its unit costs when simulated. */
+  priced: PricedBudget;
 }
 
 export interface BudgetInversion {
@@ -866,6 +848,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
           explanation: aw.explanation,
         },
         simulated,
+        priced: priceHeadcount(st.spec, fc.operators, years, simulated?.kpis ?? null)[model],
       };
     }
     if (simulate && pps === null) warnings.push('full-cost head counts not simulated: the scenario gives agents on seat and no --people-per-seat');
@@ -909,7 +892,9 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     const run = cache.scenario(s, `Simulating ${st.headcount} operators`);
     const atReported = contractView(run, kpi, st.headcount, at.agentsOnSeat);
     if (!atReported.fullYear) {
-      warnings.push(`the contract-year view covers only ${run.months.length} calendar month(s) of the horizon: use --horizon 365d for a contract year`);
+      warnings.push(
+        `the contract-year view covers only ${atReported.months.length} whole calendar month(s) of the horizon; a contract year needs 12 (a startDate on the 1st of a month and --horizon 365d or 366d)`,
+      );
     }
     let forRisk: ContractStudy['forRisk'] = null;
     if (input.risk !== undefined) {
@@ -1056,3 +1041,5 @@ export function compareStudy(input: CompareInput): ScenarioComparison | ModelCom
   }
   return { kind: 'scenarios', years, a, b, kpiDifferences, notes };
 }
+
+export { targetMetric, scenarioForTarget, meetsTargetEstimate, type TargetMetric, type KpiDirection, type TargetCriterion } from './target.ts';

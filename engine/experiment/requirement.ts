@@ -11,6 +11,7 @@ import { meanOf } from '../random/distributions.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { halfWidth, RunningEstimates, type Estimate } from '../stats/estimate.ts';
 import type { CounterTotals } from '../callcenter/metrics.ts';
+import { scenarioForTarget, targetMetric } from './target.ts';
 
 export interface RequirementStudyOptions {
   /** Intervals to staff, from the start of the scenario (default: one week, or the whole horizon if shorter). */
@@ -46,26 +47,14 @@ export interface RequirementStudy {
   simulatedCalls: number;
 }
 
-/** The per-interval metric a target is judged on, and whether higher is better. */
-export function kpiGoal(target: StaffingTarget): { id: string; higherIsBetter: boolean; value: number } {
-  switch (target.kind) {
-    case 'connectionRate':
-      return { id: 'connectionRate', higherIsBetter: true, value: target.value };
-    case 'serviceLevel':
-      return { id: 'serviceLevel', higherIsBetter: true, value: target.value };
-    case 'asa':
-      return { id: 'asa', higherIsBetter: false, value: target.seconds };
-    case 'abandonment':
-      return { id: 'abandonmentRate', higherIsBetter: false, value: target.value };
-  }
-}
-
-export function simulatedRequirement(scenario: Scenario, target: StaffingTarget, options: RequirementStudyOptions = {}): RequirementStudy {
+export function simulatedRequirement(given: Scenario, target: StaffingTarget, options: RequirementStudyOptions = {}): RequirementStudy {
+  // A service-level target brings its own threshold and formula.
+  const scenario = scenarioForTarget(given, target);
   const n = Math.min(scenario.nIntervals, options.intervals ?? 7 * scenario.intervalsPerDay);
   const R = options.replications ?? 20;
   const confidence = options.confidence ?? 0.8;
   const minAgents = options.minAgents ?? 1;
-  const T = target.kind === 'serviceLevel' && target.seconds !== undefined ? target.seconds : scenario.serviceLevelSeconds;
+  const T = scenario.serviceLevelSeconds;
   const rates = scenario.callsPerHour.slice(0, n);
   const handle = meanOf(scenario.talkTime) + meanOf(scenario.wrapUpTime);
   // Erlang A takes exponential patience; other patience distributions enter through their mean.
@@ -81,8 +70,9 @@ export function simulatedRequirement(scenario: Scenario, target: StaffingTarget,
     return Math.max(minAgents, a);
   });
 
-  const goal = kpiGoal(target);
-  const defs = metricDefinitions(target.kind === 'serviceLevel' && target.formula ? target.formula : scenario.serviceLevelFormula, T);
+  const tm = targetMetric(target);
+  const goal = { id: tm.metricId, higherIsBetter: tm.direction === 'atLeast', value: tm.threshold };
+  const defs = metricDefinitions(scenario.serviceLevelFormula, T);
   const kpiDef = defs.find((d) => d.id === goal.id)!;
   const occDef = defs.find((d) => d.id === 'occupancy')!;
   const z = zOneSided(confidence);

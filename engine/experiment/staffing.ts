@@ -7,7 +7,8 @@ import { ScenarioError } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { onSeatFromRosterInt } from '../workforce/roster.ts';
 import { optimizeSchedule, scheduleProblemFromConfig, type ScheduleResult } from '../workforce/schedule.ts';
-import { simulatedRequirement, kpiGoal, type RequirementStudy, type RequirementStudyOptions } from './requirement.ts';
+import { simulatedRequirement, type RequirementStudy, type RequirementStudyOptions } from './requirement.ts';
+import { meetsTargetEstimate, scenarioForTarget, targetMetric } from './target.ts';
 import { runScenario, type RunResult } from './run.ts';
 
 export interface StaffingStudyOptions extends RequirementStudyOptions {
@@ -66,21 +67,17 @@ export async function staffScenario(scenario: Scenario, target: StaffingTarget, 
       intervalMinutes: scenario.intervalSeconds / 60,
     }).subarray(0, scenario.nIntervals),
   );
-  const T = target.kind === 'serviceLevel' && target.seconds !== undefined ? target.seconds : scenario.serviceLevelSeconds;
   const checked: Scenario = {
-    ...scenario,
+    ...scenarioForTarget(scenario, target),
     agents: onSeat,
     headcount: schedule.headcount.people,
-    serviceLevelSeconds: T,
-    serviceLevelFormula: target.kind === 'serviceLevel' && target.formula ? target.formula : scenario.serviceLevelFormula,
     replications: options.checkReplications ?? scenario.replications,
   };
   const run = runScenario(checked);
-  const goal = kpiGoal(target);
+  const tm = targetMetric(target);
   const intervalsMissingTarget = run.intervals.filter((row) => {
-    const m = row.metrics[goal.id]?.mean;
-    if (m === undefined || Number.isNaN(m)) return false;
-    return goal.higherIsBetter ? m < goal.value : m > goal.value;
+    const e = row.metrics[tm.metricId];
+    return e !== undefined && !Number.isNaN(e.mean) && !meetsTargetEstimate(e, tm, 'mean');
   }).length;
   const tCheck = clock() - t0;
 

@@ -1,0 +1,150 @@
+// The comparison report (hotline-sim compare) as text and CSV. Numbers are rounded here only.
+import { writeToString } from 'fast-csv';
+import { OPERATING_MODELS, type KpiDifference, type ModelComparison, type ScenarioComparison, type ScenarioCosting } from '../experiment/budgetStudy.ts';
+import { budgetLinesCsv, budgetKpiRows, operatingModelNames, formatAmount, formatSigned, budgetSummaryRows, formatWithCi } from './budgetReport.ts';
+import { textTable } from './format.ts';
+
+const kpiNames: Record<KpiDifference['metric'], { en: string; zh: string; unit: 'ratio' | 'seconds' | 'calls' }> = {
+  connectionRate: { en: 'Connection rate', zh: '接通率', unit: 'ratio' },
+  abandonmentRate: { en: 'Abandonment rate', zh: '呼损率', unit: 'ratio' },
+  serviceLevel: { en: 'Service level', zh: '服务水平', unit: 'ratio' },
+  asa: { en: 'Average speed of answer', zh: '平均应答时长', unit: 'seconds' },
+  occupancy: { en: 'Agent occupancy', zh: '坐席占用率', unit: 'ratio' },
+  answeredPerYear: { en: 'Answered calls per year', zh: '年接通量', unit: 'calls' },
+};
+
+function difference(d: KpiDifference): string {
+  const u = kpiNames[d.metric].unit;
+  if (!Number.isFinite(d.difference)) return '—';
+  if (u === 'ratio') return `${formatSigned(d.difference * 100, 2)} pts${d.halfWidth === null ? '' : ` ± ${formatAmount(d.halfWidth * 100, 2)}`}`;
+  if (u === 'seconds') return `${formatSigned(d.difference, 1)} s${d.halfWidth === null ? '' : ` ± ${formatAmount(d.halfWidth, 1)}`}`;
+  return `${formatSigned(d.difference, 0)}${d.halfWidth === null ? '' : ` ± ${formatAmount(d.halfWidth, 0)}`}`;
+}
+
+function describe(tag: string, c: ScenarioCosting): string {
+  const k = c.kpis;
+  return (
+    `${tag}: ${c.name} (${c.file})\n` +
+    `   ${formatAmount(c.headcount)} operators, ${formatAmount(c.agentsOnSeat, Number.isInteger(c.agentsOnSeat) ? 0 : 1)} on seat; cost year ${c.calendarYear}` +
+    (c.costSource === 'defaults' ? ' (no cost section: library defaults)' : '') +
+    (k ? `; ${formatAmount(k.countedDays, Number.isInteger(k.countedDays) ? 0 : 2)} days × ${k.replications} replications, service level T = ${k.serviceLevelSeconds} s` : '')
+  );
+}
+
+const money = (x: number | null, digits = 0) => (x === null || !Number.isFinite(x) ? '—' : formatAmount(x, digits));
+const moneyDiff = (a: number | null, b: number | null, digits = 0) => (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b) ? '—' : formatSigned(b - a, digits));
+
+export function formatCompareReport(c: ScenarioComparison | ModelComparison): string {
+  return c.kind === 'models' ? formatModels(c) : formatScenarios(c);
+}
+
+function formatScenarios(c: ScenarioComparison): string {
+  const { a, b } = c;
+  const out: string[] = [describe('A', a), describe('B', b), ''];
+  const rows: string[][] = [];
+  rows.push(['Operators on the payroll', '话务员人数', formatAmount(a.headcount), formatAmount(b.headcount), formatSigned(b.headcount - a.headcount, 0)]);
+  rows.push(['Agents on seat (mean)', '在席坐席', formatAmount(a.agentsOnSeat, 1), formatAmount(b.agentsOnSeat, 1), formatSigned(b.agentsOnSeat - a.agentsOnSeat, 1)]);
+  for (const d of c.kpiDifferences) {
+    const n = kpiNames[d.metric];
+    let en = n.en;
+    if (d.metric === 'serviceLevel' && a.kpis && b.kpis) {
+      const ta = a.kpis.serviceLevelSeconds;
+      const tb = b.kpis.serviceLevelSeconds;
+      en = ta === tb ? `${en}, ${ta} s` : `${en} (A: ${ta} s, B: ${tb} s)`;
+    }
+    rows.push([en, n.zh, formatWithCi(d.a, n.unit), formatWithCi(d.b, n.unit), difference(d)]);
+  }
+  rows.push(['', '', '', '', '']);
+  for (const m of OPERATING_MODELS) {
+    const pa = a.budgets[m];
+    const pb = b.budgets[m];
+    const label = `${operatingModelNames[m].en} ${operatingModelNames[m].zh}`;
+    rows.push([`${label}: total per year, all-in`, '年度总成本', money(pa.budget.total), money(pb.budget.total), moneyDiff(pa.budget.total, pb.budget.total)]);
+    if (m === 'outsourced') {
+      rows.push(['  contract price, VAT incl.', '合同价(含税)', money(pa.budget.contractPrice), money(pb.budget.contractPrice), moneyDiff(pa.budget.contractPrice, pb.budget.contractPrice)]);
+    }
+    rows.push(['  cost per operator-month', '人均月成本', money(pa.budget.costPerOperatorMonth), money(pb.budget.costPerOperatorMonth), moneyDiff(pa.budget.costPerOperatorMonth, pb.budget.costPerOperatorMonth)]);
+    if (pa.costPerAnsweredCall && pb.costPerAnsweredCall) {
+      rows.push(['  cost per answered call', '每通接通成本', money(pa.costPerAnsweredCall.mean, 2), money(pb.costPerAnsweredCall.mean, 2), moneyDiff(pa.costPerAnsweredCall.mean, pb.costPerAnsweredCall.mean, 2)]);
+    }
+    if (pa.costPerConnectionPoint && pb.costPerConnectionPoint) {
+      rows.push(['  cost per connection-rate point', '每个接通率百分点成本', money(pa.costPerConnectionPoint.mean), money(pb.costPerConnectionPoint.mean), moneyDiff(pa.costPerConnectionPoint.mean, pb.costPerConnectionPoint.mean)]);
+    }
+  }
+  out.push(textTable(['', '指标', 'A', 'B', 'B − A'], rows, ['left', 'left', 'right', 'right', 'right']));
+  out.push('');
+  out.push(`Money in yuan per year; contract term ${formatAmount(c.years, 2).replace(/\.00$/, '')} year${c.years === 1 ? '' : 's'}.`);
+  for (const n of c.notes) out.push(`Note: ${n}.`);
+  return out.join('\n');
+}
+
+function formatModels(c: ModelComparison): string {
+  const s = c.scenario;
+  const out: string[] = [describe('Scenario', s), ''];
+  if (s.kpis) {
+    out.push(`Simulated KPIs at ${formatAmount(s.headcount)} operators (the same for both models)`);
+    out.push(textTable(['KPI', '指标', 'Mean (95% CI)'], budgetKpiRows(s.kpis), ['left', 'left', 'right']));
+    out.push('');
+  }
+  out.push('In-house vs outsourced, yuan per year');
+  const o = s.budgets.outsourced;
+  const i = s.budgets.inhouse;
+  const lineRows = c.lines.map((l) => [l.item, l.zh, money(l.outsourced), money(l.inhouse), formatSigned(l.difference, 0)]);
+  const diff = (f: (p: typeof o) => number | null, digits = 0) => moneyDiff(f(o), f(i), digits);
+  const totalDiffs = [
+    '—',
+    diff((p) => p.budget.governmentSide),
+    diff((p) => p.budget.total),
+    diff((p) => p.budget.costPerOperatorMonth),
+    diff((p) => p.costPerAnsweredCall?.mean ?? null, 2),
+    diff((p) => p.costPerConnectionPoint?.mean ?? null),
+  ];
+  const summary = budgetSummaryRows(s.budgets).map((r, k) => [...r, totalDiffs[k]]);
+  out.push(
+    textTable(
+      ['Line item (yuan per year)', '项目', `${operatingModelNames.outsourced.en} ${operatingModelNames.outsourced.zh}`, `${operatingModelNames.inhouse.en} ${operatingModelNames.inhouse.zh}`, 'In-house − outsourced'],
+      [...lineRows, ['', '', '', '', ''], ...summary],
+      ['left', 'left', 'right', 'right', 'right'],
+    ),
+  );
+  out.push('');
+  out.push(
+    `All-in, in-house costs ${formatAmount(Math.abs(i.budget.total - o.budget.total))} yuan a year ${i.budget.total <= o.budget.total ? 'less' : 'more'} than outsourcing ` +
+      `(${formatSigned(((i.budget.total - o.budget.total) / o.budget.total) * 100, 1)}%): no management fee, profit or VAT, against its own overhead${
+        i.budget.lines.some((l) => l.category === 'benefits' && l.yuan > 0) ? ' and benefits' : ''
+      }.`,
+  );
+  out.push(`Contract term ${formatAmount(c.years, 2).replace(/\.00$/, '')} year${c.years === 1 ? '' : 's'}.`);
+  for (const n of c.notes) out.push(`Note: ${n}.`);
+  return out.join('\n');
+}
+
+/** The CSV files of a comparison (and result.json), for --out. */
+export async function compareCsvFiles(c: ScenarioComparison | ModelComparison): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const clean = (v: string | number | null | undefined) => (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '' : v);
+  if (c.kind === 'models') {
+    files['budget-lines.csv'] = await budgetLinesCsv(c.scenario.budgets);
+  } else {
+    const rows: (string | number | null)[][] = [['measure', 'a', 'a_ci95_low', 'a_ci95_high', 'b', 'b_ci95_low', 'b_ci95_high', 'b_minus_a', 'b_minus_a_ci95_halfwidth']];
+    rows.push(['headcount', c.a.headcount, null, null, c.b.headcount, null, null, c.b.headcount - c.a.headcount, null]);
+    rows.push(['agents_on_seat', c.a.agentsOnSeat, null, null, c.b.agentsOnSeat, null, null, c.b.agentsOnSeat - c.a.agentsOnSeat, null]);
+    for (const d of c.kpiDifferences) rows.push([d.metric, d.a.mean, d.a.ciLow, d.a.ciHigh, d.b.mean, d.b.ciLow, d.b.ciHigh, d.difference, d.halfWidth]);
+    for (const m of OPERATING_MODELS) {
+      const pa = c.a.budgets[m];
+      const pb = c.b.budgets[m];
+      const add = (name: string, x: number | null, y: number | null) => rows.push([`${m}_${name}`, x, null, null, y, null, null, x === null || y === null ? null : y - x, null]);
+      add('total_yuan_per_year', pa.budget.total, pb.budget.total);
+      add('contract_price_yuan_per_year', pa.budget.contractPrice, pb.budget.contractPrice);
+      add('cost_per_operator_month', pa.budget.costPerOperatorMonth, pb.budget.costPerOperatorMonth);
+      add('cost_per_answered_call', pa.costPerAnsweredCall?.mean ?? null, pb.costPerAnsweredCall?.mean ?? null);
+      add('cost_per_connection_point', pa.costPerConnectionPoint?.mean ?? null, pb.costPerConnectionPoint?.mean ?? null);
+    }
+    files['compare.csv'] = await writeToString(rows.map((r) => r.map(clean)));
+    files['a-budget-lines.csv'] = await budgetLinesCsv(c.a.budgets);
+    files['b-budget-lines.csv'] = await budgetLinesCsv(c.b.budgets);
+  }
+  files['result.json'] = JSON.stringify(c, null, 2) + '\n';
+  return files;
+}
+
