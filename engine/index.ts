@@ -14,3 +14,5 @@ export * from './experiment/budgetStudy.ts';
 export * from './workforce/index.ts';
 export * from './experiment/requirement.ts';
 export * from './experiment/staffing.ts';
+export * from './experiment/rosterSolver.ts';
+export * from './experiment/target.ts';

@@ -2,6 +2,10 @@ import type { Argv } from 'yargs';
 import {
   budgetCsvFiles,
   budgetStudy,
+  fixedHeadcountSolver,
+  loadStudyScenario,
+  rosterHeadcountForTarget,
+  type HeadcountSolver,
   formatBudgetNotes,
   formatBudgetReport,
   writeFilesAtomically,
@@ -112,6 +116,7 @@ export function registerBudget(y: Argv) {
         .option('naive-wage', { type: 'number', describe: "with --budget: the monthly wage of the naive division (default: the scenario's)" })
         .option('covers', { type: 'string', default: 'contract', describe: 'what an outsourced budget pays: contract (the contract price) or total (all-in)' })
         .option('target', { type: 'string', describe: 'minimum budget for a KPI: connection=0.95, sl=0.8@15, asa=30, abandon=0.05' })
+        .option('roster', { type: 'boolean', default: false, describe: 'with --target: staff with shift patterns so every interval meets the target (hotline-sim staff), not a flat head count' })
         .option('criterion', { type: 'string', default: 'mean', describe: 'with --target: mean (the mean meets it) or ci (the whole 95% CI does)' })
         .option('contract-kpi', { type: 'string', describe: "the tender's monthly KPI, e.g. connection=0.95: P(every month meets it)" })
         .option('risk', { type: 'number', describe: 'with --contract-kpi: the head count and price for P(every month meets it) ≥ this, e.g. 0.9' })
@@ -130,8 +135,16 @@ export function registerBudget(y: Argv) {
       if (argv.criterion !== 'mean' && argv.criterion !== 'ci') throw new UsageError(`--criterion must be mean or ci (got ${argv.criterion})`);
       const overrides = studyOverridesFrom(argv);
 
+      if (argv.roster && !target) throw new UsageError('--roster needs --target (e.g. --target connection=0.95 --roster)');
+      let solver: HeadcountSolver | undefined;
+      if (argv.roster && target) {
+        if (!argv.quiet && !argv.json && process.stderr.isTTY) process.stderr.write('Staffing with shift patterns (requirement, schedule, simulation)…\n');
+        const { result } = await rosterHeadcountForTarget(loadStudyScenario(argv.scenario, overrides).scenario, target);
+        solver = fixedHeadcountSolver('roster', result);
+      }
       const progress = studyProgress(argv.quiet || argv.json);
       const study = budgetStudy({
+        solver,
         file: argv.scenario,
         overrides,
         years,

@@ -799,7 +799,11 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
   if (st.headcountSource === 'implied') {
     notes.push(`head count implied by the scenario's agents on seat: ${st.headcount} = mean agents on seat × ${pps} people per seat, rounded up`);
   }
-  notes.push('paid hours: the cost model\'s fallback (each operator works the standard annual hours; night and holiday shares assumed) until rosters are integrated');
+  notes.push(
+    input.solver?.name === 'roster'
+      ? 'paid hours: the cost model\'s fallback for the reported head count; the minimum for the target is priced with its roster\'s own night and holiday hours'
+      : 'paid hours: the cost model\'s fallback (each operator works the standard annual hours; night and holiday shares assumed); with --target and --roster the roster\'s own hours are priced',
+  );
 
   const baseRun = simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null;
   const at = costScenario(st, input.file, years, baseRun);
@@ -1019,7 +1023,7 @@ export function compareStudy(input: CompareInput): ScenarioComparison | ModelCom
     const cache = new RunCache(input.onProgress ? (l, d, t) => input.onProgress!(`${tag}${l}`, d, t) : undefined);
     return costScenario(st, file, years, simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null);
   };
-  const notes = ['paid hours: the cost model\'s fallback until rosters are integrated'];
+  const notes = ['paid hours: the cost model\'s fallback (standard annual hours per operator; night and holiday shares assumed)'];
   if (input.models) {
     if (input.files.length !== 1) throw new RangeError('--models compares the two operating models of ONE scenario');
     const scenario = costing(input.files[0], '');

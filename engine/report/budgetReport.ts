@@ -282,19 +282,24 @@ export function formatBudgetReport(s: BudgetStudy): string {
     out.push(
       `Minimum budget for ${describeKpiTarget(t.target, T)} (目标反推预算), ${t.criterion === 'mean' ? 'mean over replications' : 'whole 95% CI'}`,
     );
+    if (t.evaluations.length === 0) {
+      // A roster solution: the requirement is per interval, so the head count comes from shifts.
+      out.push(`Method: ${t.method}. Erlang A/C per interval needs up to ${t.analytic.peakIntervalAgents ?? '—'} on seat at the busiest interval.`);
+    } else {
+      out.push(
+        `Erlang A estimate: ${formatAmount(t.analytic.agentsOnSeat)} on seat (${formatAmount(t.analytic.headcount)} operators)` +
+          (t.analytic.peakIntervalAgents !== null ? `; the busiest interval alone would need ${t.analytic.peakIntervalAgents} on seat` : '') +
+          `. Searched by simulation (${formatAmount(t.peoplePerSeat, 2).replace(/\.00$/, '')} people per seat):`,
+      );
+      out.push(
+        textTable(
+          ['On seat', 'Operators', 'KPI mean (95% CI)', 'Meets'],
+          [...t.evaluations].sort((a, b) => a.agentsOnSeat - b.agentsOnSeat).map((e) => [formatAmount(e.agentsOnSeat), formatAmount(e.headcount), Number.isNaN(e.kpi.mean) ? 'queue unbounded' : formatWithCi(e.kpi, u), e.meets ? 'yes' : 'no']),
+        ),
+      );
+    }
     out.push(
-      `Erlang A estimate: ${t.analytic.agentsOnSeat} on seat (${formatAmount(t.analytic.headcount)} operators)` +
-        (t.analytic.peakIntervalAgents !== null ? `; the busiest interval alone would need ${t.analytic.peakIntervalAgents} on seat` : '') +
-        `. Searched by simulation (${t.peoplePerSeat} people per seat):`,
-    );
-    out.push(
-      textTable(
-        ['On seat', 'Operators', 'KPI mean (95% CI)', 'Meets'],
-        [...t.evaluations].sort((a, b) => a.agentsOnSeat - b.agentsOnSeat).map((e) => [formatAmount(e.agentsOnSeat), formatAmount(e.headcount), Number.isNaN(e.kpi.mean) ? 'queue unbounded' : formatWithCi(e.kpi, u), e.meets ? 'yes' : 'no']),
-      ),
-    );
-    out.push(
-      `Minimum: ${formatAmount(t.headcount)} operators (${t.agentsOnSeat} on seat): ${formatWithCi(t.kpi, u)}` +
+      `Minimum: ${formatAmount(t.headcount)} operators (${formatAmount(t.agentsOnSeat, Number.isInteger(t.agentsOnSeat) ? 0 : 1)} on seat${t.evaluations.length === 0 ? ' on average' : ''}): ${formatWithCi(t.kpi, u)}` +
         (t.oneFewer ? `; ${t.oneFewer.agentsOnSeat} on seat (${formatAmount(t.oneFewer.headcount)} operators) ${t.oneFewer.meets ? 'also meets it (noise)' : 'does not'}` : '') +
         '.',
     );
