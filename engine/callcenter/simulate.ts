@@ -11,7 +11,7 @@
 // variables in registers, and this loop runs tens of millions of times a year.
 import { ServerPool } from '../kernel/serverPool.ts';
 import { TimeHeap } from '../kernel/timeHeap.ts';
-import { makeSampler, meanOf } from '../random/distributions.ts';
+import { DrawBuffer, makeSampler, meanOf } from '../random/distributions.ts';
 import { createStreams, type Uniform } from '../random/streams.ts';
 import type { CallCentreModel, IntervalCounters, ReplicationResult } from './model.ts';
 import { newCounters } from './model.ts';
@@ -25,11 +25,12 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
   const horizon = N * dt;
   const T = model.serviceLevelSeconds;
   const streams = createStreams(seed, replication);
-  const arrivalGap = makeSampler({ distribution: 'exponential', mean: 1 }, streams.arrivals);
-  const talk = makeSampler(model.talkTime, streams.talk);
-  const wrapUp = makeSampler(model.wrapUpTime, streams.wrapUp);
+  // Draws come from per-purpose streams through block buffers (see DrawBuffer).
+  const arrivalGap = { next: makeSampler({ distribution: 'exponential', mean: 1 }, streams.arrivals) };
+  const talk = { next: makeSampler(model.talkTime, streams.talk) };
+  const wrapUp = { next: makeSampler(model.wrapUpTime, streams.wrapUp) };
   const hasPatience = model.patience !== null;
-  const patience = model.patience ? makeSampler(model.patience, streams.patience) : () => Infinity;
+  const patience = { next: model.patience ? makeSampler(model.patience, streams.patience) : () => Infinity };
   const redialProbability = model.redial?.probability ?? 0;
   const redialDelay = model.redial ? makeSampler(model.redial.delay, streams.redial) : () => 0;
   const redialU = streams.redial;
@@ -67,7 +68,7 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
     const meanGap = 3600 / model.callsPerHour[k];
     // Poisson arrivals generated piece by piece: a burst shorter than a gap is never skipped,
     // and by memorylessness restarting at each piece boundary is exact.
-    let nextArrival = Number.isFinite(meanGap) ? k * dt + arrivalGap() * meanGap : Infinity;
+    let nextArrival = Number.isFinite(meanGap) ? k * dt + arrivalGap.next() * meanGap : Infinity;
     for (;;) {
       let t = nextArrival;
       const redialAt = pendingRedials.size > 0 ? pendingRedials.peek() : Infinity;
@@ -78,12 +79,12 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
         redials[k]++;
       } else {
         if (t >= end) break;
-        nextArrival = t + arrivalGap() * meanGap;
+        nextArrival = t + arrivalGap.next() * meanGap;
       }
 
       // Drawn for every caller, answered or not, so each caller keeps its own durations (CRN).
-      const patienceSeconds = patience();
-      const handleSeconds = talk() + wrapUp();
+      const patienceSeconds = patience.next();
+      const handleSeconds = talk.next() + wrapUp.next();
       // Shift changes due by t; then any before the moment this caller's service could start.
       while (nextChangeTime <= t) {
         agents.releaseThrough(nextChangeTime);

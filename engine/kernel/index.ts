@@ -1,2 +1,2 @@
-export * from './serverCalendar.ts';
+export * from './serverPool.ts';
 export * from './timeHeap.ts';

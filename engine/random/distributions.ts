@@ -159,3 +159,4 @@ export function standardGamma(shape: number, u: Uniform): () => number {
     return boost ? g * Math.pow(1 - u(), 1 / shape) : g;
   };
 }
+
