@@ -11,7 +11,7 @@
 // variables in registers, and this loop runs tens of millions of times a year.
 import { ServerPool } from '../kernel/serverPool.ts';
 import { TimeHeap } from '../kernel/timeHeap.ts';
-import { DrawBuffer, makeSampler, meanOf } from '../random/distributions.ts';
+import { makeSampler, meanOf } from '../random/distributions.ts';
 import { createStreams, type Uniform } from '../random/streams.ts';
 import type { CallCentreModel, IntervalCounters, ReplicationResult } from './model.ts';
 import { newCounters } from './model.ts';
@@ -25,12 +25,11 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
   const horizon = N * dt;
   const T = model.serviceLevelSeconds;
   const streams = createStreams(seed, replication);
-  // Draws come from per-purpose streams through block buffers (see DrawBuffer).
-  const arrivalGap = { next: makeSampler({ distribution: 'exponential', mean: 1 }, streams.arrivals) };
-  const talk = { next: makeSampler(model.talkTime, streams.talk) };
-  const wrapUp = { next: makeSampler(model.wrapUpTime, streams.wrapUp) };
+  const arrivalGap = makeSampler({ distribution: 'exponential', mean: 1 }, streams.arrivals);
+  const talk = makeSampler(model.talkTime, streams.talk);
+  const wrapUp = makeSampler(model.wrapUpTime, streams.wrapUp);
   const hasPatience = model.patience !== null;
-  const patience = { next: model.patience ? makeSampler(model.patience, streams.patience) : () => Infinity };
+  const patience = model.patience ? makeSampler(model.patience, streams.patience) : () => Infinity;
   const redialProbability = model.redial?.probability ?? 0;
   const redialDelay = model.redial ? makeSampler(model.redial.delay, streams.redial) : () => 0;
   const redialU = streams.redial;
@@ -47,7 +46,7 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
     if (schedule[k] > maxAgents) maxAgents = schedule[k];
   }
 
-  // Calendar buckets about one mean inter-completion time wide (see ServerCalendar).
+  // Calendar buckets about one mean inter-completion time wide (see ServerPool).
   const meanHandle = meanOf(model.talkTime) + meanOf(model.wrapUpTime);
   const agents = new ServerPool(maxAgents, { bucketSeconds: meanHandle > 0 ? meanHandle / maxAgents : 1 });
   agents.releaseThrough(0);
@@ -68,7 +67,7 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
     const meanGap = 3600 / model.callsPerHour[k];
     // Poisson arrivals generated piece by piece: a burst shorter than a gap is never skipped,
     // and by memorylessness restarting at each piece boundary is exact.
-    let nextArrival = Number.isFinite(meanGap) ? k * dt + arrivalGap.next() * meanGap : Infinity;
+    let nextArrival = Number.isFinite(meanGap) ? k * dt + arrivalGap() * meanGap : Infinity;
     for (;;) {
       let t = nextArrival;
       const redialAt = pendingRedials.size > 0 ? pendingRedials.peek() : Infinity;
@@ -79,12 +78,12 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
         redials[k]++;
       } else {
         if (t >= end) break;
-        nextArrival = t + arrivalGap.next() * meanGap;
+        nextArrival = t + arrivalGap() * meanGap;
       }
 
       // Drawn for every caller, answered or not, so each caller keeps its own durations (CRN).
-      const patienceSeconds = patience.next();
-      const handleSeconds = talk.next() + wrapUp.next();
+      const patienceSeconds = patience();
+      const handleSeconds = talk() + wrapUp();
       // Shift changes due by t; then any before the moment this caller's service could start.
       while (nextChangeTime <= t) {
         agents.releaseThrough(nextChangeTime);
