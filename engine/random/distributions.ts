@@ -41,11 +41,8 @@ export function cvOf(d: DurationDistribution): number {
 
 export function makeSampler(d: DurationDistribution, u: Uniform): Sampler {
   switch (d.distribution) {
-    case 'exponential': {
-      const mean = d.mean;
-      const exponential = standardExponential(u);
-      return () => exponential() * mean;
-    }
+    case 'exponential':
+      return exponentialSampler(d.mean, u);
     case 'deterministic': {
       const value = d.value;
       return () => value;
@@ -75,7 +72,7 @@ export function makeSampler(d: DurationDistribution, u: Uniform): Sampler {
 // Ziggurat tables for the standard exponential (Marsaglia & Tsang 2000, 256 layers).
 // About 98% of draws take one uniform and no logarithm: the simulator draws three
 // exponentials per call, and the logarithm was a third of its time.
-const ZIG_K = new Uint32Array(256);
+const ZIG_K = new Float64Array(256);
 const ZIG_W = new Float64Array(256);
 const ZIG_F = new Float64Array(256);
 const ZIG_R = 7.697117470131487;
@@ -102,15 +99,22 @@ const ZIG_R = 7.697117470131487;
 
 /** Standard exponential (mean 1) by the ziggurat method; never infinite. */
 export function standardExponential(u: Uniform): () => number {
+  return exponentialSampler(1, u);
+}
+
+/** Exponential with the given mean, the ziggurat written out with its widths pre-scaled (one closure a draw). */
+function exponentialSampler(mean: number, u: Uniform): () => number {
+  const W = ZIG_W.map((w) => w * mean);
+  const tail = ZIG_R * mean;
   return () => {
     for (;;) {
       const j = (u() * 4294967296) >>> 0;
       const i = j & 255;
-      if (j < ZIG_K[i]) return j * ZIG_W[i];
+      if (j < ZIG_K[i]) return j * W[i];
       // The tail beyond R, by memorylessness; 1 - u lies in (0, 1], so the log is finite.
-      if (i === 0) return ZIG_R - Math.log(1 - u());
+      if (i === 0) return tail - Math.log(1 - u()) * mean;
       const x = j * ZIG_W[i];
-      if (ZIG_F[i] + u() * (ZIG_F[i - 1] - ZIG_F[i]) < Math.exp(-x)) return x;
+      if (ZIG_F[i] + u() * (ZIG_F[i - 1] - ZIG_F[i]) < Math.exp(-x)) return x * mean;
     }
   };
 }
