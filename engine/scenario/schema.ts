@@ -6,7 +6,8 @@ import { costSchema } from '../cost/schema.ts';
 import { rosterReferenceIssues, rosterSchema, scheduleOptimisationSchema, shiftsSchema, shrinkageSchema } from '../workforce/schema.ts';
 import { parseDuration } from './units.ts';
 
-const positiveDuration = (what: string) =>
+/** A duration field: seconds as a number, or a string with its unit; zero allowed only where it makes sense. */
+const duration = (what: string, allowZero: boolean) =>
   z
     .union([z.number(), z.string()])
     .transform((v, ctx) => {
@@ -15,30 +16,15 @@ const positiveDuration = (what: string) =>
         ctx.addIssue({ code: 'custom', message: s.error });
         return z.NEVER;
       }
-      if (!(s > 0) || !Number.isFinite(s)) {
-        ctx.addIssue({ code: 'custom', message: `${what} must be a positive number of seconds (got ${v})` });
+      if (!Number.isFinite(s) || s < 0 || (s === 0 && !allowZero)) {
+        ctx.addIssue({ code: 'custom', message: `${what} must be ${allowZero ? 'zero or more' : 'a positive number of'} seconds (got ${v})` });
         return z.NEVER;
       }
       return s;
     })
     .describe(`${what}: seconds, or a string with a unit such as "4 min"`);
-
-const nonNegativeDuration = (what: string) =>
-  z
-    .union([z.number(), z.string()])
-    .transform((v, ctx) => {
-      const s = parseDuration(v);
-      if (typeof s !== 'number') {
-        ctx.addIssue({ code: 'custom', message: s.error });
-        return z.NEVER;
-      }
-      if (!(s >= 0) || !Number.isFinite(s)) {
-        ctx.addIssue({ code: 'custom', message: `${what} must be zero or more seconds (got ${v})` });
-        return z.NEVER;
-      }
-      return s;
-    })
-    .describe(`${what}: seconds, or a string with a unit such as "30 s"`);
+const positiveDuration = (what: string) => duration(what, false);
+const nonNegativeDuration = (what: string) => duration(what, true);
 
 const cv = z.number().positive({ error: 'cv (standard deviation / mean) must be positive' }).describe('coefficient of variation, sd / mean');
 
