@@ -141,3 +141,28 @@ describe('scenario files', () => {
     for (const f of files) expect(() => loadScenario(join(dir, f)), f).not.toThrow();
   });
 });
+
+describe('roster scenarios', () => {
+  it('turns a four-team, three-shift rotation into one agent on seat at every interval', () => {
+    const s = parseScenario(
+      BASE.replace('agents: 10\n', '') +
+        `shifts:
+  早: { start: "08:00", lengthHours: 8 }
+  中: { start: "16:00", lengthHours: 8 }
+  夜: { start: "00:00", lengthHours: 8 }
+roster:
+  rotations:
+    四班三倒: { cycle: [早, 早, 中, 中, 夜, 夜, 休, 休], teams: 4, offsetDays: 2, anchorDate: "2024-01-01", peoplePerTeam: 3 }
+`,
+    );
+    expect(s.agents).toHaveLength(48);
+    expect(new Set(s.agents)).toEqual(new Set([3]));
+    expect(s.workforce.rosterHeadcount?.people).toBe(12);
+  });
+
+  it('refuses a roster that names an unknown shift, and agents given together with a roster', () => {
+    const withRoster = BASE.replace('agents: 10\n', '') + 'shifts:\n  早: { start: "08:00", lengthHours: 8 }\nroster:\n  patterns: { 晚: 3 }\n';
+    expect(errorOf(withRoster).toString()).toMatch(/roster\.patterns.*晚/);
+    expect(errorOf(BASE + 'shifts:\n  早: { start: "08:00", lengthHours: 8 }\nroster:\n  patterns: { 早: 3 }\n').problem).toMatch(/not both/);
+  });
+});

@@ -81,7 +81,7 @@ function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Rec
     const fromScenario =
       typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as { peoplePerSeat?: number }).peoplePerSeat : undefined;
     if (o.peoplePerSeat === undefined && fromScenario === undefined) {
-      throw new ScenarioError(undefined, ['agents'], '--headcount needs --people-per-seat when the scenario gives agents directly');
+      throw new ScenarioError(undefined, ['agents'], 'a payroll head count needs peoplePerSeat (people per agent on seat) when the scenario gives agents directly');
     }
     out.agents = { headcount: o.headcount, peoplePerSeat: o.peoplePerSeat ?? fromScenario };
   }
