@@ -1,0 +1,488 @@
+// Case comparison: the five shipped scenarios (Liaocheng, Haikou, Nanning, Yongchuan, Guangzhou) on
+// one page — cited budget and head count, budget per operator all-in, the simulated connection rate
+// and service level of that head count, the cost model's budget for it, and each scenario's finding.
+//
+//   node --import tsx notebooks/cases.ts [--max-days 91] [--replications N]
+//
+// Writes output/cases/index.html (with its chart SVGs and cases.csv) and prints a summary citing the
+// figures it rests on (../shared/reference/facts.md).
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { TopLevelSpec } from 'vega-lite';
+import {
+  OPERATING_MODELS,
+  affordableMonthlyWage,
+  budgetStudy,
+  escapeHtml,
+  formatAmount,
+  formatWithCi,
+  fullCostHeadcount,
+  htmlPage,
+  loadScenario,
+  loadStudyScenario,
+  monthlyWages,
+  operatingModelNames,
+  writeFilesAtomically,
+  type BudgetStudy,
+  type Model,
+} from '../engine/index.ts';
+import { chartConfig, GBT33358, renderSvg } from '../engine/report/charts.ts';
+import { ciCell, htmlTable, shown, since } from './shared.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(root, 'output', 'cases');
+
+// Figures from facts.md that this comparison rests on. A head count that is not published is the
+// scenario's assumption, and says so.
+interface CaseFacts {
+  id: string;
+  file: string;
+  city: string;
+  period: string;
+  /** The cited amount, for the whole `termYears`. */
+  budgetYuan: number;
+  termYears: number;
+  budgetWhat: string;
+  budgetSource: string;
+  headcount: number;
+  headcountCited: boolean;
+  headcountSource: string;
+  /** Years the vendor amortises one-off costs over (the cost model's `years`): the contract term. */
+  contractYears: number;
+  /** A cited figure that bears on the finding. */
+  remark?: string;
+}
+const CASES: CaseFacts[] = [
+  {
+    id: 'liaocheng',
+    file: 'liaocheng-2024.yaml',
+    city: 'Liaocheng 聊城',
+    period: '2024',
+    budgetYuan: 16_665_264,
+    termYears: 1,
+    budgetWhat: '2024 winning bid, 1 year',
+    budgetSource: 'seeds 001, 002',
+    headcount: 237,
+    headcountCited: true,
+    headcountSource: 'seed 003: "200-odd operators, 237 people"',
+    contractYears: 1,
+    remark: 'The winning vendor reportedly paid no social insurance for its staff in 2018-2022 (seed 004, from a company-registry site: weak); the budget is "calculated from labour cost" (seed 003).',
+  },
+  {
+    id: 'haikou',
+    file: 'haikou-2024.yaml',
+    city: 'Haikou 海口',
+    period: '2024-26',
+    budgetYuan: 126_780_000,
+    termYears: 3,
+    budgetWhat: 'contract signed 2024-05-17 with China Telecom Hainan, 3 years (ceiling 129M, seed 003)',
+    budgetSource: '奔流新闻 2024-09-10',
+    headcount: 300,
+    headcountCited: true,
+    headcountSource: '海口网 2024-01-31: 300 hotline operators',
+    contractYears: 3,
+  },
+  {
+    id: 'nanning',
+    file: 'nanning-2020.yaml',
+    city: 'Nanning 南宁',
+    period: '2020-21',
+    budgetYuan: 11_998_000,
+    termYears: 1,
+    budgetWhat: '2020 winning bid, 1 year (12,012,200 allocated)',
+    budgetSource: 'seeds 001, 002',
+    headcount: 120,
+    headcountCited: false,
+    headcountSource: 'ASSUMPTION: 60+ seats (yuhaojiang.com) × 2 operators per seat (Changsha 2022 tender)',
+    contractYears: 1,
+  },
+  {
+    id: 'yongchuan',
+    file: 'yongchuan-2011.yaml',
+    city: 'Yongchuan 永川',
+    period: '2011',
+    budgetYuan: 890_000,
+    termYears: 1,
+    budgetWhat: 'outsourced, a year (in-house plan "at least 2M a year")',
+    budgetSource: 'seed 003',
+    headcount: 12,
+    headcountCited: false,
+    headcountSource: 'ASSUMPTION: two seats staffed around the clock × 6 people per seat',
+    contractYears: 1,
+  },
+  {
+    id: 'guangzhou',
+    file: 'guangzhou-2023.yaml',
+    city: 'Guangzhou 广州',
+    period: '2023-25',
+    budgetYuan: 466_602_900,
+    termYears: 3,
+    budgetWhat: 'tender budget 2023-01-01 to 2025-12-31, contract signed yearly',
+    budgetSource: 'seeds 001, 002',
+    headcount: 1000,
+    headcountCited: true,
+    headcountSource: '新华社 2025-05-26: "1,000+ operators", taken at 1,000',
+    contractYears: 1,
+  },
+];
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+const yuan = (x: number) => formatAmount(x);
+const caseLabel = (r: CaseResult) => `${r.facts.city} ${r.facts.period}${r.facts.headcountCited ? '' : '*'} (${formatAmount(r.facts.headcount)})`;
+
+const { values: args } = parseArgs({
+  options: {
+    // Each scenario runs its own horizon, capped at this many days. No scenario has monthly
+    // seasonality (none is published: an assumption each states), so a quarter gives the year's averages.
+    'max-days': { type: 'string', default: '91' },
+    // Default: each scenario's own (10 in all five).
+    replications: { type: 'string' },
+  },
+});
+const maxDays = Number(args['max-days']);
+const replications = args.replications === undefined ? undefined : Number(args.replications);
+if (!(maxDays > 0) || (replications !== undefined && (!Number.isInteger(replications) || replications < 2))) {
+  throw new Error('--max-days must be more than 0 and --replications a whole number, 2 or more');
+}
+
+// ---- Run ---------------------------------------------------------------------------------------
+interface CaseResult {
+  facts: CaseFacts;
+  file: string;
+  name: string;
+  description: string;
+  ownDays: number;
+  days: number;
+  startDate: string;
+  seconds: number;
+  annualBudget: number;
+  perOperatorYear: number;
+  perOperatorMonth: number;
+  study: BudgetStudy;
+  /** The cited budget, through the cost model: operators it buys at the scenario's wage, and the wage it pays the head count. */
+  inversion: Record<Model, { operators: number; wage: number; feasible: boolean }>;
+  minimumWage: number | null;
+  operatorWage: number;
+}
+const t0 = performance.now();
+const results: CaseResult[] = CASES.map((c) => {
+  const t = performance.now();
+  const file = join(root, 'scenarios', c.file);
+  const own = loadScenario(file);
+  const ownDays = (own.nIntervals * own.intervalSeconds) / 86400;
+  const days = Math.min(ownDays, maxDays);
+  const overrides = { ...(days < ownDays ? { horizonHours: days * 24 } : {}), ...(replications !== undefined ? { replications } : {}) };
+  const study = budgetStudy({ file, years: c.contractYears, overrides });
+  if (study.at.headcount !== c.headcount) throw new Error(`${c.file}: the scenario's head count is ${study.at.headcount}, this notebook cites ${c.headcount}`);
+  const annualBudget = c.budgetYuan / c.termYears;
+  const spec = loadStudyScenario(file).spec;
+  const amount = annualBudget * c.contractYears; // the budget over the term the vendor amortises over
+  const inversion = Object.fromEntries(
+    OPERATING_MODELS.map((m) => {
+      const w = affordableMonthlyWage(amount, c.contractYears, c.headcount, spec, m);
+      return [m, { operators: fullCostHeadcount(amount, c.contractYears, spec, m).operators, wage: w.monthlyWage, feasible: w.feasible }];
+    }),
+  ) as CaseResult['inversion'];
+  return {
+    facts: c,
+    file: relative(root, file),
+    name: own.name,
+    description: (own.description ?? '').trim(),
+    ownDays,
+    days,
+    startDate: own.startDate,
+    seconds: (performance.now() - t) / 1000,
+    annualBudget,
+    perOperatorYear: annualBudget / c.headcount,
+    perOperatorMonth: annualBudget / c.headcount / 12,
+    study,
+    inversion,
+    minimumWage: spec.city.minimumMonthlyWage ?? null,
+    operatorWage: monthlyWages(spec, 'outsourced').operator,
+  };
+});
+const tSim = performance.now();
+
+// ---- Write -------------------------------------------------------------------------------------
+const page = await casesHtml();
+const written = writeFilesAtomically(OUT, { ...page, 'cases.csv': casesCsv() }, true);
+const tReport = performance.now();
+
+// ---- Summary on stdout -------------------------------------------------------------------------
+const lines = [
+  'Five 12345 hotline cases — budget, head count, connection rate',
+  '',
+  'Figures these rest on (../shared/reference/facts.md):',
+  ...results.map(
+    (r) =>
+      `  - ${r.facts.city} ${r.facts.period}: ${yuan(r.facts.budgetYuan)} yuan, ${r.facts.budgetWhat} (${r.facts.budgetSource}); ` +
+      `${formatAmount(r.facts.headcount)} operators (${r.facts.headcountSource})`,
+  ),
+  'Assumptions (each scenario file): call volumes from cited request counts (phone shares, manual shares assumed), talk 150 s (Changzhou),',
+  'wrap-up 60 s, patience 120 s, Liaocheng\'s weekly and hourly shapes, 6 payroll people per seat staffed around the clock (a flat',
+  'on-seat count), and each scenario\'s cost section (operator wages assumed; library defaults elsewhere).',
+  '',
+  'Budget per operator, all-in (cited budget / head count):',
+  ...results.map((r) => `  ${r.facts.city.padEnd(14)} ${yuan(r.perOperatorYear).padStart(8)} yuan per operator-year, ${yuan(r.perOperatorMonth).padStart(6)} per operator-month${r.facts.headcountCited ? '' : ' (head count assumed)'}`),
+  '',
+  `Simulated at the reported head count (own horizon capped at ${maxDays} days; mean, 95% CI):`,
+  ...results.map((r) => {
+    const k = r.study.at.kpis!;
+    return (
+      `  ${r.facts.city.padEnd(14)} ${formatAmount(r.facts.headcount).padStart(5)} operators → ${String(r.study.at.agentsOnSeat).padStart(3)} on seat, ${r.days} days × ${k.replications}: ` +
+      `connection ${formatWithCi(k.connectionRate, 'ratio')}, 15-s service level ${pct(k.serviceLevel.mean)}, occupancy ${pct(k.occupancy.mean)}`
+    );
+  }),
+  '',
+  'Cost model at the reported head count (yuan a year) against the cited budget:',
+  ...results.map((r) => {
+    const b = r.study.at.budgets;
+    return (
+      `  ${r.facts.city.padEnd(14)} outsourced contract price ${yuan(b.outsourced.budget.contractPrice ?? NaN).padStart(11)} (all-in ${yuan(b.outsourced.budget.total)}), ` +
+      `in-house ${yuan(b.inhouse.budget.total)}; cited ${yuan(r.annualBudget)} = ${(r.annualBudget / (b.outsourced.budget.contractPrice ?? NaN)).toFixed(2)}× the modelled contract price; ` +
+      `it buys ${formatAmount(r.inversion.outsourced.operators)} operators outsourced at ${yuan(r.operatorWage)} gross`
+    );
+  }),
+  '',
+  'Findings (the scenarios\' descriptions, and this run):',
+  ...results.flatMap((r) => [`  ${r.facts.city}: ${thisRun(r)}`, ...(finding(r) ? [`    Scenario: ${finding(r)}`] : []), ...(r.facts.remark ? [`    Also cited: ${r.facts.remark}`] : [])]),
+  '',
+  `Wrote ${shown(written)}`,
+  `Time: ${results.map((r) => `${r.facts.id} ${r.seconds.toFixed(1)} s`).join(', ')}; simulation ${since(t0, tSim)}, report ${since(tSim, tReport)}, total ${since(t0, tReport)}`,
+];
+process.stdout.write(lines.join('\n') + '\n');
+
+/**
+ * A scenario's finding for stdout: the sentence after "FINDING:" in its description, else the
+ * description after its first sentence (which, in every shipped scenario, describes the setup).
+ */
+function finding(r: CaseResult): string | null {
+  const text = r.description.replace(/\s+/g, ' ').trim();
+  const m = /FINDING:\s*(.+?\.)(\s|$)/.exec(text);
+  if (m) return m[1];
+  const rest = text.replace(/^.+?\.\s+/, '');
+  return rest && rest !== text ? rest : null;
+}
+
+/** One sentence from the numbers of this run. */
+function thisRun(r: CaseResult): string {
+  const k = r.study.at.kpis!;
+  const b = r.study.at.budgets.outsourced.budget;
+  const ratio = r.annualBudget / (b.contractPrice ?? NaN);
+  const conn = k.connectionRate.mean;
+  const callSide =
+    conn >= GBT33358.connectionRate
+      ? `the ${formatAmount(r.facts.headcount)} answer ${pct(conn)} of the modelled calls (GB/T 33358: ≥ 95%) at ${pct(k.occupancy.mean)} occupancy`
+      : `the ${formatAmount(r.facts.headcount)} answer only ${pct(conn)} of the modelled calls, short of GB/T 33358's 95%`;
+  const costSide =
+    ratio > 1.1
+      ? `the cited budget is ${ratio.toFixed(2)}× what the cost model prices them at, room for more people, higher pay or work the model leaves out`
+      : ratio < 0.9
+        ? `the cited budget is only ${ratio.toFixed(2)}× what the cost model prices them at (it pays a gross wage of ${yuan(r.inversion.outsourced.wage)} a month outsourced${r.minimumWage !== null ? `; minimum wage ${yuan(r.minimumWage)}` : ''})`
+        : `the cited budget is close to the cost model's price for them (${ratio.toFixed(2)}×)`;
+  return `${callSide}; ${costSide}.`;
+}
+
+// ---- CSV ---------------------------------------------------------------------------------------
+function casesCsv(): string {
+  const head = [
+    'case', 'scenario', 'budget_yuan', 'term_years', 'annual_budget_yuan', 'headcount', 'headcount_cited', 'per_operator_year', 'per_operator_month',
+    'days_simulated', 'replications', 'agents_on_seat', 'connection_rate', 'connection_ci95_low', 'connection_ci95_high', 'service_level', 'service_level_ci95_low', 'service_level_ci95_high',
+    'occupancy', 'model_outsourced_contract_price', 'model_outsourced_total', 'model_inhouse_total', 'model_outsourced_per_operator_month', 'budget_buys_outsourced', 'budget_buys_inhouse',
+    'affordable_wage_outsourced', 'affordable_wage_inhouse',
+  ];
+  const rows = results.map((r) => {
+    const k = r.study.at.kpis!;
+    const b = r.study.at.budgets;
+    return [
+      r.facts.id, r.file, r.facts.budgetYuan, r.facts.termYears, r.annualBudget, r.facts.headcount, r.facts.headcountCited, r.perOperatorYear, r.perOperatorMonth,
+      r.days, k.replications, r.study.at.agentsOnSeat, k.connectionRate.mean, k.connectionRate.ciLow, k.connectionRate.ciHigh, k.serviceLevel.mean, k.serviceLevel.ciLow, k.serviceLevel.ciHigh,
+      k.occupancy.mean, b.outsourced.budget.contractPrice, b.outsourced.budget.total, b.inhouse.budget.total, b.outsourced.budget.costPerOperatorMonth,
+      r.inversion.outsourced.operators, r.inversion.inhouse.operators, r.inversion.outsourced.wage, r.inversion.inhouse.wage,
+    ].map((v) => (v === null || v === undefined ? '' : String(v)));
+  });
+  return [head, ...rows].map((r) => r.join(',')).join('\n') + '\n';
+}
+
+// ---- The page ----------------------------------------------------------------------------------
+async function casesHtml(): Promise<Record<string, string>> {
+  const costSvg = await renderSvg(costSpec(), 'chart-cost');
+  const connSvg = await renderSvg(connectionSpec(), 'chart-connection');
+  const cityCell = (r: CaseResult) => `${r.facts.city} ${r.facts.period}`;
+
+  const budgetRows = results.map((r) => [
+    cityCell(r),
+    `${yuan(r.facts.budgetYuan)}`,
+    `${r.facts.termYears}`,
+    r.facts.budgetWhat + ` — ${r.facts.budgetSource}`,
+    `${formatAmount(r.facts.headcount)}${r.facts.headcountCited ? '' : '*'}`,
+    yuan(r.perOperatorYear),
+    yuan(r.perOperatorMonth),
+  ]);
+  const kpiRows = results.map((r) => {
+    const k = r.study.at.kpis!;
+    return [
+      cityCell(r),
+      `${formatAmount(r.facts.headcount)}${r.facts.headcountCited ? '' : '*'}`,
+      formatAmount(r.study.at.agentsOnSeat),
+      `${formatAmount(r.days)}${r.days < r.ownDays ? ` of ${formatAmount(r.ownDays)}` : ''} × ${k.replications}`,
+      ciCell(k.connectionRate),
+      ciCell(k.serviceLevel),
+      ciCell(k.asa, 'seconds'),
+      ciCell(k.occupancy),
+    ];
+  });
+  const costRows = results.map((r) => {
+    const b = r.study.at.budgets;
+    const cp = b.outsourced.budget.contractPrice ?? NaN;
+    const wage = (m: Model) => {
+      const w = r.inversion[m];
+      if (!w.feasible) return 'none';
+      const below = r.minimumWage !== null && w.wage < r.minimumWage ? ' ⚠' : '';
+      return yuan(w.wage) + below;
+    };
+    return [
+      cityCell(r),
+      yuan(r.annualBudget),
+      yuan(cp),
+      yuan(b.outsourced.budget.total),
+      yuan(b.inhouse.budget.total),
+      `${(r.annualBudget / cp).toFixed(2)}×`,
+      `${formatAmount(r.inversion.outsourced.operators)} / ${formatAmount(r.inversion.inhouse.operators)}`,
+      `${yuan(r.operatorWage)}; ${wage('outsourced')} / ${wage('inhouse')}`,
+    ];
+  });
+  const findings = results.map((r) => {
+    const desc = escapeHtml(r.description).replace(/`([^`]+)`/g, '<code>$1</code>').replace(/FINDING:/, '<strong>FINDING:</strong>');
+    const warn = r.study.warnings.length ? `<p class="note">${r.study.warnings.map((w) => `Warning: ${escapeHtml(w)}.`).join('<br>')}</p>` : '';
+    return (
+      `<h3>${escapeHtml(cityCell(r))} · <code>${escapeHtml(r.file)}</code></h3>\n` +
+      `<p><em>${escapeHtml(r.name)}</em></p>\n` +
+      `<p><strong>The scenario's description</strong> (its finding, where it states one): ${desc}</p>\n` +
+      `<p><strong>This run</strong> (${formatAmount(r.days)} days from ${escapeHtml(r.startDate)}, ${r.study.at.kpis!.replications} replications): ${escapeHtml(thisRun(r))}</p>\n` +
+      (r.facts.remark ? `<p><strong>Also cited:</strong> ${escapeHtml(r.facts.remark)}</p>\n` : '') +
+      `<p class="note">Head count: ${escapeHtml(r.facts.headcountSource)}. Budget: ${escapeHtml(r.facts.budgetWhat)} (${escapeHtml(r.facts.budgetSource)}).</p>\n` +
+      warn
+    );
+  });
+
+  const lo = Math.min(...results.map((r) => r.perOperatorMonth));
+  const hi = Math.max(...results.map((r) => r.perOperatorMonth));
+  const body = [
+    '<h1>Five 12345 hotlines: budget, head count and connection rate<span class="zh" lang="zh-CN">五地12345热线：预算、人员与接通率</span></h1>',
+    '<p class="lead">Every scenario shipped in <code>scenarios/</code>, side by side: the budget and head count the sources give, what that is per operator, ' +
+      'what the model says that head count achieves on the phones, and what the cost model says it costs. Budgets and cited head counts are from ' +
+      '<code>shared/reference/facts.md</code>; head counts marked * are the scenario\'s assumption. ' +
+      `Simulations: each scenario's own horizon capped at ${formatAmount(maxDays)} days (none has monthly seasonality, an assumption each states), ` +
+      `${replications === undefined ? "each scenario's own replications" : `${replications} replications`}, each scenario's seed.</p>`,
+    '<div class="summary"><ul>',
+    `<li>All-in budget per operator-month ranges from <strong>${yuan(lo)}</strong> to <strong>${yuan(hi)}</strong> yuan (cited budget / head count).</li>`,
+    ...results.map((r) => `<li><strong>${escapeHtml(r.facts.city)}</strong>: ${escapeHtml(thisRun(r))}</li>`),
+    '</ul></div>',
+
+    '<h2>Budget and head count · 预算与人员</h2>',
+    htmlTable(
+      ['Case', 'Budget\n预算 (yuan)', 'Years', 'What and source', 'Operators\n人员', 'Per operator-year\n人均年, all-in', 'Per operator-month\n人均月, all-in'],
+      budgetRows,
+      { align: ['left', 'right', 'right', 'left', 'right', 'right', 'right'] },
+    ),
+    '<p class="note">* Not published: the scenario\'s assumption (see its file). Per operator = annual budget / operators; "all-in" because the budget pays wages, ' +
+      'employer contributions, supervisors, seats, the vendor\'s fee and profit and tax alike. Nanning\'s and Yongchuan\'s figures are in their own years\' money (2020, 2011).</p>',
+
+    '<h2>Simulated at the reported head count · 模拟指标</h2>',
+    htmlTable(
+      ['Case', 'Operators\n人员', 'On seat\n在席', 'Days × replications', 'Connection rate\n接通率', 'Service level 15 s\n服务水平', 'Speed of answer\n平均应答时长', 'Occupancy\n占用率'],
+      kpiRows,
+      { htmlColumns: [4, 5, 6, 7], className: 'kpi' },
+    ),
+    '<p class="note">Operators become a flat number of agents on seat around the clock (operators / 6, rounded: an assumption in every scenario). ' +
+      'Service level = answered within 15 s / (answered + abandoned). Mean over replications, 95% CI beneath.</p>',
+    '<figure id="chart-connection">',
+    '<h2>Connection rate at the reported head count · 接通率</h2>',
+    connSvg.trim(),
+    '<p class="how"><strong>How to read this 阅读说明:</strong> Each dot is the simulated connection rate of the head count in the sources (or the scenario\'s assumption, marked *), ' +
+      'with its 95% confidence interval as a bar, usually hidden by the dot; the dashed line is the GB/T 33358 target of 95%.</p>',
+    '</figure>',
+
+    '<h2>What the cost model says · 成本模型</h2>',
+    htmlTable(
+      ['Case', 'Cited budget\na year', 'Modelled contract\nprice, outsourced', 'All-in total,\noutsourced', 'All-in total,\nin-house', 'Cited /\nmodelled', 'Budget buys\nout. / in-house', 'Wage assumed;\nbudget pays\nout. / in-house'],
+      costRows,
+    ),
+    '<p class="note">Yuan a year at the reported head count, from each scenario\'s <code>cost</code> section (operator wages are assumptions there; every other input is cited or a labelled library default: ' +
+      '<code>engine/cost/README.md</code>). "Budget buys": the largest head count whose outsourced contract price (in-house: all-in total) fits the cited budget at the assumed wage. ' +
+      '"Budget pays": the gross monthly operator wage that makes the cost of the reported head count equal the budget; ⚠ = below the city\'s minimum wage. ' +
+      'Haikou is amortised over its 3-year contract; Guangzhou\'s contract is signed yearly (1 year). Paid hours are the cost model\'s fallback, not a roster.</p>',
+    '<figure id="chart-cost">',
+    '<h2>All-in yuan per operator-month: the budget and the cost model · 人均月成本</h2>',
+    costSvg.trim(),
+    '<p class="how"><strong>How to read this 阅读说明:</strong> For each case, the first bar is the cited budget divided by the head count; the second is what the cost model charges per operator ' +
+      'for the same head count (outsourced, all-in). A first bar well above the second means the budget pays for more than the model\'s operators at the assumed wage.</p>',
+    '</figure>',
+
+    '<h2>Findings · 结论</h2>',
+    ...findings,
+    '<p class="note">In depth: <code>notebooks/liaocheng.ts</code> (<a href="../liaocheng/headcount.html">head count and connection rate</a>) and ' +
+      '<code>notebooks/haikou.ts</code> (<a href="../haikou/report.html">129M yuan and "515 operators"</a>); run them first for the links to work.</p>',
+    '<footer>Made by <code>notebooks/cases.ts</code> (hotline-sim) from <code>scenarios/*.yaml</code>; figures cited in <code>shared/reference/facts.md</code>, assumptions labelled in each scenario. ' +
+      'Simulated figures, not observations. The numbers behind this page: <code>cases.csv</code>.</footer>',
+  ];
+  return {
+    'index.html': htmlPage('Five 12345 hotlines: budget, head count and connection rate', body.join('\n')),
+    'chart-cost.svg': costSvg.endsWith('\n') ? costSvg : costSvg + '\n',
+    'chart-connection.svg': connSvg.endsWith('\n') ? connSvg : connSvg + '\n',
+  };
+}
+
+function costSpec(): TopLevelSpec {
+  const series = ['Cited budget / head count', `Cost model, ${operatingModelNames.outsourced.en.toLowerCase()}, all-in`];
+  const rows = results.flatMap((r) => [
+    { case: caseLabel(r), series: series[0], value: r.perOperatorMonth },
+    { case: caseLabel(r), series: series[1], value: r.study.at.budgets.outsourced.budget.costPerOperatorMonth },
+  ]);
+  const y = { field: 'case', type: 'nominal', sort: results.map(caseLabel), axis: { title: null } };
+  const x = { field: 'value', type: 'quantitative', axis: { title: 'Yuan per operator-month, all-in 人均月成本（元）', format: ',d' } };
+  const color = { field: 'series', type: 'nominal', scale: { domain: series, range: ['#1f77b4', '#bbbbbb'] } };
+  return {
+    width: 560,
+    height: results.length * 46,
+    data: { values: rows },
+    layer: [
+      { mark: { type: 'bar', height: 16 }, encoding: { y, yOffset: { field: 'series', sort: series }, x, color } },
+      { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { y, yOffset: { field: 'series', sort: series }, x, text: { field: 'value', format: ',.0f' } } },
+    ],
+    config: chartConfig(),
+  } as TopLevelSpec;
+}
+
+function connectionSpec(): TopLevelSpec {
+  const rows = results.map((r) => {
+    const e = r.study.at.kpis!.connectionRate;
+    return { case: caseLabel(r), mean: e.mean, lo: e.ciLow ?? e.mean, hi: e.ciHigh ?? e.mean };
+  });
+  const y = { field: 'case', type: 'nominal', sort: results.map(caseLabel), axis: { title: null } };
+  const x = { field: 'mean', type: 'quantitative', scale: { domain: [0.5, 1], zero: false, nice: false }, axis: { title: 'Connection rate 接通率', format: '.0%' } };
+  return {
+    width: 560,
+    height: results.length * 44,
+    layer: [
+      {
+        data: { values: rows },
+        layer: [
+          { mark: { type: 'rule', strokeWidth: 2, color: '#1f77b4' }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
+          { mark: { type: 'point', filled: true, size: 90, opacity: 1, color: '#1f77b4' }, encoding: { y, x } },
+          { mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -7, fontSize: 11 }, encoding: { y, x, text: { field: 'mean', format: '.2%' } } },
+        ],
+      },
+      {
+        data: { values: [{ x: GBT33358.connectionRate, label: 'GB/T 33358 ≥ 95%' }] },
+        layer: [
+          { mark: { type: 'rule', color: '#2ca02c', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { x: { field: 'x', type: 'quantitative', scale: { domain: [0.5, 1], zero: false, nice: false } } } },
+          { mark: { type: 'text', y: -8, align: 'center', color: '#2b7a2b', fontSize: 12 }, encoding: { x: { field: 'x', type: 'quantitative' }, text: { field: 'label' } } },
+        ],
+      },
+    ],
+    config: chartConfig(),
+  } as TopLevelSpec;
+}

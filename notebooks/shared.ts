@@ -1,0 +1,53 @@
+// Small helpers shared by the notebooks (not a notebook itself): plain-text rows from the engine's
+// report functions (budgetKpiRows, budgetSummaryRows, ...) turned into HTML tables for htmlPage.
+// All numbers are formatted by the engine; this file only escapes and lays out.
+import { relative } from 'node:path';
+import { escapeHtml, formatCi, formatValue, type Estimate } from '../engine/index.ts';
+
+export interface TableOptions {
+  /** Per column; default: first column left, the rest right (as textTable). */
+  align?: ('left' | 'right')[];
+  /** Row indices to highlight (the engine's `tr.headline` style). */
+  headline?: number[];
+  /** CSS class of the table (`kpi` is the engine's). */
+  className?: string;
+  /** Cells already in HTML (not escaped), by column. */
+  htmlColumns?: number[];
+}
+
+/** An HTML table from a header and rows of already formatted text. "\n" in a header cell is a line break. */
+export function htmlTable(header: string[], rows: string[][], options: TableOptions = {}): string {
+  const align = options.align ?? header.map((_, i) => (i === 0 ? 'left' : 'right'));
+  const cls = (i: number) => (align[i] === 'right' ? ' class="num"' : '');
+  const raw = new Set(options.htmlColumns ?? []);
+  const head = header.map((h, i) => `<th${cls(i)}>${h.split('\n').map(escapeHtml).join('<br>')}</th>`).join('');
+  const body = rows.map((r, ri) => {
+    const tr = options.headline?.includes(ri) ? '<tr class="headline">' : '<tr>';
+    return tr + r.map((c, i) => `<td${cls(i)}>${raw.has(i) ? c : escapeHtml(c)}</td>`).join('') + '</tr>';
+  });
+  return `<table${options.className ? ` class="${options.className}"` : ''}>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
+}
+
+/** A table cell's HTML for an estimate: the mean in bold, the 95% CI small beneath it (use with htmlColumns). */
+export function ciCell(e: Estimate, unit: 'ratio' | 'seconds' = 'ratio'): string {
+  const ci = formatCi(e, unit);
+  return `<strong>${escapeHtml(formatValue(e.mean, unit))}</strong>${ci ? `<br><small>${escapeHtml(ci)}</small>` : ''}`;
+}
+
+/** Pre-formatted engine text (e.g. formatBudgetReport) inside a collapsible block. */
+export function textBlock(summary: string, text: string): string {
+  return (
+    `<details><summary>${escapeHtml(summary)}</summary>\n` +
+    `<pre style="font-size:12px;line-height:1.35;overflow-x:auto;background:#f7f9fb;padding:10px">${escapeHtml(text)}</pre>\n</details>`
+  );
+}
+
+/** Seconds since `t0` (performance.now()), one decimal. */
+export function since(t0: number, t1 = performance.now()): string {
+  return `${((t1 - t0) / 1000).toFixed(1)} s`;
+}
+
+/** Paths relative to the working directory, for "Wrote ..." lines. */
+export function shown(paths: string[]): string {
+  return paths.map((p) => relative(process.cwd(), p)).join(', ');
+}
