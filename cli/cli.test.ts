@@ -71,7 +71,7 @@ describe('hotline-sim run', () => {
     const out = join(dir, 'out');
     expect(cli('run', SCENARIO, '--out', out, '--quiet').code).toBe(0);
     const totals = readFileSync(join(out, 'totals.csv'), 'utf8');
-    expect(totals.split('\n')[0]).toBe('metric,name,name_zh,unit,mean,ci95_low,ci95_high');
+    expect(totals.split('\n')[0]).toBe('\ufeffmetric,name,name_zh,unit,mean,ci95_low,ci95_high');
     expect(totals).toContain('connectionRate,Connection rate,接通率,ratio,');
     expect(readFileSync(join(out, 'intervals.csv'), 'utf8').trim().split('\n')).toHaveLength(17);
     expectOneLineError(cli('run', SCENARIO, '--out', out), /already exists; use --force/);

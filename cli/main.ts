@@ -16,7 +16,7 @@ const cli = yargs(hideBin(process.argv))
   .recommendCommands()
   .fail((msg, err) => {
     if (err) failWith(err);
-    process.stderr.write(`hotline-sim: ${msg}\n(see hotline-sim --help)\n`);
+    process.stderr.write(`hotline-sim: ${msg.split('\n')[0]} (see hotline-sim --help)\n`);
     process.exit(2);
   })
   .help()

@@ -16,26 +16,38 @@ export function registerErlang(y: Argv) {
         .option('sl-seconds', { type: 'number', default: 15, describe: 'service-level threshold T, seconds (GB/T 33358: 15)' })
         .option('agents', { type: 'string', describe: 'agents on seat: 14, or a range 10..20' })
         .option('target', { type: 'string', describe: 'find the agents for: connection=0.95, sl=0.8@20, asa=30, abandon=0.05' })
-        .option('max-occupancy', { type: 'number', describe: 'with --target: cap occupancy, e.g. 0.85' })
-        .option('json', { type: 'boolean', default: false }),
+        .option('max-occupancy', { type: 'number', describe: 'with --target: cap occupancy, a fraction, e.g. 0.85' })
+        .option('json', { type: 'boolean', default: false, describe: 'print one JSON object instead of the table' }),
     (argv) => {
       const cph = argv['calls-per-hour'];
       const handle = argv.talk + argv['wrap-up'];
-      if (!(cph >= 0)) throw new UsageError('--calls-per-hour must be 0 or more');
-      if (!(argv.talk > 0)) throw new UsageError('--talk must be more than 0 seconds');
-      if (!(argv['wrap-up'] >= 0)) throw new UsageError('--wrap-up must be 0 or more seconds');
-      if (argv.patience !== undefined && !(argv.patience > 0)) throw new UsageError('--patience must be more than 0 seconds');
+      const seconds = (name: string, v: number, min: 'positive' | 'nonNegative') => {
+        if (Number.isNaN(v)) throw new UsageError(`${name} takes a number of seconds, e.g. ${name} 180`);
+        if (min === 'positive' ? !(v > 0) : !(v >= 0)) throw new UsageError(`${name} must be ${min === 'positive' ? 'more than 0' : '0 or more'} seconds (got ${v})`);
+      };
+      if (Number.isNaN(cph)) throw new UsageError('--calls-per-hour takes a number, e.g. --calls-per-hour 200');
+      if (!(cph >= 0)) throw new UsageError(`--calls-per-hour must be 0 or more (got ${cph})`);
+      seconds('--talk', argv.talk, 'positive');
+      seconds('--wrap-up', argv['wrap-up'], 'nonNegative');
+      if (argv.patience !== undefined) seconds('--patience', argv.patience, 'positive');
+      seconds('--sl-seconds', argv['sl-seconds'], 'positive');
+      const occ = argv['max-occupancy'];
+      if (occ !== undefined && !(occ > 0 && occ <= 1)) throw new UsageError(`--max-occupancy is a fraction between 0 and 1, e.g. 0.85 (got ${occ})`);
+      const target = argv.target ? parseTarget(argv.target) : undefined;
+      if (target && argv.patience === undefined && (target.kind === 'connectionRate' || target.kind === 'abandonment')) {
+        throw new UsageError('connection and abandonment targets need --patience (Erlang A): without it nobody hangs up');
+      }
       const base: Omit<QueueInput, 'agents'> = {
         callsPerHour: cph,
         handleSeconds: handle,
         patienceSeconds: argv.patience ?? null,
-        serviceLevelSeconds: argv['sl-seconds'],
+        // A service-level target brings its own threshold; the table shows the same one.
+        serviceLevelSeconds: target?.kind === 'serviceLevel' && target.seconds !== undefined ? target.seconds : argv['sl-seconds'],
       };
       let agentList: number[];
       let needed: number | undefined;
-      if (argv.target) {
-        const target = parseTarget(argv.target);
-        needed = agentsNeeded(base, target, { maxOccupancy: argv['max-occupancy'] });
+      if (target) {
+        needed = agentsNeeded(base, target, { maxOccupancy: occ });
         agentList = [needed];
         if (!argv.json) process.stdout.write(`Agents on seat needed for ${describeTarget(target, base.serviceLevelSeconds)}: ${needed}\n\n`);
       } else if (argv.agents) {

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, writeFilesAtomically } from '../../engine/index.ts';
+import { prepareOutputFolder, formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, writeFilesAtomically } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar } from '../progress.ts';
 
@@ -56,6 +56,8 @@ export function registerRun(y: Argv) {
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' }),
     async (argv) => {
       const scenario = loadScenario(argv.scenario, overridesFrom(argv));
+      // Refuse an unusable --out before simulating, not after.
+      if (argv.out) prepareOutputFolder(argv.out, ['totals.csv', 'intervals.csv', 'result.json', 'report.html'], argv.force);
       const progress = progressBar('Simulating', argv.quiet || argv.json);
       const result = runScenario(scenario, { onReplication: (d, t) => progress.update(d, t) });
       progress.stop();

@@ -49,10 +49,16 @@ export const SERVICE_LEVEL_DEFINITIONS: Record<ServiceLevelFormula, { text: stri
 
 /** The metrics of a run, in report order. `serviceLevel` is the scenario's headline formula. */
 export function metricDefinitions(headline: ServiceLevelFormula, T: number, withRedials = false): MetricDefinition[] {
-  const sl = (f: ServiceLevelFormula, id: string, name: string): MetricDefinition => ({
+  const ZH_FORMULA: Record<ServiceLevelFormula, string> = {
+    offered: '接通/呼入',
+    answered: '接通/接通量',
+    excludeShortAbandons: '剔除短时放弃',
+    countShortAbandons: '短时放弃计入达标',
+  };
+  const sl = (f: ServiceLevelFormula, id: string, name: string, headline = false): MetricDefinition => ({
     id,
     name: `${name} (${T} s)`,
-    zh: `${T}秒服务水平`,
+    zh: headline ? `${T}秒服务水平` : `${T}秒服务水平(${ZH_FORMULA[f]})`,
     unit: 'ratio',
     value: SERVICE_LEVEL_DEFINITIONS[f].value,
   });
@@ -63,7 +69,7 @@ export function metricDefinitions(headline: ServiceLevelFormula, T: number, with
     { id: 'redials', name: 'Redials (among offered)', zh: '重拨量', unit: 'calls', totalsOnly: true, value: (c) => c.redials },
     { id: 'connectionRate', name: 'Connection rate', zh: '接通率', unit: 'ratio', value: (c) => ratio(c.answered, c.offered) },
     { id: 'abandonmentRate', name: 'Abandonment rate', zh: '呼损率', unit: 'ratio', value: (c) => ratio(c.abandoned, c.offered) },
-    sl(headline, 'serviceLevel', 'Service level, headline'),
+    sl(headline, 'serviceLevel', 'Service level, headline', true),
     { ...sl('offered', 'serviceLevelOffered', 'SL: answered in T / offered'), totalsOnly: true },
     { ...sl('answered', 'serviceLevelAnswered', 'SL: answered in T / answered'), totalsOnly: true },
     { ...sl('excludeShortAbandons', 'serviceLevelExcludeShortAbandons', 'SL: short abandons excluded'), totalsOnly: true },

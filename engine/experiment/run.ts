@@ -32,6 +32,8 @@ export interface RunResult {
   serviceLevelSeconds: number;
   serviceLevelFormula: string;
   horizon: { start: string; days: number; intervalMinutes: number; warmupIntervals: number };
+  /** Who is on seat: the payroll head count when the scenario gives one, and agents on seat (mean, min, max over intervals). */
+  staffing: { headcount: number | null; meanOnSeat: number; minOnSeat: number; maxOnSeat: number };
   /** The metrics, in report order, with names and units. */
   metrics: MetricInfo[];
   totals: Record<string, Estimate>;
@@ -151,12 +153,23 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       intervalMinutes: scenario.intervalSeconds / 60,
       warmupIntervals: from,
     },
+    staffing: staffingSummary(scenario),
     metrics: defs.map(({ id, name, zh, unit }) => ({ id, name, zh, unit })),
     totals,
     intervals,
     months,
     simulatedCalls,
     simulatedEvents,
+  };
+}
+
+function staffingSummary(s: Scenario): RunResult['staffing'] {
+  const counted = s.agents.slice(s.warmupIntervals);
+  return {
+    headcount: s.headcount,
+    meanOnSeat: counted.reduce((a, b) => a + b, 0) / counted.length,
+    minOnSeat: Math.min(...counted),
+    maxOnSeat: Math.max(...counted),
   };
 }
 

@@ -7,9 +7,24 @@ import { ScenarioError } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { onSeatFromRosterInt } from '../workforce/roster.ts';
 import { optimizeSchedule, scheduleProblemFromConfig, type ScheduleResult } from '../workforce/schedule.ts';
+import type { ScheduleOptimisation } from '../workforce/schema.ts';
+import { averageShrinkage } from '../workforce/shrinkage.ts';
 import { simulatedRequirement, type RequirementStudy, type RequirementStudyOptions } from './requirement.ts';
 import { meetsTargetEstimate, scenarioForTarget, targetMetric } from './target.ts';
 import { runScenario, type RunResult } from './run.ts';
+
+/**
+ * Shift candidates when a scenario gives none: full-time 8-hour shifts on the hour, five
+ * consecutive days a week, and 4-hour part-time shifts capped at 20% of paid hours. Small
+ * enough (336 patterns) for HiGHS to prove optimality in seconds, so the same scenario always
+ * gets the same roster; the generator's wider default (8, 9 and 12-hour shifts) hits the time
+ * limit, and a time-limited answer depends on how busy the machine is.
+ */
+export const DEFAULT_SCHEDULE_OPTIMISATION: ScheduleOptimisation = {
+  candidates: { startEveryMinutes: 60, lengths: [8], partTime: [4], workDays: 'five-consecutive' },
+  maxPartTimeShare: 0.2,
+  mipRelGap: 0.01,
+};
 
 export interface StaffingStudyOptions extends RequirementStudyOptions {
   /** Replications for the final simulation of the roster (default: the scenario's). */
@@ -28,6 +43,10 @@ export interface StaffingStudy {
   onSeat: number[];
   /** The roster simulated over the scenario horizon. */
   run: RunResult;
+  /** Average shrinkage applied (0 when the scenario gives none), and whether the scenario gave it. */
+  shrinkage: { average: number; given: boolean };
+  /** Whether the candidate shifts came from the scenario's scheduleOptimisation or the defaults. */
+  candidatesFrom: 'scenario' | 'default';
   /** Intervals of that run whose simulated KPI (mean) misses the target. */
   intervalsMissingTarget: number;
   seconds: { requirement: number; schedule: number; check: number };
@@ -48,7 +67,7 @@ export async function staffScenario(scenario: Scenario, target: StaffingTarget, 
   options.onStage?.('schedule');
   const startWeekday = weekdayIndex(parseIsoDate(scenario.startDate)) + 1;
   const wf = scenario.workforce;
-  const problem = scheduleProblemFromConfig(wf.scheduleOptimisation ?? {}, requirement.agents, {
+  const problem = scheduleProblemFromConfig(wf.scheduleOptimisation ?? DEFAULT_SCHEDULE_OPTIMISATION, requirement.agents, {
     intervalMinutes: scenario.intervalSeconds / 60,
     startWeekday,
     shifts: wf.shifts,
@@ -88,6 +107,8 @@ export async function staffScenario(scenario: Scenario, target: StaffingTarget, 
     schedule,
     onSeat,
     run,
+    shrinkage: { average: wf.shrinkage ? averageShrinkage(wf.shrinkage) : 0, given: wf.shrinkage !== null },
+    candidatesFrom: wf.scheduleOptimisation ? 'scenario' : 'default',
     intervalsMissingTarget,
     seconds: { requirement: tRequirement, schedule: tSchedule, check: tCheck },
   };

@@ -2,12 +2,15 @@
 import { writeToString } from 'fast-csv';
 import type { RunResult } from '../experiment/run.ts';
 
+/** Excel needs the UTF-8 byte-order mark to read the Chinese names; other readers ignore it. */
+export const UTF8_BOM = '\ufeff';
+
 export async function totalsCsv(r: RunResult): Promise<string> {
   const rows = r.metrics.map((m) => {
     const e = r.totals[m.id];
     return [m.id, m.name, m.zh, m.unit, e.mean, e.ciLow ?? '', e.ciHigh ?? ''];
   });
-  return writeToString([['metric', 'name', 'name_zh', 'unit', 'mean', 'ci95_low', 'ci95_high'], ...rows.map(cleanRow)]);
+  return UTF8_BOM + (await writeToString([['metric', 'name', 'name_zh', 'unit', 'mean', 'ci95_low', 'ci95_high'], ...rows.map(cleanRow)]));
 }
 
 export async function intervalsCsv(r: RunResult): Promise<string> {
@@ -24,7 +27,7 @@ export async function intervalsCsv(r: RunResult): Promise<string> {
       return [e.mean, e.ciLow ?? '', e.ciHigh ?? ''];
     }),
   ]);
-  return writeToString([header, ...rows.map(cleanRow)]);
+  return UTF8_BOM + (await writeToString([header, ...rows.map(cleanRow)]));
 }
 
 /** NaN (a ratio with nothing to divide) becomes an empty cell. */

@@ -9,10 +9,13 @@ export function formatRunReport(r: RunResult): string {
   const days = r.horizon.days;
   out.push(`${r.scenario}`);
   out.push(
-    `${days % 1 === 0 ? days : days.toFixed(2)} days from ${r.horizon.start}, ${r.horizon.intervalMinutes}-min intervals` +
+    `${formatDays(days)} from ${r.horizon.start}, ${r.horizon.intervalMinutes}-min intervals` +
       `${r.horizon.warmupIntervals ? `, first ${r.horizon.warmupIntervals} intervals as warm-up` : ''}; ` +
       `${r.replications} replication${r.replications > 1 ? 's' : ''}, seed ${r.seed}`,
   );
+  const st = r.staffing;
+  const onSeat = st.minOnSeat === st.maxOnSeat ? `${st.minOnSeat} agents on seat around the clock` : `${formatValue(st.meanOnSeat, 'agents')} agents on seat on average (${st.minOnSeat}–${st.maxOnSeat})`;
+  out.push(`Staffing: ${st.headcount !== null ? `${st.headcount} operators on the payroll → ` : ''}${onSeat}`);
   out.push(
     `Headline service level: ${SERVICE_LEVEL_DEFINITIONS[r.serviceLevelFormula as ServiceLevelFormula].text}, T = ${r.serviceLevelSeconds} s`,
   );
@@ -99,3 +102,9 @@ export function averageDay(r: RunResult): HourProfile[] {
 }
 
 export type { Unit };
+
+function formatDays(days: number): string {
+  if (days < 1) return `${Math.round(days * 24 * 10) / 10} hours`;
+  const d = days % 1 === 0 ? String(days) : days.toFixed(2);
+  return `${d} ${days === 1 ? 'day' : 'days'}`;
+}

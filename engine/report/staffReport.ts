@@ -61,7 +61,17 @@ export function formatStaffReport(s: StaffingStudy): string {
   out.push('');
   out.push(
     `Payroll head count: ${sch.headcount.people} people (${sch.headcount.partTimePeople} part-time), ` +
-      `${formatValue(sch.headcount.fte, 'agents')} full-time equivalents (${Math.round(sch.paidHoursPerWeek)} paid hours a week / 40)`,
+      `${formatValue(sch.headcount.fte, 'agents')} full-time equivalents (${Math.round(sch.paidHoursPerWeek).toLocaleString('en-US')} paid hours a week / 40)`,
+  );
+  out.push(
+    s.shrinkage.given
+      ? `Shrinkage (time paid but off seat: leave, sickness, training, meetings): ${(s.shrinkage.average * 100).toFixed(1)}% on average, from the scenario.`
+      : 'Shrinkage: 0% — the scenario gives none, so nobody is ever on leave, sick or in training; the usual 30–35% (facts.md) would need about 1.4–1.5× these people. Add `shrinkage:` to the scenario.',
+  );
+  out.push(
+    s.candidatesFrom === 'scenario'
+      ? 'Shift candidates: from the scenario (scheduleOptimisation).'
+      : 'Shift candidates: the defaults (8-hour shifts on the hour, five consecutive days; 4-hour part-time shifts up to 20% of paid hours).',
   );
   if (sch.uncovered.length) {
     out.push('');
@@ -77,7 +87,8 @@ export function formatStaffReport(s: StaffingStudy): string {
   out.push('');
   out.push(
     `The roster simulated over ${run.horizon.days} days (${run.replications} replications, seed ${run.seed}): ` +
-      `${s.intervalsMissingTarget} of ${run.intervals.length} intervals have a mean KPI below the target`,
+      `${s.intervalsMissingTarget} of ${run.intervals.length} intervals have a mean KPI below the target ` +
+      `(the requirement is set on one week of simulated calls at the chosen confidence; other weeks' random calls and the rounding of shrinkage leave some intervals just under)`,
   );
   const ids = ['connectionRate', 'abandonmentRate', 'serviceLevel', 'asa', 'occupancy'];
   out.push(

@@ -49,10 +49,17 @@ export function parseScenarioSpec(text: string, file?: string, overrides: Scenar
   const input = applyOverrides(raw as Record<string, unknown>, overrides);
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
-    const issue = firstIssue(parsed.error, input);
+    // An unknown field is usually a misspelt one: report it before the field it leaves missing.
+    const unknown = parsed.error.issues.find((i) => i.code === 'unrecognized_keys');
+    const issue = unknown ?? firstIssue(parsed.error, input);
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
     const missing = issue.code === 'invalid_type' && valueAt(input, issue.path as PropertyKey[]) === undefined;
-    const problem = issue.code === 'unrecognized_keys' ? `unknown field "${issue.keys[0]}"` : missing ? 'required field is missing' : issue.message;
+    const problem =
+      issue.code === 'unrecognized_keys'
+        ? `unknown field "${issue.keys[0]}"${didYouMean(issue.keys[0], issue.path, parsed.error.issues, input)}`
+        : missing
+          ? 'required field is missing'
+          : issue.message;
     throw new ScenarioError(file, path as (string | number)[], problem, lineOf(doc.contents, path as (string | number)[], lineCounter, issue.code === 'unrecognized_keys'));
   }
   return { spec: parsed.data };
@@ -110,6 +117,24 @@ function firstIssue(error: z.ZodError, input: unknown): Issue {
     issue = { ...best[0], path: [...prefix, ...best[0].path] } as Issue;
   }
   return issue;
+}
+
+/** " (did you mean talkTime?)" when a required field next to the unknown one has a close name. */
+function didYouMean(key: string, parent: PropertyKey[], issues: Issue[], input: unknown): string {
+  const close = issues
+    .filter((i) => i.code === 'invalid_type' && i.path.length === parent.length + 1 && parent.every((p, j) => i.path[j] === p))
+    .map((i) => String(i.path[parent.length]))
+    .filter((name) => valueAt(input, [...parent, name]) === undefined && editDistance(name.toLowerCase(), key.toLowerCase()) <= 2);
+  return close.length ? ` (did you mean ${close[0]}?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+  }
+  return d[a.length][b.length];
 }
 
 /** Whether a value is of the kind zod expected (so the issue is a refinement, e.g. "not an integer"). */

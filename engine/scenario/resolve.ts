@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import type { DurationDistribution } from '../random/distributions.ts';
 import { meanOf } from '../random/distributions.ts';
-import { addDays, daysInMonth, parseIsoDate, weekdayIndex } from './calendar.ts';
+import { addDays, daysInMonth, intervalLabel, parseIsoDate, weekdayIndex } from './calendar.ts';
 import { ScenarioError } from './errors.ts';
 import type { DistributionInput, ScenarioSpec } from './schema.ts';
 import type { ServiceLevelFormula } from '../callcenter/metrics.ts';
@@ -98,7 +98,7 @@ export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
   const patience = spec.patience === 'none' ? null : distribution(spec.patience, file, ['patience']);
   const talkTime = distribution(spec.talkTime, file, ['talkTime']);
   const wrapUpTime = distribution(spec.wrapUpTime, file, ['wrapUpTime']);
-  if (!patience) checkBoundedQueue(callsPerHour, agents, meanOf(talkTime) + meanOf(wrapUpTime), file);
+  if (!patience) checkBoundedQueue(callsPerHour, agents, meanOf(talkTime) + meanOf(wrapUpTime), file, (k) => intervalLabel(spec.startDate, intervalSeconds, k));
 
   return {
     name: spec.name,
@@ -148,7 +148,8 @@ function perInterval(value: number | number[], grid: Grid, file: string | undefi
       file,
       path,
       `${what} has ${value.length} values; give ${intervalsPerDay} (one per interval of a day)` +
-        `${Number.isInteger(perHour) ? ', 24 (hourly)' : ''} or ${nIntervals} (one per interval of the horizon)`,
+        `${Number.isInteger(perHour) && intervalsPerDay !== 24 ? ', 24 (hourly)' : ''}` +
+        `${nIntervals !== intervalsPerDay ? ` or ${nIntervals} (one per interval of the horizon)` : ''}`,
     );
   }
   return Array.from({ length: nIntervals }, (_, k) => day![k % intervalsPerDay]);
@@ -247,7 +248,13 @@ export function parseDurationColumn(text: string, column?: string): number[] | s
  * With no abandonment, an interval whose offered load reaches its agents grows the queue
  * without bound (and never recovers within a realistic horizon): refuse rather than run.
  */
-export function checkBoundedQueue(callsPerHour: number[], agents: number[], handle: number, file: string | undefined): void {
+export function checkBoundedQueue(
+  callsPerHour: number[],
+  agents: number[],
+  handle: number,
+  file: string | undefined,
+  label: (k: number) => string = (k) => `interval ${k + 1}`,
+): void {
   for (let k = 0; k < callsPerHour.length; k++) {
     const load = (callsPerHour[k] * handle) / 3600;
     if (callsPerHour[k] > 0 && load >= agents[k]) {
@@ -255,7 +262,7 @@ export function checkBoundedQueue(callsPerHour: number[], agents: number[], hand
         file,
         ['patience'],
         `patience is "none" but the offered load (${load.toFixed(1)} Erlangs) reaches the ${agents[k]} agents on seat ` +
-          `in interval ${k + 1}: the queue grows without bound. Give callers a patience distribution or add agents`,
+          `at ${label(k)}: the queue grows without bound. Give callers a patience distribution or add agents`,
       );
     }
   }

@@ -129,6 +129,8 @@ export interface ScheduleProblem {
   solver?: {
     mipRelGap?: number;
     timeLimitSeconds?: number;
+    /** Branch-and-bound node limit (default 2000): keeps results reproducible. */
+    maxNodes?: number;
     highs?: HighsRuntime;
     log?: boolean;
     options?: Record<string, boolean | number | string>;
@@ -617,6 +619,9 @@ export async function optimizeSchedule(problem: ScheduleProblem): Promise<Schedu
         mip_rel_gap: problem.solver?.mipRelGap ?? 0.005,
         time_limit: Math.max(0.05, limit),
         random_seed: 0,
+        // A work limit, not only a time limit: the same problem gives the same schedule however
+        // busy the machine is (the time limit is a safety net).
+        mip_max_nodes: problem.solver?.maxNodes ?? 2000,
         ...(problem.solver?.options ?? {}),
       });
       if (start && !relax) m.setSolution({ colValue: lp.start });
