@@ -218,7 +218,7 @@ describe('budgetStudy', () => {
     expect(c.forRisk!.view.risk.probabilityAllMonthsMeet).toBeGreaterThanOrEqual(0.9);
     expect(c.forRisk!.oneFewer!.probability).toBeLessThan(0.9);
     expect(c.forRisk!.headcount).toBeGreaterThanOrEqual(t.result.headcount);
-    expect(s.warnings.some((w) => /contract-year view covers only/.test(w))).toBe(true);
+    expect(s.warnings.some((w) => /contract-year view covers only|covers no whole calendar month/.test(w))).toBe(true);
   });
 
   it('explains missing inputs with RangeErrors (one-line user errors)', () => {

@@ -428,6 +428,8 @@ export interface ContractView {
   months: { month: string; days: number; mean: Estimate; passRate: number }[];
   /** Months cut by the horizon and left out (when at least one whole month was simulated). */
   partialMonthsExcluded: { month: string; days: number }[];
+  /** Whole calendar months simulated (0: only part of a month, assessed as if it were one). */
+  wholeMonths: number;
   risk: ContractRisk;
   /** Whether at least 12 whole months were assessed (a contract year). */
   fullYear: boolean;
@@ -470,6 +472,7 @@ export function contractView(run: RunResult, kpi: StaffingTarget, headcount: num
     agentsOnSeat,
     months: assessed.map((m, i) => ({ month: m.month, days: days(m), mean: m.metrics[metric.metricId], passRate: risk.monthlyPassRate[i] })),
     partialMonthsExcluded,
+    wholeMonths: whole.length,
     risk,
     fullYear: whole.length >= 12,
   };
@@ -897,7 +900,9 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     const atReported = contractView(run, kpi, st.headcount, at.agentsOnSeat);
     if (!atReported.fullYear) {
       warnings.push(
-        `the contract-year view covers only ${atReported.months.length} whole calendar month(s) of the horizon; a contract year needs 12 (a startDate on the 1st of a month and --horizon 365d or 366d)`,
+        atReported.wholeMonths === 0
+          ? `the horizon covers no whole calendar month: the contract-year view assesses ${atReported.months.map((m) => `${m.month} (${fmtDays(m.days)} days)`).join(', ')} as if each were a month; a contract year needs 12 (a startDate on the 1st of a month and --horizon 365d or 366d)`
+          : `the contract-year view covers only ${atReported.wholeMonths} whole calendar month(s) of the horizon; a contract year needs 12 (a startDate on the 1st of a month and --horizon 365d or 366d)`,
       );
     }
     let forRisk: ContractStudy['forRisk'] = null;
@@ -905,6 +910,13 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
       const r = minimumHeadcountForContractRisk(st.scenario, kpi, input.risk, { peoplePerSeat: needPps('--risk'), cache, onProgress: input.onProgress });
       const rrun = cache.flat(s, r.agentsOnSeat, r.headcount, pps!, '');
       forRisk = { ...r, budgets: priceHeadcount(st.spec, r.headcount, years, kpiSummary(rrun)) };
+      const w = r.view.risk.wilson95;
+      if (w.lower < input.risk) {
+        warnings.push(
+          `with ${r.view.risk.replications} replications the probability at ${r.headcount} operators is only known to lie in ` +
+            `${(w.lower * 100).toFixed(1)}%–${(w.upper * 100).toFixed(1)}%, below the ${(input.risk * 100).toFixed(0)}% asked for at its low end: use more replications`,
+        );
+      }
     }
     contract = { kpi, atReported, forRisk };
   }
