@@ -123,7 +123,7 @@ export function budgetSummaryRows(b: Record<Model, PricedBudget>): string[][] {
     row('Total per year, all-in', '年度总成本', (p) => formatAmount(p.budget.total)),
     row('Cost per operator-month, all-in', '人均月成本', (p) => formatAmount(p.budget.costPerOperatorMonth)),
     row('Cost per answered call', '每通接通成本', (p) => yuanCi(p.costPerAnsweredCall, 2)),
-    row('Cost per connection-rate point', '每个接通率百分点成本', (p) => yuanCi(p.costPerConnectionPoint, 0)),
+    row('Cost per connection-rate point (total ÷ rate in %)', '每个接通率百分点成本', (p) => yuanCi(p.costPerConnectionPoint, 0)),
   ];
 }
 
