@@ -4,18 +4,20 @@
 // With one FIFO queue, a job's start time is max(arrival, earliest free time), so the model
 // settles each job on arrival instead of scheduling arrival, start, completion and abandonment
 // events (they still happen in time order, implicitly). Jobs arrive in time order, so the pool
-// keeps a clock: `releaseThrough(t)` moves every server free by t onto the idle stack, and an
-// arriving job takes an idle server (they are interchangeable) without a search.
+// keeps a clock: `releaseThrough(t)` makes every server free by t idle, and an arriving job
+// takes an idle server without a search.
 //
-// Busy servers sit in a calendar queue (Brown 1988): free times hashed into a ring of time
-// buckets, each a singly linked list in typed arrays. Releasing walks the ring forward with the
-// clock, touching each bucket once a lap; an insertion is O(1). The ordered search for the
-// earliest free time is needed only when no server is idle. With buckets about one mean
-// inter-completion time wide, a job costs a few memory operations, where a binary heap of 237
-// servers sifts through eight levels with unpredictable branches.
+// Servers are interchangeable, so the pool keeps no identities: idle servers are a count, busy
+// ones a multiset of free times in a calendar queue (Brown 1988): hashed into a ring of time
+// buckets, each an unsorted linked list in typed arrays. An insertion is O(1) and branch-free;
+// releasing walks the ring forward with the clock, and every test is on a time itself (a bucket
+// may also hold times of later laps, which simply stay). The ordered search for the earliest free
+// time is needed only when no server is idle. The model releases only when it runs out of idle
+// servers, so buckets are passed in long runs and can be a few completions wide; a binary heap
+// of 237 servers would sift through eight levels with unpredictable branches on every job.
 
 export interface ServerPoolOptions {
-  /** Bucket width in seconds; about (mean service time / servers) is best. */
+  /** Bucket width in seconds; one or two mean times between completions (service time / servers). */
   bucketSeconds?: number;
   /** Number of buckets (rounded up to a power of two, at least 1024). */
   buckets?: number;
@@ -26,28 +28,25 @@ const NONE = -1;
 export class ServerPool {
   /** Servers free now (at the clock). */
   idle = 0;
-  private idleSlots: Int32Array; // stack of idle slot ids
-  private free: Float64Array; // free time per slot (busy slots only)
-  private bucketOf: Float64Array; // virtual bucket floor(free / width) per busy slot
-  private isBusy: Uint8Array;
-  private next: Int32Array;
-  private head: Int32Array;
+  private busyCount = 0;
+  private time: Float64Array; // free time per node
+  private next: Int32Array; // next node in the bucket's list
+  private spare: Int32Array; // stack of unused nodes
+  private spareCount = 0;
+  private readonly head: Int32Array;
   private readonly mask: number;
   private readonly invWidth: number;
-  private busyCount = 0;
-  private slots = 0;
-  /** Virtual bucket at or before every busy server's free time. */
+  /** Virtual bucket (floor(time / width)) at or before every busy server's free time. */
   private cursor = 0;
   /** The clock: no query will come for an earlier time. */
   private now = -Infinity;
 
   constructor(capacity = 64, options: ServerPoolOptions = {}) {
     const cap = Math.max(1, capacity);
-    this.idleSlots = new Int32Array(cap);
-    this.free = new Float64Array(cap);
-    this.bucketOf = new Float64Array(cap);
-    this.isBusy = new Uint8Array(cap);
+    this.time = new Float64Array(cap);
     this.next = new Int32Array(cap);
+    this.spare = new Int32Array(cap);
+    for (let n = cap - 1; n >= 0; n--) this.spare[this.spareCount++] = n;
     let b = 1024;
     while (b < (options.buckets ?? 16 * cap)) b *= 2;
     this.head = new Int32Array(b).fill(NONE);
@@ -73,178 +72,155 @@ export class ServerPool {
       this.cursor = target;
       return;
     }
-    if (target - this.cursor > this.mask) {
-      this.releaseByScan(t);
-      this.cursor = target;
-      return;
-    }
+    // One lap at most: each bucket is walked once, keeping the times after t.
+    const last = Math.min(target, this.cursor + this.mask);
     const head = this.head;
+    const time = this.time;
     const next = this.next;
-    const free = this.free;
-    const bucketOf = this.bucketOf;
+    const spare = this.spare;
     const mask = this.mask;
-    for (let vb = this.cursor; vb <= target; vb++) {
+    let freed = 0;
+    let top = this.spareCount;
+    for (let vb = this.cursor; vb <= last; vb++) {
       const b = (vb >>> 0) & mask;
-      // Rebuild the bucket's list without the servers free by t (of this lap).
       let s = head[b];
       let kept = NONE;
-      let last = NONE;
       while (s !== NONE) {
         const nx = next[s];
-        if (bucketOf[s] === vb && free[s] <= t) {
-          this.isBusy[s] = 0;
-          this.busyCount--;
-          this.idleSlots[this.idle++] = s;
+        if (time[s] <= t) {
+          spare[top++] = s;
+          freed++;
         } else {
-          if (last === NONE) kept = s;
-          else next[last] = s;
-          last = s;
+          next[s] = kept;
+          kept = s;
         }
         s = nx;
       }
-      if (last !== NONE) next[last] = NONE;
       head[b] = kept;
     }
-    this.cursor = target;
+    this.spareCount = top;
+    this.idle += freed;
+    this.busyCount -= freed;
+    if (target > this.cursor) this.cursor = target;
   }
 
   /** Makes an idle server busy until `until` (later than the clock). */
   seize(until: number): void {
-    this.link(this.idleSlots[--this.idle], until);
+    this.idle--;
+    this.insert(until);
   }
 
   /** Adds a server free from time t: idle if t is not after the clock, else busy until t. */
   add(t: number): void {
-    if (this.slots === this.free.length) this.grow();
-    const s = this.slots++;
-    if (t <= this.now) this.idleSlots[this.idle++] = s;
-    else this.link(s, t);
+    if (t <= this.now) this.idle++;
+    else this.insert(t);
   }
 
   /** Earliest free time among busy servers (Infinity if none). */
   earliestBusy(): number {
-    const s = this.findMinSlot();
-    return s === NONE ? Infinity : this.free[s];
+    const s = this.findMin();
+    return s === NONE ? Infinity : this.time[s];
   }
 
   /** Gives the earliest-free busy server a new free time (later than its old one). */
   replaceEarliestBusy(until: number): void {
-    const s = this.findMinSlot();
+    const s = this.findMin();
     this.unlink(s);
-    this.link(s, until);
+    this.insert(until);
   }
 
   /** Removes one idle server. */
   removeIdle(): void {
-    this.retire(this.idleSlots[--this.idle]);
+    this.idle--;
   }
 
-  /** Removes the i-th busy server (0 <= i < busy, in slot order) and returns its free time. */
+  /** Removes the i-th busy server (0 <= i < busy, in the pool's own order) and returns its free time. */
   removeBusyAt(i: number): number {
-    for (let s = 0; s < this.slots; s++) {
-      if (this.isBusy[s] && i-- === 0) {
-        const t = this.free[s];
-        this.unlink(s);
-        this.retire(s);
-        return t;
-      }
-    }
-    throw new RangeError('no such busy server');
+    const s = this.nodeAt(i);
+    this.unlink(s);
+    return this.time[s];
   }
 
-  /** Free time of the i-th busy server (0 <= i < busy), in slot order. */
+  /** The busy servers' free times, in no particular order. */
+  busyTimes(): number[] {
+    const out: number[] = [];
+    for (let b = 0; b <= this.mask; b++) for (let s = this.head[b]; s !== NONE; s = this.next[s]) out.push(this.time[s]);
+    return out;
+  }
+
+  /** Free time of the i-th busy server (0 <= i < busy), in the order of removeBusyAt. */
   busyAt(i: number): number {
-    for (let s = 0; s < this.slots; s++) if (this.isBusy[s] && i-- === 0) return this.free[s];
+    return this.time[this.nodeAt(i)];
+  }
+
+  private nodeAt(i: number): number {
+    for (let b = 0; b <= this.mask; b++) for (let s = this.head[b]; s !== NONE; s = this.next[s]) if (i-- === 0) return s;
     throw new RangeError('no such busy server');
   }
 
-  /** A removed server's slot is reused: swap it with the last slot (an idle or busy server). */
-  private retire(s: number): void {
-    const last = --this.slots;
-    if (s === last) return;
-    if (this.isBusy[last]) {
-      const t = this.free[last];
-      this.unlink(last);
-      this.link(s, t);
-    } else {
-      const k = this.idleSlots.lastIndexOf(last, this.idle - 1);
-      this.idleSlots[k] = s;
-    }
-  }
-
-  private link(s: number, t: number): void {
-    const vb = Math.floor(t * this.invWidth);
-    const b = (vb >>> 0) & this.mask;
-    this.free[s] = t;
-    this.bucketOf[s] = vb;
-    this.isBusy[s] = 1;
-    this.busyCount++;
+  /** Puts a busy server free at t at the head of its bucket's list. */
+  private insert(t: number): void {
+    if (this.spareCount === 0) this.grow();
+    const s = this.spare[--this.spareCount];
+    const x = t * this.invWidth;
+    // ToUint32 truncates: floor(x) mod 2^32 for x >= 0, so no Math.floor on the common path.
+    const b = (x >>> 0) & this.mask;
+    this.time[s] = t;
     this.next[s] = this.head[b];
     this.head[b] = s;
-    if (vb < this.cursor) this.cursor = vb;
+    this.busyCount++;
+    if (x < this.cursor) this.cursor = Math.floor(x);
   }
 
+  /** Takes a busy node out of its list and returns it to the spares. */
   private unlink(s: number): void {
-    const b = (this.bucketOf[s] >>> 0) & this.mask;
+    const b = ((this.time[s] * this.invWidth) >>> 0) & this.mask;
     let p = this.head[b];
     if (p === s) this.head[b] = this.next[s];
     else {
       while (this.next[p] !== s) p = this.next[p];
       this.next[p] = this.next[s];
     }
-    this.isBusy[s] = 0;
+    this.spare[this.spareCount++] = s;
     this.busyCount--;
   }
 
-  /** The busy slot with the earliest free time, walking the ring from the cursor; -1 if none. */
-  private findMinSlot(): number {
+  /** The busy node with the earliest free time, walking the ring from the cursor; -1 if none. */
+  private findMin(): number {
     if (this.busyCount === 0) return NONE;
-    const free = this.free;
-    const bucketOf = this.bucketOf;
+    const head = this.head;
+    const time = this.time;
+    const next = this.next;
+    const mask = this.mask;
+    const invWidth = this.invWidth;
     let vb = this.cursor;
-    for (let scanned = 0; scanned <= this.mask; scanned++, vb++) {
-      let s = this.head[(vb >>> 0) & this.mask];
+    for (let scanned = 0; scanned <= mask; scanned++, vb++) {
       let best = NONE;
-      let bestT = Infinity;
-      while (s !== NONE) {
-        if (bucketOf[s] === vb && free[s] < bestT) {
-          bestT = free[s];
-          best = s;
-        }
-        s = this.next[s];
+      // Only times of this lap count (the same product as in insert, so a time's bucket is never in doubt).
+      for (let s = head[(vb >>> 0) & mask]; s !== NONE; s = next[s]) {
+        if (time[s] * invWidth < vb + 1 && (best === NONE || time[s] < time[best])) best = s;
       }
       if (best !== NONE) {
         this.cursor = vb; // nothing busy is earlier than this bucket
         return best;
       }
     }
+    // Every busy server is a lap or more ahead: the smallest of all.
     let best = NONE;
-    for (let s = 0; s < this.slots; s++) if (this.isBusy[s] && (best === NONE || free[s] < free[best])) best = s;
-    this.cursor = bucketOf[best];
+    for (let b = 0; b <= mask; b++) for (let s = head[b]; s !== NONE; s = next[s]) if (best === NONE || time[s] < time[best]) best = s;
+    this.cursor = Math.floor(time[best] * invWidth);
     return best;
   }
 
-  /** Releases by a full scan (when the clock jumped more than a lap of buckets). */
-  private releaseByScan(t: number): void {
-    for (let s = 0; s < this.slots; s++) {
-      if (this.isBusy[s] && this.free[s] <= t) {
-        this.unlink(s);
-        this.idleSlots[this.idle++] = s;
-      }
-    }
-  }
-
   private grow(): void {
-    const cap = this.free.length * 2;
-    const g = <T extends Float64Array | Int32Array | Uint8Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap);
-      b.set(a);
-      return b;
-    };
-    this.idleSlots = g(this.idleSlots);
-    this.free = g(this.free);
-    this.bucketOf = g(this.bucketOf);
-    this.isBusy = g(this.isBusy);
-    this.next = g(this.next);
+    const cap = this.time.length * 2;
+    const time = new Float64Array(cap);
+    time.set(this.time);
+    const next = new Int32Array(cap);
+    next.set(this.next);
+    this.time = time;
+    this.next = next;
+    this.spare = new Int32Array(cap);
+    for (let n = cap - 1; n >= cap / 2; n--) this.spare[this.spareCount++] = n;
   }
 }

@@ -5,9 +5,12 @@ import seedrandom from 'seedrandom';
 /** A uniform generator on [0, 1). */
 export type Uniform = () => number;
 
+/** An Alea stream: a uniform generator whose state (s0, s1, s2, c) block fillers may step in place. */
+export type AleaUniform = Uniform & { readonly state: Float64Array };
+
 export const STREAM_PURPOSES = ['arrivals', 'talk', 'wrapUp', 'patience', 'roster', 'redial'] as const;
 export type StreamPurpose = (typeof STREAM_PURPOSES)[number];
-export type Streams = Record<StreamPurpose, Uniform>;
+export type Streams = Record<StreamPurpose, AleaUniform>;
 
 /**
  * Independent streams for one replication. Alea is used rather than seedrandom's
@@ -27,14 +30,15 @@ export function createStreams(seed: number | string, replication: number): Strea
  * that seedrandom keeps the state in object fields that V8 stores boxed, so every draw allocated
  * a heap number and a simulated year spent a tenth of its time collecting them.
  */
-export function aleaStream(seed: string): Uniform {
+export function aleaStream(seed: string): AleaUniform {
   const init = (seedrandom.alea(seed, { state: true }) as unknown as { state(): { c: number; s0: number; s1: number; s2: number } }).state();
   const s = Float64Array.of(init.s0, init.s1, init.s2, init.c);
-  return () => {
+  const u = () => {
     const t = 2091639 * s[0] + s[3] * 2.3283064365386963e-10; // 2^-32
     s[0] = s[1];
     s[1] = s[2];
-    s[3] = t | 0;
+    s[3] = Math.floor(t); // = t | 0 (0 <= t < 2^31), but a shorter dependency chain
     return (s[2] = t - s[3]);
   };
+  return Object.assign(u, { state: s });
 }
