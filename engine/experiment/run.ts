@@ -2,7 +2,7 @@
 import { metricDefinitions, sumCounters, type CounterTotals, type MetricDefinition, type Unit } from '../callcenter/metrics.ts';
 import { COUNTER_NAMES, type IntervalCounters } from '../callcenter/model.ts';
 import { simulateReplication } from '../callcenter/simulate.ts';
-import { intervalLabel } from '../scenario/calendar.ts';
+import { intervalLabels } from '../scenario/calendar.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { clipEstimate, estimate, RunningEstimates, type Estimate } from '../stats/estimate.ts';
 
@@ -75,7 +75,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const perInterval = options.totalsOnly ? [] : intervalDefs.map(() => new RunningEstimates(N));
   let simulatedCalls = 0;
   let simulatedEvents = 0;
-  const monthSpans = monthsOf(scenario, from);
+  const labels = intervalLabels(scenario.startDate, scenario.intervalSeconds, N);
+  const monthSpans = monthsOf(scenario, from, labels);
   const monthDefs = defs.filter((d) => !d.totalsOnly);
   const monthValues = monthSpans.map(() => monthDefs.map(() => new Float64Array(R)));
 
@@ -119,7 +120,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       intervalDefs.forEach((d, i) => (metrics[d.id] = bounded(perInterval[i].get(k), d.unit)));
       intervals.push({
         index: k,
-        start: intervalLabel(scenario.startDate, scenario.intervalSeconds, k),
+        start: labels[k],
         callsPerHour: scenario.callsPerHour[k],
         agents: scenario.agents[k],
         metrics,
@@ -179,10 +180,10 @@ function bounded(e: Estimate, unit: Unit): Estimate {
 }
 
 /** Spans of counted intervals by calendar month. */
-function monthsOf(scenario: Scenario, from: number): { month: string; from: number; to: number }[] {
+function monthsOf(scenario: Scenario, from: number, labels: string[]): { month: string; from: number; to: number }[] {
   const spans: { month: string; from: number; to: number }[] = [];
   for (let k = from; k < scenario.nIntervals; k++) {
-    const month = intervalLabel(scenario.startDate, scenario.intervalSeconds, k).slice(0, 7);
+    const month = labels[k].slice(0, 7);
     const last = spans[spans.length - 1];
     if (last && last.month === month) last.to = k + 1;
     else spans.push({ month, from: k, to: k + 1 });

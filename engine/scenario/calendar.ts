@@ -21,6 +21,23 @@ export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** Labels for intervals 0..n-1, computing one date a day rather than one an interval. */
+export function intervalLabels(startDate: string, intervalSeconds: number, n: number): string[] {
+  const perDay = Math.round(86400 / intervalSeconds);
+  const times = Array.from({ length: perDay }, (_, j) => {
+    const minutes = Math.round((j * intervalSeconds) / 60);
+    return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  });
+  const start = parseIsoDate(startDate);
+  const labels: string[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    const day = Math.floor(k / perDay);
+    if (k % perDay === 0 || k === 0) labels[k] = `${isoDate(addDays(start, day))} ${times[k % perDay]}`;
+    else labels[k] = `${labels[k - 1].slice(0, 10)} ${times[k % perDay]}`;
+  }
+  return labels;
+}
+
 /** "2024-01-01 08:30" for the start of interval k. */
 export function intervalLabel(startDate: string, intervalSeconds: number, k: number): string {
   const t = new Date(parseIsoDate(startDate).getTime() + k * intervalSeconds * 1000);

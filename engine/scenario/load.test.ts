@@ -166,3 +166,12 @@ roster:
     expect(errorOf(BASE + 'shifts:\n  早: { start: "08:00", lengthHours: 8 }\nroster:\n  patterns: { 早: 3 }\n').problem).toMatch(/not both/);
   });
 });
+
+describe('interval labels', () => {
+  it('match the one-at-a-time label across days, months and years', async () => {
+    const { intervalLabel, intervalLabels } = await import('./calendar.ts');
+    const labels = intervalLabels('2023-12-30', 1800, 48 * 5);
+    for (let k = 0; k < labels.length; k++) expect(labels[k]).toBe(intervalLabel('2023-12-30', 1800, k));
+    expect(intervalLabels('2024-02-28', 900, 96 * 2)[96]).toBe('2024-02-29 00:00');
+  });
+});

@@ -28,7 +28,19 @@ export function estimate(values: ArrayLike<number>, confidence = 0.95): Estimate
 }
 
 export function halfWidth(sd: number, n: number, confidence = 0.95): number {
-  return tQuantile(1 - (1 - confidence) / 2, n - 1) * (sd / Math.sqrt(n));
+  return studentT(confidence, n - 1) * (sd / Math.sqrt(n));
+}
+
+// A year of half-hours asks for the same quantile tens of thousands of times.
+const tCache = new Map<string, number>();
+function studentT(confidence: number, df: number): number {
+  const key = `${confidence}|${df}`;
+  let q = tCache.get(key);
+  if (q === undefined) {
+    q = tQuantile(1 - (1 - confidence) / 2, df);
+    tCache.set(key, q);
+  }
+  return q;
 }
 
 /**
