@@ -261,8 +261,8 @@ function applyStaffingChange(
   }
   let drop = agents.size - target;
   for (; drop > 0 && agents.idle > 0; drop--) agents.removeIdle();
-  for (; drop > 0; drop--) {
-    const freeAt = agents.removeBusyAt(Math.floor(roster() * agents.busy));
+  if (drop === 0) return;
+  for (const freeAt of agents.removeRandomBusy(drop, roster)) {
     if (freeAt > b) spread(loggedSeconds, b, freeAt - b, dt, N); // time spent finishing the call after the shift ended
   }
 }

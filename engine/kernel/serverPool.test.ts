@@ -65,3 +65,24 @@ describe('ServerPool', () => {
     expect(pool.idle).toBe(2);
   });
 });
+
+describe('ServerPool.removeRandomBusy', () => {
+  it('removes the asked number of distinct busy servers, each equally likely', () => {
+    const u = seedrandom.alea('remove-random');
+    const picks = new Map<number, number>();
+    for (let trial = 0; trial < 2000; trial++) {
+      const pool = new ServerPool(8, { bucketSeconds: 1 });
+      pool.releaseThrough(0);
+      const times = [3, 7, 11, 15, 19, 23];
+      for (const t of times) pool.add(t);
+      const removed = pool.removeRandomBusy(2, u);
+      expect(new Set(removed).size).toBe(2);
+      expect(pool.busy).toBe(4);
+      const left = times.filter((t) => !removed.includes(t));
+      expect(pool.earliestBusy()).toBe(Math.min(...left));
+      for (const t of removed) picks.set(t, (picks.get(t) ?? 0) + 1);
+    }
+    // Each of 6 servers is removed in 2/6 of 2,000 trials (667); allow 5 standard deviations (±105).
+    for (const n of picks.values()) expect(Math.abs(n - 2000 / 3)).toBeLessThan(105);
+  });
+});

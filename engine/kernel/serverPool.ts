@@ -141,6 +141,26 @@ export class ServerPool {
     return this.time[s];
   }
 
+  /**
+   * Removes `count` busy servers chosen uniformly at random (without replacement, by `u`) and
+   * returns their free times. One pass over the calendar, however many are removed.
+   */
+  removeRandomBusy(count: number, u: () => number): number[] {
+    const nodes: number[] = [];
+    for (let b = 0; b <= this.mask; b++) for (let s = this.head[b]; s !== NONE; s = this.next[s]) nodes.push(s);
+    const times: number[] = [];
+    for (let j = 0; j < count && j < nodes.length; j++) {
+      // Partial Fisher-Yates: nodes[j] becomes a uniform pick among those not yet taken.
+      const r = j + Math.floor(u() * (nodes.length - j));
+      const s = nodes[r];
+      nodes[r] = nodes[j];
+      nodes[j] = s;
+      this.unlink(s);
+      times.push(this.time[s]);
+    }
+    return times;
+  }
+
   /** The busy servers' free times, in no particular order. */
   busyTimes(): number[] {
     const out: number[] = [];

@@ -145,6 +145,13 @@ export function makeFiller(d: DurationDistribution, u: Uniform): BlockFiller {
     const value = d.value;
     return (out) => out.fill(value);
   }
+  if (d.distribution === 'lognormal') {
+    const sigma2 = Math.log(1 + d.cv * d.cv);
+    const mu = Math.log(d.mean) - sigma2 / 2;
+    // The polar method's second normal, carried to the next block as makeSampler carries it to the next call.
+    const spare = new Float64Array(2);
+    return (out) => fillLognormal(out, u, mu, Math.sqrt(sigma2), spare);
+  }
   const draw = makeSampler(d, u);
   return (out) => {
     for (let n = 0; n < out.length; n++) out[n] = draw();
@@ -161,6 +168,29 @@ function exponentialFiller(mean: number, u: AleaUniform): BlockFiller {
 // The block loops are module-level functions with one flat loop each (the rare steps in a
 // separate function): written as closures, or with a nested retry loop, V8 left them allocating a
 // heap number per operation, at about twice the time per draw.
+
+/** Lognormal draws by the polar method, the same numbers in the same order as makeSampler's. */
+function fillLognormal(out: Float64Array, u: Uniform, mu: number, sigma: number, spare: Float64Array): void {
+  let n = 0;
+  if (spare[0] === 1 && out.length > 0) {
+    out[n++] = Math.exp(mu + sigma * spare[1]);
+    spare[0] = 0;
+  }
+  while (n < out.length) {
+    const x = 2 * u() - 1;
+    const y = 2 * u() - 1;
+    const s = x * x + y * y;
+    if (s >= 1 || s === 0) continue;
+    const f = Math.sqrt((-2 * Math.log(s)) / s);
+    // The products in the sampler's order, so the numbers are bit-identical.
+    out[n++] = Math.exp(mu + sigma * (x * f));
+    if (n < out.length) out[n++] = Math.exp(mu + sigma * (y * f));
+    else {
+      spare[0] = 1;
+      spare[1] = y * f;
+    }
+  }
+}
 
 function fillExponential(out: Float64Array, u: AleaUniform, W: Float64Array, mean: number, tail: number): void {
   const st = u.state;
