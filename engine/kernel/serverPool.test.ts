@@ -39,7 +39,7 @@ describe('ServerPool', () => {
         if (t <= now) idle++;
         else busy.push(t);
       } else if (r < 0.92 && busy.length > 0) {
-        const removed = pool.removeBusyAt(Math.floor(u() * pool.busy));
+        const [removed] = pool.removeRandomBusy(1, u);
         busy.splice(busy.indexOf(removed), 1);
       } else if (idle > 0) {
         pool.removeIdle();
@@ -50,7 +50,7 @@ describe('ServerPool', () => {
       expect(pool.earliestBusy()).toBe(busy.length ? Math.min(...busy) : Infinity);
     }
     const listed: number[] = [];
-    for (let i = 0; i < pool.busy; i++) listed.push(pool.busyAt(i));
+    listed.push(...pool.busyTimes());
     expect(listed.sort((a, b) => a - b)).toEqual([...busy].sort((a, b) => a - b));
   });
 

@@ -134,13 +134,6 @@ export class ServerPool {
     this.idle--;
   }
 
-  /** Removes the i-th busy server (0 <= i < busy, in the pool's own order) and returns its free time. */
-  removeBusyAt(i: number): number {
-    const s = this.nodeAt(i);
-    this.unlink(s);
-    return this.time[s];
-  }
-
   /**
    * Removes `count` busy servers chosen uniformly at random (without replacement, by `u`) and
    * returns their free times. One pass over the calendar, however many are removed.
@@ -166,16 +159,6 @@ export class ServerPool {
     const out: number[] = [];
     for (let b = 0; b <= this.mask; b++) for (let s = this.head[b]; s !== NONE; s = this.next[s]) out.push(this.time[s]);
     return out;
-  }
-
-  /** Free time of the i-th busy server (0 <= i < busy), in the order of removeBusyAt. */
-  busyAt(i: number): number {
-    return this.time[this.nodeAt(i)];
-  }
-
-  private nodeAt(i: number): number {
-    for (let b = 0; b <= this.mask; b++) for (let s = this.head[b]; s !== NONE; s = this.next[s]) if (i-- === 0) return s;
-    throw new RangeError('no such busy server');
   }
 
   /** Puts a busy server free at t at the head of its bucket's list. */
