@@ -198,10 +198,14 @@ export function formatBudgetReport(s: BudgetStudy): string {
         `(${inv.naiveWageSource === 'option' ? 'the given wage' : "the scenario's gross wage"}) = ${formatAmount(inv.naive.exact, 1)} → ` +
         `${formatAmount(inv.naive.floor)} operators (${formatAmount(inv.naiveNearest)} to the nearest).`,
     );
-    out.push(
-      `  The Haikou citizen's shortcut, the month rounded to ${formatAmount(inv.citizen.monthlyBudgetUsed)} and the result rounded up: ` +
-        `${formatAmount(inv.citizen.monthlyBudgetUsed)} / ${formatAmount(inv.naiveWage)} = ${formatAmount(inv.citizen.exact, 1)} → ${formatAmount(inv.citizen.headcount)}.`,
-    );
+    // The shortcut a Haikou citizen used (the month rounded to 100,000, the result rounded up):
+    // shown when a naive wage is given, i.e. when someone's arithmetic is being checked.
+    if (inv.naiveWageSource === 'option') {
+      out.push(
+        `  The Haikou citizen's shortcut, the month rounded to ${formatAmount(inv.citizen.monthlyBudgetUsed)} and the result rounded up: ` +
+          `${formatAmount(inv.citizen.monthlyBudgetUsed)} / ${formatAmount(inv.naiveWage)} = ${formatAmount(inv.citizen.exact, 1)} → ${formatAmount(inv.citizen.headcount)}.`,
+      );
+    }
     out.push('  This divides by the gross wage only: no supervisors, employer contributions, bonus, premiums, seats, fee, profit or tax.');
     out.push(
       `Full cost: ${OPERATING_MODELS.map((m) => `${operatingModelNames[m].en.toLowerCase()} ${formatAmount(inv.models[m].fullCost.operators)} operators (${formatAmount(inv.models[m].fullCost.coveredCost / Math.max(1, inv.models[m].fullCost.operators))} yuan per operator-year, gross wage ${formatAmount(inv.models[m].modelWage)})`).join('; ')}.`,
