@@ -83,6 +83,21 @@ export const costSchema = z
      */
     calendarYear: z.number().int().min(2020).max(2026).default(2024),
 
+    /**
+     * The contract actually tendered or signed, as published (cite it in a comment): reports put
+     * the modelled contract price beside it. Optional; it changes no computation.
+     */
+    citedContract: z
+      .object({
+        /** The contract's value, yuan, for `years` years (VAT included, as Chinese tender prices are). */
+        yuan: yuan,
+        years: z.number().positive().default(1),
+        /** Where the figure comes from. */
+        source: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+
     city: z
       .object({
         name: z.string().optional(),

@@ -646,6 +646,8 @@ export interface ScenarioCosting {
   /** Simulated KPIs at the head count (null with simulate: false). */
   kpis: KpiSummary | null;
   budgets: Record<Model, PricedBudget>;
+  /** The published contract, when the scenario's cost section cites it (shown beside the modelled price). */
+  citedContract: { yuan: number; years: number; source?: string } | null;
 }
 
 function costScenario(st: StudyScenario, file: string, years: number, run: RunResult | null): ScenarioCosting {
@@ -661,6 +663,7 @@ function costScenario(st: StudyScenario, file: string, years: number, run: RunRe
     costSource: st.costSource,
     kpis,
     budgets: priceHeadcount(st.spec, st.headcount, years, kpis),
+    citedContract: st.spec.citedContract ?? null,
   };
 }
 

@@ -122,3 +122,16 @@ describe('formatCompareReport', () => {
     expect(text).toMatch(/All-in, in-house costs [\d,]+ yuan a year less than outsourcing/);
   });
 });
+
+describe('cited contract', () => {
+  it('puts the published contract beside the modelled price', async () => {
+    const { budgetStudy } = await import('../experiment/budgetStudy.ts');
+    const { formatBudgetReport } = await import('./budgetReport.ts');
+    const s = budgetStudy({ file: new URL('../../scenarios/liaocheng-2024.yaml', import.meta.url).pathname, simulate: false });
+    expect(s.at.citedContract).toMatchObject({ yuan: 16_665_264, years: 1 });
+    const line = formatBudgetReport(s).split('\n').find((l) => l.startsWith('Cited contract'));
+    expect(line).toMatch(/16,665,264 yuan a year/);
+    const modelled = s.at.budgets.outsourced.budget.contractPrice!;
+    expect(line).toContain(Math.round(modelled).toLocaleString('en-US'));
+  });
+});

@@ -180,6 +180,17 @@ export function formatBudgetReport(s: BudgetStudy): string {
   out.push('');
   out.push(`Annual budget at ${formatAmount(at.headcount)} operators (年度预算)`);
   out.push(budgetLinesTable(at.budgets));
+  if (at.citedContract) {
+    const cited = at.citedContract.yuan / at.citedContract.years;
+    const modelled = at.budgets.outsourced.budget.contractPrice;
+    out.push(
+      `Cited contract (合同实际金额): ${formatAmount(cited)} yuan a year${at.citedContract.source ? ` (${at.citedContract.source})` : ''}` +
+        (modelled !== null
+          ? `; the modelled contract price is ${formatAmount(modelled)}, ${modelled >= cited ? `${formatAmount((modelled / cited - 1) * 100, 0)}% more` : `${formatAmount((1 - modelled / cited) * 100, 0)}% less`} ` +
+            `— the gap is what the scenario's wage, contribution and fee assumptions do not explain.`
+          : '.'),
+    );
+  }
   if (at.kpis) {
     out.push('');
     out.push(kpiBlock(`Simulated KPIs at ${formatAmount(at.headcount)} operators`, at.kpis));
