@@ -44,16 +44,3 @@ function noFormula(kind: string, formula: string | undefined, text: string): voi
     throw new UsageError(`--target "${text}": only a service level (sl=...) takes a formula`);
   }
 }
-
-export function describeTarget(t: StaffingTarget, defaultSeconds: number): string {
-  switch (t.kind) {
-    case 'connectionRate':
-      return `connection rate 接通率 ≥ ${(t.value * 100).toFixed(1)}%`;
-    case 'serviceLevel':
-      return `service level 服务水平 ≥ ${(t.value * 100).toFixed(1)}% within ${t.seconds ?? defaultSeconds} s`;
-    case 'asa':
-      return `average speed of answer ≤ ${t.seconds} s`;
-    case 'abandonment':
-      return `abandonment rate 呼损率 ≤ ${(t.value * 100).toFixed(1)}%`;
-  }
-}

@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
-import { agentsNeeded, formatValue, queueMetrics, textTable, type QueueInput } from '../../engine/index.ts';
+import { agentsNeeded, describeKpiTarget, formatValue, queueMetrics, textTable, type QueueInput } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
-import { describeTarget, parseTarget } from '../targets.ts';
+import { parseTarget } from '../targets.ts';
 
 export function registerErlang(y: Argv) {
   return y.command(
@@ -49,7 +49,7 @@ export function registerErlang(y: Argv) {
       if (target) {
         needed = agentsNeeded(base, target, { maxOccupancy: occ });
         agentList = [needed];
-        if (!argv.json) process.stdout.write(`Agents on seat needed for ${describeTarget(target, base.serviceLevelSeconds)}: ${needed}\n\n`);
+        if (!argv.json) process.stdout.write(`Agents on seat needed for ${describeKpiTarget(target, base.serviceLevelSeconds)}: ${needed}\n\n`);
       } else if (argv.agents) {
         const m = /^(\d+)(?:\.\.(\d+))?$/.exec(argv.agents.trim());
         if (!m) throw new UsageError(`--agents "${argv.agents}": give a whole number (14) or a range (10..20)`);

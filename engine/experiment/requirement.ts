@@ -3,7 +3,8 @@
 // intervals (ramps), where talk times are not exponential and where patience is not, so the
 // requirement is simulated, raised where an interval misses the target and lowered where it
 // meets it with an agent to spare, until every interval meets it at the chosen confidence.
-import { agentsNeeded, type StaffingTarget } from '../analytic/index.ts';
+import type { StaffingTarget } from '../analytic/index.ts';
+import { erlangRequirement } from '../workforce/requirement.ts';
 import { metricDefinitions } from '../callcenter/metrics.ts';
 import { COUNTER_NAMES, type CallCentreModel } from '../callcenter/model.ts';
 import { simulateReplication } from '../callcenter/simulate.ts';
@@ -60,15 +61,7 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
   // Erlang A takes exponential patience; other patience distributions enter through their mean.
   const patienceMean = scenario.patience ? meanOf(scenario.patience) : null;
 
-  const cache = new Map<number, number>();
-  const erlang = rates.map((rate) => {
-    let a = cache.get(rate);
-    if (a === undefined) {
-      a = rate > 0 ? agentsNeeded({ callsPerHour: rate, handleSeconds: handle, patienceSeconds: patienceMean, serviceLevelSeconds: T }, target, { maxOccupancy: options.maxOccupancy }) : 0;
-      cache.set(rate, a);
-    }
-    return Math.max(minAgents, a);
-  });
+  const erlang = Array.from(erlangRequirement(rates, handle, patienceMean, T, target, { maxOccupancy: options.maxOccupancy, minAgents }));
 
   const tm = targetMetric(target);
   const goal = { id: tm.metricId, higherIsBetter: tm.direction === 'atLeast', value: tm.threshold };

@@ -1,24 +1,11 @@
 // The staffing study as text: requirement by hour and weekday, the roster, the head count, and
 // the KPIs the roster achieves in simulation.
 import { writeToString } from 'fast-csv';
-import type { StaffingTarget } from '../analytic/index.ts';
 import type { StaffingStudy } from '../experiment/staffing.ts';
+import { describeKpiTarget } from './budgetReport.ts';
 import { formatCi, formatValue, textTable } from './format.ts';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-export function describeStaffingTarget(t: StaffingTarget, defaultSeconds: number): string {
-  switch (t.kind) {
-    case 'connectionRate':
-      return `connection rate 接通率 ≥ ${(t.value * 100).toFixed(1)}%`;
-    case 'serviceLevel':
-      return `service level 服务水平 ≥ ${(t.value * 100).toFixed(1)}% answered within ${t.seconds ?? defaultSeconds} s`;
-    case 'asa':
-      return `average speed of answer 平均应答时长 ≤ ${t.seconds} s`;
-    case 'abandonment':
-      return `abandonment rate 呼损率 ≤ ${(t.value * 100).toFixed(1)}%`;
-  }
-}
 
 export function formatStaffReport(s: StaffingStudy): string {
   const out: string[] = [];
@@ -27,7 +14,7 @@ export function formatStaffReport(s: StaffingStudy): string {
   const req = s.requirement.agents;
   const days = Math.floor(req.length / perDay);
   out.push(`${run.scenario}`);
-  out.push(`Target: ${describeStaffingTarget(s.target, run.serviceLevelSeconds)} in every ${run.horizon.intervalMinutes}-minute interval`);
+  out.push(`Target: ${describeKpiTarget(s.target, run.serviceLevelSeconds)} in every ${run.horizon.intervalMinutes}-minute interval`);
   out.push(
     `Requirement: Erlang ${s.requirement.erlang.length ? 'A/C' : ''} per interval, corrected by simulation ` +
       `(${s.requirement.rounds} rounds, ${(s.requirement.simulatedCalls / 1e6).toFixed(2)}M simulated calls)` +
