@@ -8,6 +8,7 @@ import { ScenarioError } from './errors.ts';
 import type { DistributionInput, ScenarioSpec } from './schema.ts';
 import type { ServiceLevelFormula } from '../callcenter/metrics.ts';
 import type { CostSpec } from '../cost/schema.ts';
+import { EVERYONE_ON_PHONES, payrollHeadcount, phonePeople, type Payroll } from '../workforce/payroll.ts';
 import { onSeatFromRosterInt, rosterHeadcount } from '../workforce/roster.ts';
 import type { Roster, ScheduleOptimisation, Shifts, Shrinkage } from '../workforce/schema.ts';
 
@@ -27,8 +28,10 @@ export interface Scenario {
   callsPerHour: number[];
   /** On-seat agents, per interval. */
   agents: number[];
-  /** Operators on the payroll, when the scenario gives it. */
+  /** People on the payroll (everyone, phones or not), when the scenario gives it or a roster implies it. */
   headcount: number | null;
+  /** Who on the payroll takes calls. */
+  payroll: Payroll;
   /** The scenario's cost section, if any (defaults filled in). */
   cost: CostSpec | null;
   /** Shifts, roster, shrinkage and schedule-optimisation settings, as given. */
@@ -79,6 +82,9 @@ export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
     scheduleOptimisation: spec.scheduleOptimisation ?? null,
     rosterHeadcount: null,
   };
+  const payroll: Payroll = spec.payroll
+    ? { phoneShare: spec.payroll.phoneShare ?? null, offPhone: spec.payroll.offPhone ?? null, given: true }
+    : EVERYONE_ON_PHONES;
   let headcount: number | null = null;
   let agents: number[];
   if (spec.roster) {
@@ -88,10 +94,14 @@ export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
     agents = Array.from(onSeat.subarray(0, nIntervals));
     const h = rosterHeadcount(spec.roster, workforce.shifts);
     workforce.rosterHeadcount = { people: h.people, fte: h.fte, paidHoursPerWeek: h.paidHoursPerWeek };
-    headcount = h.people;
+    // The roster lists the people who take calls; the payroll adds those who do not.
+    headcount = payrollHeadcount(h.people, payroll);
   } else if (typeof agentSpec === 'object' && !Array.isArray(agentSpec)) {
     headcount = agentSpec.headcount;
-    agents = new Array<number>(nIntervals).fill(Math.round(agentSpec.headcount / agentSpec.peoplePerSeat));
+    if (payroll.offPhone && phonePeople(headcount, payroll) <= 0) {
+      throw new ScenarioError(file, ['payroll', 'offPhone'], `the ${headcount} people on the payroll leave nobody to take calls`);
+    }
+    agents = new Array<number>(nIntervals).fill(Math.round(phonePeople(agentSpec.headcount, payroll) / agentSpec.peoplePerSeat));
   } else {
     agents = perInterval(agentSpec!, grid, file, ['agents'], 'agents');
   }
@@ -113,6 +123,7 @@ export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
     callsPerHour,
     agents,
     headcount,
+    payroll,
     cost: spec.cost ?? null,
     workforce,
     talkTime,

@@ -126,11 +126,21 @@ const scenarioFields = z.strictObject({
       z.array(agentCount).min(1),
       z.strictObject({
         headcount: z.number().int().positive().describe('operators on the payroll'),
-        peoplePerSeat: z.number().positive().describe('people on the payroll per agent on seat around the clock (shifts, rest days, shrinkage)'),
+        peoplePerSeat: z.number().positive().describe('people taking calls per agent on seat around the clock (shifts, rest days, shrinkage)'),
       }),
     ])
     .optional()
     .describe('on-seat agents: constant, per interval (a day of intervals, or 24 hourly values, repeats daily), or { headcount, peoplePerSeat }; or give a roster'),
+  payroll: z
+    .strictObject({
+      phoneShare: z.number().gt(0, { error: 'phoneShare must be more than 0' }).max(1, { error: 'phoneShare is a share, at most 1' }).optional()
+        .describe('share of the payroll head count who take calls (0–1)'),
+      offPhone: z.record(z.string(), z.number().int().nonnegative({ error: 'people off the phones: a whole number, 0 or more' })).optional()
+        .describe('people on the payroll who do not take calls, by role, e.g. { dispatcher: 12, qualityInspector: 6 }'),
+    })
+    .refine((p) => (p.phoneShare === undefined) !== (p.offPhone === undefined), { error: 'give phoneShare or offPhone (one of them)' })
+    .optional()
+    .describe('who on the payroll takes calls: used by every conversion between head count and agents on seat'),
   shifts: shiftsSchema.optional().describe('named shift patterns (see engine/workforce/README.md)'),
   roster: rosterSchema.optional().describe('people per shift pattern or rotation team; gives the agents on seat instead of `agents`'),
   shrinkage: shrinkageSchema.optional().describe('share of scheduled time not on seat: one fraction, 12 monthly values, or itemised'),
