@@ -2,6 +2,7 @@
 import { metricDefinitions, sumCounters, type CounterTotals, type MetricDefinition, type Unit } from '../callcenter/metrics.ts';
 import { COUNTER_NAMES, type IntervalCounters } from '../callcenter/model.ts';
 import { simulateReplication } from '../callcenter/simulate.ts';
+import { callCentreModel, modelFeatures } from './model.ts';
 import { intervalLabels } from '../scenario/calendar.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { clipEstimate, estimate, RunningEstimates, type Estimate } from '../stats/estimate.ts';
@@ -46,6 +47,23 @@ export interface RunResult {
   /** Simulated calls over all replications, warm-up included. */
   simulatedCalls: number;
   simulatedEvents: number;
+  /** Which simulation path ran: settle-on-arrival (one FIFO queue) or event-driven (the whole workload). */
+  path: 'fast' | 'events';
+  /** Handling time by call type (when the scenario has a mix), over the whole run (warm-up included). */
+  callTypes: CallTypeRow[] | null;
+  /** People who got through, by the attempt that got through (when callers redial). */
+  attempts: { attempt: number; peopleAnswered: Estimate }[] | null;
+}
+
+export interface CallTypeRow {
+  name: string;
+  zh: string | null;
+  /** The scenario's share of callers (normalised). */
+  share: number;
+  answered: Estimate;
+  meanTalkSeconds: Estimate;
+  meanWrapUpSeconds: Estimate;
+  meanHandleSeconds: Estimate;
 }
 
 export interface MonthRow {
@@ -66,7 +84,7 @@ export interface RunOptions {
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
-  const defs = metricDefinitions(scenario.serviceLevelFormula, scenario.serviceLevelSeconds, scenario.redial !== null);
+  const defs = metricDefinitions(scenario.serviceLevelFormula, scenario.serviceLevelSeconds, modelFeatures(scenario));
   const intervalDefs = defs.filter((d) => !d.totalsOnly);
   const R = scenario.replications;
   const N = scenario.nIntervals;
@@ -80,16 +98,12 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const monthDefs = defs.filter((d) => !d.totalsOnly);
   const monthValues = monthSpans.map(() => monthDefs.map(() => new Float64Array(R)));
 
-  const model = {
-    intervalSeconds: scenario.intervalSeconds,
-    callsPerHour: scenario.callsPerHour,
-    agents: scenario.agents,
-    talkTime: scenario.talkTime,
-    wrapUpTime: scenario.wrapUpTime,
-    patience: scenario.patience,
-    serviceLevelSeconds: scenario.serviceLevelSeconds,
-    redial: scenario.redial,
-  };
+  const model = callCentreModel(scenario);
+  const types = scenario.callTypes;
+  const byType = types ? types.map(() => ({ answered: new Float64Array(R), talk: new Float64Array(R), wrapUp: new Float64Array(R) })) : null;
+  const maxAttempts = scenario.redial ? (scenario.redial.maxAttempts ?? 10) : 0;
+  const onAttempt = Array.from({ length: maxAttempts }, () => new Float64Array(R));
+  let path: 'fast' | 'events' = 'fast';
 
   for (let r = 0; r < R; r++) {
     const rep = simulateReplication(model, scenario.seed, r);
@@ -100,6 +114,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     totals.agents = sumCounters(rep.counters, from, N).agents;
     totals.overtimeSeconds = rep.overtimeAgentSeconds;
     totals.drainSeconds = rep.drainSeconds;
+    totals.backlogOutbound = rep.backlog?.outbound ?? 0;
+    totals.backlogOnline = rep.backlog?.online ?? 0;
+    path = rep.path ?? 'fast';
+    rep.byType?.forEach((t, j) => {
+      byType![j].answered[r] = t.answered;
+      byType![j].talk[r] = t.answered > 0 ? t.talkSeconds / t.answered : 0;
+      byType![j].wrapUp[r] = t.answered > 0 ? t.wrapUpSeconds / t.answered : 0;
+    });
+    rep.answeredOnAttempt?.forEach((n, a) => (onAttempt[a][r] = n));
     defs.forEach((d, i) => (totalsByRep[i][r] = d.value(totals)));
     if (!options.totalsOnly) addIntervals(rep.counters, intervalDefs, perInterval, from, N);
     monthSpans.forEach((m, j) => {
@@ -161,6 +184,20 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     months,
     simulatedCalls,
     simulatedEvents,
+    path,
+    callTypes:
+      types && byType
+        ? types.map((t, j) => ({
+            name: t.name,
+            zh: t.zh ?? null,
+            share: t.share / types.reduce((s, x) => s + x.share, 0),
+            answered: bounded(estimate(byType[j].answered), 'calls'),
+            meanTalkSeconds: bounded(estimate(byType[j].talk), 'seconds'),
+            meanWrapUpSeconds: bounded(estimate(byType[j].wrapUp), 'seconds'),
+            meanHandleSeconds: bounded(estimate(byType[j].talk.map((x, r) => x + byType[j].wrapUp[r])), 'seconds'),
+          }))
+        : null,
+    attempts: scenario.redial ? onAttempt.map((a, i) => ({ attempt: i + 1, peopleAnswered: bounded(estimate(a), 'calls') })) : null,
   };
 }
 
