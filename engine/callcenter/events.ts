@@ -220,14 +220,14 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
 
   /** Idle agents take online and outbound work that is waiting (after a boundary or new work). */
   const offerWork = (t: number) => {
+    while (groupSchedule && onlineQ.size > 0 && groupIdle > 0) {
+      groupIdle--;
+      startOnline(t, false);
+    }
     if (waiting > 0) return;
     while (onlineShared && onlineQ.size > 0 && idle > online!.reserve) {
       idle--;
       startOnline(t, true);
-    }
-    while (groupSchedule && onlineQ.size > 0 && groupIdle > 0) {
-      groupIdle--;
-      startOnline(t, false);
     }
     if (out && inWindow(t)) {
       while (ready.size > 0 && idle > out.reserve) {
