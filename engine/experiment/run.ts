@@ -3,6 +3,7 @@ import { metricDefinitions, sumCounters, type CounterTotals, type MetricDefiniti
 import { COUNTER_NAMES, type IntervalCounters } from '../callcenter/model.ts';
 import { simulateReplication } from '../callcenter/simulate.ts';
 import { callCentreModel, modelFeatures } from './model.ts';
+import { describePayroll } from '../workforce/payroll.ts';
 import { intervalLabels } from '../scenario/calendar.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { clipEstimate, estimate, RunningEstimates, type Estimate } from '../stats/estimate.ts';
@@ -34,7 +35,9 @@ export interface RunResult {
   serviceLevelFormula: string;
   horizon: { start: string; days: number; intervalMinutes: number; warmupIntervals: number };
   /** Who is on seat: the payroll head count when the scenario gives one, and agents on seat (mean, min, max over intervals). */
-  staffing: { headcount: number | null; meanOnSeat: number; minOnSeat: number; maxOnSeat: number };
+  staffing: { headcount: number | null; meanOnSeat: number; minOnSeat: number; maxOnSeat: number; payroll: string | null };
+  /** The parts of the workload besides inbound talk that this run simulated, described in a phrase each. */
+  workload: string[];
   /** The metrics, in report order, with names and units. */
   metrics: MetricInfo[];
   totals: Record<string, Estimate>;
@@ -178,6 +181,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       warmupIntervals: from,
     },
     staffing: staffingSummary(scenario),
+    workload: describeWorkload(scenario),
     metrics: defs.map(({ id, name, zh, unit }) => ({ id, name, zh, unit })),
     totals,
     intervals,
@@ -202,13 +206,39 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
 }
 
 function staffingSummary(s: Scenario): RunResult['staffing'] {
-  const counted = s.agents.slice(s.warmupIntervals);
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let k = s.warmupIntervals; k < s.nIntervals; k++) {
+    const a = s.agents[k];
+    sum += a;
+    if (a < min) min = a;
+    if (a > max) max = a;
+  }
   return {
     headcount: s.headcount,
-    meanOnSeat: counted.reduce((a, b) => a + b, 0) / counted.length,
-    minOnSeat: Math.min(...counted),
-    maxOnSeat: Math.max(...counted),
+    meanOnSeat: sum / (s.nIntervals - s.warmupIntervals),
+    minOnSeat: min,
+    maxOnSeat: max,
+    payroll: s.headcount !== null ? describePayroll(s.payroll, s.headcount) : null,
   };
+}
+
+/** One phrase per part of the workload besides inbound talk, for the report's header. */
+export function describeWorkload(s: Scenario): string[] {
+  const w: string[] = [];
+  if (s.callTypes) w.push(`${s.callTypes.length} call types 来电类型 (${s.callTypes.map((t) => t.name).join(', ')})`);
+  if (s.outbound) {
+    const o = s.outbound;
+    const parts = [o.fromAnswered ? `${Math.round(o.fromAnswered.share * 100)}% of answered calls` : '', o.daily ? `${o.daily.tasks} a day` : ''].filter(Boolean);
+    w.push(`return visits 回访 (${parts.join(' + ')}, reserve ${o.reserve})`);
+  }
+  if (s.online) w.push(`online requests 网络渠道 (${s.online.agents === 'shared' ? 'shared agents, after voice' : 'a separate group'})`);
+  if (s.lines !== null) w.push(`${s.lines} trunk lines 中继线`);
+  if (s.ivrSelfServiceShare > 0) w.push(`${Math.round(s.ivrSelfServiceShare * 1000) / 10}% finish in IVR self-service`);
+  if (s.redial) w.push('redials 重拨');
+  if (s.dayToDayCv > 0) w.push(`day-to-day volume cv ${s.dayToDayCv}`);
+  return w;
 }
 
 /** Confidence intervals stay within what the quantity can be: rates in [0, 1], the rest non-negative. */
