@@ -4,26 +4,29 @@
 // become free: a waiting caller first, then an online request, then an outbound task (only when
 // more than `reserve` agents are idle). Nobody is pre-empted.
 //
-// Built on the kernel's EventHeap, which knows nothing of calls: every pending event is a time
-// and an integer (the kind in the low 3 bits, an id above). Queued callers sit in a ring of
-// typed arrays; memory grows with the queue, never with the number of calls.
+// Built on the kernel, which knows nothing of calls: agents are a ServerPool (idle ones a count,
+// busy ones a calendar of free times), every other pending event sits in an EventHeap as a time
+// and an integer (the kind in the low 3 bits, an id above). An agent's completion matters only
+// when work is waiting for it: then completions are taken one by one, in time order; otherwise
+// the pool catches up with the clock when an arrival finds no agent known to be idle (as in the
+// fast path). Queued callers sit in a ring of typed arrays; memory grows with the queue, never
+// with the number of calls.
 //
 // With none of the extras, this path makes the same draws in the same order as the fast path
 // (simulate.ts) and so gives the same counts; a test checks it.
 import { EventHeap } from '../kernel/eventHeap.ts';
-import { makeFiller, makePairFiller, makeSampler, type BlockFiller, type DurationDistribution } from '../random/distributions.ts';
+import { ServerPool } from '../kernel/serverPool.ts';
+import { makeFiller, makePairFiller, makeSampler, meanOf, type BlockFiller, type DurationDistribution } from '../random/distributions.ts';
 import { aleaStream, createStreams, type Uniform } from '../random/streams.ts';
 import { assertConservation, dayFactors, intervalsPerDayOf, spread } from './accounting.ts';
 import type { CallCentreModel, ReplicationResult } from './model.ts';
 import { newCounters } from './model.ts';
-import { CALLER_BLOCK, UnboundedQueueError } from './simulate.ts';
+import { applyStaffingChange, CALLER_BLOCK, UnboundedQueueError } from './simulate.ts';
 
-const FREE = 0;
 const ABANDON = 1;
 const REDIAL = 2;
 const LINE = 3;
 const TASK_READY = 4;
-const LOGOFF = 5;
 const GROUP_FREE = 6;
 const ID_MASK = 0x0fffffff; // ids are kept below 2^28 so (id << 3) | kind fits an int32
 
@@ -80,10 +83,20 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
   const ivrShare = model.ivrSelfServiceShare ?? 0;
   const ivrU = ivrShare > 0 ? stream('ivr') : null;
 
-  // --- agents
-  const events = new EventHeap(Math.max(64, 2 * maxOf(schedule)));
-  let onSeat = schedule[0];
-  let idle = schedule[0];
+  // --- agents: a pool (idle count, calendar of busy agents' free times); other events in a heap
+  const events = new EventHeap(256);
+  const maxAgents = Math.max(1, maxOf(schedule));
+  const meanHandle = meanOf(model.talkTime) + meanOf(model.wrapUpTime);
+  const pool = new ServerPool(maxAgents, { bucketSeconds: meanHandle > 0 ? (2 * meanHandle) / maxAgents : 1 });
+  pool.releaseThrough(0);
+  for (let i = 0; i < schedule[0]; i++) pool.add(0);
+  /** The next agent free time, cached: the calendar search runs only after the pool changes. */
+  let nextFree = Infinity;
+  let nextFreeStale = true;
+  const seize = (until: number) => {
+    pool.seize(until);
+    if (until < nextFree) nextFree = until;
+  };
 
   // --- the inbound queue: a ring of waiting callers, FIFO
   const q = new CallerRing();
@@ -138,17 +151,23 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
   };
 
   const startVoiceService = (t: number, talk: number, handle: number, type: number, attempt: number, person: number) => {
-    events.push(t + handle, FREE);
+    seize(t + handle);
     if (lines !== Infinity) events.push(t + talk, LINE);
-    spread(c.busySeconds, t, handle, dt, N);
+    if (t + handle <= (k + 1) * dt && t >= k * dt) c.busySeconds[k] += handle;
+    else spread(c.busySeconds, t, handle, dt, N);
+    if (redial) {
+      c.personsAnswered[person]++;
+      answeredOnAttempt[attempt - 1]++;
+    }
+    voiceServiceExtras(t, talk, handle, type);
+  };
+
+  /** What an answered call leaves behind: its type's statistics, and perhaps a return visit owed. */
+  const voiceServiceExtras = (t: number, talk: number, handle: number, type: number) => {
     if (byType) {
       byType[type].answered++;
       byType[type].talkSeconds += talk;
       byType[type].wrapUpSeconds += handle - talk;
-    }
-    if (redial) {
-      c.personsAnswered[person]++;
-      answeredOnAttempt[attempt - 1]++;
     }
     if (out?.fromAnswered && taskU!() < out.fromAnswered.share) {
       const at = t + handle; // the return visit is owed once the work order is written
@@ -169,7 +188,7 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
     spread(c.onlineSeconds, t, h, dt, N);
     if (shared) {
       spread(c.busySeconds, t, h, dt, N);
-      events.push(t + h, FREE);
+      seize(t + h);
     } else {
       events.push(t + h, GROUP_FREE);
     }
@@ -199,43 +218,37 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
     }
     spread(c.busySeconds, t, seconds, dt, N);
     spread(c.outboundSeconds, t, seconds, dt, N);
-    events.push(t + seconds, FREE);
+    seize(t + seconds);
   };
 
-  /** An agent of the shared pool is free at t: it takes the next piece of work, or goes idle. */
-  const agentFree = (t: number, draining: boolean) => {
-    if (waiting > 0) {
-      const slot = q.shiftWaiting();
-      waiting--;
-      if (t > lastQueueExit) lastQueueExit = t;
-      serveCaller(slot, t);
-      return;
-    }
-    if (!draining) {
-      if (onlineShared && onlineQ.size > 0 && idle + 1 > online!.reserve) return startOnline(t, true);
-      if (out && ready.size > 0 && idle + 1 > out.reserve && inWindow(t)) return startOutbound(t);
-    }
-    idle++;
-  };
-
-  /** Idle agents take online and outbound work that is waiting (after a boundary or new work). */
-  const offerWork = (t: number) => {
+  /**
+   * Idle agents take the work that waits, in order of priority: callers first (FIFO), then online
+   * requests, then outbound tasks, each only while more than its `reserve` agents are idle.
+   */
+  const offerWork = (t: number, draining = false) => {
+    // Agents free by t are free now: with no work waiting, the pool may not have caught up yet.
+    pool.releaseThrough(t);
+    nextFreeStale = true;
     while (groupSchedule && onlineQ.size > 0 && groupIdle > 0) {
       groupIdle--;
       startOnline(t, false);
     }
-    if (waiting > 0) return;
-    while (onlineShared && onlineQ.size > 0 && idle > online!.reserve) {
-      idle--;
-      startOnline(t, true);
+    while (waiting > 0 && pool.idle > 0) {
+      const slot = q.shiftWaiting();
+      waiting--;
+      if (t > lastQueueExit) lastQueueExit = t;
+      serveCaller(slot, t);
     }
-    if (out && inWindow(t)) {
-      while (ready.size > 0 && idle > out.reserve) {
-        idle--;
-        startOutbound(t);
-      }
+    if (waiting > 0 || draining) return;
+    while (onlineShared && onlineQ.size > 0 && pool.idle > online!.reserve) startOnline(t, true);
+    if (out && ready.size > 0 && outboundOpen) {
+      while (ready.size > 0 && pool.idle > out.reserve) startOutbound(t);
     }
   };
+  /** Whether some work waits for an agent of the pool (then its completions are taken one by one). */
+  const workWaiting = () => waiting > 0 || (onlineShared && onlineQ.size > 0) || (outboundOpen && ready.size > 0);
+  /** Whether outbound tasks may be dialled in the current interval (window edges are on boundaries). */
+  let outboundOpen = false;
 
   const failedAttempt = (t: number, attempt: number, person: number) => {
     if (!redial || attempt >= maxAttempts) return;
@@ -271,8 +284,13 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
       return;
     }
     if (lines !== Infinity) linesBusy++;
-    if (idle > 0) {
-      idle--;
+    // Agents known to be idle serve the caller whatever else has ended by t; the pool catches up
+    // with the clock only when none is known idle.
+    if (pool.idle === 0) {
+      pool.releaseThrough(t);
+      nextFreeStale = true;
+    }
+    if (pool.idle > 0) {
       c.answered[k]++;
       c.answeredWithinT[k]++;
       startVoiceService(t, draws.talk[i], draws.handle[i], draws.type[i], attempt, person);
@@ -286,24 +304,11 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
   };
 
   const applyStaffing = (b: number, kk: number) => {
-    const target = schedule[kk];
-    if (target > onSeat) {
-      // Agents still finishing after an earlier drop stay off; new ones come on seat and take waiting callers.
-      let added = target - onSeat;
-      onSeat = target;
-      for (; added > 0; added--) agentFree(b, false);
-    } else if (target < onSeat) {
-      let drop = onSeat - target;
-      onSeat = target;
-      const fromIdle = Math.min(drop, idle);
-      idle -= fromIdle;
-      drop -= fromIdle;
-      if (drop > 0) {
-        markLeaving(events, drop, streams.roster, (freeAt) => {
-          if (freeAt > b) spread(c.loggedSeconds, b, freeAt - b, dt, N); // finishing the call after the shift ended
-        });
-      }
-    }
+    // The fast path's rule: rises start at once; a drop sends idle agents first, then busy ones
+    // chosen at random, each when its work ends. Nobody is pre-empted.
+    pool.releaseThrough(b);
+    applyStaffingChange(pool, schedule[kk], b, streams.roster, c.loggedSeconds, dt, N);
+    nextFreeStale = true;
   };
 
   /** The online group's count changes: rises take waiting requests; drops send idle agents first, then the next to finish. */
@@ -325,7 +330,7 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
     if (kk > 0 && schedule[kk] !== schedule[kk - 1]) applyStaffing(b, kk);
     if (groupSchedule && kk > 0 && groupSchedule[kk] !== groupSchedule[kk - 1]) applyGroupStaffing(groupSchedule[kk]);
     // Poisson arrivals restart at each boundary (memoryless): the fast path's draws, in its order.
-    const meanGap = 3600 / rateAt(model.callsPerHour, kk);
+    meanGap = 3600 / rateAt(model.callsPerHour, kk);
     nextArrival = Number.isFinite(meanGap) ? b + nextGapValue() * meanGap : Infinity;
     if (nextArrival >= end) nextArrival = Infinity;
     if (online) {
@@ -333,6 +338,7 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
       nextOnline = Number.isFinite(meanOnline) ? b - Math.log(1 - onlineArrivals!()) * meanOnline : Infinity;
       if (nextOnline >= end) nextOnline = Infinity;
     }
+    outboundOpen = out !== null && inWindow(b);
     if (out?.daily && kk % ipd === Math.floor(out.windowSeconds[0] / dt) % ipd) {
       for (let n = 0; n < out.daily.tasks; n++) {
         const due = b + out.daily.deadlineSeconds;
@@ -343,22 +349,87 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
     offerWork(b);
   };
 
+  /** The time of the next agent completion that matters (Infinity when no work waits). */
+  const nextCompletion = () => {
+    if (!workWaiting()) return Infinity;
+    if (nextFreeStale) {
+      nextFree = pool.earliestBusy();
+      nextFreeStale = false;
+    }
+    return nextFree;
+  };
+  /** Completions due by t free their agents, who take waiting work. */
+  const complete = (t: number, draining: boolean) => {
+    pool.releaseThrough(t);
+    nextFreeStale = true;
+    offerWork(t, draining);
+  };
+
+  // A caller who finds an agent idle, with nothing else to decide (no IVR, lines or redials), is
+  // settled inline: most callers are, and a closure call per caller costs more than the rest.
+  const plainArrivals = !ivrU && lines === Infinity && !redial;
+  const { offered, answered, answeredWithinT, busySeconds } = c;
+  const handles = draws.handle;
+  let meanGap = Infinity;
   let nextArrival = Infinity;
   startInterval(0);
   for (;;) {
     const end = (k + 1) * dt;
     const te = events.peekTime();
+    if (waiting > 0 || (onlineShared && onlineQ.size > 0) || (outboundOpen && ready.size > 0)) {
+      if (nextFreeStale) {
+        nextFree = pool.earliestBusy();
+        nextFreeStale = false;
+      }
+      const tf = nextFree;
+      if (tf <= end && tf <= te && tf <= nextArrival && tf <= nextOnline) {
+        eventCount++;
+        complete(tf, false);
+        continue;
+      }
+    }
+    if (nextArrival < te && nextArrival <= nextOnline) {
+      // nextArrival < te ≤ … and nextArrival < end always (it is Infinity past the boundary)
+      const t = nextArrival;
+      if (nextGap === CALLER_BLOCK) {
+        fillGaps(gapBlock);
+        nextGap = 0;
+      }
+      nextArrival = t + gapBlock[nextGap++] * meanGap;
+      if (nextArrival >= end) nextArrival = Infinity;
+      eventCount++;
+      if (plainArrivals) {
+        if (pool.idle === 0) {
+          pool.releaseThrough(t);
+          nextFreeStale = true;
+        }
+        if (pool.idle > 0) {
+          if (nextCaller === CALLER_BLOCK) {
+            draws.fill();
+            nextCaller = 0;
+          }
+          const i = nextCaller++;
+          const handle = handles[i];
+          calls++;
+          offered[k]++;
+          answered[k]++;
+          answeredWithinT[k]++;
+          pool.seize(t + handle);
+          if (t + handle < nextFree) nextFree = t + handle;
+          if (t + handle <= end) busySeconds[k] += handle;
+          else spread(busySeconds, t, handle, dt, N);
+          if (byType || out?.fromAnswered) voiceServiceExtras(t, draws.talk[i], handle, draws.type[i]);
+          continue;
+        }
+      }
+      arrive(t, 1, k);
+      continue;
+    }
     if (te <= end && te <= nextArrival && te <= nextOnline) {
       const d = events.peekData();
       events.pop();
       eventCount++;
       handleEvent(te, d, false);
-    } else if (nextArrival <= nextOnline && nextArrival < end) {
-      const t = nextArrival;
-      nextArrival = t + nextGapValue() * (3600 / rateAt(model.callsPerHour, k));
-      if (nextArrival >= end) nextArrival = Infinity;
-      eventCount++;
-      arrive(t, 1, k);
     } else if (nextOnline < end) {
       const t = nextOnline;
       nextOnline = t - Math.log(1 - onlineArrivals!()) * (3600 / rateAt(online!.requestsPerHour, k));
@@ -378,9 +449,6 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
     const kind = d & 7;
     const id = d >>> 3;
     switch (kind) {
-      case FREE:
-        agentFree(t, draining);
-        break;
       case ABANDON: {
         const slot = q.find(id);
         if (slot < 0) break;
@@ -412,8 +480,6 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
         ready.push(tasks.f[id], id);
         if (!draining) offerWork(t);
         break;
-      case LOGOFF:
-        break;
       case GROUP_FREE:
         if (groupLeaving > 0) groupLeaving--;
         else if (!draining && onlineQ.size > 0) startOnline(t, false);
@@ -426,18 +492,22 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
   // online work) until every waiting caller is answered or has abandoned.
   const backlog = { outbound: tasks.inUse, online: onlineQ.size };
   while (waiting > 0) {
-    const t = events.peekTime();
-    if (t === Infinity) throw new UnboundedQueueError('a caller with unlimited patience is waiting and no agent will ever come on seat');
-    const d = events.peekData();
-    events.pop();
+    const tf = nextCompletion();
+    const te = events.peekTime();
+    if (tf === Infinity && te === Infinity) {
+      throw new UnboundedQueueError('a caller with unlimited patience is waiting and no agent will ever come on seat');
+    }
     eventCount++;
-    handleEvent(t, d, true);
+    if (tf <= te) complete(tf, true);
+    else {
+      const d = events.peekData();
+      events.pop();
+      handleEvent(te, d, true);
+    }
   }
   const drainEnd = Math.max(horizon, lastQueueExit);
-  let overtime = idle * (drainEnd - horizon);
-  events.forEach((t, d) => {
-    if ((d & 7) === FREE) overtime += Math.max(drainEnd, t) - horizon;
-  });
+  let overtime = pool.idle * (drainEnd - horizon);
+  for (const freeAt of pool.busyTimes()) overtime += Math.max(drainEnd, freeAt) - horizon;
   c.loggedSeconds[N] += overtime;
 
   assertConservation(c, N, calls);
@@ -458,30 +528,6 @@ function maxOf(a: ArrayLike<number>): number {
   let m = 0;
   for (let k = 0; k < a.length; k++) if (a[k] > m) m = a[k];
   return m;
-}
-
-/**
- * A staffing drop larger than the idle agents: that many busy agents, chosen at random, log off
- * when their work ends (their FREE events become LOGOFF). `onMark` gets each one's free time.
- */
-function markLeaving(events: EventHeap, count: number, u: Uniform, onMark: (freeAt: number) => void): void {
-  const busy: number[] = [];
-  events.forEach((_, d, i) => {
-    if ((d & 7) === FREE) busy.push(i);
-  });
-  const times: number[] = [];
-  events.forEach((t) => void times.push(t));
-  const chosen = new Set<number>();
-  for (let j = 0; j < count && j < busy.length; j++) {
-    // Partial Fisher-Yates: a uniform pick among those not yet taken.
-    const r = j + Math.floor(u() * (busy.length - j));
-    const s = busy[r];
-    busy[r] = busy[j];
-    busy[j] = s;
-    chosen.add(s);
-    onMark(times[s]);
-  }
-  events.forEach((_, d, i) => (chosen.has(i) ? LOGOFF : d));
 }
 
 /** Callers' draws for a block of callers: patience, talk, handle (talk + wrap-up) and call type. */

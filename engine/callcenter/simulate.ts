@@ -24,9 +24,12 @@ import { needsEventPath, newCounters } from './model.ts';
 
 export class UnboundedQueueError extends Error {}
 
-/** One replication: the fast path when the model is one FIFO queue, else the event-driven path. */
-export function simulateReplication(model: CallCentreModel, seed: number | string, replication: number): ReplicationResult {
-  return needsEventPath(model) ? simulateEvents(model, seed, replication) : simulateFast(model, seed, replication);
+/**
+ * One replication: the fast path when the model is one FIFO queue, else the event-driven path
+ * (`path: 'events'` forces it: the same counts, for benchmarks and cross-checks).
+ */
+export function simulateReplication(model: CallCentreModel, seed: number | string, replication: number, path: 'auto' | 'events' = 'auto'): ReplicationResult {
+  return path === 'events' || needsEventPath(model) ? simulateEvents(model, seed, replication) : simulateFast(model, seed, replication);
 }
 
 /** The settle-on-arrival path: exact for one FIFO queue with nothing else competing for agents. */
@@ -229,7 +232,7 @@ export function nextStaffingChange(schedule: ArrayLike<number>, from: number): n
  * idle agents log off at b; if fewer are idle, the rest are chosen at random among the busy
  * agents and each logs off when its own call (talk + wrap-up) ends. Nobody is pre-empted.
  */
-function applyStaffingChange(
+export function applyStaffingChange(
   agents: ServerPool,
   target: number,
   b: number,

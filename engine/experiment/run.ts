@@ -84,6 +84,8 @@ export interface RunOptions {
   onReplication?: (done: number, total: number) => void;
   /** Skip per-interval rows (sweeps that only need totals). */
   totalsOnly?: boolean;
+  /** 'events' runs the event-driven path even for a plain FIFO model (it gives the same counts). */
+  path?: 'auto' | 'events';
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
@@ -109,7 +111,7 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   let path: 'fast' | 'events' = 'fast';
 
   for (let r = 0; r < R; r++) {
-    const rep = simulateReplication(model, scenario.seed, r);
+    const rep = simulateReplication(model, scenario.seed, r, options.path ?? 'auto');
     simulatedCalls += rep.calls;
     simulatedEvents += rep.events;
     // Whole-horizon totals: counted intervals plus the drain slot (agent time only).
