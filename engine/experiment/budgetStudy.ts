@@ -31,7 +31,7 @@ import { contractRisk, type ContractRisk } from '../cost/risk.ts';
 import { defaultCostSpec, type CostSpec } from '../cost/schema.ts';
 import { meanOf } from '../random/distributions.ts';
 import { loadScenario, parseScenarioSpec, type ScenarioOverrides } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/resolve.ts';
+import { demandProfile, type Scenario } from '../scenario/resolve.ts';
 import type { Estimate } from '../stats/estimate.ts';
 import { runScenario, type RunResult } from './run.ts';
 import { EVERYONE_ON_PHONES, payrollHeadcount, phonePeople, type Payroll } from '../workforce/payroll.ts';
@@ -115,7 +115,8 @@ export function minimumHeadcountForAgents(agents: number, peoplePerSeat: number,
 /** A copy of the scenario with `headcount` people on the payroll, their phone staff as flat agents on seat. */
 export function withFlatHeadcount(s: Scenario, headcount: number, peoplePerSeat: number): Scenario {
   const n = agentsForHeadcount(headcount, peoplePerSeat, s.payroll);
-  return { ...s, agents: new Array<number>(s.nIntervals).fill(n), headcount };
+  const agents = s.agentsProfile.kind === 'demand' ? demandProfile(n, s.callsPerHour, s.agentsProfile.minOnSeat) : new Array<number>(s.nIntervals).fill(n);
+  return { ...s, agents, headcount };
 }
 
 function meanAgents(s: Scenario): number {

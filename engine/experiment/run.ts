@@ -35,7 +35,15 @@ export interface RunResult {
   serviceLevelFormula: string;
   horizon: { start: string; days: number; intervalMinutes: number; warmupIntervals: number };
   /** Who is on seat: the payroll head count when the scenario gives one, and agents on seat (mean, min, max over intervals). */
-  staffing: { headcount: number | null; meanOnSeat: number; minOnSeat: number; maxOnSeat: number; payroll: string | null };
+  staffing: {
+    headcount: number | null;
+    meanOnSeat: number;
+    minOnSeat: number;
+    maxOnSeat: number;
+    payroll: string | null;
+    /** How the head count is on seat: flat around the clock, following demand, from a roster, or as given per interval. */
+    profile: 'flat' | 'demand' | 'roster' | 'given';
+  };
   /** The parts of the workload besides inbound talk that this run simulated, described in a phrase each. */
   workload: string[];
   /** The metrics, in report order, with names and units. */
@@ -223,6 +231,7 @@ function staffingSummary(s: Scenario): RunResult['staffing'] {
     minOnSeat: min,
     maxOnSeat: max,
     payroll: s.headcount !== null ? describePayroll(s.payroll, s.headcount) : null,
+    profile: s.workforce.roster ? 'roster' : s.headcount !== null ? s.agentsProfile.kind : 'given',
   };
 }
 

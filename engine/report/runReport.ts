@@ -15,7 +15,8 @@ export function formatRunReport(r: RunResult): string {
   );
   const st = r.staffing;
   const onSeat = st.minOnSeat === st.maxOnSeat ? `${st.minOnSeat} agents on seat around the clock` : `${formatValue(st.meanOnSeat, 'agents')} agents on seat on average (${st.minOnSeat}–${st.maxOnSeat})`;
-  out.push(`Staffing: ${st.headcount !== null ? `${st.headcount} people on the payroll → ` : ''}${onSeat}`);
+  const how = { flat: ' (flat around the clock)', demand: ' (following demand)', roster: ' (from the roster)', given: '' }[st.profile];
+  out.push(`Staffing: ${st.headcount !== null ? `${st.headcount} people on the payroll → ` : ''}${onSeat}${how}`);
   if (st.payroll) out.push(`Payroll: ${st.payroll}`);
   if (r.workload.length) out.push(`Workload besides inbound talk: ${r.workload.join('; ')}`);
   out.push(

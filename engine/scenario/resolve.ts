@@ -35,6 +35,8 @@ export interface Scenario {
   headcount: number | null;
   /** Who on the payroll takes calls. */
   payroll: Payroll;
+  /** How a head count is spread over the day: flat around the clock, or following demand. */
+  agentsProfile: { kind: 'flat' | 'demand'; minOnSeat: number };
   /** The scenario's cost section, if any (defaults filled in). */
   cost: CostSpec | null;
   /** Shifts, roster, shrinkage and schedule-optimisation settings, as given. */
@@ -98,6 +100,7 @@ export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
     : EVERYONE_ON_PHONES;
   let headcount: number | null = null;
   let agents: number[];
+  let agentsProfile: Scenario['agentsProfile'] = { kind: 'flat', minOnSeat: 1 };
   if (spec.roster) {
     // On-seat agents from the roster over whole days, cut to the horizon.
     const days = Math.ceil(nIntervals / intervalsPerDay);
@@ -112,7 +115,9 @@ export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
     if (payroll.offPhone && phonePeople(headcount, payroll) <= 0) {
       throw new ScenarioError(file, ['payroll', 'offPhone'], `the ${headcount} people on the payroll leave nobody to take calls`);
     }
-    agents = new Array<number>(nIntervals).fill(Math.round(phonePeople(agentSpec.headcount, payroll) / agentSpec.peoplePerSeat));
+    const onSeat = phonePeople(agentSpec.headcount, payroll) / agentSpec.peoplePerSeat;
+    agentsProfile = { kind: agentSpec.profile, minOnSeat: agentSpec.minOnSeat };
+    agents = agentSpec.profile === 'demand' ? demandProfile(Math.round(onSeat), callsPerHour, agentSpec.minOnSeat) : new Array<number>(nIntervals).fill(Math.round(onSeat));
   } else {
     agents = perInterval(agentSpec!, grid, file, ['agents'], 'agents');
   }
@@ -149,6 +154,7 @@ export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
     agents,
     headcount,
     payroll,
+    agentsProfile,
     cost: spec.cost ?? null,
     workforce,
     talkTime,
@@ -280,6 +286,16 @@ function baseArrivalRates(a: ScenarioSpec['arrivals'], grid: Grid, file: string 
     }
   }
   return rates;
+}
+
+/**
+ * Agents on seat in proportion to the arrival rate, `mean` on average over the horizon, never
+ * fewer than `min`: how a centre that follows its call curve spreads the same people.
+ */
+export function demandProfile(mean: number, callsPerHour: number[], min: number): number[] {
+  const avg = callsPerHour.reduce((a, b) => a + b, 0) / Math.max(1, callsPerHour.length);
+  if (!(avg > 0)) return callsPerHour.map(() => Math.max(min, Math.round(mean)));
+  return callsPerHour.map((r) => Math.max(min, Math.round((mean * r) / avg)));
 }
 
 /** A gamma with the mean and cv of a mixture of call types' durations (for analytic shortcuts). */

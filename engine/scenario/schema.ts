@@ -234,8 +234,13 @@ const scenarioFields = z.strictObject({
       agentCount,
       z.array(agentCount).min(1),
       z.strictObject({
-        headcount: z.number().int().positive().describe('operators on the payroll'),
-        peoplePerSeat: z.number().positive().describe('people taking calls per agent on seat around the clock (shifts, rest days, shrinkage)'),
+        headcount: z.number().int().positive().describe('people on the payroll'),
+        peoplePerSeat: z.number().positive().describe('people taking calls per agent on seat, on average over the day (shifts, rest days, shrinkage)'),
+        profile: z
+          .enum(['flat', 'demand'])
+          .default('flat')
+          .describe('"flat": the same number on seat around the clock; "demand": on seat in proportion to the arrival rate, the same average'),
+        minOnSeat: z.number().int().nonnegative().default(1).describe('with profile "demand": never fewer on seat than this'),
       }),
     ])
     .optional()
