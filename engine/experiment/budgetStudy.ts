@@ -35,6 +35,8 @@ import type { Scenario } from '../scenario/resolve.ts';
 import type { Estimate } from '../stats/estimate.ts';
 import { runScenario, type RunResult } from './run.ts';
 import { EVERYONE_ON_PHONES, payrollHeadcount, phonePeople, type Payroll } from '../workforce/payroll.ts';
+import { onSeatHoursFromAgents, type StaffingPattern } from '../cost/onSeat.ts';
+import { INHOUSE_PRESETS, withInhousePreset, type InhousePreset } from '../cost/inhouse.ts';
 
 export const OPERATING_MODELS: readonly Model[] = ['outsourced', 'inhouse'];
 
@@ -546,19 +548,41 @@ function inverse(total: number, e: Estimate, scale: number): Estimate {
   return { mean: e.mean > 0 ? total / (e.mean * scale) : Number.NaN, ciLow: f(e.ciHigh), ciHigh: f(e.ciLow) };
 }
 
+/** Who takes calls and the staffing's hours and peak seats: what the cost functions take from the scenario. */
+export interface PricingContext {
+  payroll: Payroll;
+  staffing: StaffingPattern | null;
+}
+
+/**
+ * The cost inputs a scenario's staffing gives: on-seat hours by category and the peak agents
+ * on seat, from its resolved per-interval agents (its roster's when it has one).
+ */
+export function staffingPatternOf(s: Scenario, headcount: number, year: number): StaffingPattern {
+  const { hours, peakOnSeat } = onSeatHoursFromAgents(s.agents, s.intervalSeconds, s.startDate, year, { skip: s.warmupIntervals });
+  const flat = isFlat(s);
+  const source = s.workforce.roster
+    ? "the roster's agents on seat"
+    : flat
+      ? `no roster: the scenario's flat ${s.agents[0]} on seat around the clock`
+      : "no roster: the scenario's per-interval agents on seat";
+  return { onSeatHours: hours, peakOnSeat, operators: phonePeople(headcount, s.payroll), source };
+}
+
 export function priceHeadcount(
   spec: CostSpec,
   headcount: number,
   years: number,
   kpis: KpiSummary | null,
   paidHoursByCategory?: PaidHoursByCategory,
+  ctx?: PricingContext,
 ): Record<Model, PricedBudget> {
   const priced = (model: Model): PricedBudget => {
     const conn = kpis?.connectionRate.mean;
     const budget = annualBudget(
       spec,
       {
-        operators: headcount,
+        ...(ctx ? { headcount, payroll: ctx.payroll, staffing: ctx.staffing ?? undefined } : { operators: headcount }),
         years,
         paidHoursByCategory,
         answeredCallsPerYear: kpis && kpis.answeredPerYear.mean > 0 ? kpis.answeredPerYear.mean : undefined,
@@ -652,10 +676,19 @@ export interface ScenarioCosting {
   budgets: Record<Model, PricedBudget>;
   /** The published contract, when the scenario's cost section cites it (shown beside the modelled price). */
   citedContract: { yuan: number; years: number; source?: string } | null;
+  /** The in-house budget under each employment-terms preset (the comparison's honesty check). */
+  inhouseByPreset: Record<InhousePreset, Budget>;
+  /** What the cost functions took from the staffing. */
+  pricing: PricingContext;
+}
+
+export function pricingContext(st: StudyScenario): PricingContext {
+  return { payroll: st.scenario.payroll, staffing: staffingPatternOf(st.scenario, st.headcount, st.spec.calendarYear) };
 }
 
 function costScenario(st: StudyScenario, file: string, years: number, run: RunResult | null): ScenarioCosting {
   const kpis = run ? kpiSummary(run) : null;
+  const ctx = pricingContext(st);
   return {
     file,
     name: st.scenario.name,
@@ -666,8 +699,12 @@ function costScenario(st: StudyScenario, file: string, years: number, run: RunRe
     calendarYear: st.spec.calendarYear,
     costSource: st.costSource,
     kpis,
-    budgets: priceHeadcount(st.spec, st.headcount, years, kpis),
+    budgets: priceHeadcount(st.spec, st.headcount, years, kpis, undefined, ctx),
     citedContract: st.spec.citedContract ?? null,
+    inhouseByPreset: Object.fromEntries(
+      INHOUSE_PRESETS.map((p) => [p, priceHeadcount(withInhousePreset(st.spec, p), st.headcount, years, null, undefined, ctx).inhouse.budget]),
+    ) as Record<InhousePreset, Budget>,
+    pricing: ctx,
   };
 }
 
@@ -809,14 +846,10 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
   if (st.headcountSource === 'implied') {
     notes.push(`head count implied by the scenario's agents on seat: ${st.headcount} = mean agents on seat × ${pps} people per seat, rounded up`);
   }
-  notes.push(
-    input.solver?.name === 'roster'
-      ? 'paid hours: the cost model\'s fallback for the reported head count; the minimum for the target is priced with its roster\'s own night and holiday hours'
-      : 'paid hours: the cost model\'s fallback (each operator works the standard annual hours; night and holiday shares assumed); with --target and --roster the roster\'s own hours are priced',
-  );
 
   const baseRun = simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null;
   const at = costScenario(st, input.file, years, baseRun);
+  const ctx = at.pricing;
   if (at.kpis && at.kpis.countedDays < 360) {
     notes.push(`the simulated horizon is ${fmtDays(at.kpis.countedDays)} days: answered calls are scaled to 365 days`);
   }
@@ -842,11 +875,12 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     const naive = naiveHeadcount(b, years, naiveWage);
     const models = {} as Record<Model, ModelInversion>;
     for (const model of OPERATING_MODELS) {
-      const fc = fullCostHeadcount(b, years, st.spec, model, { covers });
+      const inv = { covers, payroll: ctx.payroll, staffing: ctx.staffing ?? undefined, headcountIs: 'people' as const };
+      const fc = fullCostHeadcount(b, years, st.spec, model, inv);
       const modelWage = monthlyWages(st.spec, model).operator;
       const atNaive =
-        Math.abs(naiveWage - modelWage) > 1e-9 ? fullCostHeadcount(b, years, withOperatorWage(st.spec, model, naiveWage), model, { covers }).operators : null;
-      const aw = affordableMonthlyWage(b, years, st.headcount, st.spec, model, { covers });
+        Math.abs(naiveWage - modelWage) > 1e-9 ? fullCostHeadcount(b, years, withOperatorWage(st.spec, model, naiveWage), model, inv).operators : null;
+      const aw = affordableMonthlyWage(b, years, st.headcount, st.spec, model, inv);
       let simulated: ModelInversion['simulated'] = null;
       if (simulate && pps !== null && fc.operators > 0) simulated = runFlat(fc.operators, `Simulating ${fc.operators} operators (full cost, ${model})`);
       models[model] = {
@@ -862,7 +896,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
           explanation: aw.explanation,
         },
         simulated,
-        priced: priceHeadcount(st.spec, fc.operators, years, simulated?.kpis ?? null)[model],
+        priced: priceHeadcount(st.spec, fc.operators, years, simulated?.kpis ?? null, undefined, ctx)[model],
       };
     }
     if (simulate && pps === null) warnings.push('full-cost head counts not simulated: the scenario gives agents on seat and no --people-per-seat');
@@ -893,7 +927,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
       cache,
       onProgress: input.onProgress,
     });
-    target = { solver: solver.name, result, budgets: priceHeadcount(st.spec, result.headcount, years, result.kpis, result.paidHoursByCategory) };
+    target = { solver: solver.name, result, budgets: priceHeadcount(st.spec, result.headcount, years, result.kpis, result.paidHoursByCategory, ctx) };
   }
 
   // --- contract-year risk ------------------------------------------------------------------------
@@ -916,7 +950,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     if (input.risk !== undefined) {
       const r = minimumHeadcountForContractRisk(st.scenario, kpi, input.risk, { peoplePerSeat: needPps('--risk'), cache, onProgress: input.onProgress });
       const rrun = cache.flat(s, r.agentsOnSeat, r.headcount, pps!, '');
-      forRisk = { ...r, budgets: priceHeadcount(st.spec, r.headcount, years, kpiSummary(rrun)) };
+      forRisk = { ...r, budgets: priceHeadcount(st.spec, r.headcount, years, kpiSummary(rrun), undefined, ctx) };
       const w = r.view.risk.wilson95;
       if (w.lower < input.risk) {
         warnings.push(
