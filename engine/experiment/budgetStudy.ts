@@ -755,6 +755,29 @@ export interface BudgetInversion {
   perReportedOperatorYear: number;
   minimumMonthlyWage: number | null;
   models: Record<Model, ModelInversion>;
+  /**
+   * When the naive wage is someone else's figure (a citizen's 7,000): two answers instead of a
+   * waterfall that starts by swapping the wage. (1) At that gross wage, the people the budget
+   * (and the signed contract, when cited) pays after on-costs; (2) if the figure was meant
+   * all-in, the real all-in cost per reported person-month.
+   */
+  twoAnswers: {
+    naiveWage: number;
+    atNaiveWage: { budget: Record<Model, number>; citedContract: Record<Model, number> | null };
+    allIn: { yuan: number; years: number; source: 'citedContract' | 'budget'; perPersonMonth: number; headcount: number; ratioToNaiveWage: number };
+    /** The naive division of the signed contract, when the budget given is not it (the ceiling). */
+    naiveAtCitedContract: { yuan: number; exact: number } | null;
+  } | null;
+}
+
+/** The affordable gross operator wage at the cited contract price, per model, for the scenario's head count. */
+export interface CitedAffordable {
+  yuanPerYear: number;
+  headcount: number;
+  operators: number;
+  wage: Record<Model, { monthlyWage: number; feasible: boolean }>;
+  minimumMonthlyWage: number | null;
+  minimumWageLabel: string;
 }
 
 function waterfall(naive: NaiveHeadcount, fc: FullCostHeadcount, modelWage: number): WaterfallStep[] {
@@ -817,6 +840,8 @@ export interface BudgetStudy {
   years: number;
   covers: Covers;
   at: ScenarioCosting;
+  /** The gross wage the cited contract pays under the scenario's structure (always, when a contract is cited). */
+  citedAffordable: CitedAffordable | null;
   inversion: BudgetInversion | null;
   target: TargetStudy | null;
   contract: ContractStudy | null;
@@ -850,6 +875,26 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
   const baseRun = simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null;
   const at = costScenario(st, input.file, years, baseRun);
   const ctx = at.pricing;
+  let citedAffordable: CitedAffordable | null = null;
+  if (at.citedContract) {
+    const c = at.citedContract;
+    const inv = { covers: 'contract' as const, payroll: ctx.payroll, staffing: ctx.staffing ?? undefined, headcountIs: 'people' as const };
+    const wage = Object.fromEntries(
+      OPERATING_MODELS.map((m) => {
+        const w = affordableMonthlyWage(c.yuan, c.years, st.headcount, st.spec, m, inv);
+        return [m, { monthlyWage: w.monthlyWage, feasible: w.feasible }];
+      }),
+    ) as CitedAffordable['wage'];
+    const mw = at.budgets.outsourced.budget.parameters.minimumMonthlyWage;
+    citedAffordable = {
+      yuanPerYear: c.yuan / c.years,
+      headcount: st.headcount,
+      operators: at.budgets.outsourced.budget.headcounts.operator,
+      wage,
+      minimumMonthlyWage: mw.value,
+      minimumWageLabel: mw.label,
+    };
+  }
   if (at.kpis && at.kpis.countedDays < 360) {
     notes.push(`the simulated horizon is ${fmtDays(at.kpis.countedDays)} days: answered calls are scaled to 365 days`);
   }
@@ -912,9 +957,26 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
       citizen: naiveHeadcount(b, years, naiveWage, { roundMonthlyTo: 100_000, roundResult: 'ceil' }),
       reportedHeadcount: st.headcount,
       perReportedOperatorYear: b / years / st.headcount,
-      minimumMonthlyWage: st.spec.city.minimumMonthlyWage ?? null,
+      minimumMonthlyWage: at.budgets.outsourced.budget.parameters.minimumMonthlyWage.value,
       models,
+      twoAnswers: null,
     };
+    if (inversion.naiveWageSource === 'option' && Math.abs(naiveWage - monthlyWages(st.spec, 'outsourced').operator) > 1e-9) {
+      const cited = st.spec.citedContract ?? null;
+      const inv = { covers, payroll: ctx.payroll, staffing: ctx.staffing ?? undefined, headcountIs: 'people' as const };
+      const atWage = (yuan: number, yrs: number) =>
+        Object.fromEntries(OPERATING_MODELS.map((m) => [m, fullCostHeadcount(yuan, yrs, withOperatorWage(st.spec, m, naiveWage), m, inv).operators])) as Record<Model, number>;
+      const allInYuan = cited ? cited.yuan : b;
+      const allInYears = cited ? cited.years : years;
+      const perPersonMonth = allInYuan / allInYears / 12 / st.headcount;
+      inversion.twoAnswers = {
+        naiveWage,
+        atNaiveWage: { budget: atWage(b, years), citedContract: cited && Math.abs(cited.yuan / cited.years - b / years) > 1 ? atWage(cited.yuan, cited.years) : null },
+        allIn: { yuan: allInYuan, years: allInYears, source: cited ? 'citedContract' : 'budget', perPersonMonth, headcount: st.headcount, ratioToNaiveWage: perPersonMonth / naiveWage },
+        naiveAtCitedContract:
+          cited && Math.abs(cited.yuan / cited.years - b / years) > 1 ? { yuan: cited.yuan, exact: naiveHeadcount(cited.yuan, cited.years, naiveWage).exact } : null,
+      };
+    }
   }
 
   // --- target KPI → minimum head count and budget ------------------------------------------------
@@ -982,7 +1044,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
       }
     }
   }
-  return { years, covers, at, inversion, target, contract, notes, warnings, simulations: cache.size };
+  return { years, covers, at, citedAffordable, inversion, target, contract, notes, warnings, simulations: cache.size };
 }
 
 function fmtDays(d: number): string {
