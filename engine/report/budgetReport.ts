@@ -206,7 +206,7 @@ export function citedAffordableLine(c: NonNullable<BudgetStudy['citedAffordable'
           ? `near the minimum wage ${formatAmount(mw)} (${formatAmount((w.outsourced.monthlyWage / mw) * 100, 0)}% of it)`
           : `above the minimum wage ${formatAmount(mw)}`;
   return (
-    `Affordable wage (可负担工资): the cited ${formatAmount(c.yuanPerYear)} a year pays ${formatAmount(c.headcount)} people (${formatAmount(c.operators, Number.isInteger(c.operators) ? 0 : 1)} operators) ` +
+    `Affordable wage (可负担工资): the cited ${formatAmount(c.yuanPerYear)} a year pays a head count of ${formatAmount(c.headcount)} (${formatAmount(c.operators, Number.isInteger(c.operators) ? 0 : 1)} operators) ` +
     `a gross operator wage of ${part('outsourced')}, ${part('inhouse')} a month under this structure — ${verdict}.`
   );
 }
