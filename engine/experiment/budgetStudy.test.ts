@@ -47,7 +47,8 @@ describe('head count ↔ agents on seat (flat assumption)', () => {
   it('follows the scenario loader: round(head count / people per seat)', () => {
     for (const h of [234, 236, 237, 240, 243]) {
       const s = loadScenario(LIAOCHENG, { headcount: h, horizonHours: 24 });
-      expect(agentsForHeadcount(h, 6)).toBe(s.agents[0]);
+      // Liaocheng's payroll puts 29 supervisors off the phones: round((h − 29) / 6)
+      expect(agentsForHeadcount(h, 6, s.payroll)).toBe(s.agents[0]);
       expect(withFlatHeadcount(loadScenario(LIAOCHENG, { horizonHours: 24 }), h, 6).agents[0]).toBe(s.agents[0]);
     }
   });
@@ -129,7 +130,9 @@ describe('budgetStudy', () => {
   it('prices the scenario head count for both models with its simulated KPIs', () => {
     const s = budgetStudy({ file: LIAOCHENG, overrides: FAST });
     expect(s.at.headcount).toBe(237);
-    expect(s.at.agentsOnSeat).toBe(40);
+    expect(s.at.agentsOnSeat).toBe(35); // 237 people, 29 off the phones: round(208 / 6)
+    expect(s.at.budgets.outsourced.budget.headcounts.operator).toBe(208);
+    expect(s.at.budgets.outsourced.budget.headcounts.total).toBe(237);
     for (const m of ['outsourced', 'inhouse'] as const) {
       const p = s.at.budgets[m];
       expect(p.budget.total).toBeGreaterThan(0);
@@ -175,7 +178,7 @@ describe('budgetStudy', () => {
       expect(x.waterfall.at(-1)!.running).toBeCloseTo(x.fullCost.operators, 6);
       expect(x.waterfall.map((w) => w.key)).toContain('wage');
       expect(x.waterfall.map((w) => w.key)).toContain('socialInsurance');
-      expect(x.priced.budget.lines).toHaveLength(m === 'outsourced' ? 30 : 24);
+      expect(x.priced.budget.lines).toHaveLength(m === 'outsourced' ? 37 : 30);
       for (const l of x.priced.budget.lines) expect(Number.isFinite(l.yuan)).toBe(true);
     }
     expect(inv.models.outsourced.waterfall.map((w) => w.key)).toEqual(expect.arrayContaining(['feeAndProfit', 'tax']));
@@ -211,7 +214,9 @@ describe('budgetStudy', () => {
     expect(t.result.oneFewer!.kpi.mean).toBeLessThan(0.95);
     expect(t.result.headcount).toBeLessThan(237);
     expect(t.budgets.inhouse.budget.total).toBeLessThan(t.budgets.outsourced.budget.total);
-    expect(t.budgets.outsourced.budget.headcounts.operator).toBe(t.result.headcount);
+    // the head count is people: Liaocheng's supervisors are inside it (payroll.offPhone)
+    expect(t.budgets.outsourced.budget.headcounts.total).toBe(t.result.headcount);
+    expect(t.budgets.outsourced.budget.headcounts.operator).toBe(t.result.headcount - 29);
     const c = s.contract!;
     expect(c.atReported.headcount).toBe(237);
     expect(c.atReported.risk.replications).toBe(3);
