@@ -12,10 +12,14 @@ import {
   contractView,
   minimumHeadcountForAgents,
   minimumHeadcountForTarget,
+  loadStudyScenario,
   RunCache,
   withFlatHeadcount,
 } from './budgetStudy.ts';
 import { runScenario } from './run.ts';
+import { annualBudget } from '../cost/budget.ts';
+import { withOperatorWage } from '../cost/inversions.ts';
+import { formatBudgetReport } from '../report/budgetReport.ts';
 
 const SCENARIOS = new URL('../../scenarios/', import.meta.url).pathname;
 const LIAOCHENG = join(SCENARIOS, 'liaocheng-2024.yaml');
@@ -158,6 +162,28 @@ describe('budgetStudy', () => {
     expect(inv.models.inhouse.affordableWage.monthlyWage).toBeGreaterThan(w.monthlyWage);
     expect(inv.naive.floor).toBe(347); // 16,665,264 / 12 / 4,000 = 347.2
     expect(inv.models.outsourced.fullCost.operators).toBeLessThan(237);
+  });
+
+  it("Liaocheng: the affordable wage at the cited 16,665,264 is always shown, and checks by hand", () => {
+    const s = budgetStudy({ file: LIAOCHENG, overrides: FAST, simulate: false });
+    const c = s.citedAffordable!;
+    expect(c.yuanPerYear).toBe(16_665_264);
+    expect(c.headcount).toBe(237);
+    expect(c.operators).toBe(208);
+    const w = c.wage.outsourced.monthlyWage;
+    // By hand: below the contribution floor the contract price is affine in the operator wage,
+    // P(w) = a + b·w; two budgets fix a and b, and the wage that makes P = 16,665,264 follows.
+    const st = loadStudyScenario(LIAOCHENG, FAST);
+    const ctx = s.at.pricing;
+    const price = (wage: number) =>
+      annualBudget(withOperatorWage(st.spec, 'outsourced', wage), { headcount: 237, payroll: ctx.payroll, staffing: ctx.staffing! }, 'outsourced').contractPrice!;
+    const [w1, w2] = [2_400, 2_800];
+    const b = (price(w2) - price(w1)) / (w2 - w1);
+    const a = price(w1) - b * w1;
+    expect(w).toBeCloseTo((16_665_264 - a) / b, 3);
+    expect(w).toBeGreaterThan(2_000); // the 2,100–3,200 band the audit found, near the minimum wage
+    expect(w).toBeLessThan(3_200);
+    expect(formatBudgetReport(s)).toContain(`a gross operator wage of ${Math.round(w).toLocaleString('en-US')} outsourced`);
   });
 
   it('Haikou: naive 511 (512 nearest; the citizen 515), full cost lower for both models, every step shown', () => {
