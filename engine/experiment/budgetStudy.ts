@@ -875,6 +875,15 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
   const baseRun = simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null;
   const at = costScenario(st, input.file, years, baseRun);
   const ctx = at.pricing;
+  if (ctx.staffing) {
+    const h = ctx.staffing.onSeatHours;
+    const tot = h.normal + h.restDay + h.statutoryHoliday;
+    notes.push(
+      `paid hours and seats from the staffing (${ctx.staffing.source}): night ${(100 * h.night / tot).toFixed(1)}%, statutory holidays ${(100 * h.statutoryHoliday / tot).toFixed(1)}% of the hours; ` +
+        `peak ${ctx.staffing.peakOnSeat} on seat` +
+        (input.solver?.name === 'roster' ? "; the minimum for the target is priced with its roster's own hours" : ''),
+    );
+  }
   let citedAffordable: CitedAffordable | null = null;
   if (at.citedContract) {
     const c = at.citedContract;
@@ -1138,7 +1147,9 @@ export function compareStudy(input: CompareInput): ScenarioComparison | ModelCom
     const cache = new RunCache(input.onProgress ? (l, d, t) => input.onProgress!(`${tag}${l}`, d, t) : undefined);
     return costScenario(st, file, years, simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null);
   };
-  const notes = ['paid hours: the cost model\'s fallback (standard annual hours per operator; night and holiday shares assumed)'];
+  const notes = [
+    "paid hours and seats: each operator works the standard annual hours, split into night, rest-day and holiday hours in the shares of the scenario's on-seat hours; seats = peak on seat + off-phone desks",
+  ];
   if (input.models) {
     if (input.files.length !== 1) throw new RangeError('--models compares the two operating models of ONE scenario');
     const scenario = costing(input.files[0], '');
