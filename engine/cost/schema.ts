@@ -11,7 +11,7 @@
  *   schema and picks up the inner defaults (zod 4's `.default()` would not).
  *
  * Provenance of defaults: see engine/cost/README.md. In short, every default is either
- * CITED from /work/shared/reference/facts.md (marked "facts:") or an ASSUMPTION (marked
+ * CITED from the project's research notes on the case figures (marked "facts:") or an ASSUMPTION (marked
  * so, with its reasoning). Figures from facts.md's "vendor-blog" row are weak sources.
  */
 import { z } from 'zod';
