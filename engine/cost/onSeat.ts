@@ -9,7 +9,7 @@
  * Sundays that are not holidays, night = 22:00–06:00 (an overlay of the other three).
  * A flat 40 on seat has a third of its hours at night.
  */
-import { DEFAULT_NIGHT_HOURS, daysInYear, isStatutoryHoliday, standardAnnualHours, type PaidHoursByCategory } from './holidays.ts';
+import { DEFAULT_NIGHT_HOURS, daysInYear, isStatutoryHoliday, type PaidHoursByCategory } from './holidays.ts';
 
 /** On-seat agent-hours per year by category (normal + restDay + statutoryHoliday = total; night overlays them). */
 export interface OnSeatHours {
@@ -114,4 +114,3 @@ export function paidHoursFromOnSeat(operators: number, workedHoursPerOperator: n
   return { normal: share(h.normal + h.restDay), night: share(h.night), restDayOvertime: 0, statutoryHoliday: share(h.statutoryHoliday) };
 }
 
-export { standardAnnualHours };

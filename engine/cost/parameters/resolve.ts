@@ -6,12 +6,8 @@
 import type { CostSpec } from '../schema.ts';
 import { regionCells, resolveParameter, REGIONS, type HighTemperatureRule, type Province, type Resolved } from './table.ts';
 
-export interface BaseBounds {
-  readonly monthlyFloor: number;
-  readonly monthlyCap: number;
-}
-
-export type VatRegime = 'general' | 'simplified' | 'small';
+import type { BaseBounds } from '../socialInsurance.ts';
+import type { VatRegime } from '../tax.ts';
 
 export interface CostParameters {
   readonly region: { readonly province: Province | null; readonly year: number; readonly label: string };
