@@ -58,7 +58,7 @@ describe('formatBudgetReport', () => {
     const t = study.inversion!.twoAnswers!;
     expect(text).toContain(
       `1. If 7,000 is the gross wage: after employer contributions, supervisors, premiums, fee, profit and tax the budget pays ` +
-        `outsourced ${t.atNaiveWage.budget.outsourced}, in-house ${t.atNaiveWage.budget.inhouse} people; ` +
+        `a head count of outsourced ${t.atNaiveWage.budget.outsourced}, in-house ${t.atNaiveWage.budget.inhouse}; ` +
         `the signed contract 126,780,000 pays outsourced ${t.atNaiveWage.citedContract!.outsourced}, in-house ${t.atNaiveWage.citedContract!.inhouse}.`,
     );
     // 126,780,000 / 36 / 300 = 11,738.9 a person-month = 1.68 × 7,000

@@ -292,7 +292,7 @@ export function formatBudgetReport(s: BudgetStudy): string {
       out.push(`Two answers to "${formatAmount(t.naiveWage)} a month buys ${formatAmount(inv.naive.exact, 1)} operators" (两种解读):`);
       out.push(
         `  1. If ${formatAmount(t.naiveWage)} is the gross wage: after employer contributions, supervisors, premiums, fee, profit and tax the budget pays ` +
-          `${per(t.atNaiveWage.budget)} people` +
+          `a head count of ${per(t.atNaiveWage.budget)}` +
           (t.atNaiveWage.citedContract ? `; the signed contract ${formatAmount(t.allIn.yuan)} pays ${per(t.atNaiveWage.citedContract)}` : '') +
           '.',
       );
