@@ -18,3 +18,4 @@ export * from './experiment/rosterSolver.ts';
 export * from './experiment/target.ts';
 export * from './experiment/calibrate.ts';
 export * from './experiment/model.ts';
+export * from './experiment/readingNotes.ts';

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { prepareOutputFolder, formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, workloadCsvFiles, writeFilesAtomically } from '../../engine/index.ts';
+import { prepareOutputFolder, formatRunReport, readingNotes, withoutIntervals, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, workloadCsvFiles, writeFilesAtomically } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar } from '../progress.ts';
 
@@ -50,7 +50,9 @@ export function registerRun(y: Argv) {
       a
         .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML)' })
         .options(scenarioOverrideOptions)
-        .option('json', { type: 'boolean', default: false, describe: 'print one JSON object instead of the table' })
+        .option('json', { type: 'boolean', default: false, describe: 'print one JSON object instead of the table (per-interval rows only with --intervals)' })
+        .option('intervals', { type: 'boolean', default: false, describe: 'keep the per-interval rows in --json and result.json' })
+        .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every metric, the breakdowns and the average day' })
         .option('out', { type: 'string', describe: 'folder for totals.csv, intervals.csv, result.json, report.html and its chart SVGs' })
         .option('force', { type: 'boolean', default: false, describe: 'overwrite existing files in --out' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' }),
@@ -68,14 +70,19 @@ export function registerRun(y: Argv) {
             'totals.csv': await totalsCsv(result),
             'intervals.csv': await intervalsCsv(result),
             ...(await workloadCsvFiles(result)),
-            'result.json': JSON.stringify(result, null, 2) + '\n',
+            'result.json': JSON.stringify(argv.intervals ? result : withoutIntervals(result), null, 2) + '\n',
             ...(await runReportFiles(result)),
           },
           argv.force,
         );
         if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
       }
-      process.stdout.write(argv.json ? JSON.stringify(result) + '\n' : formatRunReport(result) + '\n');
+      if (argv.json) {
+        process.stdout.write(JSON.stringify(argv.intervals ? result : withoutIntervals(result)) + '\n');
+        return;
+      }
+      const notes = readingNotes({ occupancy: result.totals.occupancy?.mean, profile: result.staffing.profile, scenario });
+      process.stdout.write(formatRunReport(result, { detail: argv.detail, notes }) + '\n');
     },
   );
 }

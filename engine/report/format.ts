@@ -50,3 +50,18 @@ export function textTable(header: string[], rows: string[][], align?: ('left' | 
   const line = (cells: string[]) => cells.map((c, i) => pad(c ?? '', widths[i], al[i])).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/** Word-wrap to a display width (CJK counted double); continuation lines indented by `indent`. */
+export function wrapText(text: string, width = 100, indent = '  '): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const cand = line === '' ? word : `${line} ${word}`;
+    if (displayWidth(cand) > width && line !== '' && line.trim() !== '') {
+      lines.push(line);
+      line = indent + word;
+    } else line = cand;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}

@@ -2,9 +2,30 @@
 import type { Unit } from '../callcenter/metrics.ts';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelFormula } from '../callcenter/metrics.ts';
 import type { RunResult } from '../experiment/run.ts';
-import { formatCi, formatValue, textTable } from './format.ts';
+import { formatCi, formatValue, textTable, wrapText } from './format.ts';
 
-export function formatRunReport(r: RunResult): string {
+/** The KPIs a planner asks about first: the summary table of every report. */
+export const HEADLINE_METRICS = ['offered', 'answered', 'connectionRate', 'abandonmentRate', 'serviceLevel', 'asa', 'occupancy'];
+
+export interface ReportOptions {
+  /** Every metric, the breakdowns and the average day after the summary. */
+  detail?: boolean;
+  /** Reading notes to print under the summary (engine/experiment/readingNotes.ts). */
+  notes?: string[];
+}
+
+/** Notes as lines, each starting "Note:". */
+export function noteLines(notes: string[] | undefined): string[] {
+  return (notes ?? []).flatMap((n) => wrapText(`Note: ${n}`));
+}
+
+/** A run's result without its per-interval rows (what --json and result.json carry unless --intervals). */
+export function withoutIntervals<T extends { intervals?: unknown }>(r: T): Omit<T, 'intervals'> {
+  const { intervals: _intervals, ...rest } = r;
+  return rest;
+}
+
+export function formatRunReport(r: RunResult, options: ReportOptions = {}): string {
   const out: string[] = [];
   const days = r.horizon.days;
   out.push(`${r.scenario}`);
@@ -17,18 +38,27 @@ export function formatRunReport(r: RunResult): string {
   const onSeat = st.minOnSeat === st.maxOnSeat ? `${st.minOnSeat} agents on seat around the clock` : `${formatValue(st.meanOnSeat, 'agents')} agents on seat on average (${st.minOnSeat}–${st.maxOnSeat})`;
   const how = { flat: ' (flat around the clock)', demand: ' (following demand)', roster: ' (from the roster)', given: '' }[st.profile];
   out.push(`Staffing: ${st.headcount !== null ? `${st.headcount} people on the payroll → ` : ''}${onSeat}${how}`);
-  if (st.payroll) out.push(`Payroll: ${st.payroll}`);
-  if (r.workload.length) out.push(`Workload besides inbound talk: ${r.workload.join('; ')}`);
+  if (st.payroll) out.push(...wrapText(`Payroll: ${st.payroll}`));
+  if (r.workload.length) out.push(...wrapText(`Workload besides inbound talk: ${r.workload.join('; ')}`));
   out.push(
     `Headline service level: ${SERVICE_LEVEL_DEFINITIONS[r.serviceLevelFormula as ServiceLevelFormula].text}, T = ${r.serviceLevelSeconds} s`,
   );
   out.push('');
-  const rows = r.metrics.map((m) => {
+  const row = (m: RunResult['metrics'][number]) => {
     const e = r.totals[m.id];
     return [m.name, m.zh, formatValue(e.mean, m.unit), formatCi(e, m.unit)];
-  });
-  out.push(textTable(['Metric', '指标', 'Mean', '95% CI'], rows, ['left', 'left', 'right', 'right']));
+  };
+  const headline = r.metrics.filter((m) => HEADLINE_METRICS.includes(m.id));
+  out.push(textTable(['Metric', '指标', 'Mean', '95% CI'], headline.map(row), ['left', 'left', 'right', 'right']));
   if (r.replications < 2) out.push('(one replication: no confidence interval; use --replications 10 or more)');
+  out.push(...noteLines(options.notes));
+  if (!options.detail) {
+    out.push('(--detail: every metric, the breakdowns and the average day; --out DIR: CSV, JSON and HTML)');
+    return out.join('\n');
+  }
+  out.push('');
+  out.push('All metrics');
+  out.push(textTable(['Metric', '指标', 'Mean', '95% CI'], r.metrics.map(row), ['left', 'left', 'right', 'right']));
   if (r.callTypes) {
     out.push('');
     out.push('Handling time by call type 按类型处理时长 (mean over replications; seconds)');
