@@ -3,7 +3,63 @@
 import { writeToString } from 'fast-csv';
 import type { StaffingStudy } from '../experiment/staffing.ts';
 import { describeKpiTarget } from './budgetReport.ts';
-import { formatCi, formatValue, textTable } from './format.ts';
+import { formatCi, formatValue, textTable, wrapText } from './format.ts';
+import { noteLines } from './runReport.ts';
+
+export interface StaffReportOptions {
+  detail?: boolean;
+  notes?: string[];
+  /** The scenario's own payroll head count, to compare the answer with. */
+  scenarioHeadcount?: number | null;
+  /** Extra summary lines (e.g. the other staffing mode's answer), printed after the answer. */
+  extra?: string[];
+}
+
+const KPI_IDS = ['connectionRate', 'abandonmentRate', 'serviceLevel', 'asa', 'occupancy'];
+
+/** The first screen: the question, the head count, what the roster achieves, the notes. */
+export function formatStaffSummary(s: StaffingStudy, options: StaffReportOptions = {}): string {
+  const out: string[] = [];
+  const run = s.run;
+  const sch = s.schedule;
+  out.push(run.scenario);
+  out.push(...wrapText(`Question: the fewest people for ${describeKpiTarget(s.target, run.serviceLevelSeconds)}, in every ${run.horizon.intervalMinutes}-minute interval`));
+  out.push('Staffing mode: roster (the cheapest shift schedule covering the requirement; HiGHS)');
+  const own = options.scenarioHeadcount;
+  const vs = own !== null && own !== undefined ? `; the scenario has ${own} (${own >= s.payroll.headcount ? `${own - s.payroll.headcount} more` : `${s.payroll.headcount - own} fewer`})` : '';
+  out.push(`Answer: ${s.payroll.headcount} people on the payroll${vs}`);
+  const onSeatMin = Math.min(...s.onSeat);
+  const onSeatMax = Math.max(...s.onSeat);
+  const mean = s.onSeat.reduce((a, b) => a + b, 0) / Math.max(1, s.onSeat.length);
+  out.push(
+    `  roster: ${sch.headcount.people} people (${sch.headcount.partTimePeople} part-time, ${formatValue(sch.headcount.fte, 'agents')} FTE); ` +
+      `on seat ${onSeatMin}–${onSeatMax}, mean ${formatValue(mean, 'agents')}; shrinkage ${(s.shrinkage.average * 100).toFixed(0)}%${s.shrinkage.given ? '' : ' (none given)'}`,
+  );
+  out.push(...(options.extra ?? []));
+  out.push(`The roster simulated: ${run.horizon.days} days from ${run.horizon.start} × ${run.replications} replications, seed ${run.seed}`);
+  out.push(
+    textTable(
+      ['Metric', '指标', 'Mean', '95% CI'],
+      KPI_IDS.map((id) => {
+        const m = run.metrics.find((x) => x.id === id)!;
+        return [m.name, m.zh, formatValue(run.totals[id].mean, m.unit), formatCi(run.totals[id], m.unit)];
+      }),
+      ['left', 'left', 'right', 'right'],
+    ),
+  );
+  if (s.intervalsMissingTarget > 0) {
+    out.push(...wrapText(`${s.intervalsMissingTarget} of ${run.intervals.length} intervals have a mean just under the target (the requirement is set on one simulated week)`));
+  }
+  out.push(...noteLines(options.notes));
+  return out.join('\n');
+}
+
+/** Summary, then with `detail` the requirement grid, the roster and the assumptions. */
+export function formatStaffOutput(s: StaffingStudy, options: StaffReportOptions = {}): string {
+  const summary = formatStaffSummary(s, options);
+  if (!options.detail) return summary + '\n(--detail: requirement by hour and weekday, the roster by shift; --out DIR: CSV files)';
+  return summary + '\n\n' + formatStaffReport(s);
+}
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
