@@ -45,8 +45,8 @@ describe('hotline-sim run', () => {
   });
 
   it('--json gives one object with totals as mean and CI, and is byte-identical for the same seed', () => {
-    const a = cli('run', SCENARIO, '--json');
-    const b = cli('run', SCENARIO, '--json');
+    const a = cli('run', SCENARIO, '--json', '--intervals');
+    const b = cli('run', SCENARIO, '--json', '--intervals');
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const j = JSON.parse(a.stdout);
@@ -56,12 +56,16 @@ describe('hotline-sim run', () => {
     }
     expect(j.totals.offered.mean).toBeCloseTo(j.totals.answered.mean + j.totals.abandoned.mean, 6);
     expect(j.intervals).toHaveLength(16);
-    const other = JSON.parse(cli('run', SCENARIO, '--json', '--seed', '8').stdout);
+    const other = JSON.parse(cli('run', SCENARIO, '--json', '--intervals', '--seed', '8').stdout);
     expect(other.totals.offered.mean).not.toBe(j.totals.offered.mean);
+    // Without --intervals the object leaves the per-interval rows out (a year is megabytes of them).
+    const short = JSON.parse(cli('run', SCENARIO, '--json').stdout);
+    expect(short.intervals).toBeUndefined();
+    expect(short.totals).toEqual(j.totals);
   });
 
   it('flags override the scenario for what-ifs', () => {
-    const j = JSON.parse(cli('run', SCENARIO, '--json', '--agents', '12', '--replications', '3', '--horizon', '4h').stdout);
+    const j = JSON.parse(cli('run', SCENARIO, '--json', '--intervals', '--agents', '12', '--replications', '3', '--horizon', '4h').stdout);
     expect(j.replications).toBe(3);
     expect(j.intervals).toHaveLength(8);
     expect(j.intervals[0].agents).toBe(12);

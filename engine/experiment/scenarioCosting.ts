@@ -1,0 +1,193 @@
+// A scenario priced at its head count: loading it for a study, the cost inputs its staffing
+// gives (on-seat hours by category, peak seats), and the budgets of both operating models.
+import { readFileSync } from 'node:fs';
+import { annualBudget, type Budget } from '../cost/budget.ts';
+import type { PaidHoursByCategory } from '../cost/holidays.ts';
+import { type Model } from '../cost/labour.ts';
+import { defaultCostSpec, type CostSpec } from '../cost/schema.ts';
+import { loadScenario, parseScenarioSpec, type ScenarioOverrides } from '../scenario/load.ts';
+import { type Scenario } from '../scenario/resolve.ts';
+import type { Estimate } from '../stats/estimate.ts';
+import { type RunResult } from './run.ts';
+import { phonePeople, type Payroll } from '../workforce/payroll.ts';
+import { onSeatHoursFromAgents, type StaffingPattern } from '../cost/onSeat.ts';
+import { INHOUSE_PRESETS, withInhousePreset, type InhousePreset } from '../cost/inhouse.ts';
+import { type KpiSummary, kpiSummary } from './studyKpis.ts';
+import { isFlat, meanAgents } from './headcountSearch.ts';
+
+// ---------------------------------------------------------------------------------------------
+// pricing
+
+export interface PricedBudget {
+  budget: Budget;
+  /** All-in total / answered calls per year, with the CI of the answered calls (null without a simulation). */
+  costPerAnsweredCall: Estimate | null;
+  /** All-in total / connection rate in percentage points. */
+  costPerConnectionPoint: Estimate | null;
+}
+
+function inverse(total: number, e: Estimate, scale: number): Estimate {
+  const f = (x: number | null) => (x === null || !(x > 0) ? null : total / (x * scale));
+  return { mean: e.mean > 0 ? total / (e.mean * scale) : Number.NaN, ciLow: f(e.ciHigh), ciHigh: f(e.ciLow) };
+}
+
+/** Who takes calls and the staffing's hours and peak seats: what the cost functions take from the scenario. */
+export interface PricingContext {
+  payroll: Payroll;
+  staffing: StaffingPattern | null;
+}
+
+/**
+ * The cost inputs a scenario's staffing gives: on-seat hours by category and the peak agents
+ * on seat, from its resolved per-interval agents (its roster's when it has one).
+ */
+export function staffingPatternOf(s: Scenario, headcount: number, year: number): StaffingPattern {
+  const { hours, peakOnSeat } = onSeatHoursFromAgents(s.agents, s.intervalSeconds, s.startDate, year, { skip: s.warmupIntervals });
+  const flat = isFlat(s);
+  const source = s.workforce.roster
+    ? "the roster's agents on seat"
+    : flat
+      ? `no roster: the scenario's flat ${s.agents[0]} on seat around the clock`
+      : "no roster: the scenario's per-interval agents on seat";
+  return { onSeatHours: hours, peakOnSeat, operators: phonePeople(headcount, s.payroll), source };
+}
+
+export function priceHeadcount(
+  spec: CostSpec,
+  headcount: number,
+  years: number,
+  kpis: KpiSummary | null,
+  paidHoursByCategory?: PaidHoursByCategory,
+  ctx?: PricingContext,
+): Record<Model, PricedBudget> {
+  const priced = (model: Model): PricedBudget => {
+    const conn = kpis?.connectionRate.mean;
+    const budget = annualBudget(
+      spec,
+      {
+        ...(ctx ? { headcount, payroll: ctx.payroll, staffing: ctx.staffing ?? undefined } : { operators: headcount }),
+        years,
+        paidHoursByCategory,
+        answeredCallsPerYear: kpis && kpis.answeredPerYear.mean > 0 ? kpis.answeredPerYear.mean : undefined,
+        connectionRate: conn !== undefined && conn > 0 && conn <= 1 ? conn : undefined,
+      },
+      model,
+    );
+    return {
+      budget,
+      costPerAnsweredCall: kpis ? inverse(budget.total, kpis.answeredPerYear, 1) : null,
+      costPerConnectionPoint: kpis ? inverse(budget.total, kpis.connectionRate, 100) : null,
+    };
+  };
+  return { outsourced: priced('outsourced'), inhouse: priced('inhouse') };
+}
+
+// ---------------------------------------------------------------------------------------------
+// loading a scenario for a study
+
+export interface StudyScenario {
+  scenario: Scenario;
+  /** Payroll operators: the scenario's (or --headcount), or implied by its agents × peoplePerSeat. */
+  headcount: number;
+  headcountSource: 'scenario' | 'override' | 'implied';
+  /** People per agent on seat (null when the scenario gives agents and none was given). */
+  peoplePerSeat: number | null;
+  spec: CostSpec;
+  costSource: 'scenario' | 'defaults';
+}
+
+/**
+ * Loads a scenario with its payroll head count and people per seat. A scenario that gives
+ * agents on seat directly needs `peoplePerSeat`: its head count is then the mean agents on
+ * seat × peoplePerSeat, rounded up.
+ */
+export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {}): StudyScenario {
+  let o = overrides;
+  let scenario = loadScenario(file, o);
+  const spec = parseScenarioSpec(readFileSync(file, 'utf8'), file, o).spec;
+  const agents = spec.agents as unknown;
+  const flatForm = typeof agents === 'object' && agents !== null && !Array.isArray(agents) ? (agents as { peoplePerSeat: number }) : null;
+  let pps: number | null = flatForm ? flatForm.peoplePerSeat : null;
+  if (o.peoplePerSeat !== undefined && o.headcount === undefined && flatForm && scenario.headcount !== null) {
+    // a new people-per-seat for the scenario's own head count
+    o = { ...o, headcount: scenario.headcount };
+    scenario = loadScenario(file, o);
+    pps = o.peoplePerSeat!;
+  }
+  let headcount: number;
+  let headcountSource: StudyScenario['headcountSource'];
+  if (scenario.headcount !== null) {
+    // { headcount, peoplePerSeat }, or a roster's people (searches then need --people-per-seat)
+    headcount = scenario.headcount;
+    headcountSource = overrides.headcount !== undefined ? 'override' : 'scenario';
+    if (!flatForm) pps = o.peoplePerSeat ?? null;
+  } else {
+    pps = o.peoplePerSeat ?? null;
+    if (pps === null) {
+      throw new RangeError(
+        `${file}: the scenario gives agents on seat, not a payroll head count; give --people-per-seat (people per agent on seat) or --headcount with --people-per-seat`,
+      );
+    }
+    headcount = Math.ceil(meanAgents(scenario) * pps - 1e-9);
+    headcountSource = 'implied';
+  }
+  return {
+    scenario,
+    headcount,
+    headcountSource,
+    peoplePerSeat: pps,
+    spec: scenario.cost ?? defaultCostSpec(),
+    costSource: scenario.cost ? 'scenario' : 'defaults',
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// the scenario at its head count
+
+export interface ScenarioCosting {
+  file: string;
+  name: string;
+  headcount: number;
+  headcountSource: StudyScenario['headcountSource'];
+  peoplePerSeat: number | null;
+  /** Mean agents on seat over the counted intervals. */
+  agentsOnSeat: number;
+  calendarYear: number;
+  costSource: StudyScenario['costSource'];
+  /** Simulated KPIs at the head count (null with simulate: false). */
+  kpis: KpiSummary | null;
+  budgets: Record<Model, PricedBudget>;
+  /** The published contract, when the scenario's cost section cites it (shown beside the modelled price). */
+  citedContract: { yuan: number; years: number; source?: string } | null;
+  /** The in-house budget under each employment-terms preset (the comparison's honesty check). */
+  inhouseByPreset: Record<InhousePreset, Budget>;
+  /** What the cost functions took from the staffing. */
+  pricing: PricingContext;
+}
+
+export function pricingContext(st: StudyScenario): PricingContext {
+  return { payroll: st.scenario.payroll, staffing: staffingPatternOf(st.scenario, st.headcount, st.spec.calendarYear) };
+}
+
+export function costScenario(st: StudyScenario, file: string, years: number, run: RunResult | null): ScenarioCosting {
+  const kpis = run ? kpiSummary(run) : null;
+  const ctx = pricingContext(st);
+  return {
+    file,
+    name: st.scenario.name,
+    headcount: st.headcount,
+    headcountSource: st.headcountSource,
+    peoplePerSeat: st.peoplePerSeat,
+    agentsOnSeat: meanAgents(st.scenario),
+    calendarYear: st.spec.calendarYear,
+    costSource: st.costSource,
+    kpis,
+    budgets: priceHeadcount(st.spec, st.headcount, years, kpis, undefined, ctx),
+    citedContract: st.spec.citedContract ?? null,
+    inhouseByPreset: Object.fromEntries(
+      INHOUSE_PRESETS.map((p) => [p, priceHeadcount(withInhousePreset(st.spec, p), st.headcount, years, null, undefined, ctx).inhouse.budget]),
+    ) as Record<InhousePreset, Budget>,
+    pricing: ctx,
+  };
+}
+
