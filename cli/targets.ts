@@ -1,5 +1,5 @@
 // "--target connection=0.95", "sl=0.8@20", "asa=30", "abandon=0.05" -> a staffing target.
-import { SERVICE_LEVEL_FORMULAS, type StaffingTarget } from '../engine/index.ts';
+import { DEFAULT_TARGET_PERIOD, SERVICE_LEVEL_FORMULAS, TARGET_PERIODS, type StaffingTarget, type TargetPeriod } from '../engine/index.ts';
 import { UsageError } from './errors.ts';
 
 export function parseTarget(text: string): StaffingTarget {
@@ -44,3 +44,17 @@ function noFormula(kind: string, formula: string | undefined, text: string): voi
     throw new UsageError(`--target "${text}": only a service level (sl=...) takes a formula`);
   }
 }
+
+/** --per: over what a target must hold. */
+export function parsePeriod(text: string | undefined): TargetPeriod {
+  if (text === undefined) return DEFAULT_TARGET_PERIOD;
+  const p = text.trim().toLowerCase();
+  const known = TARGET_PERIODS.find((x) => x === p || `${x}s` === p);
+  if (!known) throw new UsageError(`--per "${text}": give ${TARGET_PERIODS.join(', ')} (the target must hold in every one; horizon: on average)`);
+  return known;
+}
+
+export const periodOption = {
+  type: 'string',
+  describe: 'over what the target must hold: interval, day, month (default: tenders assess months) or horizon (the average)',
+} as const;

@@ -19,3 +19,4 @@ export * from './experiment/target.ts';
 export * from './experiment/calibrate.ts';
 export * from './experiment/model.ts';
 export * from './experiment/readingNotes.ts';
+export * from './experiment/headcountAnswer.ts';

@@ -1,7 +1,19 @@
 import type { Argv } from 'yargs';
-import { prepareOutputFolder, formatStaffOutput, readingNotes, withoutIntervals, intervalsCsv, loadScenario, staffCsvFiles, staffScenario, totalsCsv, writeFilesAtomically } from '../../engine/index.ts';
+import {
+  formatStaffOutput,
+  headcountForTarget,
+  intervalsCsv,
+  loadScenario,
+  prepareOutputFolder,
+  readingNotes,
+  staffCsvFiles,
+  totalsCsv,
+  writeFilesAtomically,
+  type HeadcountAnswer,
+  type StaffAnswers,
+} from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
-import { parseTarget } from '../targets.ts';
+import { parsePeriod, parseTarget, periodOption } from '../targets.ts';
 import { overridesFrom, scenarioOverrideOptions } from './run.ts';
 
 // --agents would fix what staff is asked to find: not offered (yargs refuses it).
@@ -10,61 +22,122 @@ const { agents: _agents, ...staffOverrideOptions } = scenarioOverrideOptions;
 export function registerStaff(y: Argv) {
   return y.command(
     'staff <scenario>',
-    'the minimum roster and payroll head count for a KPI target, checked by simulation',
+    "the fewest people for a KPI target: a shift roster (solver) and the scenario's own profile side by side, checked by simulation",
     (a) =>
       a
         .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML)' })
         .option('target', { type: 'string', demandOption: true, describe: 'connection=0.95, sl=0.8@20, asa=30 or abandon=0.05' })
-        .option('max-occupancy', { type: 'number', describe: 'also keep occupancy at or below this, e.g. 0.85' })
-        .option('confidence', { type: 'number', default: 0.8, describe: 'one-sided confidence that each interval meets the target (0.5 = the simulated mean)' })
-        .option('requirement-replications', { type: 'number', default: 20, describe: 'replications per round of the requirement search' })
+        .option('per', periodOption)
+        .option('mode', { type: 'string', default: 'both', describe: "roster (shift solver, every interval), profile (the scenario's flat or demand profile, over --per) or both" })
+        .option('max-occupancy', { type: 'number', describe: 'roster: also keep occupancy at or below this, e.g. 0.85' })
+        .option('confidence', { type: 'number', default: 0.8, describe: 'roster: one-sided confidence that each interval meets the target (0.5 = the simulated mean)' })
+        .option('requirement-replications', { type: 'number', default: 20, describe: 'roster: replications per round of the requirement search' })
         .options(staffOverrideOptions)
-        .option('json', { type: 'boolean', default: false, describe: 'print one JSON object instead of the report (per-interval rows only with --intervals)' })
-        .option('intervals', { type: 'boolean', default: false, describe: 'with --json: keep the per-interval requirement and totals' })
-        .option('detail', { type: 'boolean', default: false, describe: 'after the summary: the requirement by hour and weekday and the roster by shift' })
+        .option('json', { type: 'boolean', default: false, describe: 'print one JSON object instead of the report (per-interval arrays only with --intervals)' })
+        .option('intervals', { type: 'boolean', default: false, describe: "with --json: keep the roster's per-interval requirement and agents on seat" })
+        .option('detail', { type: 'boolean', default: false, describe: 'after the summary: the search, the requirement by hour and weekday, the roster by shift' })
         .option('out', { type: 'string', describe: 'folder for requirement.csv, roster.csv, uncovered.csv, totals.csv, intervals.csv' })
         .option('force', { type: 'boolean', default: false, describe: 'overwrite existing files in --out' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress messages on stderr' }),
     async (argv) => {
       const target = parseTarget(argv.target);
+      const period = parsePeriod(argv.per);
+      const mode = argv.mode;
+      if (mode !== 'roster' && mode !== 'profile' && mode !== 'both') throw new UsageError(`--mode must be roster, profile or both (got ${mode})`);
       const conf = argv.confidence;
       if (!(conf >= 0.5 && conf < 1)) throw new UsageError('--confidence must be from 0.5 up to (not including) 1');
       const occ = argv['max-occupancy'];
       if (occ !== undefined && !(occ > 0 && occ <= 1)) throw new UsageError('--max-occupancy must be between 0 and 1');
-      const scenario = loadScenario(argv.scenario, overridesFrom(argv));
-      if (argv.out) prepareOutputFolder(argv.out, ['requirement.csv', 'roster.csv', 'uncovered.csv', 'totals.csv', 'intervals.csv'], argv.force);
+      const overrides = overridesFrom(argv);
+      const scenario = loadScenario(argv.scenario, overrides);
+      if (argv.out && mode !== 'profile') prepareOutputFolder(argv.out, ['requirement.csv', 'roster.csv', 'uncovered.csv', 'totals.csv', 'intervals.csv'], argv.force);
       const say = (m: string) => !argv.quiet && !argv.json && process.stderr.isTTY && process.stderr.write(`${m}\n`);
-      const study = await staffScenario(scenario, target, {
-        confidence: conf,
-        maxOccupancy: occ,
-        replications: argv['requirement-replications'],
-        onStage: (stage) => say({ requirement: 'Finding the agents needed per interval…', schedule: 'Optimising the shift schedule…', check: 'Simulating the roster…' }[stage] ?? stage),
-      });
-      if (argv.out) {
-        const files = { ...(await staffCsvFiles(study)), 'totals.csv': await totalsCsv(study.run), 'intervals.csv': await intervalsCsv(study.run) };
+      const answers: HeadcountAnswer[] = [];
+      const skipped: string[] = [];
+      if (mode !== 'profile') {
+        answers.push(
+          await headcountForTarget(argv.scenario, {
+            target,
+            period,
+            mode: 'roster',
+            overrides,
+            staffing: {
+              confidence: conf,
+              maxOccupancy: occ,
+              replications: argv['requirement-replications'],
+              onStage: (stage) => say({ requirement: 'Finding the agents needed per interval…', schedule: 'Optimising the shift schedule…', check: 'Simulating the roster…' }[stage] ?? stage),
+            },
+          }),
+        );
+      }
+      if (mode !== 'roster') {
+        say("Searching the head count in the scenario's own profile…");
+        try {
+          answers.push(await headcountForTarget(argv.scenario, { target, period, mode: 'profile', overrides }));
+        } catch (e) {
+          if (!(e instanceof RangeError) || mode === 'profile') throw e;
+          skipped.push(`(the scenario's own profile: ${e.message.replace(/^[^:]*: /, '')})`);
+        }
+      }
+      const roster = answers.find((x) => x.roster)?.roster ?? null;
+      const view: StaffAnswers = {
+        scenario: scenario.name,
+        target,
+        period,
+        intervalMinutes: scenario.intervalSeconds / 60,
+        serviceLevelSeconds: (target.kind === 'serviceLevel' ? target.seconds : undefined) ?? scenario.serviceLevelSeconds,
+        answers: answers.map((x) => x.result),
+        roster,
+        skipped,
+      };
+      if (argv.out && roster) {
+        const files = { ...(await staffCsvFiles(roster)), 'totals.csv': await totalsCsv(roster.run), 'intervals.csv': await intervalsCsv(roster.run) };
         const written = writeFilesAtomically(argv.out, files, argv.force);
         if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
       }
       if (argv.json) {
         process.stdout.write(
           JSON.stringify({
-            scenario: study.run.scenario,
-            target: study.target,
-            headcount: study.schedule.headcount,
-            paidHoursPerWeek: study.schedule.paidHoursPerWeek,
-            roster: study.schedule.peoplePerPattern,
-            requirement: argv.intervals ? { agents: study.requirement.agents, erlang: study.requirement.erlang, startWeekday: study.startWeekday } : { startWeekday: study.startWeekday },
-            onSeat: argv.intervals ? study.onSeat : undefined,
-            uncovered: study.schedule.uncovered,
-            solver: { status: study.schedule.solverStatus, gap: study.schedule.gapAchieved },
-            totals: study.run.totals,
-            intervalsMissingTarget: study.intervalsMissingTarget,
+            scenario: scenario.name,
+            target,
+            period,
+            scenarioHeadcount: scenario.headcount,
+            answers: answers.map((x) => ({
+              mode: x.mode,
+              period: x.result.period,
+              profile: x.result.profile,
+              headcount: x.headcount,
+              agentsOnSeat: x.result.agentsOnSeat,
+              kpi: x.result.kpi,
+              kpis: x.result.kpis,
+              method: x.result.method,
+            })),
+            roster: roster
+              ? {
+                  headcount: roster.schedule.headcount,
+                  paidHoursPerWeek: roster.schedule.paidHoursPerWeek,
+                  patterns: roster.schedule.peoplePerPattern,
+                  requirement: argv.intervals ? { agents: roster.requirement.agents, erlang: roster.requirement.erlang, startWeekday: roster.startWeekday } : { startWeekday: roster.startWeekday },
+                  onSeat: argv.intervals ? roster.onSeat : undefined,
+                  uncovered: roster.schedule.uncovered,
+                  solver: { status: roster.schedule.solverStatus, gap: roster.schedule.gapAchieved },
+                  totals: roster.run.totals,
+                  intervalsMissingTarget: roster.intervalsMissingTarget,
+                }
+              : null,
           }) + '\n',
         );
-      } else {
-        const notes = readingNotes({ occupancy: study.run.totals.occupancy?.mean, profile: 'roster', scenario: { ...scenario, agents: study.onSeat }, solver: { status: study.schedule.solverStatus, gap: study.schedule.gapAchieved } });
-        process.stdout.write(formatStaffOutput(study, { detail: argv.detail, notes, scenarioHeadcount: scenario.headcount }) + '\n');
+        return;
       }
+      const main = answers[0]?.result;
+      const notes = readingNotes({
+        occupancy: main?.kpis.occupancy.mean,
+        profile: roster ? 'roster' : scenario.agentsProfile.kind,
+        scenario: roster ? { ...scenario, agents: roster.onSeat } : scenario,
+        solver: roster ? { status: roster.schedule.solverStatus, gap: roster.schedule.gapAchieved } : null,
+      });
+      if (occ !== undefined && mode !== 'roster') notes.push("--max-occupancy applies to the roster only; the profile search meets the KPI target alone");
+      process.stdout.write(formatStaffOutput(view, { detail: argv.detail, notes, scenarioHeadcount: scenario.headcount }) + '\n');
     },
   );
 }

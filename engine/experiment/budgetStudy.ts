@@ -9,7 +9,7 @@ import { affordableMonthlyWage, fullCostHeadcount, gapGroupNames, naiveHeadcount
 import { monthlyWages, type Model } from '../cost/labour.ts';
 import { type ScenarioOverrides } from '../scenario/load.ts';
 import { type ContractView, type HeadcountForRisk, contractView, minimumHeadcountForContractRisk } from './contractYear.ts';
-import { type HeadcountForTarget, type HeadcountSolver, RunCache, agentsForHeadcount, flatHeadcountSolver, unboundedAt } from './headcountSearch.ts';
+import { type HeadcountForTarget, type HeadcountSolver, type TargetPeriod, RunCache, agentsForHeadcount, flatHeadcountSolver, unboundedAt } from './headcountSearch.ts';
 import { type KpiSummary, OPERATING_MODELS, type StudyProgress, checkYears, kpiSummary } from './studyKpis.ts';
 import { type PricedBudget, type ScenarioCosting, costScenario, loadStudyScenario, priceHeadcount } from './scenarioCosting.ts';
 
@@ -123,6 +123,8 @@ export interface BudgetStudyInput {
   /** Monthly wage of the naive division (default: the scenario's outsourced operator wage). */
   naiveWage?: number;
   target?: StaffingTarget;
+  /** Over what the target must hold (default: every calendar month). */
+  period?: TargetPeriod;
   criterion?: TargetCriterion;
   contractKpi?: StaffingTarget;
   /** With contractKpi: the probability that every month meets it, to reach. */
@@ -302,6 +304,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     if (!simulate) throw new RangeError('--target needs simulation (drop --no-simulate)');
     const result = solver.minimumHeadcountForTarget(st.scenario, input.target, {
       peoplePerSeat: needPps('--target'),
+      period: input.period,
       criterion: input.criterion,
       cache,
       onProgress: input.onProgress,

@@ -76,21 +76,22 @@ export class RunCache {
     return `${s.serviceLevelSeconds}|${s.serviceLevelFormula}|${agents}`;
   }
 
-  /** The scenario as it is (its own agents). */
-  scenario(s: Scenario, label: string): RunResult {
+  /** The scenario as it is (its own agents); `withIntervals` keeps the per-interval rows. */
+  scenario(s: Scenario, label: string, withIntervals = false): RunResult {
     const flat = isFlat(s) ? s.agents[0] : 'scenario';
-    return this.get(this.key(s, flat), () => s, label);
+    return this.get(this.key(s, flat), () => s, label, withIntervals);
   }
 
-  /** The scenario with `agents` flat on seat (head count `headcount`). */
-  flat(s: Scenario, agents: number, headcount: number, peoplePerSeat: number, label: string): RunResult {
-    return this.get(this.key(s, agents), () => withFlatHeadcount(s, headcount, peoplePerSeat), label);
+  /** The scenario with `agents` on seat in its own profile (head count `headcount`). */
+  flat(s: Scenario, agents: number, headcount: number, peoplePerSeat: number, label: string, withIntervals = false): RunResult {
+    return this.get(this.key(s, agents), () => withFlatHeadcount(s, headcount, peoplePerSeat), label, withIntervals);
   }
 
-  private get(key: string, make: () => Scenario, label: string): RunResult {
+  private get(key: string, make: () => Scenario, label: string, withIntervals: boolean): RunResult {
     let r = this.runs.get(key);
-    if (!r) {
-      r = runScenario(make(), { totalsOnly: true, onReplication: (d, t) => this.onProgress?.(label, d, t) });
+    // A run with its intervals also answers for totals; one without is redone when rows are needed.
+    if (!r || (withIntervals && r.intervals.length === 0)) {
+      r = runScenario(make(), { totalsOnly: !withIntervals, onReplication: (d, t) => this.onProgress?.(label, d, t) });
       this.runs.set(key, r);
     }
     return r;
@@ -243,6 +244,118 @@ export function searchMinimum(start: number, ok: (n: number) => boolean, maxAgen
   return hi;
 }
 
+// ---------------------------------------------------------------------------------------------
+// the period a target is assessed over
+
+/**
+ * Over what a KPI target must hold: every interval, every day, every calendar month (what
+ * tenders assess), or the whole horizon on average. The same target over a shorter period
+ * needs more people: the busiest interval, day or month sets the head count.
+ */
+export type TargetPeriod = 'interval' | 'day' | 'month' | 'horizon';
+export const TARGET_PERIODS: readonly TargetPeriod[] = ['interval', 'day', 'month', 'horizon'];
+/** Tenders assess 12345 KPIs month by month. */
+export const DEFAULT_TARGET_PERIOD: TargetPeriod = 'month';
+
+/** "in every calendar month", "in every 30-minute interval", … */
+export function describePeriod(period: TargetPeriod, intervalMinutes: number): string {
+  switch (period) {
+    case 'interval':
+      return `in every ${intervalMinutes}-minute interval`;
+    case 'day':
+      return 'on every day';
+    case 'month':
+      return 'in every calendar month';
+    case 'horizon':
+      return 'on average over the horizon';
+  }
+}
+
+/** Per-period aggregation of interval means (a day's rate is its calls' rate, not the mean of its intervals' rates). */
+function dayEstimates(run: RunResult, metricId: TargetMetric['metricId']): Estimate[] {
+  const days = new Map<string, { offered: number; answered: number; sl: number; slW: number; asa: number; asaW: number }>();
+  for (const row of run.intervals) {
+    const d = row.start.slice(0, 10);
+    const a = days.get(d) ?? { offered: 0, answered: 0, sl: 0, slW: 0, asa: 0, asaW: 0 };
+    const m = row.metrics;
+    const offered = m.offered?.mean ?? 0;
+    const answered = m.answered?.mean ?? 0;
+    a.offered += offered;
+    a.answered += answered;
+    const w = run.serviceLevelFormula === 'answered' ? answered : offered;
+    if (m.serviceLevel && !Number.isNaN(m.serviceLevel.mean)) {
+      a.sl += m.serviceLevel.mean * w;
+      a.slW += w;
+    }
+    if (m.asa && !Number.isNaN(m.asa.mean)) {
+      a.asa += m.asa.mean * answered;
+      a.asaW += answered;
+    }
+    days.set(d, a);
+  }
+  return [...days.values()].map((a) => {
+    const v =
+      metricId === 'connectionRate'
+        ? a.answered / a.offered
+        : metricId === 'abandonmentRate'
+          ? 1 - a.answered / a.offered
+          : metricId === 'serviceLevel'
+            ? a.sl / a.slW
+            : a.asa / a.asaW;
+    return { mean: v, ciLow: null, ciHigh: null };
+  });
+}
+
+function calendarDaysOf(month: string): number {
+  const [y, m] = month.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * The KPI estimates a target over `period` is checked on: one per interval, day or calendar
+ * month (whole months when the horizon holds one, as a tender assesses them), or the totals.
+ * Periods with nothing to measure (no calls) are left out.
+ */
+export function periodEstimates(run: RunResult, metricId: TargetMetric['metricId'], period: TargetPeriod): Estimate[] {
+  let list: Estimate[];
+  switch (period) {
+    case 'horizon':
+      list = [run.totals[metricId]];
+      break;
+    case 'month': {
+      const days = (m: RunResult['months'][number]) => (m.intervals * run.horizon.intervalMinutes) / 1440;
+      const whole = run.months.filter((m) => Math.abs(days(m) - calendarDaysOf(m.month)) < 1e-9);
+      list = (whole.length > 0 ? whole : run.months).map((m) => m.metrics[metricId]);
+      break;
+    }
+    case 'day':
+      list = dayEstimates(run, metricId);
+      break;
+    case 'interval':
+      list = run.intervals.map((row) => row.metrics[metricId]).filter((e) => e !== undefined);
+      break;
+  }
+  return list.filter((e) => e !== undefined && !Number.isNaN(e.mean));
+}
+
+/** Whether every period meets the target, and the worst period's estimate. */
+export function meetsTargetOverPeriod(
+  run: RunResult,
+  metric: TargetMetric,
+  period: TargetPeriod,
+  criterion: TargetCriterion = 'mean',
+): { meets: boolean; worst: Estimate; periods: number; failing: number } {
+  const list = periodEstimates(run, metric.metricId, period);
+  if (list.length === 0) return { meets: true, worst: run.totals[metric.metricId], periods: 0, failing: 0 };
+  let worst = list[0];
+  let failing = 0;
+  for (const e of list) {
+    if (metric.direction === 'atLeast' ? e.mean < worst.mean : e.mean > worst.mean) worst = e;
+    if (!meetsTargetEstimate(e, metric, criterion)) failing++;
+  }
+  return { meets: failing === 0, worst, periods: list.length, failing };
+}
+
 export interface StaffingEvaluation {
   agentsOnSeat: number;
   headcount: number;
@@ -254,6 +367,8 @@ export interface StaffingEvaluation {
 export interface HeadcountSearchOptions {
   /** People on the payroll per agent on seat around the clock. */
   peoplePerSeat: number;
+  /** Over what the target must hold (default: every calendar month). */
+  period?: TargetPeriod;
   criterion?: TargetCriterion;
   maxAgents?: number;
   /** Shared run cache (a study passes its own, so no staffing is simulated twice). */
@@ -267,11 +382,17 @@ export interface HeadcountForTarget {
   target: StaffingTarget;
   metric: TargetMetric;
   criterion: TargetCriterion;
+  /** Over what the target holds. */
+  period: TargetPeriod;
+  /** How the head count is on seat: the scenario's profile (flat or following demand), or a roster. */
+  mode: StaffingMode;
+  /** How agents are spread over the day: flat, following demand, or the roster's shifts. */
+  profile: 'flat' | 'demand' | 'roster';
   peoplePerSeat: number;
   /** Smallest payroll head count whose simulated KPI meets the target. */
   headcount: number;
   agentsOnSeat: number;
-  /** The target's KPI at that head count, mean and 95% CI. */
+  /** The target's KPI at that head count in the worst period (the horizon's for period 'horizon'), mean and 95% CI. */
   kpi: Estimate;
   kpis: KpiSummary;
   /** One agent on seat fewer (the check that the answer is the minimum), when simulated. */
@@ -282,6 +403,9 @@ export interface HeadcountForTarget {
   /** Paid hours by category when the solver knows them (a roster solver); else the cost model's fallback. */
   paidHoursByCategory?: PaidHoursByCategory;
 }
+
+/** How a head count is put on seat: the scenario's own profile scaled, or a roster from the shift solver. */
+export type StaffingMode = 'profile' | 'roster';
 
 /** What replaces the flat search when rosters are integrated. */
 export interface HeadcountSolver {
@@ -302,6 +426,8 @@ export function minimumHeadcountForTarget(scenario: Scenario, target: StaffingTa
   const pps = options.peoplePerSeat;
   if (!(pps > 0)) throw new RangeError('peoplePerSeat must be > 0');
   const criterion = options.criterion ?? 'mean';
+  const period = options.period ?? DEFAULT_TARGET_PERIOD;
+  const rows = period === 'interval' || period === 'day';
   const maxAgents = options.maxAgents ?? 100_000;
   const cache = options.cache ?? new RunCache(options.onProgress);
   const s = scenarioForTarget(scenario, target);
@@ -316,9 +442,9 @@ export function minimumHeadcountForTarget(scenario: Scenario, target: StaffingTa
       if (unboundedAt(s, n)) {
         hit = { e: { agentsOnSeat: n, headcount, kpi: nanEstimate(), meets: false }, run: null };
       } else {
-        const run = cache.flat(s, n, headcount, pps, `Simulating ${headcount} operators (${n} on seat)`);
-        const kpi = run.totals[metric.metricId];
-        hit = { e: { agentsOnSeat: n, headcount, kpi, meets: meetsTargetEstimate(kpi, metric, criterion) }, run };
+        const run = cache.flat(s, n, headcount, pps, `Simulating ${headcount} operators (${n} on seat)`, rows);
+        const check = meetsTargetOverPeriod(run, metric, period, criterion);
+        hit = { e: { agentsOnSeat: n, headcount, kpi: check.worst, meets: check.meets }, run };
       }
       byAgents.set(n, hit);
       evaluations.push(hit.e);
@@ -328,11 +454,15 @@ export function minimumHeadcountForTarget(scenario: Scenario, target: StaffingTa
   const n = searchMinimum(analytic.agentsOnSeat, (k) => evaluate(k).e.meets, maxAgents);
   const best = evaluate(n);
   const fewer = n > 0 ? evaluate(n - 1).e : null;
+  const profile = s.agentsProfile.kind === 'demand' ? 'following demand' : 'flat around the clock';
   return {
-    method: 'flat agents on seat (head count / people per seat); Erlang A bracket, bisection by simulation',
+    method: `the scenario's profile (${profile}; head count / people per seat); Erlang A bracket, bisection by simulation`,
     target,
     metric,
     criterion,
+    period,
+    mode: 'profile',
+    profile: s.agentsProfile.kind,
     peoplePerSeat: pps,
     headcount: best.e.headcount,
     agentsOnSeat: n,

@@ -42,6 +42,10 @@ export async function rosterHeadcountForTarget(scenario: Scenario, target: Staff
     target,
     metric,
     criterion: 'mean',
+    // The requirement is set interval by interval: a roster answers "every interval".
+    period: 'interval',
+    mode: 'roster',
+    profile: 'roster',
     peoplePerSeat: phones / meanOnSeat,
     headcount,
     agentsOnSeat: meanOnSeat,

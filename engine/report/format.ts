@@ -54,10 +54,11 @@ export function textTable(header: string[], rows: string[][], align?: ('left' | 
 /** Word-wrap to a display width (CJK counted double); continuation lines indented by `indent`. */
 export function wrapText(text: string, width = 100, indent = '  '): string[] {
   const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const cand = line === '' ? word : `${line} ${word}`;
-    if (displayWidth(cand) > width && line !== '' && line.trim() !== '') {
+  const lead = /^ */.exec(text)![0];
+  let line = lead;
+  for (const word of text.slice(lead.length).split(' ')) {
+    const cand = line.trim() === '' ? line + word : `${line} ${word}`;
+    if (displayWidth(cand) > width && line.trim() !== '') {
       lines.push(line);
       line = indent + word;
     } else line = cand;

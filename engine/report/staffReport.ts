@@ -2,66 +2,121 @@
 // the KPIs the roster achieves in simulation.
 import { writeToString } from 'fast-csv';
 import type { StaffingStudy } from '../experiment/staffing.ts';
+import { describeStaffingMode, MODES_DIFFER } from '../experiment/headcountAnswer.ts';
+import { describePeriod, type HeadcountForTarget, type TargetPeriod } from '../experiment/headcountSearch.ts';
+import type { StaffingTarget } from '../analytic/staffing.ts';
+import { formatWithCi } from './budgetReport.ts';
 import { describeKpiTarget } from './budgetReport.ts';
 import { formatCi, formatValue, textTable, wrapText } from './format.ts';
 import { noteLines } from './runReport.ts';
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/**
+ * The head count for a target by staffing mode, one row each (the same rows in staff and
+ * budget), with the line on why the modes differ when there are two.
+ */
+export function headcountAnswerLines(results: HeadcountForTarget[], intervalMinutes: number): string[] {
+  const unit = (id: string) => (id === 'asa' ? 'seconds' : 'ratio') as 'seconds' | 'ratio';
+  const rows = results.map((r) => [
+    describeStaffingMode(r, intervalMinutes),
+    String(r.headcount),
+    r.agentsOnSeat.toFixed(Number.isInteger(r.agentsOnSeat) ? 0 : 1),
+    formatWithCi(r.kpis.connectionRate, 'ratio'),
+    r.period === 'horizon' || r.mode === 'roster' ? '' : formatValue(r.kpi.mean, unit(r.metric.metricId)),
+  ]);
+  const out = textTable(['Staffing mode, period', 'People', 'On seat', 'Connection 接通率 (95% CI)', 'Worst period'], rows, ['left', 'right', 'right', 'right', 'right']).split('\n');
+  if (results.length > 1) out.push(...wrapText(`Why they differ: ${MODES_DIFFER}.`));
+  return out;
+}
 
 export interface StaffReportOptions {
   detail?: boolean;
   notes?: string[];
   /** The scenario's own payroll head count, to compare the answer with. */
   scenarioHeadcount?: number | null;
-  /** Extra summary lines (e.g. the other staffing mode's answer), printed after the answer. */
-  extra?: string[];
 }
 
-const KPI_IDS = ['connectionRate', 'abandonmentRate', 'serviceLevel', 'asa', 'occupancy'];
+export interface StaffAnswers {
+  scenario: string;
+  target: StaffingTarget;
+  /** The period asked for. */
+  period: TargetPeriod;
+  intervalMinutes: number;
+  serviceLevelSeconds: number;
+  /** One per staffing mode asked for (roster first). */
+  answers: HeadcountForTarget[];
+  /** The roster study when the roster mode ran. */
+  roster: StaffingStudy | null;
+  /** A mode that could not be answered, and why. */
+  skipped?: string[];
+}
 
-/** The first screen: the question, the head count, what the roster achieves, the notes. */
-export function formatStaffSummary(s: StaffingStudy, options: StaffReportOptions = {}): string {
+/** The first screen: the question, the head count by staffing mode, what it achieves, the notes. */
+export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions = {}): string {
   const out: string[] = [];
-  const run = s.run;
-  const sch = s.schedule;
-  out.push(run.scenario);
-  out.push(...wrapText(`Question: the fewest people for ${describeKpiTarget(s.target, run.serviceLevelSeconds)}, in every ${run.horizon.intervalMinutes}-minute interval`));
-  out.push('Staffing mode: roster (the cheapest shift schedule covering the requirement; HiGHS)');
+  out.push(a.scenario);
+  out.push(...wrapText(`Question: the fewest people for ${describeKpiTarget(a.target, a.serviceLevelSeconds)}, ${describePeriod(a.period, a.intervalMinutes)}`));
   const own = options.scenarioHeadcount;
-  const vs = own !== null && own !== undefined ? `; the scenario has ${own} (${own >= s.payroll.headcount ? `${own - s.payroll.headcount} more` : `${s.payroll.headcount - own} fewer`})` : '';
-  out.push(`Answer: ${s.payroll.headcount} people on the payroll${vs}`);
-  const onSeatMin = Math.min(...s.onSeat);
-  const onSeatMax = Math.max(...s.onSeat);
-  const mean = s.onSeat.reduce((a, b) => a + b, 0) / Math.max(1, s.onSeat.length);
-  out.push(
-    `  roster: ${sch.headcount.people} people (${sch.headcount.partTimePeople} part-time, ${formatValue(sch.headcount.fte, 'agents')} FTE); ` +
-      `on seat ${onSeatMin}–${onSeatMax}, mean ${formatValue(mean, 'agents')}; shrinkage ${(s.shrinkage.average * 100).toFixed(0)}%${s.shrinkage.given ? '' : ' (none given)'}`,
-  );
-  out.push(...(options.extra ?? []));
-  out.push(`The roster simulated: ${run.horizon.days} days from ${run.horizon.start} × ${run.replications} replications, seed ${run.seed}`);
-  out.push(
-    textTable(
-      ['Metric', '指标', 'Mean', '95% CI'],
-      KPI_IDS.map((id) => {
-        const m = run.metrics.find((x) => x.id === id)!;
-        return [m.name, m.zh, formatValue(run.totals[id].mean, m.unit), formatCi(run.totals[id], m.unit)];
-      }),
-      ['left', 'left', 'right', 'right'],
-    ),
-  );
-  if (s.intervalsMissingTarget > 0) {
-    out.push(...wrapText(`${s.intervalsMissingTarget} of ${run.intervals.length} intervals have a mean just under the target (the requirement is set on one simulated week)`));
+  const first = a.answers[0];
+  if (first) {
+    const vs = own !== null && own !== undefined ? ` (the scenario has ${own})` : '';
+    out.push(
+      `Answer: ${a.answers.map((r) => `${r.headcount} people ${r.mode === 'roster' ? 'with a roster' : `in the scenario's profile (${r.profile === 'demand' ? 'following demand' : 'flat'})`}`).join('; ')}${vs}`,
+    );
+    out.push(...headcountAnswerLines(a.answers, a.intervalMinutes));
+  }
+  for (const s of a.skipped ?? []) out.push(...wrapText(s));
+  const st = a.roster;
+  if (st) {
+    const run = st.run;
+    const sch = st.schedule;
+    const mean = st.onSeat.reduce((x, y) => x + y, 0) / Math.max(1, st.onSeat.length);
+    out.push(
+      `Roster: ${sch.headcount.people} people (${sch.headcount.partTimePeople} part-time, ${formatValue(sch.headcount.fte, 'agents')} FTE), ` +
+        `on seat ${Math.min(...st.onSeat)}–${Math.max(...st.onSeat)} (mean ${formatValue(mean, 'agents')}), shrinkage ${(st.shrinkage.average * 100).toFixed(0)}%${st.shrinkage.given ? '' : ' (none given)'}`,
+    );
+    const t = run.totals;
+    out.push(
+      ...wrapText(
+        `  simulated ${run.horizon.days} days × ${run.replications} replications: service level ${run.serviceLevelSeconds} s ${formatWithCi(t.serviceLevel, 'ratio')}, ` +
+          `ASA ${formatValue(t.asa.mean, 'seconds')}, occupancy ${formatValue(t.occupancy.mean, 'ratio')}` +
+          (st.intervalsMissingTarget > 0 ? `; ${st.intervalsMissingTarget} of ${run.intervals.length} intervals just under the target` : ''),
+        100,
+        '    ',
+      ),
+    );
   }
   out.push(...noteLines(options.notes));
   return out.join('\n');
 }
 
 /** Summary, then with `detail` the requirement grid, the roster and the assumptions. */
-export function formatStaffOutput(s: StaffingStudy, options: StaffReportOptions = {}): string {
-  const summary = formatStaffSummary(s, options);
-  if (!options.detail) return summary + '\n(--detail: requirement by hour and weekday, the roster by shift; --out DIR: CSV files)';
-  return summary + '\n\n' + formatStaffReport(s);
+export function formatStaffOutput(a: StaffAnswers, options: StaffReportOptions = {}): string {
+  const summary = formatStaffSummary(a, options);
+  if (!options.detail) return summary + '\n(--detail: the search, requirement by hour and weekday, roster by shift; --out DIR: CSV files)';
+  const parts = [summary];
+  for (const r of a.answers.filter((x) => x.mode === 'profile')) parts.push(formatProfileSearch(r));
+  if (a.roster) parts.push(formatStaffReport(a.roster));
+  return parts.join('\n\n');
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** The profile search step by step: the Erlang A start, each head count simulated. */
+export function formatProfileSearch(t: HeadcountForTarget): string {
+  const u = t.metric.metricId === 'asa' ? 'seconds' : 'ratio';
+  const out: string[] = [];
+  out.push(...wrapText(
+    `Search in the scenario's profile (${t.criterion === 'mean' ? 'mean over replications' : 'whole 95% CI'}, ${t.period === 'horizon' ? 'horizon average' : `worst ${t.period}`}): ` +
+      `Erlang A starts at ${t.analytic.agentsOnSeat} on seat (${t.analytic.headcount} people)`,
+  ));
+  out.push(
+    textTable(
+      ['On seat', 'People', 'KPI (worst period)', 'Meets'],
+      [...t.evaluations].sort((a, b) => a.agentsOnSeat - b.agentsOnSeat).map((e) => [String(e.agentsOnSeat), String(e.headcount), Number.isNaN(e.kpi.mean) ? 'queue unbounded' : formatWithCi(e.kpi, u), e.meets ? 'yes' : 'no']),
+    ),
+  );
+  return out.join('\n');
+}
 
 export function formatStaffReport(s: StaffingStudy): string {
   const out: string[] = [];
