@@ -3,11 +3,10 @@ import {
   budgetCsvFiles,
   budgetStudy,
   fixedHeadcountSolver,
-  loadStudyScenario,
-  rosterHeadcountForTarget,
+  headcountForTarget,
   type HeadcountSolver,
   formatBudgetNotes,
-  formatBudgetReport,
+  formatBudgetOutput,
   writeFilesAtomically,
   prepareOutputFolder,
   type ScenarioOverrides,
@@ -15,7 +14,7 @@ import {
 } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar, type Progress } from '../progress.ts';
-import { parseTarget } from '../targets.ts';
+import { parsePeriod, parseTarget, periodOption } from '../targets.ts';
 import { overridesFrom, scenarioOverrideOptions } from './run.ts';
 
 const { agents: _agents, ...simulationOptions } = scenarioOverrideOptions;
@@ -23,7 +22,7 @@ const { agents: _agents, ...simulationOptions } = scenarioOverrideOptions;
 /** Options shared by `budget` and `compare`: what to simulate and the contract term. */
 export const costStudyOptions = {
   ...simulationOptions,
-  years: { type: 'number', default: 1, describe: 'contract term in years (a --budget is for the whole term; the vendor amortises over it)' },
+  years: { type: 'number', describe: "contract term in years (default: the scenario's cited contract, else 1); the vendor amortises over it" },
   simulate: { type: 'boolean', default: true, describe: 'simulate the KPIs (--no-simulate: costs only)' },
   json: { type: 'boolean', default: false, describe: 'print one JSON object instead of the report' },
   out: { type: 'string', describe: 'folder for the CSV files and result.json' },
@@ -117,13 +116,16 @@ export function registerBudget(y: Argv) {
         .option('naive-wage', { type: 'number', describe: "with --budget: the monthly wage of the naive division (default: the scenario's)" })
         .option('covers', { type: 'string', default: 'contract', describe: 'what an outsourced budget pays: contract (the contract price) or total (all-in)' })
         .option('target', { type: 'string', describe: 'minimum budget for a KPI: connection=0.95, sl=0.8@15, asa=30, abandon=0.05' })
-        .option('roster', { type: 'boolean', default: false, describe: 'with --target: staff with shift patterns so every interval meets the target (hotline-sim staff), not a flat head count' })
+        .option('per', periodOption)
+        .option('roster', { type: 'boolean', default: false, describe: "with --target: staff with a shift roster meeting the target in every interval (as hotline-sim staff), not the scenario's profile" })
         .option('criterion', { type: 'string', default: 'mean', describe: 'with --target: mean (the mean meets it) or ci (the whole 95% CI does)' })
         .option('contract-kpi', { type: 'string', describe: "the tender's monthly KPI, e.g. connection=0.95: P(every month meets it)" })
         .option('risk', { type: 'number', describe: 'with --contract-kpi: the head count and price for P(every month meets it) ≥ this, e.g. 0.9' })
-        .option('explain', { type: 'boolean', default: false, describe: 'print how each line item is computed' }),
+        .option('explain', { type: 'boolean', default: false, describe: 'print how each line item is computed' })
+        .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every line item, the in-house presets, the searches and the months' }),
     async (argv) => {
-      const years = checkYears(argv.years);
+      const years = argv.years === undefined ? undefined : checkYears(argv.years);
+      const period = parsePeriod(argv.per);
       const budgetYuan = argv.budget !== undefined ? parseYuan(argv.budget, '--budget') : undefined;
       const naiveWage = positive(argv['naive-wage'], '--naive-wage', 'a monthly wage in yuan, more than 0');
       if (naiveWage !== undefined && budgetYuan === undefined) throw new UsageError('--naive-wage needs --budget');
@@ -141,7 +143,7 @@ export function registerBudget(y: Argv) {
       let solver: HeadcountSolver | undefined;
       if (argv.roster && target) {
         if (!argv.quiet && !argv.json && process.stderr.isTTY) process.stderr.write('Staffing with shift patterns (requirement, schedule, simulation)…\n');
-        const { result } = await rosterHeadcountForTarget(loadStudyScenario(argv.scenario, overrides).scenario, target);
+        const { result } = await headcountForTarget(argv.scenario, { target, period, mode: 'roster', overrides });
         solver = fixedHeadcountSolver('roster', result);
       }
       const progress = studyProgress(argv.quiet || argv.json);
@@ -154,6 +156,7 @@ export function registerBudget(y: Argv) {
         budgetYuan,
         naiveWage,
         target,
+        period,
         criterion: argv.criterion === 'ci' ? 'ciLow' : 'mean',
         contractKpi,
         risk: argv.risk,
@@ -169,7 +172,7 @@ export function registerBudget(y: Argv) {
         process.stdout.write(JSON.stringify(study) + '\n');
         return;
       }
-      process.stdout.write(formatBudgetReport(study) + '\n');
+      process.stdout.write(formatBudgetOutput(study, { detail: argv.detail }) + '\n');
       if (argv.explain) process.stdout.write('\n' + formatBudgetNotes(study.at.budgets) + '\n');
     },
   );

@@ -12,9 +12,10 @@ export function registerCompare(y: Argv) {
         .positional('a', { type: 'string', demandOption: true, describe: 'scenario file (YAML)' })
         .positional('b', { type: 'string', describe: 'second scenario file (omit with --models)' })
         .options(costStudyOptions)
-        .option('models', { type: 'boolean', default: false, describe: 'compare in-house vs outsourced for scenario a' }),
+        .option('models', { type: 'boolean', default: false, describe: 'compare in-house vs outsourced for scenario a' })
+        .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every KPI with its CI, unit costs and line items' }),
     async (argv) => {
-      const years = checkYears(argv.years);
+      const years = argv.years === undefined ? undefined : checkYears(argv.years);
       if (argv.models && argv.b !== undefined) throw new UsageError('--models compares the two operating models of ONE scenario: give one file');
       if (!argv.models && argv.b === undefined) throw new UsageError('give two scenarios to compare (compare a.yaml b.yaml), or one with --models');
       const overrides = studyOverridesFrom(argv);
@@ -33,7 +34,7 @@ export function registerCompare(y: Argv) {
         const written = writeFilesAtomically(argv.out, await compareCsvFiles(result), argv.force);
         if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
       }
-      process.stdout.write(argv.json ? JSON.stringify(result) + '\n' : formatCompareReport(result) + '\n');
+      process.stdout.write(argv.json ? JSON.stringify(result) + '\n' : formatCompareReport(result, { detail: argv.detail }) + '\n');
     },
   );
 }

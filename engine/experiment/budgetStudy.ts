@@ -9,9 +9,9 @@ import { affordableMonthlyWage, fullCostHeadcount, gapGroupNames, naiveHeadcount
 import { monthlyWages, type Model } from '../cost/labour.ts';
 import { type ScenarioOverrides } from '../scenario/load.ts';
 import { type ContractView, type HeadcountForRisk, contractView, minimumHeadcountForContractRisk } from './contractYear.ts';
-import { type HeadcountForTarget, type HeadcountSolver, type TargetPeriod, RunCache, agentsForHeadcount, flatHeadcountSolver, unboundedAt } from './headcountSearch.ts';
+import { type HeadcountForTarget, type HeadcountSolver, type TargetPeriod, withFlatHeadcount, RunCache, agentsForHeadcount, flatHeadcountSolver, unboundedAt } from './headcountSearch.ts';
 import { type KpiSummary, OPERATING_MODELS, type StudyProgress, checkYears, kpiSummary } from './studyKpis.ts';
-import { type PricedBudget, type ScenarioCosting, costScenario, loadStudyScenario, priceHeadcount } from './scenarioCosting.ts';
+import { type PricedBudget, type ScenarioCosting, costScenario, loadStudyScenario, priceHeadcount, staffingPatternOf } from './scenarioCosting.ts';
 
 export * from './studyKpis.ts';
 export * from './headcountSearch.ts';
@@ -167,8 +167,7 @@ export interface BudgetStudy {
 
 
 export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
-  const years = input.years ?? 1;
-  checkYears(years);
+  if (input.years !== undefined) checkYears(input.years);
   const covers = input.covers ?? 'contract';
   const simulate = input.simulate ?? true;
   const solver = input.solver ?? flatHeadcountSolver;
@@ -183,7 +182,8 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
   }
 
   const baseRun = simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null;
-  const at = costScenario(st, input.file, years, baseRun);
+  const at = costScenario(st, input.file, input.years, baseRun);
+  const years = at.term.years;
   const ctx = at.pricing;
   if (ctx.staffing) {
     const h = ctx.staffing.onSeatHours;
@@ -309,7 +309,10 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
       cache,
       onProgress: input.onProgress,
     });
-    target = { solver: solver.name, result, budgets: priceHeadcount(st.spec, result.headcount, years, result.kpis, result.paidHoursByCategory, ctx) };
+    // Priced with the staffing found: the roster's hours and seats, or the profile at that head count.
+    const staffing =
+      result.staffing ?? (pps !== null ? staffingPatternOf(withFlatHeadcount(st.scenario, result.headcount, pps), result.headcount, st.spec.calendarYear) : ctx.staffing);
+    target = { solver: solver.name, result, budgets: priceHeadcount(st.spec, result.headcount, years, result.kpis, result.paidHoursByCategory, { ...ctx, staffing }) };
   }
 
   // --- contract-year risk ------------------------------------------------------------------------
@@ -332,7 +335,8 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     if (input.risk !== undefined) {
       const r = minimumHeadcountForContractRisk(st.scenario, kpi, input.risk, { peoplePerSeat: needPps('--risk'), cache, onProgress: input.onProgress });
       const rrun = cache.flat(s, r.agentsOnSeat, r.headcount, pps!, '');
-      forRisk = { ...r, budgets: priceHeadcount(st.spec, r.headcount, years, kpiSummary(rrun), undefined, ctx) };
+      const rstaff = staffingPatternOf(withFlatHeadcount(st.scenario, r.headcount, pps!), r.headcount, st.spec.calendarYear);
+      forRisk = { ...r, budgets: priceHeadcount(st.spec, r.headcount, years, kpiSummary(rrun), undefined, { ...ctx, staffing: rstaff }) };
       const w = r.view.risk.wilson95;
       if (w.lower < input.risk) {
         warnings.push(

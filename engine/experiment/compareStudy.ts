@@ -23,7 +23,8 @@ export interface KpiDifference {
 
 export interface ScenarioComparison {
   kind: 'scenarios';
-  years: number;
+  /** The contract term both are priced over; null when each has its own (a.term, b.term). */
+  years: number | null;
   a: ScenarioCosting;
   b: ScenarioCosting;
   kpiDifferences: KpiDifference[];
@@ -87,13 +88,12 @@ export function modelLines(budgets: Record<Model, PricedBudget>): ModelLine[] {
 }
 
 export function compareStudy(input: CompareInput): ScenarioComparison | ModelComparison {
-  const years = input.years ?? 1;
-  checkYears(years);
+  if (input.years !== undefined) checkYears(input.years);
   const simulate = input.simulate ?? true;
   const costing = (file: string, tag: string) => {
     const st = loadStudyScenario(file, input.overrides);
     const cache = new RunCache(input.onProgress ? (l, d, t) => input.onProgress!(`${tag}${l}`, d, t) : undefined);
-    return costScenario(st, file, years, simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null);
+    return costScenario(st, file, input.years, simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null);
   };
   const notes = [
     "paid hours and seats: each operator works the standard annual hours, split into night, rest-day and holiday hours in the shares of the scenario's on-seat hours; seats = peak on seat + off-phone desks",
@@ -101,7 +101,7 @@ export function compareStudy(input: CompareInput): ScenarioComparison | ModelCom
   if (input.models) {
     if (input.files.length !== 1) throw new RangeError('--models compares the two operating models of ONE scenario');
     const scenario = costing(input.files[0], '');
-    return { kind: 'models', years, scenario, lines: modelLines(scenario.budgets), notes };
+    return { kind: 'models', years: scenario.term.years, scenario, lines: modelLines(scenario.budgets), notes };
   }
   if (input.files.length !== 2) throw new RangeError('give two scenarios to compare, or one with --models');
   const a = costing(input.files[0], 'A: ');
@@ -117,5 +117,5 @@ export function compareStudy(input: CompareInput): ScenarioComparison | ModelCom
     }
     notes.push('KPI differences: the two scenarios are simulated independently; the ± is √(a² + b²) of their 95% CI half-widths');
   }
-  return { kind: 'scenarios', years, a, b, kpiDifferences, notes };
+  return { kind: 'scenarios', years: a.term.years === b.term.years ? a.term.years : null, a, b, kpiDifferences, notes };
 }

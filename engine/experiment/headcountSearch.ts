@@ -12,6 +12,7 @@ import { queueMetrics } from '../analytic/erlangA.ts';
 import { agentsNeeded, type StaffingTarget } from '../analytic/staffing.ts';
 import type { ServiceLevelFormula } from '../analytic/erlang.ts';
 import type { PaidHoursByCategory } from '../cost/holidays.ts';
+import type { StaffingPattern } from '../cost/onSeat.ts';
 import { meanOf } from '../random/distributions.ts';
 import { demandProfile, type Scenario } from '../scenario/resolve.ts';
 import type { Estimate } from '../stats/estimate.ts';
@@ -402,6 +403,8 @@ export interface HeadcountForTarget {
   evaluations: StaffingEvaluation[];
   /** Paid hours by category when the solver knows them (a roster solver); else the cost model's fallback. */
   paidHoursByCategory?: PaidHoursByCategory;
+  /** On-seat hours and peak seats of the staffing found, when the solver builds its own (a roster). */
+  staffing?: StaffingPattern;
 }
 
 /** How a head count is put on seat: the scenario's own profile scaled, or a roster from the shift solver. */

@@ -7,6 +7,7 @@ import { statutoryHolidays } from '../cost/holidays.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { payrollHeadcount } from '../workforce/payroll.ts';
 import { paidHoursByCategory } from '../workforce/roster.ts';
+import { onSeatHoursFromAgents } from '../cost/onSeat.ts';
 import { kpiSummary, type HeadcountForTarget, type HeadcountSolver } from './budgetStudy.ts';
 import { staffScenario, type StaffingStudy, type StaffingStudyOptions } from './staffing.ts';
 import { targetMetric } from './target.ts';
@@ -60,6 +61,10 @@ export async function rosterHeadcountForTarget(scenario: Scenario, target: Staff
     },
     evaluations: [],
     paidHoursByCategory: paid,
+    staffing: (() => {
+      const { hours, peakOnSeat } = onSeatHoursFromAgents(study.onSeat, scenario.intervalSeconds, scenario.startDate, year, { skip: scenario.warmupIntervals });
+      return { onSeatHours: hours, peakOnSeat, operators: phones, source: "the solver's roster" };
+    })(),
   };
   return { result, study };
 }

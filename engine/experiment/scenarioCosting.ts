@@ -13,6 +13,7 @@ import { phonePeople, type Payroll } from '../workforce/payroll.ts';
 import { onSeatHoursFromAgents, type StaffingPattern } from '../cost/onSeat.ts';
 import { INHOUSE_PRESETS, withInhousePreset, type InhousePreset } from '../cost/inhouse.ts';
 import { type KpiSummary, kpiSummary } from './studyKpis.ts';
+import { readingNotes } from './readingNotes.ts';
 import { isFlat, meanAgents } from './headcountSearch.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -152,6 +153,7 @@ export interface ScenarioCosting {
   peoplePerSeat: number | null;
   /** Mean agents on seat over the counted intervals. */
   agentsOnSeat: number;
+  intervalMinutes: number;
   calendarYear: number;
   costSource: StudyScenario['costSource'];
   /** Simulated KPIs at the head count (null with simulate: false). */
@@ -163,15 +165,34 @@ export interface ScenarioCosting {
   inhouseByPreset: Record<InhousePreset, Budget>;
   /** What the cost functions took from the staffing. */
   pricing: PricingContext;
+  /** The contract term priced (the vendor amortises over it) and where it came from. */
+  term: ContractTerm;
+  /** Reading notes on the staffing and its simulation (engine/experiment/readingNotes.ts). */
+  readingNotes: string[];
+}
+
+/** The contract term a study prices: the one asked for, else the scenario's cited contract's, else one year. */
+export interface ContractTerm {
+  years: number;
+  source: 'option' | 'citedContract' | 'default';
+}
+
+export function contractTerm(spec: CostSpec, years?: number): ContractTerm {
+  if (years !== undefined) return { years, source: 'option' };
+  const cited = spec.citedContract?.years;
+  if (cited !== undefined && cited > 0) return { years: cited, source: 'citedContract' };
+  return { years: 1, source: 'default' };
 }
 
 export function pricingContext(st: StudyScenario): PricingContext {
   return { payroll: st.scenario.payroll, staffing: staffingPatternOf(st.scenario, st.headcount, st.spec.calendarYear) };
 }
 
-export function costScenario(st: StudyScenario, file: string, years: number, run: RunResult | null): ScenarioCosting {
+export function costScenario(st: StudyScenario, file: string, years: number | undefined, run: RunResult | null): ScenarioCosting {
   const kpis = run ? kpiSummary(run) : null;
   const ctx = pricingContext(st);
+  const term = contractTerm(st.spec, years);
+  years = term.years;
   return {
     file,
     name: st.scenario.name,
@@ -179,6 +200,7 @@ export function costScenario(st: StudyScenario, file: string, years: number, run
     headcountSource: st.headcountSource,
     peoplePerSeat: st.peoplePerSeat,
     agentsOnSeat: meanAgents(st.scenario),
+    intervalMinutes: st.scenario.intervalSeconds / 60,
     calendarYear: st.spec.calendarYear,
     costSource: st.costSource,
     kpis,
@@ -188,6 +210,12 @@ export function costScenario(st: StudyScenario, file: string, years: number, run
       INHOUSE_PRESETS.map((p) => [p, priceHeadcount(withInhousePreset(st.spec, p), st.headcount, years, null, undefined, ctx).inhouse.budget]),
     ) as Record<InhousePreset, Budget>,
     pricing: ctx,
+    term,
+    readingNotes: readingNotes({
+      occupancy: kpis?.occupancy.mean ?? null,
+      profile: st.scenario.workforce.roster ? 'roster' : isFlat(st.scenario) ? 'flat' : st.scenario.agentsProfile.kind,
+      scenario: st.scenario,
+    }),
   };
 }
 

@@ -12,7 +12,9 @@ import {
   type ScenarioCosting,
 } from '../experiment/budgetStudy.ts';
 import type { Estimate } from '../stats/estimate.ts';
-import { formatValue, textTable } from './format.ts';
+import { formatValue, textTable, wrapText } from './format.ts';
+import { headcountAnswerLines } from './staffReport.ts';
+import { describePeriod } from '../experiment/headcountSearch.ts';
 import { INHOUSE_PRESETS, inhousePresetNames } from '../cost/inhouse.ts';
 import { describeParameters } from '../cost/budget.ts';
 
@@ -231,6 +233,107 @@ function contractLines(title: string, v: ContractView, defaultSeconds: number): 
 
 // ---------------------------------------------------------------------------------------------
 // the report
+
+/** Summary, then with `detail` the whole report (line items, presets, searches, months). */
+export function formatBudgetOutput(s: BudgetStudy, options: { detail?: boolean } = {}): string {
+  const summary = formatBudgetSummary(s);
+  if (!options.detail) return summary + '\n(--detail: every line item, in-house presets, the searches; --explain: each rule; --out DIR: CSV)';
+  return summary + '\n\n' + formatBudgetReport(s);
+}
+
+const yearsText = (y: number) => `${formatAmount(y, 2).replace(/\.00$/, '')} year${y === 1 ? '' : 's'}`;
+
+/** The first screen of `budget`: the price in-house vs outsourced, per year and over the term, and the answer to the question asked. */
+export function formatBudgetSummary(s: BudgetStudy): string {
+  const out: string[] = [];
+  const at = s.at;
+  const T = at.kpis?.serviceLevelSeconds ?? 15;
+  out.push(...wrapText(at.name));
+  const src = at.pricing.staffing?.source ?? '';
+  const shape = src.includes('flat') ? 'flat around the clock' : src.includes('roster') ? 'by roster' : 'on average';
+  const seat = `${formatAmount(at.agentsOnSeat, Number.isInteger(at.agentsOnSeat) ? 0 : 1)} on seat ${shape}`;
+  out.push(...wrapText(`Staffing: ${peopleLine(at.headcount, at.budgets.outsourced.budget, at.headcountSource === 'scenario' ? "the scenario's" : at.headcountSource === 'override' ? 'given' : 'implied')}; ${seat}; cost year ${at.calendarYear}`));
+  const termFrom = { option: 'as given', citedContract: "the scenario's cited contract", default: 'no contract cited: one year' }[at.term.source];
+  out.push(`Contract term: ${yearsText(s.years)} (${termFrom}); money in yuan`);
+  const o = at.budgets.outsourced;
+  const i = at.budgets.inhouse;
+  const rows = [
+    ['All-in per year', '年度总成本', formatAmount(o.budget.total), formatAmount(i.budget.total)],
+    [`Whole term, ${yearsText(s.years)}`, '合同期总额', formatAmount(o.budget.total * s.years), formatAmount(i.budget.total * s.years)],
+    ['Contract price per year, VAT incl.', '合同价(含税)', o.budget.contractPrice === null ? '—' : formatAmount(o.budget.contractPrice), '—'],
+    ['Cost per answered call', '每通接通成本', o.costPerAnsweredCall ? formatAmount(o.costPerAnsweredCall.mean, 2) : '—', i.costPerAnsweredCall ? formatAmount(i.costPerAnsweredCall.mean, 2) : '—'],
+  ];
+  out.push(textTable([`At ${formatAmount(at.headcount)} people`, '项目', modelHeader('outsourced'), modelHeader('inhouse')], rows, ['left', 'left', 'right', 'right']));
+  const asked = s.target !== null || s.inversion !== null || s.contract !== null;
+  const pi = at.inhouseByPreset.publicInstitution;
+  if (!asked) out.push(`In-house on public-institution terms (事业单位): ${formatAmount(pi.total)} a year, ${formatSigned(((pi.total - o.budget.total) / o.budget.total) * 100, 1)}% vs outsourced`);
+  if (at.kpis) {
+    const k = at.kpis;
+    out.push(
+      ...wrapText(
+        `KPIs (${formatAmount(k.countedDays, Number.isInteger(k.countedDays) ? 0 : 2)} d × ${k.replications} reps): ` +
+          `接通率 ${formatWithCi(k.connectionRate, 'ratio')}, SL ${k.serviceLevelSeconds} s ${formatPercent(k.serviceLevel.mean)}, occupancy ${formatPercent(k.occupancy.mean, 0)}`,
+      ),
+    );
+  }
+  if (at.citedContract && s.citedAffordable) {
+    const cited = at.citedContract.yuan / at.citedContract.years;
+    const modelled = o.budget.contractPrice;
+    const c = s.citedAffordable;
+    const gap = modelled === null ? '' : `; modelled ${formatAmount(modelled)} (${modelled >= cited ? `${formatAmount((modelled / cited - 1) * 100, 0)}% more` : `${formatAmount((1 - modelled / cited) * 100, 0)}% less`})`;
+    const mw = c.minimumMonthlyWage;
+    out.push(
+      ...wrapText(
+        `Cited contract ${formatAmount(cited)}/yr${gap}; pays a gross ` +
+          `${c.wage.outsourced.feasible ? formatAmount(c.wage.outsourced.monthlyWage) : 'nothing'}/month` +
+          (mw !== null ? ` (min ${formatAmount(mw)})` : ''),
+      ),
+    );
+  }
+  if (s.target) {
+    const t = s.target.result;
+    out.push(...wrapText(`Target: ${describeKpiTarget(t.target, T)}, ${describePeriod(t.period, at.intervalMinutes)}${t.mode === 'roster' ? '' : ' (--roster: by shifts)'}`));
+    out.push(...headcountAnswerLines([t], at.intervalMinutes));
+    const tb = s.target.budgets;
+    out.push(
+      ...wrapText(
+        `Price at ${formatAmount(t.headcount)} people: outsourced ${formatAmount(tb.outsourced.budget.total)}/yr (${formatAmount(tb.outsourced.budget.total * s.years)} over the term), ` +
+          `in-house ${formatAmount(tb.inhouse.budget.total)}/yr`,
+      ),
+    );
+  }
+  if (s.inversion) {
+    const inv = s.inversion;
+    out.push(
+      ...wrapText(
+        `Budget ${formatAmount(inv.budgetYuan)} for ${yearsText(inv.years)}: naive ${formatAmount(inv.naive.exact, 1)} operators at ${formatAmount(inv.naiveWage)} a month; ` +
+          `at full cost ${OPERATING_MODELS.map((m) => `${operatingModelNames[m].en.toLowerCase()} ${formatAmount(inv.models[m].fullCost.operators)}`).join(', ')} people`,
+      ),
+    );
+    if (inv.twoAnswers) {
+      const t = inv.twoAnswers;
+      out.push(
+        ...wrapText(
+          `  at a gross ${formatAmount(t.naiveWage)}: ${formatAmount(t.atNaiveWage.budget.outsourced)} people outsourced; if ${formatAmount(t.naiveWage)} was meant all-in, ` +
+            `the real all-in cost is ${formatAmount(t.allIn.perPersonMonth)} a person-month`,
+        ),
+      );
+    }
+  }
+  if (s.contract) {
+    const r = s.contract.atReported.risk;
+    out.push(
+      ...wrapText(
+        `Contract KPI ${describeKpiTarget(s.contract.kpi, T)} in every month at ${formatAmount(at.headcount)} people: P = ${formatPercent(r.probabilityAllMonthsMeet, 1)} ` +
+          `(Wilson 95%: ${formatPercent(r.wilson95.lower, 1)} – ${formatPercent(r.wilson95.upper, 1)})` +
+          (s.contract.forRisk ? `; P ≥ ${formatPercent(s.contract.forRisk.probability, 0)} needs ${formatAmount(s.contract.forRisk.headcount)} people` : ''),
+      ),
+    );
+  }
+  for (const n of at.readingNotes.slice(0, asked ? 1 : 2)) out.push(...wrapText(`Note: ${n}`));
+  if (s.warnings.length) out.push(...wrapText(`Warning: ${s.warnings[0]}${s.warnings.length > 1 ? ` (+${s.warnings.length - 1} more: --detail)` : ''}`));
+  return out.join('\n');
+}
 
 export function formatBudgetReport(s: BudgetStudy): string {
   const out: string[] = [];

@@ -2,7 +2,7 @@
 import { writeToString } from 'fast-csv';
 import { OPERATING_MODELS, type KpiDifference, type ModelComparison, type ScenarioComparison, type ScenarioCosting } from '../experiment/budgetStudy.ts';
 import { budgetLinesCsv, budgetKpiRows, operatingModelNames, formatAmount, formatSigned, budgetSummaryRows, formatWithCi } from './budgetReport.ts';
-import { textTable } from './format.ts';
+import { textTable, wrapText } from './format.ts';
 
 const kpiNames: Record<KpiDifference['metric'], { en: string; zh: string; unit: 'ratio' | 'seconds' | 'calls' }> = {
   connectionRate: { en: 'Connection rate', zh: '接通率', unit: 'ratio' },
@@ -34,8 +34,101 @@ function describe(tag: string, c: ScenarioCosting): string {
 const money = (x: number | null, digits = 0) => (x === null || !Number.isFinite(x) ? '—' : formatAmount(x, digits));
 const moneyDiff = (a: number | null, b: number | null, digits = 0) => (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b) ? '—' : formatSigned(b - a, digits));
 
-export function formatCompareReport(c: ScenarioComparison | ModelComparison): string {
-  return c.kind === 'models' ? formatModels(c) : formatScenarios(c);
+export function formatCompareReport(c: ScenarioComparison | ModelComparison, options: { detail?: boolean } = {}): string {
+  const summary = c.kind === 'models' ? modelsSummary(c) : scenariosSummary(c);
+  if (!options.detail) return summary + '\n(--detail: every KPI with its CI, unit costs and line items; --out DIR: compare.csv, result.json)';
+  return summary + '\n\n' + (c.kind === 'models' ? formatModels(c) : formatScenarios(c));
+}
+
+/** "97.20% ± 0.03" (percentage points), "3.1 s ± 0.1". */
+function meanPm(e: { mean: number; ciLow: number | null; ciHigh: number | null }, unit: 'ratio' | 'seconds' | 'calls'): string {
+  if (!Number.isFinite(e.mean)) return '—';
+  const h = e.ciLow === null || e.ciHigh === null ? null : (e.ciHigh - e.ciLow) / 2;
+  if (unit === 'ratio') return `${(e.mean * 100).toFixed(2)}%${h === null ? '' : ` ±${(h * 100).toFixed(2)}`}`;
+  if (unit === 'seconds') return `${e.mean.toFixed(1)} s${h === null ? '' : ` ±${h.toFixed(1)}`}`;
+  return formatAmount(e.mean);
+}
+
+export function termText(c: ScenarioCosting): string {
+  const y = formatAmount(c.term.years, 2).replace(/\.00$/, '');
+  const from = { option: 'as given', citedContract: 'the cited contract', default: 'no contract cited' }[c.term.source];
+  return `${y} year${c.term.years === 1 ? '' : 's'} (${from})`;
+}
+
+function staffingText(c: ScenarioCosting): string {
+  const src = c.pricing.staffing?.source ?? '';
+  const how = src.includes('flat') ? 'flat' : src.includes('roster') ? 'by roster' : 'on average';
+  return `${formatAmount(c.headcount)} people, ${formatAmount(c.agentsOnSeat, Number.isInteger(c.agentsOnSeat) ? 0 : 1)} on seat ${how}`;
+}
+
+function periodText(c: ScenarioCosting): string {
+  const k = c.kpis;
+  return k ? `${formatAmount(k.countedDays, Number.isInteger(k.countedDays) ? 0 : 2)} days × ${k.replications} replications` : 'not simulated';
+}
+
+function scenariosSummary(c: ScenarioComparison): string {
+  const { a, b } = c;
+  const out: string[] = [];
+  out.push(...wrapText(`A: ${a.name}`, 100, '   '));
+  out.push(`   ${staffingText(a)}; ${periodText(a)}; term ${termText(a)}`);
+  out.push(...wrapText(`B: ${b.name}`, 100, '   '));
+  out.push(`   ${staffingText(b)}; ${periodText(b)}; term ${termText(b)}`);
+  const rows: string[][] = [];
+  rows.push(['People on the payroll', '人数', formatAmount(a.headcount), formatAmount(b.headcount), formatSigned(b.headcount - a.headcount, 0)]);
+  const pick = c.kpiDifferences.filter((d) => d.metric === 'connectionRate' || d.metric === 'serviceLevel' || d.metric === 'occupancy');
+  for (const d of pick) {
+    const n = kpiNames[d.metric];
+    let en = n.en;
+    if (d.metric === 'serviceLevel' && a.kpis && b.kpis) {
+      const ta = a.kpis.serviceLevelSeconds;
+      const tb = b.kpis.serviceLevelSeconds;
+      en = ta === tb ? `${en}, ${ta} s` : `${en} (${ta} s / ${tb} s)`;
+    }
+    rows.push([en, n.zh, meanPm(d.a, n.unit), meanPm(d.b, n.unit), difference(d)]);
+  }
+  for (const m of OPERATING_MODELS) {
+    const pa = a.budgets[m].budget;
+    const pb = b.budgets[m].budget;
+    const zh = operatingModelNames[m].zh;
+    rows.push([`${operatingModelNames[m].en}: all-in per year`, `${zh}年度总成本`, money(pa.total), money(pb.total), moneyDiff(pa.total, pb.total)]);
+    rows.push([`  whole term`, '合同期总额', money(pa.total * a.term.years), money(pb.total * b.term.years), moneyDiff(pa.total * a.term.years, pb.total * b.term.years)]);
+  }
+  const ca = a.budgets.outsourced.costPerAnsweredCall;
+  const cb = b.budgets.outsourced.costPerAnsweredCall;
+  if (ca && cb) rows.push(['Outsourced cost per answered call', '每通接通成本', money(ca.mean, 2), money(cb.mean, 2), moneyDiff(ca.mean, cb.mean, 2)]);
+  out.push(textTable(['', '指标', 'A', 'B', 'B − A'], rows, ['left', 'left', 'right', 'right', 'right']));
+  out.push('Money in yuan; KPIs as mean ± 95% CI half-width (percentage points).');
+  const notes = [...a.readingNotes.map((n) => `A: ${n}`), ...b.readingNotes.map((n) => `B: ${n}`)].slice(0, 3);
+  for (const n of notes) out.push(...wrapText(`Note: ${n}`));
+  return out.join('\n');
+}
+
+function modelsSummary(c: ModelComparison): string {
+  const s = c.scenario;
+  const out: string[] = [];
+  out.push(...wrapText(s.name));
+  out.push(`${staffingText(s)}; ${periodText(s)}; term ${termText(s)}`);
+  if (s.kpis) out.push(`Simulated KPIs (the same for both models): connection 接通率 ${formatWithCi(s.kpis.connectionRate, 'ratio')}, occupancy ${formatWithCi(s.kpis.occupancy, 'ratio')}`);
+  const o = s.budgets.outsourced;
+  const i = s.budgets.inhouse;
+  const y = s.term.years;
+  const row = (en: string, zh: string, fo: number | null, fi: number | null, digits = 0) => [en, zh, money(fo, digits), money(fi, digits), moneyDiff(fo, fi, digits)];
+  const rows = [
+    row('All-in per year', '年度总成本', o.budget.total, i.budget.total),
+    row(`Whole term, ${formatAmount(y, 2).replace(/\.00$/, '')} years`, '合同期总额', o.budget.total * y, i.budget.total * y),
+    row('Contract price per year, VAT incl.', '合同价(含税)', o.budget.contractPrice, null),
+    row('Cost per operator-month', '人均月成本', o.budget.costPerOperatorMonth, i.budget.costPerOperatorMonth),
+    row('Cost per answered call', '每通接通成本', o.costPerAnsweredCall?.mean ?? null, i.costPerAnsweredCall?.mean ?? null, 2),
+  ];
+  out.push(textTable(['yuan', '项目', `${operatingModelNames.outsourced.en} ${operatingModelNames.outsourced.zh}`, `${operatingModelNames.inhouse.en} ${operatingModelNames.inhouse.zh}`, 'In-house − out'], rows, ['left', 'left', 'right', 'right', 'right']));
+  out.push(
+    ...wrapText(
+      `In-house (vendor's terms) is ${formatSigned(((i.budget.total - o.budget.total) / o.budget.total) * 100, 1)}%: no management fee, profit or VAT, against its own overhead; ` +
+        `on public-institution terms ${formatSigned(((s.inhouseByPreset.publicInstitution.total - o.budget.total) / o.budget.total) * 100, 1)}%.`,
+    ),
+  );
+  for (const n of s.readingNotes.slice(0, 3)) out.push(...wrapText(`Note: ${n}`));
+  return out.join('\n');
 }
 
 function formatScenarios(c: ScenarioComparison): string {
@@ -73,7 +166,7 @@ function formatScenarios(c: ScenarioComparison): string {
   }
   out.push(textTable(['', '指标', 'A', 'B', 'B − A'], rows, ['left', 'left', 'right', 'right', 'right']));
   out.push('');
-  out.push(`Money in yuan per year; contract term ${formatAmount(c.years, 2).replace(/\.00$/, '')} year${c.years === 1 ? '' : 's'}.`);
+  out.push(`Money in yuan per year; contract term: A ${termText(a)}, B ${termText(b)}.`);
   for (const n of c.notes) out.push(`Note: ${n}.`);
   return out.join('\n');
 }
@@ -114,7 +207,7 @@ function formatModels(c: ModelComparison): string {
         i.budget.lines.some((l) => l.category === 'benefits' && l.yuan > 0) ? ' and benefits' : ''
       }.`,
   );
-  out.push(`Contract term ${formatAmount(c.years, 2).replace(/\.00$/, '')} year${c.years === 1 ? '' : 's'}.`);
+  out.push(`Contract term ${termText(s)}.`);
   for (const n of c.notes) out.push(`Note: ${n}.`);
   return out.join('\n');
 }

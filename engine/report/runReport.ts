@@ -28,7 +28,7 @@ export function withoutIntervals<T extends { intervals?: unknown }>(r: T): Omit<
 export function formatRunReport(r: RunResult, options: ReportOptions = {}): string {
   const out: string[] = [];
   const days = r.horizon.days;
-  out.push(`${r.scenario}`);
+  out.push(...wrapText(r.scenario));
   out.push(
     `${formatDays(days)} from ${r.horizon.start}, ${r.horizon.intervalMinutes}-min intervals` +
       `${r.horizon.warmupIntervals ? `, first ${r.horizon.warmupIntervals} intervals as warm-up` : ''}; ` +

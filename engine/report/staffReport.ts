@@ -55,7 +55,7 @@ export interface StaffAnswers {
 /** The first screen: the question, the head count by staffing mode, what it achieves, the notes. */
 export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions = {}): string {
   const out: string[] = [];
-  out.push(a.scenario);
+  out.push(...wrapText(a.scenario));
   out.push(...wrapText(`Question: the fewest people for ${describeKpiTarget(a.target, a.serviceLevelSeconds)}, ${describePeriod(a.period, a.intervalMinutes)}`));
   const own = options.scenarioHeadcount;
   const first = a.answers[0];

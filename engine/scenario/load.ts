@@ -92,6 +92,14 @@ function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Rec
     }
     out.agents = { headcount: o.headcount, peoplePerSeat: o.peoplePerSeat ?? fromScenario };
   }
+  // An override changes what the scenario is: its title says so wherever it is printed.
+  if (typeof raw.name === 'string' && (o.agents !== undefined || o.headcount !== undefined)) {
+    const ag = out.agents as { headcount: number; peoplePerSeat: number } | number;
+    out.name =
+      o.agents !== undefined
+        ? `${raw.name} — what-if: ${o.agents} agents on seat around the clock`
+        : `${raw.name} — what-if: ${o.headcount} people on the payroll, ${(ag as { peoplePerSeat: number }).peoplePerSeat} per seat`;
+  }
   if (o.replications !== undefined) out.replications = o.replications;
   if (o.seed !== undefined) out.seed = o.seed;
   if (o.horizonHours !== undefined) out.horizon = { hours: o.horizonHours };
