@@ -27,7 +27,7 @@ function expectOneLineError(r: ReturnType<typeof cli>, pattern: RegExp) {
 
 describe('hotline-sim budget', () => {
   it('Haikou: the citizen’s 129e6 / 3 years / 7,000 and the full cost, side by side, simulated', () => {
-    const r = cli('budget', HAIKOU, '--budget', '129e6', '--years', '3', '--naive-wage', '7000', ...FAST);
+    const r = cli('budget', HAIKOU, '--budget', '129e6', '--years', '3', '--naive-wage', '7000', ...FAST, '--detail');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('/ 7,000 yuan (the given wage) = 511.9 → 511 operators (512 to the nearest)');
     expect(r.stdout).toContain('→ 515');
@@ -66,7 +66,7 @@ describe('hotline-sim budget', () => {
 
 describe('hotline-sim compare', () => {
   it('prints both scenarios side by side', () => {
-    const r = cli('compare', LIAOCHENG, HAIKOU, ...FAST);
+    const r = cli('compare', LIAOCHENG, HAIKOU, ...FAST, '--detail');
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('A: Liaocheng');
     expect(r.stdout).toContain('B: Haikou');

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { agentsNeeded, describeKpiTarget, formatValue, queueMetrics, textTable, type QueueInput } from '../../engine/index.ts';
+import { agentsNeeded, describeKpiTarget, wrapText, formatValue, queueMetrics, textTable, type QueueInput } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { parseTarget } from '../targets.ts';
 
@@ -15,7 +15,11 @@ export function registerErlang(y: Argv) {
         .option('patience', { type: 'number', describe: 'mean caller patience, seconds (Erlang A); omit for Erlang C' })
         .option('sl-seconds', { type: 'number', default: 15, describe: 'service-level threshold T, seconds (GB/T 33358: 15)' })
         .option('agents', { type: 'string', describe: 'agents on seat: 14, or a range 10..20' })
-        .option('target', { type: 'string', describe: 'find the agents for: connection=0.95, sl=0.8@20, asa=30, abandon=0.05' })
+        .option('target', { type: 'string', array: true, describe: 'find the agents for: connection=0.95, sl=0.8@20, asa=30, abandon=0.05 (repeat: all must hold)' })
+        .option('shrinkage', { type: 'number', describe: 'share of paid time off seat (leave, sickness, training), e.g. 0.3: prints the payroll head count' })
+        .option('hours-open', { type: 'number', default: 24, describe: 'with --shrinkage: hours of service a day' })
+        .option('days-open', { type: 'number', default: 7, describe: 'with --shrinkage: days of service a week' })
+        .option('paid-hours', { type: 'number', default: 40, describe: 'with --shrinkage: paid hours a week per person' })
         .option('max-occupancy', { type: 'number', describe: 'with --target: cap occupancy, a fraction, e.g. 0.85' })
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON object instead of the table' }),
     (argv) => {
@@ -33,23 +37,41 @@ export function registerErlang(y: Argv) {
       seconds('--sl-seconds', argv['sl-seconds'], 'positive');
       const occ = argv['max-occupancy'];
       if (occ !== undefined && !(occ > 0 && occ <= 1)) throw new UsageError(`--max-occupancy is a fraction between 0 and 1, e.g. 0.85 (got ${occ})`);
-      const target = argv.target ? parseTarget(argv.target) : undefined;
-      if (target && argv.patience === undefined && (target.kind === 'connectionRate' || target.kind === 'abandonment')) {
+      const targets = (argv.target ?? []).map((t) => parseTarget(String(t)));
+      if (argv.patience === undefined && targets.some((t) => t.kind === 'connectionRate' || t.kind === 'abandonment')) {
         throw new UsageError('connection and abandonment targets need --patience (Erlang A): without it nobody hangs up');
       }
+      const slSeconds = [...new Set(targets.filter((t) => t.kind === 'serviceLevel' && t.seconds !== undefined).map((t) => (t as { seconds: number }).seconds))];
+      if (slSeconds.length > 1) throw new UsageError('give the service-level targets one threshold T (e.g. sl=0.8@20 and sl=0.9@20), or run erlang once per T');
+      const shrink = argv.shrinkage;
+      if (shrink !== undefined && !(shrink >= 0 && shrink < 1)) throw new UsageError(`--shrinkage is a fraction from 0 up to 1, e.g. 0.3 (got ${shrink})`);
+      const hoursOpen = argv['hours-open'];
+      const daysOpen = argv['days-open'];
+      const paidHours = argv['paid-hours'];
+      if (!(hoursOpen > 0 && hoursOpen <= 24)) throw new UsageError(`--hours-open must be more than 0 and at most 24 (got ${hoursOpen})`);
+      if (!(daysOpen > 0 && daysOpen <= 7)) throw new UsageError(`--days-open must be more than 0 and at most 7 (got ${daysOpen})`);
+      if (!(paidHours > 0)) throw new UsageError(`--paid-hours must be more than 0 (got ${paidHours})`);
+      // Agents on seat → people: every seat is staffed for the hours of service, each person is paid
+      // paidHours a week of which a share `shrinkage` is off seat.
+      const peoplePerSeat = (hoursOpen * daysOpen) / (paidHours * (1 - (shrink ?? 0)));
+      const payroll = (agents: number) => Math.ceil(agents * peoplePerSeat - 1e-9);
       const base: Omit<QueueInput, 'agents'> = {
         callsPerHour: cph,
         handleSeconds: handle,
         patienceSeconds: argv.patience ?? null,
         // A service-level target brings its own threshold; the table shows the same one.
-        serviceLevelSeconds: target?.kind === 'serviceLevel' && target.seconds !== undefined ? target.seconds : argv['sl-seconds'],
+        serviceLevelSeconds: slSeconds[0] ?? argv['sl-seconds'],
       };
       let agentList: number[];
       let needed: number | undefined;
-      if (target) {
-        needed = agentsNeeded(base, target, { maxOccupancy: occ });
+      if (targets.length) {
+        // Every target must hold: the most demanding sets the agents.
+        needed = Math.max(...targets.map((t) => agentsNeeded(base, t, { maxOccupancy: occ })));
         agentList = [needed];
-        if (!argv.json) process.stdout.write(`Agents on seat needed for ${describeKpiTarget(target, base.serviceLevelSeconds)}: ${needed}\n\n`);
+        if (!argv.json) {
+          const what = targets.map((t) => describeKpiTarget(t, base.serviceLevelSeconds)).join(' and ');
+          process.stdout.write(wrapText(`Agents on seat needed for ${what}${occ !== undefined ? `, occupancy ≤ ${(occ * 100).toFixed(0)}%` : ''}: ${needed}`).join('\n') + '\n');
+        }
       } else if (argv.agents) {
         const m = /^(\d+)(?:\.\.(\d+))?$/.exec(argv.agents.trim());
         if (!m) throw new UsageError(`--agents "${argv.agents}": give a whole number (14) or a range (10..20)`);
@@ -60,9 +82,23 @@ export function registerErlang(y: Argv) {
       } else {
         throw new UsageError('give --agents (14 or 10..20) or --target (e.g. connection=0.95)');
       }
+      const payrollLine =
+        shrink !== undefined
+          ? `Payroll 人数: ${agentList.length === 1 ? payroll(agentList[0]) : `${payroll(agentList[0])}–${payroll(agentList[agentList.length - 1])}`} people = on seat × ` +
+            `${hoursOpen * daysOpen} h open a week / ${paidHours} paid h / (1 − ${(shrink * 100).toFixed(0)}% shrinkage) (× ${peoplePerSeat.toFixed(2)})`
+          : 'Agents on seat at one time; --shrinkage 0.3 (with --hours-open, --days-open) gives the payroll.';
       const rows = agentList.map((n) => queueMetrics({ ...base, agents: n }));
       if (argv.json) {
-        process.stdout.write(JSON.stringify({ model: argv.patience ? 'Erlang A (M/M/n+M)' : 'Erlang C (M/M/n)', input: base, agentsNeeded: needed, results: rows }) + '\n');
+        process.stdout.write(
+          JSON.stringify({
+            model: argv.patience ? 'Erlang A (M/M/n+M)' : 'Erlang C (M/M/n)',
+            input: base,
+            targets,
+            agentsNeeded: needed,
+            payroll: shrink !== undefined ? { shrinkage: shrink, hoursOpen, daysOpen, paidHours, peoplePerSeat, headcount: agentList.map(payroll) } : null,
+            results: rows,
+          }) + '\n',
+        );
         return;
       }
       const T = base.serviceLevelSeconds;
@@ -72,7 +108,7 @@ export function registerErlang(y: Argv) {
       );
       process.stdout.write(
         textTable(
-          ['Agents', 'Connection 接通率', 'Abandon 呼损率', `SL ${T}s /offered`, `SL ${T}s /answered`, 'P(wait)', 'ASA (s)', 'Occupancy 占用率'],
+          ['Agents', 'Connect 接通率', 'Abandon 呼损率', `SL ${T}s/offered`, `SL ${T}s/answered`, 'P(wait)', 'ASA', 'Occ. 占用率'],
           rows.map((r) =>
             r.stable
               ? [
@@ -87,7 +123,7 @@ export function registerErlang(y: Argv) {
                 ]
               : [String(r.agents), 'overloaded: queue grows without bound', '', '', '', '', '', ''],
           ),
-        ) + '\n',
+        ) + `\nASA in seconds; SL = service level 服务水平.\n${payrollLine}\n`,
       );
     },
   );

@@ -61,7 +61,7 @@ export async function headcountForTarget(file: string, q: HeadcountQuestion): Pr
 
 /** "roster (shift solver), every 30-min interval" / "flat around the clock, every month". */
 export function describeStaffingMode(r: HeadcountForTarget, intervalMinutes: number): string {
-  const how = { roster: 'roster (shift solver)', demand: 'profile following demand', flat: 'flat around the clock' }[r.profile];
+  const how = { roster: 'roster (solver)', demand: 'demand profile', flat: 'flat' }[r.profile];
   const per = { interval: `every ${intervalMinutes}-min interval`, day: 'every day', month: 'every month', horizon: 'horizon average' }[r.period];
   return `${how}, ${per}`;
 }

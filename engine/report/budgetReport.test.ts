@@ -114,7 +114,7 @@ describe('target and contract sections', () => {
 describe('formatCompareReport', () => {
   it('two scenarios: both named, KPIs with CIs and the difference', async () => {
     const c = compareStudy({ files: [LIAOCHENG, HAIKOU], overrides: { horizonHours: 24, replications: 3 } });
-    const text = formatCompareReport(c);
+    const text = formatCompareReport(c, { detail: true });
     expect(text).toContain('A: Liaocheng');
     expect(text).toContain('B: Haikou');
     expect(text).toMatch(/Operators on the payroll\s+话务员人数\s+237\s+300\s+\+63/);
@@ -127,7 +127,7 @@ describe('formatCompareReport', () => {
 
   it('--models: in-house vs outsourced line by line, with the difference', () => {
     const c = compareStudy({ files: [LIAOCHENG], models: true, overrides: { horizonHours: 24, replications: 2 } });
-    const text = formatCompareReport(c);
+    const text = formatCompareReport(c, { detail: true });
     expect(text).toMatch(/In-house − outsourced/);
     expect(text).toMatch(/Management fee\s+管理费\s+[\d,]+\s+—\s+−[\d,]+/);
     expect(text).toMatch(/All-in, in-house costs [\d,]+ yuan a year less than outsourcing/);

@@ -108,7 +108,7 @@ function modelsSummary(c: ModelComparison): string {
   const out: string[] = [];
   out.push(...wrapText(s.name));
   out.push(`${staffingText(s)}; ${periodText(s)}; term ${termText(s)}`);
-  if (s.kpis) out.push(`Simulated KPIs (the same for both models): connection 接通率 ${formatWithCi(s.kpis.connectionRate, 'ratio')}, occupancy ${formatWithCi(s.kpis.occupancy, 'ratio')}`);
+  if (s.kpis) out.push(...wrapText(`KPIs (the same for both models): 接通率 ${formatWithCi(s.kpis.connectionRate, 'ratio')}, occupancy ${(s.kpis.occupancy.mean * 100).toFixed(0)}%`));
   const o = s.budgets.outsourced;
   const i = s.budgets.inhouse;
   const y = s.term.years;

@@ -25,7 +25,7 @@ export function headcountAnswerLines(results: HeadcountForTarget[], intervalMinu
     formatWithCi(r.kpis.connectionRate, 'ratio'),
     r.period === 'horizon' || r.mode === 'roster' ? '' : formatValue(r.kpi.mean, unit(r.metric.metricId)),
   ]);
-  const out = textTable(['Staffing mode, period', 'People', 'On seat', 'Connection 接通率 (95% CI)', 'Worst period'], rows, ['left', 'right', 'right', 'right', 'right']).split('\n');
+  const out = textTable(['Staffing mode, period', 'People', 'On seat', 'Connection 接通率 (95% CI)', 'Worst'], rows, ['left', 'right', 'right', 'right', 'right']).split('\n');
   if (results.length > 1) out.push(...wrapText(`Why they differ: ${MODES_DIFFER}.`));
   return out;
 }
