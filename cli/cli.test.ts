@@ -106,6 +106,18 @@ describe('bad input: one line naming the file and field, exit code 2', () => {
 });
 
 describe('hotline-sim erlang', () => {
+  it('several targets at once (all must hold) and the payroll head count for a shrinkage', () => {
+    const base = ['erlang', '--calls-per-hour', '200', '--talk', '180', '--patience', '300', '--json'];
+    const one = (t: string) => JSON.parse(cli(...base, '--target', t).stdout).agentsNeeded as number;
+    const both = JSON.parse(cli(...base, '--target', 'connection=0.95', '--target', 'sl=0.8@20', '--shrinkage', '0.3').stdout);
+    expect(both.agentsNeeded).toBe(Math.max(one('connection=0.95'), one('sl=0.8@20')));
+    // 24 h × 7 days / 40 paid hours / (1 − 0.3) = 6 people per agent on seat
+    expect(both.payroll.peoplePerSeat).toBeCloseTo(6, 12);
+    expect(both.payroll.headcount).toEqual([both.agentsNeeded * 6]);
+    const text = cli('erlang', '--calls-per-hour', '200', '--talk', '180', '--patience', '300', '--target', 'connection=0.95', '--target', 'sl=0.8@20').stdout;
+    expect(text.replace(/\n\s*/g, ' ')).toContain('connection rate 接通率 ≥ 95.0% and service level 服务水平 ≥ 80.0% within 20 s');
+  });
+
   it('finds the agents for a target and prints the KPIs', () => {
     const r = cli('erlang', '--calls-per-hour', '200', '--talk', '180', '--sl-seconds', '20', '--target', 'sl=0.8@20');
     expect(r.code, r.stderr).toBe(0);

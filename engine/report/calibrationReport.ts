@@ -1,7 +1,7 @@
 // The calibration report as text: the fitted values first, then the fit and what it implies.
 import type { Unit } from '../callcenter/metrics.ts';
 import type { CalibrationResult } from '../experiment/calibrate.ts';
-import { formatCi, formatValue, textTable } from './format.ts';
+import { formatCi, formatValue, textTable, wrapText } from './format.ts';
 
 export function formatCalibrationReport(r: CalibrationResult): string {
   const out: string[] = [];
@@ -10,7 +10,7 @@ export function formatCalibrationReport(r: CalibrationResult): string {
     const m = r.run.metrics.find((x) => x.id === id);
     return m ? `${m.name} ${m.zh}` : id;
   };
-  out.push(`Calibration of ${r.scenario}`);
+  out.push(...wrapText(`Calibration of ${r.scenario}`));
   out.push(`${r.horizonDays} days, ${r.replications} replications, common random numbers; ${r.evaluations} simulations`);
   out.push('');
   out.push(
