@@ -49,7 +49,7 @@ payroll: { phoneShare: 0.8 }
     expect(withFlatHeadcount(s, 90, 5).agents).toEqual(s.agents);
     const mean = s.agents.reduce((a, b) => a + b, 0) / s.agents.length;
     expect(Math.abs(mean - (90 * 0.8) / 5)).toBeLessThan(1); // 14.4 on average, each interval rounded
-    expect(Math.min(...s.agents)).toBe(2);
+    expect(Math.min(...s.agents)).toBeGreaterThanOrEqual(2);
     expect(Math.max(...s.agents)).toBeGreaterThan(25); // the peak gets about twice the average
   });
 });
