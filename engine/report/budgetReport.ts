@@ -1,5 +1,5 @@
 // The budget report (hotline-sim budget) as text and CSV. Numbers are rounded here only.
-import { writeToString } from 'fast-csv';
+import { csvWithBom } from './csv.ts';
 import type { StaffingTarget } from '../analytic/staffing.ts';
 import type { Model } from '../cost/labour.ts';
 import {
@@ -562,7 +562,7 @@ function clean(v: string | number | null | undefined): string | number {
   return v;
 }
 
-const csv = (rows: (string | number | null | undefined)[][]) => writeToString(rows.map((r) => r.map(clean)));
+const csv = (rows: (string | number | null | undefined)[][]) => csvWithBom(rows.map((r) => r.map(clean)));
 
 export async function budgetLinesCsv(b: Record<Model, PricedBudget>): Promise<string> {
   const out = b.outsourced.budget.lines;

@@ -1,5 +1,5 @@
 // The comparison report (hotline-sim compare) as text and CSV. Numbers are rounded here only.
-import { writeToString } from 'fast-csv';
+import { csvWithBom } from './csv.ts';
 import { OPERATING_MODELS, type KpiDifference, type ModelComparison, type ScenarioComparison, type ScenarioCosting } from '../experiment/budgetStudy.ts';
 import { budgetLinesCsv, budgetKpiRows, operatingModelNames, formatAmount, formatSigned, budgetSummaryRows, formatWithCi } from './budgetReport.ts';
 import { textTable, wrapText } from './format.ts';
@@ -233,7 +233,7 @@ export async function compareCsvFiles(c: ScenarioComparison | ModelComparison): 
       add('cost_per_answered_call', pa.costPerAnsweredCall?.mean ?? null, pb.costPerAnsweredCall?.mean ?? null);
       add('cost_per_connection_point', pa.costPerConnectionPoint?.mean ?? null, pb.costPerConnectionPoint?.mean ?? null);
     }
-    files['compare.csv'] = await writeToString(rows.map((r) => r.map(clean)));
+    files['compare.csv'] = await csvWithBom(rows.map((r) => r.map(clean)));
     files['a-budget-lines.csv'] = await budgetLinesCsv(c.a.budgets);
     files['b-budget-lines.csv'] = await budgetLinesCsv(c.b.budgets);
   }

@@ -5,6 +5,11 @@ import type { RunResult } from '../experiment/run.ts';
 /** Excel needs the UTF-8 byte-order mark to read the Chinese names; other readers ignore it. */
 export const UTF8_BOM = '\ufeff';
 
+/** A CSV as text with the UTF-8 byte-order mark: every CSV hotline-sim writes goes through this. */
+export async function csvWithBom(rows: (string | number | boolean | null | undefined)[][]): Promise<string> {
+  return UTF8_BOM + (await writeToString(rows));
+}
+
 export async function totalsCsv(r: RunResult): Promise<string> {
   const rows = r.metrics.map((m) => {
     const e = r.totals[m.id];

@@ -1,6 +1,6 @@
 // The staffing study as text: requirement by hour and weekday, the roster, the head count, and
 // the KPIs the roster achieves in simulation.
-import { writeToString } from 'fast-csv';
+import { csvWithBom } from './csv.ts';
 import type { StaffingStudy } from '../experiment/staffing.ts';
 import { describeStaffingMode, MODES_DIFFER } from '../experiment/headcountAnswer.ts';
 import { describePeriod, type HeadcountForTarget, type TargetPeriod } from '../experiment/headcountSearch.ts';
@@ -205,7 +205,7 @@ export function formatStaffReport(s: StaffingStudy): string {
 
 export async function staffCsvFiles(s: StaffingStudy): Promise<Record<string, string>> {
   const perDay = Math.round(1440 / s.run.horizon.intervalMinutes);
-  const requirement = await writeToString([
+  const requirement = await csvWithBom([
     ['interval', 'weekday', 'time', 'erlang_agents', 'required_agents', 'roster_on_seat', 'simulated_kpi', 'kpi_ci95_low', 'kpi_ci95_high'],
     ...s.requirement.agents.map((a, k) => {
       const minutes = (k % perDay) * s.run.horizon.intervalMinutes;
@@ -223,11 +223,11 @@ export async function staffCsvFiles(s: StaffingStudy): Promise<Record<string, st
       ];
     }),
   ]);
-  const roster = await writeToString([
+  const roster = await csvWithBom([
     ['shift_pattern', 'people'],
     ...Object.entries(s.schedule.peoplePerPattern).map(([name, n]) => [name, n]),
   ]);
-  const uncovered = await writeToString([
+  const uncovered = await csvWithBom([
     ['day', 'time', 'required', 'covered'],
     ...s.schedule.uncovered.map((u) => [u.day, u.time, u.required, u.covered]),
   ]);
