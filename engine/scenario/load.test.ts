@@ -175,3 +175,20 @@ describe('interval labels', () => {
     expect(intervalLabels('2024-02-28', 900, 96 * 2)[96]).toBe('2024-02-29 00:00');
   });
 });
+
+describe('a union-typed field given the wrong kind of value says what it takes', () => {
+  it('patience: 90 → a distribution or none', () => {
+    const e = errorOf(BASE.replace('patience: { distribution: exponential, mean: 60 }', 'patience: 90'));
+    expect(e.toString()).toMatch(/x\.yaml:5: patience: give \{ distribution: exponential, mean: 90 \} \(seconds\) or none \(got 90\)/);
+  });
+  it('talkTime: 180 → a distribution; agents: "many" → the forms agents take', () => {
+    expect(errorOf(BASE.replace('talkTime: { distribution: exponential, mean: 180 }', 'talkTime: 180')).toString()).toMatch(/talkTime: give a distribution in seconds, e\.g\. \{ distribution: exponential, mean: 180 \}.*\(got 180\)/);
+    expect(errorOf(BASE.replace('agents: 10', 'agents: many')).toString()).toMatch(/agents: give agents on seat \(7\), one per interval .* \{ headcount: 150, peoplePerSeat: 6 \}.*\(got "many"\)/);
+  });
+  it('a right-kind value failing inside keeps the precise message', () => {
+    expect(errorOf(BASE.replace('mean: 60', 'mean: -3')).toString()).toMatch(/patience\.mean: mean must be a positive number of seconds/);
+  });
+  it('agents: { headcount } without peoplePerSeat explains what peoplePerSeat is', () => {
+    expect(errorOf(BASE.replace('agents: 10', 'agents: { headcount: 150 }')).toString()).toMatch(/agents\.peoplePerSeat: required with headcount: people on the payroll per agent on seat around the clock/);
+  });
+});

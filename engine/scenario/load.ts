@@ -54,12 +54,20 @@ export function parseScenarioSpec(text: string, file?: string, overrides: Scenar
     const issue = unknown ?? firstIssue(parsed.error, input);
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
     const missing = issue.code === 'invalid_type' && valueAt(input, issue.path as PropertyKey[]) === undefined;
+    const union = unionExpectation(parsed.error.issues[0], input);
     const problem =
       issue.code === 'unrecognized_keys'
         ? `unknown field "${issue.keys[0]}"${didYouMean(issue.keys[0], issue.path, parsed.error.issues, input)}`
-        : missing
-          ? 'required field is missing'
-          : issue.message;
+        : union && !unknown
+          ? union.problem
+          : missing && String(path[path.length - 1]) === 'peoplePerSeat' && String(path[0]) === 'agents'
+            ? PEOPLE_PER_SEAT_MISSING
+            : missing
+              ? 'required field is missing'
+              : issue.message;
+    if (union && !unknown) {
+      throw new ScenarioError(file, union.path, problem, lineOf(doc.contents, union.path, lineCounter, false));
+    }
     throw new ScenarioError(file, path as (string | number)[], problem, lineOf(doc.contents, path as (string | number)[], lineCounter, issue.code === 'unrecognized_keys'));
   }
   return { spec: parsed.data };
@@ -107,6 +115,43 @@ function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Rec
 }
 
 type Issue = z.core.$ZodIssue;
+
+const DISTRIBUTION_EXPECTED =
+  'give a distribution in seconds, e.g. { distribution: exponential, mean: 180 }, { distribution: lognormal, mean: 180, cv: 1 } or { distribution: deterministic, value: 20 }';
+
+/** What a union-typed field takes, said the way a user writes it (zod's own message names one branch only). */
+const UNION_EXPECTED: Record<string, string> = {
+  patience: 'give { distribution: exponential, mean: 90 } (seconds) or none',
+  laterPatience: 'give { distribution: exponential, mean: 90 } (seconds)',
+  talkTime: DISTRIBUTION_EXPECTED,
+  wrapUpTime: DISTRIBUTION_EXPECTED,
+  delay: DISTRIBUTION_EXPECTED,
+  agents: 'give agents on seat (7), one per interval ([5, 6, 7, …]), or { headcount: 150, peoplePerSeat: 6 }; or a roster instead',
+  shrinkage: 'give a fraction (0.3), 12 monthly fractions, or itemised { annualLeave: 0.08, sickLeave: 0.03, … }',
+  probability: 'give a share from 0 to 1 (0.3), or one per attempt ([0.5, 0.3])',
+};
+
+const PEOPLE_PER_SEAT_MISSING =
+  'required with headcount: people on the payroll per agent on seat around the clock ' +
+  '(e.g. 6 ≈ 168 h a week / 40 paid h / (1 − 30% shrinkage)); or give agents on seat, or a roster';
+
+/** A union field given a value of the wrong kind (patience: 90): the field and what it takes. */
+function unionExpectation(top: Issue | undefined, input: unknown): { path: (string | number)[]; problem: string } | null {
+  if (!top) return null;
+  const path = top.path as (string | number)[];
+  const key = String(path[path.length - 1]);
+  const expected = UNION_EXPECTED[key];
+  if (!expected) return null;
+  const value = valueAt(input, path as PropertyKey[]);
+  if (value === undefined) return null;
+  // Only a value of the wrong kind: an object or number of the right kind that fails inside
+  // (a negative mean) keeps the inner, precise message.
+  const numeric = key === 'agents' || key === 'shrinkage' || key === 'probability';
+  const rightKind = numeric ? typeof value === 'number' || (value !== null && typeof value === 'object') : value !== null && typeof value === 'object';
+  if (rightKind) return null;
+  const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
+  return { path, problem: `${expected} (got ${shown})` };
+}
 
 /** The most specific issue: for a union, the branch that matches the value's type and got furthest. */
 function firstIssue(error: z.ZodError, input: unknown): Issue {
