@@ -64,6 +64,18 @@ describe('hotline-sim run', () => {
     expect(short.totals).toEqual(j.totals);
   });
 
+  it('--scale and --start-date: the commonest what-ifs, named in the title', () => {
+    const base = JSON.parse(cli('run', SCENARIO, '--json').stdout);
+    const more = JSON.parse(cli('run', SCENARIO, '--json', '--scale', '1.5', '--start-date', '2024-07-15').stdout);
+    expect(more.horizon.start).toBe('2024-07-15');
+    expect(more.scenario).toBe('Small test line — what-if: arrivals × 1.5, from 2024-07-15');
+    // 5 replications of 8 h at 120 calls/h: 960 ± 2√(960/5) calls a replication; × 1.5 well inside 10%
+    expect(more.totals.offered.mean / base.totals.offered.mean).toBeGreaterThan(1.35);
+    expect(more.totals.offered.mean / base.totals.offered.mean).toBeLessThan(1.65);
+    expectOneLineError(cli('run', SCENARIO, '--start-date', '15/07/2024'), /--start-date must be a date YYYY-MM-DD/);
+    expectOneLineError(cli('run', SCENARIO, '--scale', '-1'), /--scale must be 0 or more/);
+  });
+
   it('flags override the scenario for what-ifs', () => {
     const j = JSON.parse(cli('run', SCENARIO, '--json', '--intervals', '--agents', '12', '--replications', '3', '--horizon', '4h').stdout);
     expect(j.replications).toBe(3);

@@ -10,6 +10,8 @@ export const scenarioOverrideOptions = {
   replications: { type: 'number', describe: 'number of replications' },
   seed: { type: 'string', describe: 'random seed' },
   horizon: { type: 'string', describe: 'simulated length, e.g. 7d, 24h, 366d' },
+  scale: { type: 'number', describe: 'multiply every arrival rate, e.g. 1.2 for a +20% typhoon week' },
+  'start-date': { type: 'string', describe: 'start the horizon on this date (YYYY-MM-DD), e.g. with --horizon 7d' },
 } as const;
 
 export function overridesFrom(argv: {
@@ -19,6 +21,8 @@ export function overridesFrom(argv: {
   replications?: number;
   seed?: string;
   horizon?: string;
+  scale?: number;
+  'start-date'?: string;
 }) {
   let horizonHours: number | undefined;
   if (argv.horizon !== undefined) {
@@ -38,8 +42,14 @@ export function overridesFrom(argv: {
   const pps = argv['people-per-seat'];
   if (pps !== undefined && !(pps > 0)) throw new UsageError(`--people-per-seat must be more than 0 (got ${pps})`);
   if (argv.agents !== undefined && argv.headcount !== undefined) throw new UsageError('give --agents or --headcount, not both');
+  const scale = argv.scale;
+  if (scale !== undefined && !(scale >= 0 && Number.isFinite(scale))) throw new UsageError(`--scale must be 0 or more, e.g. 1.2 for 20% more calls (got ${scale})`);
+  const startDate = argv['start-date'];
+  if (startDate !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(startDate) || Number.isNaN(Date.parse(`${startDate}T00:00:00Z`)))) {
+    throw new UsageError(`--start-date must be a date YYYY-MM-DD, e.g. 2024-07-15 (got ${startDate})`);
+  }
   const seed = argv.seed === undefined ? undefined : /^-?\d+$/.test(argv.seed) ? Number(argv.seed) : argv.seed;
-  return { agents: argv.agents, headcount: argv.headcount, peoplePerSeat: pps, replications: argv.replications, seed, horizonHours };
+  return { agents: argv.agents, headcount: argv.headcount, peoplePerSeat: pps, replications: argv.replications, seed, horizonHours, scale, startDate };
 }
 
 export function registerRun(y: Argv) {

@@ -16,6 +16,10 @@ export interface ScenarioOverrides {
   replications?: number;
   seed?: number | string;
   horizonHours?: number;
+  /** Multiplies the scenario's arrivals.scale (a what-if: 1.2 = 20% more calls). */
+  scale?: number;
+  /** A new start date (YYYY-MM-DD): the calendar (weekdays, months, holidays) moves with it. */
+  startDate?: string;
 }
 
 export function loadScenario(file: string, overrides: ScenarioOverrides = {}): Scenario {
@@ -108,6 +112,17 @@ function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Rec
         ? `${raw.name} — what-if: ${o.agents} agents on seat around the clock`
         : `${raw.name} — what-if: ${o.headcount} people on the payroll, ${(ag as { peoplePerSeat: number }).peoplePerSeat} per seat`;
   }
+  if (o.scale !== undefined) {
+    const arrivals = raw.arrivals;
+    if (arrivals !== null && typeof arrivals === 'object' && !Array.isArray(arrivals)) {
+      const a = arrivals as Record<string, unknown>;
+      const current = typeof a.scale === 'number' ? a.scale : 1;
+      out.arrivals = { ...a, scale: current * o.scale };
+    }
+  }
+  if (o.startDate !== undefined) out.startDate = o.startDate;
+  const whatIf = [o.scale !== undefined && o.scale !== 1 ? `arrivals × ${o.scale}` : '', o.startDate !== undefined ? `from ${o.startDate}` : ''].filter((x) => x);
+  if (typeof out.name === 'string' && whatIf.length) out.name = `${out.name}${out.name.includes(' — what-if: ') ? ', ' : ' — what-if: '}${whatIf.join(', ')}`;
   if (o.replications !== undefined) out.replications = o.replications;
   if (o.seed !== undefined) out.seed = o.seed;
   if (o.horizonHours !== undefined) out.horizon = { hours: o.horizonHours };
