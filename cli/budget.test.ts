@@ -51,7 +51,7 @@ describe('hotline-sim budget', () => {
     expect(j.at.budgets.outsourced.budget.lines.length).toBe(37);
     expect(j.at.kpis.connectionRate).toHaveProperty('ciLow');
     expect(readFileSync(join(out, 'budget-lines.csv'), 'utf8')).toContain('Pension insurance,养老保险,socialInsurance,contract,');
-    expect(readFileSync(join(out, 'budget-summary.csv'), 'utf8').split('\n')[0]).toBe('case,headcount,model,measure,value,ci95_low,ci95_high');
+    expect(readFileSync(join(out, 'budget-summary.csv'), 'utf8').split('\n')[0]).toBe('\ufeffcase,headcount,model,measure,value,ci95_low,ci95_high');
     expectOneLineError(cli('budget', LIAOCHENG, '--out', out, ...FAST), /already exists; use --force/);
   });
 

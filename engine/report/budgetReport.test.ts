@@ -83,7 +83,7 @@ describe('formatBudgetReport', () => {
     const files = await budgetCsvFiles(study);
     expect(Object.keys(files)).toEqual(expect.arrayContaining(['budget-lines.csv', 'budget-summary.csv', 'kpis.csv', 'inversion.csv', 'result.json']));
     const lines = files['budget-lines.csv'].split('\n');
-    expect(lines[0]).toBe('item,item_zh,category,outsourced_paid_by,outsourced_yuan_per_year,inhouse_yuan_per_year,outsourced_note,inhouse_note');
+    expect(lines[0]).toBe('\ufeffitem,item_zh,category,outsourced_paid_by,outsourced_yuan_per_year,inhouse_yuan_per_year,outsourced_note,inhouse_note');
     expect(lines[1]).toMatch(/^Operators wages,话务员工资,wages,contract,16200000,16200000,/);
     expect(files['inversion.csv']).toMatch(/\nnaive,.*,511\.90476/);
     expect(files['inversion.csv']).toContain('naive_citizen');
@@ -122,7 +122,7 @@ describe('formatCompareReport', () => {
     expect(text).toMatch(/Outsourced 外包: total per year, all-in/);
     expect(text).toMatch(/In-house 自营: total per year, all-in/);
     const files = await compareCsvFiles(c);
-    expect(files['compare.csv'].split('\n')[0]).toBe('measure,a,a_ci95_low,a_ci95_high,b,b_ci95_low,b_ci95_high,b_minus_a,b_minus_a_ci95_halfwidth');
+    expect(files['compare.csv'].split('\n')[0]).toBe('\ufeffmeasure,a,a_ci95_low,a_ci95_high,b,b_ci95_low,b_ci95_high,b_minus_a,b_minus_a_ci95_halfwidth');
   });
 
   it('--models: in-house vs outsourced line by line, with the difference', () => {
