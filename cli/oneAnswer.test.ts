@@ -44,6 +44,11 @@ describe('one question, one answer', () => {
     // The engine's budget study with the same question, too.
     const study = budgetStudy({ file: HAIKOU, overrides: FAST_OVERRIDES, target: { kind: 'connectionRate', value: 0.95 }, period: 'month' });
     expect(study.target!.result.headcount).toBe(helper.headcount);
+    // and compare --target, with its price equal to budget --target's
+    const cmp = compareStudy({ files: [HAIKOU, LIAOCHENG], overrides: FAST_OVERRIDES, target: { kind: 'connectionRate', value: 0.95 }, period: 'month' });
+    if (cmp.kind !== 'scenarios') throw new Error('expected scenarios');
+    expect(cmp.targets!.a.result.headcount).toBe(helper.headcount);
+    expect(cmp.targets!.a.budgets.outsourced.budget.total).toBe(study.target!.budgets.outsourced.budget.total);
   });
 
   it('roster mode: staff and budget --target --roster give the same head count', () => {
@@ -103,6 +108,7 @@ describe('the first screen of each command', () => {
       ['budget --budget', ['budget', HAIKOU, '--budget', '129e6', '--naive-wage', '7000', ...FAST]],
       ['budget --contract-kpi', ['budget', LIAOCHENG, '--contract-kpi', 'connection=0.95', ...FAST]],
       ['compare', ['compare', HAIKOU, LIAOCHENG, ...FAST]],
+      ['compare --target', ['compare', HAIKOU, LIAOCHENG, '--target', 'connection=0.95', ...FAST]],
       ['compare --models', ['compare', HAIKOU, '--models', ...FAST]],
       ['staff', ['staff', HAIKOU, '--target', 'connection=0.95', '--horizon', '1d', '--replications', '2', '--quiet']],
       ['erlang', ['erlang', '--calls-per-hour', '200', '--talk', '180', '--patience', '300', '--agents', '10..16']],

@@ -1,6 +1,7 @@
 import type { Argv } from 'yargs';
 import { compareCsvFiles, compareStudy, formatCompareReport, prepareOutputFolder, writeFilesAtomically } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
+import { parsePeriod, parseTarget, periodOption } from '../targets.ts';
 import { checkYears, costStudyOptions, studyOverridesFrom, studyProgress } from './budget.ts';
 
 export function registerCompare(y: Argv) {
@@ -13,6 +14,8 @@ export function registerCompare(y: Argv) {
         .positional('b', { type: 'string', describe: 'second scenario file (omit with --models)' })
         .options(costStudyOptions)
         .option('models', { type: 'boolean', default: false, describe: 'compare in-house vs outsourced for scenario a' })
+        .option('target', { type: 'string', describe: 'also the fewest people each scenario needs for a KPI (the search of budget --target), e.g. connection=0.95' })
+        .option('per', periodOption)
         .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every KPI with its CI, unit costs and line items' }),
     async (argv) => {
       const years = argv.years === undefined ? undefined : checkYears(argv.years);
@@ -27,6 +30,8 @@ export function registerCompare(y: Argv) {
         overrides,
         years,
         simulate: argv.simulate,
+        target: argv.target !== undefined ? parseTarget(argv.target) : undefined,
+        period: parsePeriod(argv.per),
         onProgress: (l, d, t) => progress.update(l, d, t),
       });
       progress.stop();

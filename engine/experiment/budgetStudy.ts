@@ -11,6 +11,7 @@ import { type ScenarioOverrides } from '../scenario/load.ts';
 import { type ContractView, type HeadcountForRisk, contractView, minimumHeadcountForContractRisk } from './contractYear.ts';
 import { type HeadcountForTarget, type HeadcountSolver, type TargetPeriod, withFlatHeadcount, RunCache, agentsForHeadcount, flatHeadcountSolver, unboundedAt } from './headcountSearch.ts';
 import { type KpiSummary, OPERATING_MODELS, type StudyProgress, checkYears, kpiSummary } from './studyKpis.ts';
+import { targetStudy, type TargetStudy } from './targetStudy.ts';
 import { type PricedBudget, type ScenarioCosting, costScenario, loadStudyScenario, priceHeadcount, staffingPatternOf } from './scenarioCosting.ts';
 
 export * from './studyKpis.ts';
@@ -18,6 +19,7 @@ export * from './headcountSearch.ts';
 export * from './contractYear.ts';
 export * from './scenarioCosting.ts';
 export * from './compareStudy.ts';
+export * from './targetStudy.ts';
 
 // ---------------------------------------------------------------------------------------------
 // budget → head count
@@ -133,12 +135,6 @@ export interface BudgetStudyInput {
   simulate?: boolean;
   solver?: HeadcountSolver;
   onProgress?: StudyProgress;
-}
-
-export interface TargetStudy {
-  solver: string;
-  result: HeadcountForTarget;
-  budgets: Record<Model, PricedBudget>;
 }
 
 export interface ContractStudy {
@@ -302,17 +298,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
   let target: TargetStudy | null = null;
   if (input.target) {
     if (!simulate) throw new RangeError('--target needs simulation (drop --no-simulate)');
-    const result = solver.minimumHeadcountForTarget(st.scenario, input.target, {
-      peoplePerSeat: needPps('--target'),
-      period: input.period,
-      criterion: input.criterion,
-      cache,
-      onProgress: input.onProgress,
-    });
-    // Priced with the staffing found: the roster's hours and seats, or the profile at that head count.
-    const staffing =
-      result.staffing ?? (pps !== null ? staffingPatternOf(withFlatHeadcount(st.scenario, result.headcount, pps), result.headcount, st.spec.calendarYear) : ctx.staffing);
-    target = { solver: solver.name, result, budgets: priceHeadcount(st.spec, result.headcount, years, result.kpis, result.paidHoursByCategory, { ...ctx, staffing }) };
+    target = targetStudy(st, ctx, years, { target: input.target, period: input.period, criterion: input.criterion, solver }, cache, input.onProgress);
   }
 
   // --- contract-year risk ------------------------------------------------------------------------

@@ -4,6 +4,9 @@ import { type BudgetLine } from '../cost/budget.ts';
 import { type Model } from '../cost/labour.ts';
 import { type ScenarioOverrides } from '../scenario/load.ts';
 import type { Estimate } from '../stats/estimate.ts';
+import { targetStudy, type TargetStudy } from './targetStudy.ts';
+import type { StaffingTarget } from '../analytic/staffing.ts';
+import type { TargetPeriod } from './headcountSearch.ts';
 import { type PricedBudget, type ScenarioCosting, costScenario, loadStudyScenario } from './scenarioCosting.ts';
 import { RunCache } from './headcountSearch.ts';
 import { type StudyProgress, checkYears } from './studyKpis.ts';
@@ -28,6 +31,8 @@ export interface ScenarioComparison {
   a: ScenarioCosting;
   b: ScenarioCosting;
   kpiDifferences: KpiDifference[];
+  /** With a target: each scenario's head count for it and the price. */
+  targets: { a: TargetStudy; b: TargetStudy } | null;
   notes: string[];
 }
 
@@ -56,6 +61,9 @@ export interface CompareInput {
   overrides?: ScenarioOverrides;
   years?: number;
   simulate?: boolean;
+  /** Also the fewest people each scenario needs for this target (the search of budget --target), and their price. */
+  target?: StaffingTarget;
+  period?: TargetPeriod;
   onProgress?: StudyProgress;
 }
 
@@ -90,10 +98,15 @@ export function modelLines(budgets: Record<Model, PricedBudget>): ModelLine[] {
 export function compareStudy(input: CompareInput): ScenarioComparison | ModelComparison {
   if (input.years !== undefined) checkYears(input.years);
   const simulate = input.simulate ?? true;
+  if (input.target && !simulate) throw new RangeError('--target needs simulation (drop --no-simulate)');
+  const targets: Partial<Record<'a' | 'b', TargetStudy>> = {};
   const costing = (file: string, tag: string) => {
     const st = loadStudyScenario(file, input.overrides);
-    const cache = new RunCache(input.onProgress ? (l, d, t) => input.onProgress!(`${tag}${l}`, d, t) : undefined);
-    return costScenario(st, file, input.years, simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null);
+    const progress: StudyProgress | undefined = input.onProgress ? (l, d, t) => input.onProgress!(`${tag}${l}`, d, t) : undefined;
+    const cache = new RunCache(progress);
+    const c = costScenario(st, file, input.years, simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null);
+    if (input.target) targets[tag.startsWith('B') ? 'b' : 'a'] = targetStudy(st, c.pricing, c.term.years, { target: input.target, period: input.period }, cache, progress);
+    return c;
   };
   const notes = [
     "paid hours and seats: each operator works the standard annual hours, split into night, rest-day and holiday hours in the shares of the scenario's on-seat hours; seats = peak on seat + off-phone desks",
@@ -117,5 +130,13 @@ export function compareStudy(input: CompareInput): ScenarioComparison | ModelCom
     }
     notes.push('KPI differences: the two scenarios are simulated independently; the ± is √(a² + b²) of their 95% CI half-widths');
   }
-  return { kind: 'scenarios', years: a.term.years === b.term.years ? a.term.years : null, a, b, kpiDifferences, notes };
+  return {
+    kind: 'scenarios',
+    years: a.term.years === b.term.years ? a.term.years : null,
+    a,
+    b,
+    kpiDifferences,
+    targets: targets.a && targets.b ? { a: targets.a, b: targets.b } : null,
+    notes,
+  };
 }

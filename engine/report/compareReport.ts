@@ -1,8 +1,9 @@
 // The comparison report (hotline-sim compare) as text and CSV. Numbers are rounded here only.
 import { csvWithBom } from './csv.ts';
 import { OPERATING_MODELS, type KpiDifference, type ModelComparison, type ScenarioComparison, type ScenarioCosting } from '../experiment/budgetStudy.ts';
-import { budgetLinesCsv, budgetKpiRows, operatingModelNames, formatAmount, formatSigned, budgetSummaryRows, formatWithCi } from './budgetReport.ts';
+import { describeKpiTarget, budgetLinesCsv, budgetKpiRows, operatingModelNames, formatAmount, formatSigned, budgetSummaryRows, formatWithCi } from './budgetReport.ts';
 import { textTable, wrapText } from './format.ts';
+import { describePeriod } from '../experiment/headcountSearch.ts';
 
 const kpiNames: Record<KpiDifference['metric'], { en: string; zh: string; unit: 'ratio' | 'seconds' | 'calls' }> = {
   connectionRate: { en: 'Connection rate', zh: '接通率', unit: 'ratio' },
@@ -95,10 +96,23 @@ function scenariosSummary(c: ScenarioComparison): string {
   }
   const ca = a.budgets.outsourced.costPerAnsweredCall;
   const cb = b.budgets.outsourced.costPerAnsweredCall;
-  if (ca && cb) rows.push(['Outsourced cost per answered call', '每通接通成本', money(ca.mean, 2), money(cb.mean, 2), moneyDiff(ca.mean, cb.mean, 2)]);
+  if (ca && cb && !c.targets) rows.push(['Outsourced cost per answered call', '每通接通成本', money(ca.mean, 2), money(cb.mean, 2), moneyDiff(ca.mean, cb.mean, 2)]);
+  if (c.targets) {
+    const ta = c.targets.a;
+    const tb = c.targets.b;
+    rows.push(['For the target: people', '目标所需人数', formatAmount(ta.result.headcount), formatAmount(tb.result.headcount), formatSigned(tb.result.headcount - ta.result.headcount, 0)]);
+    const oa = ta.budgets.outsourced.budget.total;
+    const ob = tb.budgets.outsourced.budget.total;
+    rows.push(['  outsourced all-in per year', '外包年度总成本', money(oa), money(ob), moneyDiff(oa, ob)]);
+  }
   out.push(textTable(['', '指标', 'A', 'B', 'B − A'], rows, ['left', 'left', 'right', 'right', 'right']));
+  if (c.targets) {
+    const t = c.targets.a.result;
+    const T = a.kpis?.serviceLevelSeconds ?? 15;
+    out.push(...wrapText(`Target: ${describeKpiTarget(t.target, T)}, ${describePeriod(t.period, a.intervalMinutes)}, each scenario's own profile`));
+  }
   out.push('Money in yuan; KPIs as mean ± 95% CI half-width (percentage points).');
-  const notes = [...a.readingNotes.map((n) => `A: ${n}`), ...b.readingNotes.map((n) => `B: ${n}`)].slice(0, 3);
+  const notes = [...a.readingNotes.map((n) => `A: ${n}`), ...b.readingNotes.map((n) => `B: ${n}`)].slice(0, c.targets ? 1 : 3);
   for (const n of notes) out.push(...wrapText(`Note: ${n}`));
   return out.join('\n');
 }
