@@ -91,6 +91,8 @@ export interface StudyScenario {
   /** Payroll operators: the scenario's (or --headcount), or implied by its agents × peoplePerSeat. */
   headcount: number;
   headcountSource: 'scenario' | 'override' | 'implied';
+  /** The scenario's own payroll head count when an override replaced it (what its cited contract paid for). */
+  scenarioHeadcount: number | null;
   /** People per agent on seat (null when the scenario gives agents and none was given). */
   peoplePerSeat: number | null;
   spec: CostSpec;
@@ -136,6 +138,10 @@ export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {
     scenario,
     headcount,
     headcountSource,
+    scenarioHeadcount:
+      overrides.headcount !== undefined || overrides.agents !== undefined
+        ? loadScenario(file, { ...overrides, headcount: undefined, agents: undefined, peoplePerSeat: undefined }).headcount
+        : scenario.headcount,
     peoplePerSeat: pps,
     spec: scenario.cost ?? defaultCostSpec(),
     costSource: scenario.cost ? 'scenario' : 'defaults',
@@ -150,6 +156,8 @@ export interface ScenarioCosting {
   name: string;
   headcount: number;
   headcountSource: StudyScenario['headcountSource'];
+  /** The scenario's own payroll head count (differs from `headcount` under an override). */
+  scenarioHeadcount: number | null;
   peoplePerSeat: number | null;
   /** Mean agents on seat over the counted intervals. */
   agentsOnSeat: number;
@@ -198,6 +206,7 @@ export function costScenario(st: StudyScenario, file: string, years: number | un
     name: st.scenario.name,
     headcount: st.headcount,
     headcountSource: st.headcountSource,
+    scenarioHeadcount: st.scenarioHeadcount,
     peoplePerSeat: st.peoplePerSeat,
     agentsOnSeat: meanAgents(st.scenario),
     intervalMinutes: st.scenario.intervalSeconds / 60,

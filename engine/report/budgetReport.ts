@@ -284,7 +284,8 @@ export function formatBudgetSummary(s: BudgetStudy): string {
     const mw = c.minimumMonthlyWage;
     out.push(
       ...wrapText(
-        `Cited contract ${formatAmount(cited)}/yr${gap}; pays a gross ` +
+        `Cited contract${at.headcountSource === 'override' && at.scenarioHeadcount !== null ? ` (for the scenario's ${formatAmount(at.scenarioHeadcount)})` : ''} ${formatAmount(cited)}/yr${gap}; ` +
+          `pays ${at.headcountSource === 'override' ? `${formatAmount(at.headcount)} people ` : ''}a gross ` +
           `${c.wage.outsourced.feasible ? formatAmount(c.wage.outsourced.monthlyWage) : 'nothing'}/month` +
           (mw !== null ? ` (min ${formatAmount(mw)})` : ''),
       ),
