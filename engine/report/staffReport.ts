@@ -62,7 +62,7 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
   if (first) {
     const vs = own !== null && own !== undefined ? ` (the scenario has ${own})` : '';
     out.push(
-      `Answer: ${a.answers.map((r) => `${r.headcount} people ${r.mode === 'roster' ? 'with a roster' : `in the scenario's profile (${r.profile === 'demand' ? 'following demand' : 'flat'})`}`).join('; ')}${vs}`,
+      `Answer: ${a.answers.map((r) => `${r.headcount} people ${r.mode === 'roster' ? 'with a roster' : r.profile === 'demand' ? 'following demand' : 'flat around the clock'}`).join('; ')}${vs}`,
     );
     out.push(...headcountAnswerLines(a.answers, a.intervalMinutes));
   }
