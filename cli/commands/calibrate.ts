@@ -81,7 +81,13 @@ export function registerCalibrate(y: Argv) {
         observed,
         ranges,
         overrides: overridesFrom(argv),
-        sensitivity: argv['no-sensitivity'] ? [] : argv.sensitivity ? list(argv.sensitivity).map(parseSensitivity) : undefined,
+        // yargs reads --no-sensitivity as sensitivity = [false] (boolean negation), so both spellings mean "none".
+        sensitivity:
+          argv['no-sensitivity'] || list(argv.sensitivity).includes('false')
+            ? []
+            : argv.sensitivity
+              ? list(argv.sensitivity).map(parseSensitivity)
+              : undefined,
         onProgress: (what, n) => say(`simulation ${n}: ${what}`),
       });
       say('');
