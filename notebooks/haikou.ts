@@ -64,7 +64,7 @@ const FACTS = {
 };
 // The scenario's assumptions this notebook leans on (labelled in scenarios/haikou-2024.yaml).
 const PEOPLE_PER_SEAT = 6; // ASSUMPTION: payroll people per seat staffed around the clock
-const PHONE_SHARE = 0.85; // ASSUMPTION: Jiangsu 2024's phone share (85.19%, facts.md)
+const PHONE_SHARE = 0.85; // ASSUMPTION: Jiangsu 2024's phone share (85.19%, SOURCES.md)
 // Agents on seat tried at each volume (the 2020 ones bracket 61.90%; 50 = the 300 operators).
 const SWEEP_2020 = [12, 14, 15, 16, 17, 18, 20, 25, 50];
 const SWEEP_2021 = [16, 20, 22, 25, 30, 40, 50];
@@ -159,7 +159,7 @@ const lines = [
     `${inh.fullCost.operators} in-house, at a ${yuan(out.modelWage)} gross wage; at the citizen's 7,000 gross: ${out.fullCostAtNaiveWage} outsourced, ${inh.fullCostAtNaiveWage} in-house.`,
   `  The signed 126.78M buys ${signed.outsourced.fullCost} outsourced, ${signed.inhouse.fullCost} in-house.`,
   `  For the reported 300: 126,780,000 / 36 / 300 = ${yuan(FACTS.contract / 36 / FACTS.operators)} yuan per operator-month all-in ` +
-    `(Liaocheng 2024: 5,860, facts.md); it pays a gross wage of ${yuan(signed.outsourced.wage300.monthlyWage)} a month outsourced, ${yuan(signed.inhouse.wage300.monthlyWage)} in-house ` +
+    `(Liaocheng 2024: 5,860, SOURCES.md); it pays a gross wage of ${yuan(signed.outsourced.wage300.monthlyWage)} a month outsourced, ${yuan(signed.inhouse.wage300.monthlyWage)} in-house ` +
     `(129M: ${yuan(out.affordableWage.monthlyWage)} / ${yuan(inh.affordableWage.monthlyWage)}).`,
   '',
   `3. Simulated against the 2021 volume (${formatAmount(dailyCalls)} calls a day), ${days} days from ${baseRun.horizon.start}, ${replications} replications (mean, 95% CI):`,
