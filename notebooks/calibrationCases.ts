@@ -12,7 +12,7 @@ export interface CalibrationCase {
   /** The cited inputs, each with its SOURCES.md entry. */
   cited: string[];
   /** The published figures the shipped file must reproduce (within the replication CI). */
-  published: (ObservedFigure & { label: string })[];
+  published: (ObservedFigure & { label: string; /** The published figure's own rounding, for a figure given as "about". */ tolerance?: number })[];
   /** The fit (hotline-sim calibrate), or null when nothing is published to fit to. */
   fit: {
     field: string;
@@ -35,6 +35,11 @@ const W = 'callTypes.1.wrapUpTime.mean';
 const PATIENCE = [{ field: 'patience.mean', values: [60, 240] }];
 const cmd = (file: string, observed: string) =>
   `hotline-sim calibrate scenarios/${file} --observed ${observed} --fit ${W} --range ${W}=60..3600 --sensitivity patience.mean=60,240`;
+const SHARE = 'payroll.phoneShare';
+/** Nanning: the staffing is fitted, under the transferred work-order time and its alternatives (Liaocheng's, Haikou's fits). */
+const NANNING_SENSITIVITY = [{ field: W, values: [744, 1139] }, ...PATIENCE];
+const shareCmd = (file: string, observed: string) =>
+  `hotline-sim calibrate scenarios/${file} --observed ${observed} --fit ${SHARE} --sensitivity ${W}=744,1139 --sensitivity patience.mean=60,240`;
 
 export const CASES: CalibrationCase[] = [
   {
@@ -52,8 +57,8 @@ export const CASES: CalibrationCase[] = [
     fit: { field: W, observed: { metric: 'serviceLevel', value: 0.9525, seconds: 30 }, range: [60, 3600], sensitivity: PATIENCE },
     command: cmd('jiangsu-2024.yaml', 'sl=0.9525@30'),
     plausibility:
-      'About 15.6 minutes of desk work per work order: high but plausible (writing, classifying and dispatching the order; it also absorbs work the model leaves out). ' +
-      'Occupancy at the fit is about 94%, above the common 75-85% target. The published average wait (13.4 s) is NOT reproduced (the model gives ~3 s) and no patience fits both figures: ' +
+      'About 15.8 minutes of desk work per work order: high but plausible (writing, classifying and dispatching the order; it also absorbs work the model leaves out). ' +
+      'Occupancy at the fit is about 94%, above the common 75-85% target. The published average wait (13.4 s) is NOT reproduced (the model gives ~3.5 s) and no patience fits both figures: ' +
       'with only 4.75% not answered within 30 s, an average of 13.4 s needs nearly every caller to wait ~10 s, which suggests the published wait includes ringing or announcements.',
     conclusion: 'The reference: the other cases\' fitted work-order times are compared with this one (and Guangzhou and Yongchuan borrow it).',
     hasCost: false,
@@ -73,7 +78,7 @@ export const CASES: CalibrationCase[] = [
     published: [{ metric: 'serviceLevel', value: 0.9525, seconds: 30, label: 'Jiangsu\'s 30-s rate, the comparable figure' }],
     fit: { field: W, observed: { metric: 'serviceLevel', value: 0.9525, seconds: 30 }, range: [60, 3600], sensitivity: PATIENCE },
     command: cmd('liaocheng-2024.yaml', 'sl=0.9525@30'),
-    plausibility: 'About 12.6 minutes per work order, near Jiangsu\'s own fit (937 s): plausible. Occupancy at the fit ~89%.',
+    plausibility: 'About 12.4 minutes per work order, below Jiangsu\'s own fit (946 s): plausible. Occupancy at the fit ~89%.',
     conclusion: 'With the calibrated handling the 237 people answer ~97% of calls; the head count above is what a 95% connection rate needs with the same handling, and its budget the cost section\'s price for it.',
     hasCost: true,
     peoplePerSeat: 6,
@@ -91,7 +96,7 @@ export const CASES: CalibrationCase[] = [
     published: [{ metric: 'connectionRate', value: 0.619, label: 'connection rate 接通率 (2020)' }],
     fit: { field: W, observed: { metric: 'connectionRate', value: 0.619 }, range: [60, 3600], sensitivity: PATIENCE },
     command: cmd('haikou-2020.yaml', 'connection=0.619'),
-    plausibility: 'About 19 minutes per work order, 22% above Jiangsu\'s fit: high but plausible. The 61.90% is explained by handling near Jiangsu\'s with too few people for the demand (occupancy ~100%); with fewer than 300 people in 2020 the fitted time would be shorter.',
+    plausibility: 'About 19 minutes per work order, 20% above Jiangsu\'s fit: high but plausible. The 61.90% is explained by handling near Jiangsu\'s with too few people for the demand (occupancy ~100%); with fewer than 300 people in 2020 the fitted time would be shorter.',
     conclusion: 'haikou-2024.yaml runs the same people with this handling at the 2021-24 volume (next case).',
     hasCost: false,
     peoplePerSeat: 6,
@@ -124,12 +129,12 @@ export const CASES: CalibrationCase[] = [
       'Nanning seats: 60+ before 2021 (SOURCES.md: Nanning seats); Changsha 2022: 2 operators per seat (SOURCES.md: Changsha 2022)',
     ],
     published: [{ metric: 'connectionRate', value: 0.9007, label: 'monthly average manual connection rate 人工接通率' }],
-    fit: { field: W, observed: { metric: 'connectionRate', value: 0.9007 }, range: [60, 3600], sensitivity: PATIENCE },
-    command: cmd('nanning-2020.yaml', 'connection=0.9007'),
+    fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.9007 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
+    command: shareCmd('nanning-2020.yaml', 'connection=0.9007'),
     plausibility:
-      'Staffing first (calibrate --fit payroll.phoneShare moves on-seat agents in whole steps: 90.07% lies between 9 and 10 on seat), then the work-order time at 10 on seat: ~16.7 minutes, 7% above Jiangsu\'s: plausible. ' +
-      'The assumed 120 people cannot all have been on the phones: 60 of them are.',
-    conclusion: 'Against the year before (next case): the same demand, five times the agents on seat.',
+      'With Jiangsu\'s handling, a bit under half of the assumed 120 (60 seats x 2) on the phones, 58 people, 9.6 agents on seat on average: plausible for 60 seats not all staffed around the clock, ' +
+      'or for a vendor whose 120 also dispatch and follow up work orders. All 120 on the phones would answer nearly every call.',
+    conclusion: 'Against the year before (next case): the same demand and handling, about four times the agents on seat.',
     hasCost: true,
     peoplePerSeat: 6,
   },
@@ -139,11 +144,12 @@ export const CASES: CalibrationCase[] = [
     title: 'Nanning, before outsourcing (Jul 2019 - Jun 2020): about 30%',
     question: 'What staffing and handling reproduce the published ~30% (136,034 answered) on the same demand as the year after?',
     cited: ['Nanning 2020: 136,034 valid calls answered (Jul 2019 - Jun 2020), connection about 30% (SOURCES.md: Nanning 2020)'],
-    published: [{ metric: 'connectionRate', value: 0.3, label: 'monthly average manual connection rate 人工接通率 (about 30%)' }],
-    fit: { field: W, observed: { metric: 'connectionRate', value: 0.3 }, range: [60, 3600], sensitivity: PATIENCE },
-    command: cmd('nanning-2019.yaml', 'connection=0.30'),
-    plausibility: 'Staffing first (30% lies between 2 and 3 agents on seat), then the work-order time at 2 on seat: ~12.5 minutes, Liaocheng\'s value: plausible.',
-    conclusion: 'The change from ~30% to 90.07% is explained by staffing alone (2 -> 10 agents on seat on average); office-hours-only staffing or longer handling would fit too.',
+    // "About 30%" (30%左右) is stated to the whole per cent: reproduced when within half a point of it.
+    published: [{ metric: 'connectionRate', value: 0.3, label: 'monthly average manual connection rate 人工接通率 (about 30%)', tolerance: 0.005 }],
+    fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.3 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
+    command: shareCmd('nanning-2019.yaml', 'connection=0.30'),
+    plausibility: 'With the same handling, about 14 of the 120 reference people on the phones (2.5 agents on seat on average): a small team of externally hired staff; whole-agent steps leave the fit at 30.3%, within the published figure\'s own rounding (about 30%). Office-hours-only staffing or longer handling would fit the same figure.',
+    conclusion: 'The change from ~30% to 90.07% on the same demand is explained by staffing alone: about four times the agents on seat after outsourcing.',
     hasCost: false,
     peoplePerSeat: 6,
   },

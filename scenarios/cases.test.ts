@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { calibrate, loadScenario, parseScenario, runScenario } from '../engine/index.ts';
 import { CASES } from '../notebooks/calibrationCases.ts';
 
@@ -25,8 +26,10 @@ describe('case scenarios reproduce their published figures (the shipped file, it
         if (p.seconds !== undefined) expect(s.serviceLevelSeconds).toBe(p.seconds);
         const e = runScenario(s, { totalsOnly: true }).totals[p.metric];
         expect(e.ciLow).not.toBeNull();
-        expect(p.value).toBeGreaterThanOrEqual(e.ciLow!);
-        expect(p.value).toBeLessThanOrEqual(e.ciHigh!);
+        // A figure published as "about" x (Nanning's "about 30%") counts as reproduced within its own rounding.
+        const slack = p.tolerance ?? 0;
+        expect(p.value).toBeGreaterThanOrEqual(e.ciLow! - slack);
+        expect(p.value).toBeLessThanOrEqual(e.ciHigh! + slack);
       }
     });
   }
@@ -52,10 +55,10 @@ describe('every case scenario states what is calibrated, and how', () => {
       expect(field).toBe(c.fit.field);
       expect(Number(lo)).toBeLessThanOrEqual(Number(value));
       expect(Number(hi)).toBeGreaterThanOrEqual(Number(value));
-      // the comment's value is the one the file uses
-      const s = loadScenario(file(c.file));
-      const used = field === 'callTypes.1.wrapUpTime.mean' ? s.callTypes![1].wrapUpTime : null;
-      expect(used && 'mean' in used ? used.mean : NaN).toBeCloseTo(Number(value), 1);
+      // the comment's value is the one the file uses (to the comment's precision)
+      const used = parseDocument(text).getIn(field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)));
+      expect(typeof used).toBe('number');
+      expect(Math.abs((used as number) - Number(value))).toBeLessThanOrEqual(Math.abs(Number(value)) * 1e-3);
       expect(text).toMatch(/PLAUSIBLE|IMPLAUSIBLE/);
     });
   }
