@@ -26,6 +26,7 @@ import {
   loadScenario,
   minimumHeadcountForTarget,
   parseScenario,
+  phonePeople,
   runScenario,
   writeFilesAtomically,
   type CalibrationResult,
@@ -55,6 +56,8 @@ interface CaseOutcome {
   /** The shipped file's estimate of each published figure (a service level at the figure's own threshold). */
   published: Record<string, Estimate>;
   headcount: HeadcountForTarget | null;
+  /** Of that head count, the people on the phones (the file's payroll section). */
+  phoneStaff: number | null;
   /** Outsourced all-in and contract price for that head count, when the file has a cost section. */
   budget: { total: number; contractPrice: number | null } | null;
   seconds: number;
@@ -102,9 +105,10 @@ for (const c of CASES.filter((x) => !only || only.has(x.id))) {
       headcount = minimumHeadcountForTarget(loadScenario(file), TARGET, { peoplePerSeat: c.peoplePerSeat });
     }
   }
+  const phoneStaff = headcount ? phonePeople(headcount.headcount, loadScenario(file).payroll) : null;
   const seconds = (performance.now() - t) / 1000;
   process.stderr.write(` ${seconds.toFixed(1)} s\n`);
-  outcomes.push({ c, calibration, shipped, published, headcount, budget, seconds });
+  outcomes.push({ c, calibration, shipped, published, headcount, phoneStaff, budget, seconds });
 }
 
 // ------------------------------------------------------------------ formatting
@@ -176,7 +180,7 @@ function casePage(o: CaseOutcome): string {
   if (h) {
     parts.push('<h2>Head count for a 95% connection rate</h2>');
     parts.push(
-      `<p>${formatAmount(h.headcount)} people on the payroll (${h.agentsOnSeat} on seat on average, following demand); connection rate ${pct(h.kpi.mean)} (${formatCi(h.kpi, 'ratio')})` +
+      `<p>${formatAmount(h.headcount)} people on the payroll, ${formatAmount(o.phoneStaff ?? h.headcount, 1)} of them on the phones (about ${h.agentsOnSeat} on seat on average, following demand); connection rate ${pct(h.kpi.mean)} (${formatCi(h.kpi, 'ratio')})` +
         `${h.oneFewer ? `; one agent fewer on seat gives ${pct(h.oneFewer.kpi.mean)}` : ''}. Command: <code>${escapeHtml(c.hasCost ? `hotline-sim budget scenarios/${c.file} --target connection=0.95` : `minimumHeadcountForTarget (the search hotline-sim budget --target runs; this file has no cost section)`)}</code>.</p>`,
     );
     if (o.budget) parts.push(`<p>Budget for that head count (outsourced, the file's cost section): ${formatAmount(Math.round(o.budget.total))} yuan a year all-in${o.budget.contractPrice !== null ? `, contract price ${formatAmount(Math.round(o.budget.contractPrice))}` : ''}.</p>`);
@@ -194,7 +198,7 @@ function summaryRow(o: CaseOutcome): string[] {
     fitted,
     rep.rows.length ? rep.rows.map((x) => `${x[0]}: ${x[1]} vs ${x[2]} (${x[3]})`).join('; ') : 'no published rate',
     rep.rows.length ? (rep.all ? 'yes' : 'NO') : '—',
-    o.headcount ? `${formatAmount(o.headcount.headcount)} (${o.headcount.agentsOnSeat} on seat)` : '—',
+    o.headcount ? `${formatAmount(o.headcount.headcount)} (${formatAmount(o.phoneStaff ?? o.headcount.headcount, 1)} on the phones, ~${o.headcount.agentsOnSeat} on seat)` : '—',
     o.budget ? formatAmount(Math.round(o.budget.total)) : '—',
   ];
 }
@@ -219,7 +223,7 @@ files['result.json'] = JSON.stringify(
     simulated: o.calibration?.simulated ?? null,
     sensitivity: o.calibration?.sensitivity ?? null,
     shipped: Object.fromEntries(['connectionRate', 'serviceLevel', 'asa', 'meanWait', 'occupancy'].map((id) => [id, o.shipped.totals[id]])),
-    headcountFor95: o.headcount ? { headcount: o.headcount.headcount, agentsOnSeat: o.headcount.agentsOnSeat, connectionRate: o.headcount.kpi } : null,
+    headcountFor95: o.headcount ? { headcount: o.headcount.headcount, onThePhones: o.phoneStaff, agentsOnSeat: o.headcount.agentsOnSeat, connectionRate: o.headcount.kpi } : null,
     budgetFor95: o.budget,
   })),
   null,

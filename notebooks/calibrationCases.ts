@@ -134,7 +134,7 @@ export const CASES: CalibrationCase[] = [
     plausibility:
       'With Jiangsu\'s handling, a bit under half of the assumed 120 (60 seats x 2) on the phones, 58 people, 9.6 agents on seat on average: plausible for 60 seats not all staffed around the clock, ' +
       'or for a vendor whose 120 also dispatch and follow up work orders. All 120 on the phones would answer nearly every call.',
-    conclusion: 'Against the year before (next case): the same demand and handling, about four times the agents on seat.',
+    conclusion: 'Against the year before (next case): the same demand and handling, about four times the agents on seat. The head count for 95% keeps the fitted share on the phones, so read its people on the phones (the payroll total is that / the share).',
     hasCost: true,
     peoplePerSeat: 6,
   },
@@ -149,7 +149,7 @@ export const CASES: CalibrationCase[] = [
     fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.3 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
     command: shareCmd('nanning-2019.yaml', 'connection=0.30'),
     plausibility: 'With the same handling, about 14 of the 120 reference people on the phones (2.5 agents on seat on average): a small team of externally hired staff; whole-agent steps leave the fit at 30.3%, within the published figure\'s own rounding (about 30%). Office-hours-only staffing or longer handling would fit the same figure.',
-    conclusion: 'The change from ~30% to 90.07% on the same demand is explained by staffing alone: about four times the agents on seat after outsourcing.',
+    conclusion: 'The change from ~30% to 90.07% on the same demand is explained by staffing alone: about four times the agents on seat after outsourcing. The head count for 95% keeps the fitted share on the phones (11.5%), so its payroll total is not meaningful: read its people on the phones.',
     hasCost: false,
     peoplePerSeat: 6,
   },

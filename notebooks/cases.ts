@@ -221,8 +221,8 @@ const lines = [
       `${formatAmount(r.facts.headcount)} operators (${r.facts.headcountSource})`,
   ),
   'Assumptions (each scenario file): call volumes from cited request counts (phone shares, manual shares assumed), talk 150 s (Changzhou),',
-  'wrap-up 60 s, patience 120 s, Liaocheng\'s weekly and hourly shapes, 6 payroll people per seat staffed around the clock (a flat',
-  'on-seat count), and each scenario\'s cost section (operator wages assumed; library defaults elsewhere).',
+  'work orders with a CALIBRATED (or transferred) after-call time, return visits, online requests, patience 120 s, Liaocheng\'s weekly and',
+  'hourly shapes, 6 people per seat on average following demand, and each scenario\'s cost section (operator wages assumed; defaults elsewhere).',
   '',
   'Budget per operator, all-in (cited budget / head count):',
   ...results.map((r) => `  ${r.facts.city.padEnd(14)} ${yuan(r.perOperatorYear).padStart(8)} yuan per operator-year, ${yuan(r.perOperatorMonth).padStart(6)} per operator-month${r.facts.headcountCited ? '' : ' (head count assumed)'}`),
@@ -231,7 +231,7 @@ const lines = [
   ...results.map((r) => {
     const k = r.study.at.kpis!;
     return (
-      `  ${r.facts.city.padEnd(14)} ${formatAmount(r.facts.headcount).padStart(5)} operators → ${String(r.study.at.agentsOnSeat).padStart(3)} on seat, ${r.days} days × ${k.replications}: ` +
+      `  ${r.facts.city.padEnd(14)} ${formatAmount(r.facts.headcount).padStart(5)} operators → ${r.study.at.agentsOnSeat.toFixed(1).padStart(5)} on seat on average, ${r.days} days × ${k.replications}: ` +
       `connection ${formatWithCi(k.connectionRate, 'ratio')}, 15-s service level ${pct(k.serviceLevel.mean)}, occupancy ${pct(k.occupancy.mean)}`
     );
   }),
@@ -326,7 +326,7 @@ async function casesHtml(): Promise<Record<string, string>> {
     return [
       cityCell(r),
       `${formatAmount(r.facts.headcount)}${r.facts.headcountCited ? '' : '*'}`,
-      formatAmount(r.study.at.agentsOnSeat),
+      formatAmount(r.study.at.agentsOnSeat, 1),
       `${formatAmount(r.days)}${r.days < r.ownDays ? ` of ${formatAmount(r.ownDays)}` : ''} × ${k.replications}`,
       ciCell(k.connectionRate),
       ciCell(k.serviceLevel),
@@ -397,7 +397,7 @@ async function casesHtml(): Promise<Record<string, string>> {
       kpiRows,
       { htmlColumns: [4, 5, 6, 7], className: 'kpi' },
     ),
-    '<p class="note">Operators become a flat number of agents on seat around the clock (operators / 6, rounded: an assumption in every scenario). ' +
+    '<p class="note">People on the phones / 6 are on seat on average, spread in proportion to the call curve (an assumption in every scenario). ' +
       'Service level = answered within 15 s / (answered + abandoned). Mean over replications, 95% CI beneath.</p>',
     '<figure id="chart-connection">',
     '<h2>Connection rate at the reported head count · 接通率</h2>',

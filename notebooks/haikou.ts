@@ -135,7 +135,7 @@ const tWrite = performance.now();
 
 // ---- Summary on stdout -------------------------------------------------------------------------
 const simLine = (label: string, headcount: number, agents: number, kpi: { connectionRate: Estimate; serviceLevel: Estimate }) =>
-  `  ${label.padEnd(26)} ${String(headcount).padStart(3)} operators → ${String(agents).padStart(2)} on seat: connection 接通率 ${formatWithCi(kpi.connectionRate, 'ratio')}, ` +
+  `  ${label.padEnd(26)} ${String(headcount).padStart(3)} operators → ${agents.toFixed(1).padStart(5)} on seat on average: connection 接通率 ${formatWithCi(kpi.connectionRate, 'ratio')}, ` +
   `15-s service level ${formatWithCi(kpi.serviceLevel, 'ratio')}`;
 const lines = [
   'Haikou 12345 hotline, 2024-26 — does 129M yuan for three years mean 515 operators?',
@@ -203,7 +203,7 @@ async function caseHtml(): Promise<Record<string, string>> {
 
   const simRows: string[][] = [];
   const simRow = (label: string, h: number, n: number, kp: { connectionRate: Estimate; serviceLevel: Estimate; abandonmentRate: Estimate; asa: Estimate; occupancy: Estimate }) =>
-    simRows.push([label, formatAmount(h), formatAmount(n), ciCell(kp.connectionRate), ciCell(kp.serviceLevel), ciCell(kp.abandonmentRate), ciCell(kp.asa, 'seconds'), ciCell(kp.occupancy)]);
+    simRows.push([label, formatAmount(h), formatAmount(n, 1), ciCell(kp.connectionRate), ciCell(kp.serviceLevel), ciCell(kp.abandonmentRate), ciCell(kp.asa, 'seconds'), ciCell(kp.occupancy)]);
   simRow('Reported by the city', at.headcount, at.agentsOnSeat, k300);
   for (const m of OPERATING_MODELS) {
     const s = inv.models[m].simulated;
