@@ -113,6 +113,8 @@ for (const c of CASES.filter((x) => !only || only.has(x.id))) {
 
 // ------------------------------------------------------------------ formatting
 const pct = (v: number) => formatValue(v, 'ratio');
+/** People: whole when whole, else one decimal (a payroll share of a head count). */
+const people = (v: number) => formatAmount(v, Number.isInteger(v) ? 0 : 1);
 const num = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(3) : v.toPrecision(4));
 const unitOf = (r: RunResult, id: string) => (r.metrics.find((m) => m.id === id)?.unit ?? 'calls') as Parameters<typeof formatValue>[1];
 const nameOf = (r: RunResult, id: string) => {
@@ -180,7 +182,7 @@ function casePage(o: CaseOutcome): string {
   if (h) {
     parts.push('<h2>Head count for a 95% connection rate</h2>');
     parts.push(
-      `<p>${formatAmount(h.headcount)} people on the payroll, ${formatAmount(o.phoneStaff ?? h.headcount, 1)} of them on the phones (about ${h.agentsOnSeat} on seat on average, following demand); connection rate ${pct(h.kpi.mean)} (${formatCi(h.kpi, 'ratio')})` +
+      `<p>${formatAmount(h.headcount)} people on the payroll, ${people(o.phoneStaff ?? h.headcount)} of them on the phones (${((o.phoneStaff ?? h.headcount) / h.peoplePerSeat).toFixed(1)} on seat on average, following demand); connection rate ${pct(h.kpi.mean)} (${formatCi(h.kpi, 'ratio')})` +
         `${h.oneFewer ? `; one agent fewer on seat gives ${pct(h.oneFewer.kpi.mean)}` : ''}. Command: <code>${escapeHtml(c.hasCost ? `hotline-sim budget scenarios/${c.file} --target connection=0.95` : `minimumHeadcountForTarget (the search hotline-sim budget --target runs; this file has no cost section)`)}</code>.</p>`,
     );
     if (o.budget) parts.push(`<p>Budget for that head count (outsourced, the file's cost section): ${formatAmount(Math.round(o.budget.total))} yuan a year all-in${o.budget.contractPrice !== null ? `, contract price ${formatAmount(Math.round(o.budget.contractPrice))}` : ''}.</p>`);
@@ -198,7 +200,7 @@ function summaryRow(o: CaseOutcome): string[] {
     fitted,
     rep.rows.length ? rep.rows.map((x) => `${x[0]}: ${x[1]} vs ${x[2]} (${x[3]})`).join('; ') : 'no published rate',
     rep.rows.length ? (rep.all ? 'yes' : 'NO') : '—',
-    o.headcount ? `${formatAmount(o.headcount.headcount)} (${formatAmount(o.phoneStaff ?? o.headcount.headcount, 1)} on the phones, ~${o.headcount.agentsOnSeat} on seat)` : '—',
+    o.headcount ? `${formatAmount(o.headcount.headcount)} (${people(o.phoneStaff ?? o.headcount.headcount)} on the phones, ${((o.phoneStaff ?? o.headcount.headcount) / o.headcount.peoplePerSeat).toFixed(1)} on seat on average)` : '—',
     o.budget ? formatAmount(Math.round(o.budget.total)) : '—',
   ];
 }
