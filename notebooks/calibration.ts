@@ -32,7 +32,6 @@ import {
   type CalibrationResult,
   type Estimate,
   type HeadcountForTarget,
-  type ObservedFigure,
   type RunResult,
   type StaffingTarget,
 } from '../engine/index.ts';

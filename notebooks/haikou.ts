@@ -19,7 +19,6 @@ import { parseDocument } from 'yaml';
 import {
   OPERATING_MODELS,
   affordableMonthlyWage,
-  analyticFlatAgents,
   budgetCsvFiles,
   budgetLinesTable,
   budgetStudy,
@@ -34,15 +33,13 @@ import {
   loadScenario,
   loadStudyScenario,
   operatingModelNames,
-  parseScenario,
   runReportFiles,
   runScenario,
   writeFilesAtomically,
   type Estimate,
   type Model,
-  type Scenario,
 } from '../engine/index.ts';
-import { chartConfig, GBT33358, renderSvg } from '../engine/report/charts.ts';
+import { chartConfig, renderSvg } from '../engine/report/charts.ts';
 import { ciCell, freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -62,12 +59,6 @@ const FACTS = {
   connection2020: 0.619, // SOURCES.md Haikou 2020: 2020 connection rate 61.90%
   casesPerDay2021: 11_020, // SOURCES.md Haikou 2021: 2021, 4.02M+ cases, 11,020 a day
 };
-// The scenario's assumptions this notebook leans on (labelled in scenarios/haikou-2024.yaml).
-const PEOPLE_PER_SEAT = 6; // ASSUMPTION: payroll people per seat staffed around the clock
-const PHONE_SHARE = 0.85; // ASSUMPTION: Jiangsu 2024's phone share (85.19%, SOURCES.md)
-// Agents on seat tried at each volume (the 2020 ones bracket 61.90%; 50 = the 300 operators).
-const SWEEP_2020 = [12, 14, 15, 16, 17, 18, 20, 25, 50];
-const SWEEP_2021 = [16, 20, 22, 25, 30, 40, 50];
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 const yuan = (x: number) => formatAmount(x);
