@@ -7,6 +7,7 @@ import { registerErlang } from './commands/erlang.ts';
 import { registerRun } from './commands/run.ts';
 import { registerStaff } from './commands/staff.ts';
 import { failWith } from './errors.ts';
+import { withWorkers } from './workers.ts';
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -28,6 +29,7 @@ const cli = yargs(hideBin(process.argv))
   .help()
   .wrap(Math.min(110, process.stdout.columns ?? 100));
 
+withWorkers(cli);
 registerRun(cli);
 registerErlang(cli);
 registerStaff(cli);
