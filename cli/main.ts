@@ -6,6 +6,7 @@ import { registerCompare } from './commands/compare.ts';
 import { registerErlang } from './commands/erlang.ts';
 import { registerRun } from './commands/run.ts';
 import { registerStaff } from './commands/staff.ts';
+import { registerSweep } from './commands/sweep.ts';
 import { failWith } from './errors.ts';
 import { withWorkers } from './workers.ts';
 
@@ -19,7 +20,7 @@ const cli = yargs(hideBin(process.argv))
   .scriptName('hotline-sim')
   .usage('$0 <command> [options]\n\nStaffing and cost simulation for 12345 government service hotlines.')
   .strict()
-  .demandCommand(1, 'give a command: run, erlang, staff, budget or compare')
+  .demandCommand(1, 'give a command: run, erlang, staff, budget, compare, sweep, merge or chart')
   .recommendCommands()
   .fail((msg, err) => {
     if (err) failWith(err);
@@ -35,6 +36,7 @@ registerErlang(cli);
 registerStaff(cli);
 registerBudget(cli);
 registerCompare(cli);
+registerSweep(cli);
 
 try {
   await cli.parseAsync();

@@ -16,6 +16,8 @@ export interface ScenarioOverrides {
   replications?: number;
   seed?: number | string;
   horizonHours?: number;
+  /** Any field by its path (a sweep's --vary), set before the other overrides and validated with them. */
+  set?: { path: string[]; value: unknown }[];
 }
 
 export function loadScenario(file: string, overrides: ScenarioOverrides = {}): Scenario {
@@ -79,7 +81,7 @@ function resolveWithLines(spec: ScenarioSpec, text: string, file?: string): Scen
 }
 
 function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Record<string, unknown> {
-  const out = { ...raw };
+  const out = o.set?.length ? setFields(raw, o.set) : { ...raw };
   // A flat on-seat count or head count replaces a roster.
   if (o.agents !== undefined || o.headcount !== undefined) delete out.roster;
   if (o.agents !== undefined) out.agents = o.agents;
@@ -95,6 +97,22 @@ function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Rec
   if (o.replications !== undefined) out.replications = o.replications;
   if (o.seed !== undefined) out.seed = o.seed;
   if (o.horizonHours !== undefined) out.horizon = { hours: o.horizonHours };
+  return out;
+}
+
+/** A copy with each path set (copying the objects on the way); agents on seat replace a roster. */
+function setFields(raw: Record<string, unknown>, sets: { path: string[]; value: unknown }[]): Record<string, unknown> {
+  const out = structuredClone(raw);
+  for (const { path, value } of sets) {
+    let node: Record<string, unknown> = out;
+    for (const key of path.slice(0, -1)) {
+      const next = node[key];
+      if (next === null || typeof next !== 'object' || Array.isArray(next)) node[key] = {};
+      node = node[key] as Record<string, unknown>;
+    }
+    node[path[path.length - 1]] = value;
+    if (path.length === 1 && path[0] === 'agents') delete out.roster;
+  }
   return out;
 }
 
