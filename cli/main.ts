@@ -7,6 +7,8 @@ import { registerErlang } from './commands/erlang.ts';
 import { registerRun } from './commands/run.ts';
 import { registerStaff } from './commands/staff.ts';
 import { registerSweep } from './commands/sweep.ts';
+import { registerMerge } from './commands/merge.ts';
+import { registerChart } from './commands/chart.ts';
 import { failWith } from './errors.ts';
 import { withWorkers } from './workers.ts';
 
@@ -37,6 +39,8 @@ registerStaff(cli);
 registerBudget(cli);
 registerCompare(cli);
 registerSweep(cli);
+registerMerge(cli);
+registerChart(cli);
 
 try {
   await cli.parseAsync();

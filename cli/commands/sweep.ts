@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Argv } from 'yargs';
 import {
@@ -89,6 +89,8 @@ export function registerSweep(y: Argv) {
       }
       const mine = shardPoints(plan.points, shard);
       const reportNames = shard ? [] : ['report.html'];
+      const csvPath = join(argv.out, `${sweepStem(shard)}.csv`);
+      if (!argv.force && !argv.resume && existsSync(csvPath)) throw new UsageError(`${csvPath} already exists: add --resume to carry on that sweep, or --force to start over`);
       if (!argv.force && !argv.resume) prepareOutputFolder(argv.out, [`${sweepStem(shard)}.csv`, `${sweepStem(shard)}.json`, ...reportNames], false);
       const output = await openSweepOutput(argv.out, plan, shard, { resume: argv.resume, force: argv.force });
       const todo = mine.slice(output.done);

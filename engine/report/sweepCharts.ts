@@ -134,6 +134,9 @@ function heatmapChart(t: SweepTable): ReportChart {
   if (t.fields.length !== 2) throw new RangeError(`a heatmap needs exactly two varied fields (this sweep varies ${t.fields.length})`);
   const [fx, fy] = t.fields;
   const values = t.rows.map((r) => ({ x: r[fx], y: r[fy], connection: num(r.connectionRate) }));
+  const rates = values.map((v) => v.connection).filter((v): v is number => v !== null);
+  // Dark cells get white figures: above the middle of the colour scale.
+  const mid = rates.length ? (Math.min(...rates) + Math.max(...rates)) / 2 : 0.5;
   const sortOf = (f: string) => (t.rows.every((r) => typeof r[f] === 'number') ? 'ascending' : null);
   return {
     id: 'chart-heatmap',
@@ -144,19 +147,19 @@ function heatmapChart(t: SweepTable): ReportChart {
       height: HEIGHT,
       data: { values },
       encoding: {
-        x: { field: 'x', type: 'ordinal', title: fx, sort: sortOf(fx) },
+        x: { field: 'x', type: 'ordinal', title: fx, sort: sortOf(fx), axis: { labelAngle: 0 } },
         y: { field: 'y', type: 'ordinal', title: fy, sort: sortOf(fy) === 'ascending' ? 'descending' : null },
       },
       layer: [
         {
           mark: { type: 'rect' },
-          encoding: { color: { field: 'connection', type: 'quantitative', title: 'Connection rate 接通率', scale: { scheme: 'blues' }, legend: { format: '.0%' } } },
+          encoding: { color: { field: 'connection', type: 'quantitative', title: 'Connection rate 接通率', scale: { scheme: 'blues' }, legend: { format: '.0%', titleLimit: 400, gradientLength: 240 } } },
         },
         {
           mark: { type: 'text', fontSize: 10 },
           encoding: {
             text: { field: 'connection', type: 'quantitative', format: '.1%' },
-            color: { condition: { test: 'datum.connection > 0.9', value: 'white' }, value: 'black' },
+            color: { condition: { test: `datum.connection > ${mid}`, value: 'white' }, value: 'black' },
           },
         },
       ],
