@@ -116,7 +116,7 @@ export function registerSweep(y: Argv) {
       const table = await readSweepCsv(output.csvPath);
       const manifest = sweepManifest(plan, null);
       written.push(...(await writeSweepReport(argv.out, table, manifest, argv.charts, true)));
-      process.stdout.write(formatSweepSummary(table, manifest, written) + '\n');
+      process.stdout.write(formatSweepSummary(table, manifest, argv.out, written) + '\n');
     },
   );
 }

@@ -1,7 +1,7 @@
 // A sweep's report: a self-contained HTML page (inline CSS and SVG, no scripts, no network), the
 // chart files (SVG and PNG), and the few lines a command prints.
 import { renderSvg, type ReportChart } from './charts.ts';
-import { formatValue } from './format.ts';
+import { formatValue, textTable } from './format.ts';
 import { escapeHtml, htmlPage } from './html.ts';
 import { svgToPng } from './png.ts';
 import { availableSweepCharts, sweepChart, type SweepChartKind } from './sweepCharts.ts';
@@ -93,30 +93,29 @@ export function sweepReportHtml(t: SweepTable, m: SweepManifest | null, charts: 
   return htmlPage(`${title} — hotline-sim sweep`, body.filter(Boolean).join('\n'));
 }
 
-/** The lines a sweep prints: what was run and, per point (at most ~12, spread over the grid), the headline KPIs. */
-export function formatSweepSummary(t: SweepTable, m: SweepManifest, written: string[]): string {
-  const lines = [
-    `${m.scenario}: sweep of ${m.fields.join(' × ')}, ${t.rows.length} points × ${m.replications} replications (seed ${m.seed}, common random numbers)`,
-  ];
+/** The lines a sweep prints: what was run and, per point (at most 12, spread over the grid), the headline KPIs. */
+export function formatSweepSummary(t: SweepTable, m: SweepManifest, dir: string, written: string[]): string {
   const step = Math.max(1, Math.ceil(t.rows.length / 12));
   const shown = t.rows.filter((_, i) => i % step === 0 || i === t.rows.length - 1);
   const budgets = t.columns.includes('outsourced_yuan_per_year');
-  const pad = (s: string, n: number) => s.padStart(n);
-  lines.push(
-    [...t.fields.map((f) => pad(f.slice(-14), 14)), pad('head count', 10), pad('接通率 conn.', 12), pad('服务水平 SL', 11), ...(budgets ? [pad('outsourced', 11), pad('in-house', 11)] : [])].join(' '),
-  );
-  for (const r of shown) {
-    lines.push(
-      [
-        ...t.fields.map((f) => pad(String(r[f] ?? ''), 14)),
-        pad(cell(r.headcount, 'count'), 10),
-        pad(cell(r.connectionRate, 'ratio'), 12),
-        pad(cell(r.serviceLevel, 'ratio'), 11),
-        ...(budgets ? [pad(cell(r.outsourced_yuan_per_year, 'yuan'), 11), pad(cell(r.inhouse_yuan_per_year, 'yuan'), 11)] : []),
-      ].join(' '),
-    );
-  }
-  if (shown.length < t.rows.length) lines.push(`(${shown.length} of ${t.rows.length} points shown; every point is in the CSV)`);
-  lines.push(`wrote ${written.join(', ')}`);
+  const header = [...t.fields, 'head count', 'connection 接通率', 'SL 服务水平', ...(budgets ? ['outsourced/yr', 'in-house/yr'] : [])];
+  const rows = shown.map((r) => [
+    ...t.fields.map((f) => String(r[f] ?? '')),
+    cell(r.headcount, 'count'),
+    cell(r.connectionRate, 'ratio'),
+    cell(r.serviceLevel, 'ratio'),
+    ...(budgets ? [cell(r.outsourced_yuan_per_year, 'yuan'), cell(r.inhouse_yuan_per_year, 'yuan')] : []),
+  ]);
+  const lines = [
+    `${m.scenario}`,
+    `Sweep of ${m.fields.join(' × ')}: ${t.rows.length} points × ${m.replications} replications, seed ${m.seed}, the same random calls at every point`,
+    '',
+    textTable(header, rows, header.map(() => 'right')),
+  ];
+  if (shown.length < t.rows.length) lines.push(`(${shown.length} of ${t.rows.length} points shown; every point is in the CSV and the report)`);
+  if (budgets) lines.push('Budgets: one year at that head count, yuan (M = million); connection rate and SL: means over the replications.');
+  const names = written.map((w) => w.slice(w.lastIndexOf('/') + 1));
+  const charts = names.filter((n) => n.startsWith('chart-')).length;
+  lines.push(`wrote ${dir}: ${names.filter((n) => !n.startsWith('chart-')).join(', ')}${charts ? `, ${charts} chart files (SVG, PNG)` : ''}`);
   return lines.join('\n');
 }
