@@ -44,6 +44,7 @@ import {
 } from '../engine/index.ts';
 import { chartConfig, GBT33358, renderSvg } from '../engine/report/charts.ts';
 import { ciCell, htmlTable, shown, since, textBlock } from './shared.ts';
+import { availableWorkers, setWorkers } from '../engine/experiment/pool.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCENARIO = join(root, 'scenarios', 'haikou-2024.yaml');
@@ -71,6 +72,9 @@ const SWEEP_2021 = [16, 20, 22, 25, 30, 40, 50];
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 const yuan = (x: number) => formatAmount(x);
+
+// Replications on every core (the figures do not depend on the number of workers).
+setWorkers(availableWorkers());
 
 const { values: args } = parseArgs({
   options: {

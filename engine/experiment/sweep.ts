@@ -189,33 +189,32 @@ export function planSweep(file: string, axes: SweepAxis[], overrides: ScenarioOv
   const setsAt = (p: SweepPoint) => axes.map((a, j) => ({ path: a.path, value: p.values[j] }));
   const load = (p: SweepPoint): Scenario => parseScenario(text, file, { ...overrides, set: setsAt(p) });
 
-  // Each value of each axis on its own (the others as in the scenario): the error names the field and value.
+  // Each field exists (the schema keeps only known fields), then every point resolves: the
+  // error names the field and the value (or, with several fields, the point).
   for (const a of axes) {
     for (const v of a.values) {
       try {
         const { spec } = parseScenarioSpec(text, file, { ...overrides, set: [{ path: a.path, value: v }] });
         if (valueAt(spec, a.path) === undefined) throw new SweepError(a.field, 'no such field in the scenario schema');
-        parseScenario(text, file, { ...overrides, set: [{ path: a.path, value: v }] });
       } catch (e) {
-        if (e instanceof SweepError) throw e;
-        if (e instanceof ScenarioError) {
-          const where = e.path.length && formatPath(e.path) !== a.field ? ` (${formatPath(e.path)})` : '';
-          throw new SweepError(a.field, `value ${JSON.stringify(v)} refused${where}: ${e.problem}`);
-        }
+        if (e instanceof ScenarioError) throw refused(a, v, e);
         throw e;
       }
     }
   }
-  // Then every combination (two fields can clash), before any simulation.
+  // Resolved scenarios are kept for the run when they are small enough (a week of 100 points is
+  // 34 thousand intervals); else each is resolved again when its turn comes.
+  const keep = base.nIntervals * points.length <= 2_000_000;
+  const resolved = new Map<number, Scenario>();
   for (const p of points) {
     try {
-      load(p);
+      const s = load(p);
+      if (keep) resolved.set(p.index, s);
     } catch (e) {
-      if (e instanceof ScenarioError) {
-        const at = axes.map((a, j) => `${a.field}=${p.values[j]}`).join(', ');
-        throw new SweepError(axes.map((a) => a.field).join(', '), `the point ${at} is refused (${formatPath(e.path)}): ${e.problem}`);
-      }
-      throw e;
+      if (!(e instanceof ScenarioError)) throw e;
+      if (axes.length === 1) throw refused(axes[0], p.values[0], e);
+      const at = axes.map((a, j) => `${a.field}=${p.values[j]}`).join(', ');
+      throw new SweepError(axes.map((a) => a.field).join(', '), `the point ${at} is refused (${formatPath(e.path)}): ${e.problem}`);
     }
   }
 
@@ -247,8 +246,13 @@ export function planSweep(file: string, axes: SweepAxis[], overrides: ScenarioOv
     columns,
     peoplePerSeat: pps,
     hasCost,
-    scenarioAt: load,
+    scenarioAt: (p) => resolved.get(p.index) ?? load(p),
   };
+}
+
+function refused(a: SweepAxis, v: SweepValue, e: ScenarioError): SweepError {
+  const where = e.path.length && formatPath(e.path) !== a.field ? ` (${formatPath(e.path)})` : '';
+  return new SweepError(a.field, `value ${JSON.stringify(v)} refused${where}: ${e.problem}`);
 }
 
 function valueAt(root: unknown, path: string[]): unknown {
