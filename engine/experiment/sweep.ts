@@ -9,8 +9,9 @@ import { parseDocument } from 'yaml';
 import { metricDefinitions } from '../callcenter/metrics.ts';
 import { defaultCostSpec } from '../cost/schema.ts';
 import { ScenarioError, formatPath } from '../scenario/errors.ts';
-import { parseScenario, parseScenarioSpec, type ScenarioOverrides } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/resolve.ts';
+import { parseScenarioYaml, specFromYaml, type ScenarioOverrides } from '../scenario/load.ts';
+import { resolveScenario, type Scenario } from '../scenario/resolve.ts';
+import type { ScenarioSpec } from '../scenario/schema.ts';
 import { kpiSummary, priceHeadcount } from './budgetStudy.ts';
 import { runReplications, type ReplicationTask } from './pool.ts';
 import { startRun, type RunInProgress, type RunResult } from './run.ts';
@@ -183,19 +184,21 @@ export function planSweep(file: string, axes: SweepAxis[], overrides: ScenarioOv
   } catch (e) {
     throw new ScenarioError(file, [], (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot read the file');
   }
-  const base = parseScenario(text, file, overrides);
-  const baseSpec = parseScenarioSpec(text, file, overrides).spec as Record<string, unknown>;
+  // The YAML is parsed once; each point is validated and resolved from it.
+  const yaml = parseScenarioYaml(text, file);
+  const baseSpec = specFromYaml(yaml, file, overrides).spec as Record<string, unknown>;
+  const base = resolveScenario(baseSpec as ScenarioSpec, file);
   const points = gridPoints(axes);
   const setsAt = (p: SweepPoint) => axes.map((a, j) => ({ path: a.path, value: p.values[j] }));
-  const load = (p: SweepPoint): Scenario => parseScenario(text, file, { ...overrides, set: setsAt(p) });
+  const specAt = (sets: { path: string[]; value: unknown }[]) => specFromYaml(yaml, file, { ...overrides, set: sets }).spec;
+  const load = (p: SweepPoint): Scenario => resolveScenario(specAt(setsAt(p)), file);
 
-  // Each field exists (the schema keeps only known fields), then every point resolves: the
-  // error names the field and the value (or, with several fields, the point).
+  // Each field exists (the schema keeps only known fields) and takes each of its values; then
+  // every point resolves. The error names the field and the value (or, with several fields, the point).
   for (const a of axes) {
     for (const v of a.values) {
       try {
-        const { spec } = parseScenarioSpec(text, file, { ...overrides, set: [{ path: a.path, value: v }] });
-        if (valueAt(spec, a.path) === undefined) throw new SweepError(a.field, 'no such field in the scenario schema');
+        if (valueAt(specAt([{ path: a.path, value: v }]), a.path) === undefined) throw new SweepError(a.field, 'no such field in the scenario schema');
       } catch (e) {
         if (e instanceof ScenarioError) throw refused(a, v, e);
         throw e;

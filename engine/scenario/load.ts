@@ -38,6 +38,17 @@ export function parseScenario(text: string, file?: string, overrides: ScenarioOv
 
 /** Validated spec and the YAML document (for locating later errors). */
 export function parseScenarioSpec(text: string, file?: string, overrides: ScenarioOverrides = {}): { spec: ScenarioSpec } {
+  return specFromYaml(parseScenarioYaml(text, file), file, overrides);
+}
+
+/** A scenario file's YAML, parsed once (a sweep validates many variants of it). */
+export interface ScenarioYaml {
+  doc: ReturnType<typeof parseDocument>;
+  lineCounter: LineCounter;
+  raw: Record<string, unknown>;
+}
+
+export function parseScenarioYaml(text: string, file?: string): ScenarioYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -48,7 +59,12 @@ export function parseScenarioSpec(text: string, file?: string, overrides: Scenar
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ScenarioError(file, [], 'a scenario must be a YAML mapping of fields (name, horizon, arrivals, ...)');
   }
-  const input = applyOverrides(raw as Record<string, unknown>, overrides);
+  return { doc, lineCounter, raw: raw as Record<string, unknown> };
+}
+
+/** The validated spec of parsed YAML with overrides applied (the YAML itself is not changed). */
+export function specFromYaml({ doc, lineCounter, raw }: ScenarioYaml, file?: string, overrides: ScenarioOverrides = {}): { spec: ScenarioSpec } {
+  const input = applyOverrides(raw, overrides);
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
     // An unknown field is usually a misspelt one: report it before the field it leaves missing.
