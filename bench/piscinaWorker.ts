@@ -4,5 +4,5 @@ import { simulateReplication } from '../engine/callcenter/simulate.ts';
 import type { ReplicationTask } from '../engine/experiment/pool.ts';
 
 export default function replicate(task: ReplicationTask) {
-  return simulateReplication(task.model, task.seed, task.replication);
+  return simulateReplication(task.model, task.seed, task.replication, task.path);
 }

@@ -18,3 +18,5 @@ export * from './experiment/requirement.ts';
 export * from './experiment/staffing.ts';
 export * from './experiment/rosterSolver.ts';
 export * from './experiment/target.ts';
+export * from './experiment/calibrate.ts';
+export * from './experiment/model.ts';

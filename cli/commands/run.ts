@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { svgToPng, prepareOutputFolder, formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, writeFilesAtomically } from '../../engine/index.ts';
+import { svgToPng, prepareOutputFolder, formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, workloadCsvFiles, writeFilesAtomically } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar } from '../progress.ts';
 
@@ -59,7 +59,7 @@ export function registerRun(y: Argv) {
       if (argv.charts && !argv.out) throw new UsageError('--charts writes files: give --out DIR too');
       const scenario = loadScenario(argv.scenario, overridesFrom(argv));
       // Refuse an unusable --out before simulating, not after.
-      if (argv.out) prepareOutputFolder(argv.out, ['totals.csv', 'intervals.csv', 'result.json', 'report.html'], argv.force);
+      if (argv.out) prepareOutputFolder(argv.out, ['totals.csv', 'intervals.csv', 'call-types.csv', 'attempts.csv', 'result.json', 'report.html'], argv.force);
       const progress = progressBar('Simulating', argv.quiet || argv.json);
       const result = runScenario(scenario, { onReplication: (d, t) => progress.update(d, t) });
       progress.stop();
@@ -70,6 +70,7 @@ export function registerRun(y: Argv) {
           {
             'totals.csv': await totalsCsv(result),
             'intervals.csv': await intervalsCsv(result),
+            ...(await workloadCsvFiles(result)),
             'result.json': JSON.stringify(result, null, 2) + '\n',
             ...report,
             ...(argv.charts ? await pngsOf(report) : {}),

@@ -18,6 +18,8 @@ export interface ReplicationTask {
   model: CallCentreModel;
   seed: number | string;
   replication: number;
+  /** 'events' forces the event-driven path (see simulateReplication); default 'auto'. */
+  path?: 'auto' | 'events';
 }
 
 /** What a worker posts back. */
@@ -60,7 +62,7 @@ export function closeWorkers(): void {
  */
 export function runReplications(tasks: readonly ReplicationTask[], onResult: (index: number, result: ReplicationResult) => void): void {
   if (workerCount <= 1 || tasks.length <= 1) {
-    tasks.forEach((t, i) => onResult(i, simulateReplication(t.model, t.seed, t.replication)));
+    tasks.forEach((t, i) => onResult(i, simulateReplication(t.model, t.seed, t.replication, t.path)));
     return;
   }
   pool ??= new ThreadPool(workerCount);

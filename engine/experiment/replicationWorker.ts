@@ -11,7 +11,7 @@ parentPort!.on('message', (task: ReplicationTask & { id: number }) => {
   let reply: WorkerReply;
   let transfer: ArrayBuffer[] = [];
   try {
-    const result = simulateReplication(task.model, task.seed, task.replication);
+    const result = simulateReplication(task.model, task.seed, task.replication, task.path);
     reply = { id: task.id, result };
     // The counters move to the main thread without a copy.
     transfer = COUNTER_NAMES.map((n) => result.counters[n].buffer as ArrayBuffer);

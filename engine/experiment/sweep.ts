@@ -13,6 +13,7 @@ import { parseScenarioYaml, specFromYaml, type ScenarioOverrides } from '../scen
 import { resolveScenario, type Scenario } from '../scenario/resolve.ts';
 import type { ScenarioSpec } from '../scenario/schema.ts';
 import { kpiSummary, priceHeadcount } from './budgetStudy.ts';
+import { modelFeatures } from './model.ts';
 import { runReplications, type ReplicationTask } from './pool.ts';
 import { startRun, type RunInProgress, type RunResult } from './run.ts';
 
@@ -222,7 +223,7 @@ export function planSweep(file: string, axes: SweepAxis[], overrides: ScenarioOv
   }
 
   const pps = peoplePerSeatOf(baseSpec);
-  const defs = metricDefinitions(base.serviceLevelFormula, base.serviceLevelSeconds, base.redial !== null);
+  const defs = metricDefinitions(base.serviceLevelFormula, base.serviceLevelSeconds, modelFeatures(base));
   const kpis = KPI_COLUMNS.filter((id) => defs.some((d) => d.id === id));
   const hasCost = base.cost !== null;
   const columns = [

@@ -9,3 +9,4 @@ export * from './sweepCsv.ts';
 export * from './sweepCharts.ts';
 export * from './sweepReport.ts';
 export * from './png.ts';
+export * from './calibrationReport.ts';
