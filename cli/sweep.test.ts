@@ -178,13 +178,20 @@ describe('charts from a results file', () => {
     expect(bad.stderr).toMatch(/--kind heatmap: the sweep varies 1 field/);
   });
 
-  it('run --charts writes a PNG beside each chart SVG', () => {
+  it('run --charts writes a PNG beside each chart SVG, and chart --kind run redraws them from result.json', () => {
     const out = join(dir, 'run-charts');
     const r = cli('run', SMALL, '--out', out, '--charts', '--quiet', '--workers', '1');
     expect(r.code, r.stderr).toBe(0);
     const svgs = readdirSync(out).filter((f) => f.endsWith('.svg'));
     expect(svgs.length).toBeGreaterThan(0);
     for (const s of svgs) expect(statSync(join(out, s.replace(/svg$/, 'png'))).size).toBeGreaterThan(1000);
+    // The same charts again from result.json, with hotline-sim chart --kind run.
+    const again = join(dir, 'run-charts-again');
+    expect(cli('chart', join(out, 'result.json'), '--kind', 'run', '--out', again).code).toBe(0);
+    for (const s of svgs) {
+      expect(readFileSync(join(again, s), 'utf8')).toBe(readFileSync(join(out, s), 'utf8'));
+      expect(readFileSync(join(again, s.replace(/svg$/, 'png'))).equals(readFileSync(join(out, s.replace(/svg$/, 'png'))))).toBe(true);
+    }
   });
 });
 
