@@ -70,7 +70,9 @@ export function registerSweep(y: Argv) {
       let file = argv.scenario;
       let axes: SweepAxis[] = [];
       const overrides = overridesFrom({ replications: argv.replications, seed: argv.seed, horizon: argv.horizon });
+      let sweepFile: string | null = null;
       if (isSweepFile(readText(file))) {
+        sweepFile = file;
         const sf = readSweepFile(file);
         file = sf.scenario;
         axes = sf.axes;
@@ -84,7 +86,11 @@ export function registerSweep(y: Argv) {
         // Every point is checked before any simulation.
         plan = planSweep(file, axes, overrides);
       } catch (e) {
-        if (e instanceof SweepError) throw new UsageError(`--vary ${e.message} (${basename(file)})`);
+        if (e instanceof SweepError) {
+          // Name where the field was given: the sweep file, or --vary.
+          const inFile = sweepFile !== null && !(argv.vary ?? []).some((v) => v.split('=')[0].trim() === e.field);
+          throw new UsageError(inFile ? `${sweepFile}: vary.${e.message} (${basename(file)})` : `--vary ${e.message} (${basename(file)})`);
+        }
         throw e;
       }
       const mine = shardPoints(plan.points, shard);

@@ -94,8 +94,12 @@ export interface SweepFile {
 }
 
 export function isSweepFile(text: string): boolean {
-  const raw = parseDocument(text).toJS() as unknown;
-  return typeof raw === 'object' && raw !== null && 'vary' in raw;
+  try {
+    const raw = parseDocument(text).toJS() as unknown;
+    return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && 'vary' in raw && 'scenario' in raw;
+  } catch {
+    return false; // not valid YAML: the scenario loader reports it
+  }
 }
 
 export function readSweepFile(file: string): SweepFile {
@@ -112,7 +116,12 @@ export function readSweepFile(file: string): SweepFile {
     if (typeof v !== 'string' && typeof v !== 'number' && !(Array.isArray(v) && v.every((x) => typeof x === 'number' || typeof x === 'string'))) {
       throw new ScenarioError(file, ['vary', field], 'give a range (a..b:step) or a list of values');
     }
-    return axisFrom(field, v as string | number | SweepValue[]);
+    try {
+      return axisFrom(field, v as string | number | SweepValue[]);
+    } catch (e) {
+      if (e instanceof SweepError) throw new ScenarioError(file, ['vary', field], e.message.slice(field.length + 2));
+      throw e;
+    }
   });
   return {
     scenario: resolve(dirname(file), raw.scenario),
