@@ -103,8 +103,8 @@ export async function openSweepOutput(dir: string, plan: SweepPlan, shard: Shard
     }
     truncateSync(csvPath, Buffer.byteLength(text.slice(0, end), 'utf8'));
   } else {
-    if (!mode.force) prepareOutputFolder(dir, [`${stem}.csv`, manifestName], false);
-    else prepareOutputFolder(dir, [], true);
+    // A resume with no CSV yet (killed before the first row) starts afresh, like --force.
+    prepareOutputFolder(dir, mode.force || mode.resume ? [] : [`${stem}.csv`, manifestName], mode.force || mode.resume);
     if (existsSync(csvPath)) unlinkSync(csvPath);
     writeFilesAtomically(dir, { [manifestName]: JSON.stringify(manifest, null, 2) + '\n' }, true);
     writeFilesAtomically(dir, { [`${stem}.csv`]: header }, true);
