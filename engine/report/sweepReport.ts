@@ -93,12 +93,12 @@ export function sweepReportHtml(t: SweepTable, m: SweepManifest | null, charts: 
   return htmlPage(`${title} — hotline-sim sweep`, body.filter(Boolean).join('\n'));
 }
 
-/** The lines a sweep prints: what was run and, per point (at most 12, spread over the grid), the headline KPIs. */
+/** The lines a sweep prints: what was run and, per point (at most 11, spread over the grid), the headline KPIs. */
 export function formatSweepSummary(t: SweepTable, m: SweepManifest, dir: string, written: string[]): string {
-  const step = Math.max(1, Math.ceil(t.rows.length / 12));
+  const step = Math.max(1, Math.ceil(t.rows.length / 10));
   const shown = t.rows.filter((_, i) => i % step === 0 || i === t.rows.length - 1);
   const budgets = t.columns.includes('outsourced_yuan_per_year');
-  const header = [...t.fields, 'head count', 'connection 接通率', 'SL 服务水平', ...(budgets ? ['outsourced/yr', 'in-house/yr'] : [])];
+  const header = [...shortNames(t.fields), 'head count', 'connection 接通率', 'SL 服务水平', ...(budgets ? ['outsourced/yr', 'in-house/yr'] : [])];
   const rows = shown.map((r) => [
     ...t.fields.map((f) => String(r[f] ?? '')),
     cell(r.headcount, 'count'),
@@ -108,8 +108,8 @@ export function formatSweepSummary(t: SweepTable, m: SweepManifest, dir: string,
   ]);
   const lines = [
     `${m.scenario}`,
-    `Sweep of ${m.fields.join(' × ')}: ${t.rows.length} points × ${m.replications} replications, seed ${m.seed}, the same random calls at every point`,
-    '',
+    `Sweep of ${m.fields.join(' × ')}`,
+    `${t.rows.length} points × ${m.replications} replications, seed ${m.seed}: the same random calls at every point`,
     textTable(header, rows, header.map(() => 'right')),
   ];
   if (shown.length < t.rows.length) lines.push(`(${shown.length} of ${t.rows.length} points shown; every point is in the CSV and the report)`);
@@ -118,4 +118,16 @@ export function formatSweepSummary(t: SweepTable, m: SweepManifest, dir: string,
   const charts = names.filter((n) => n.startsWith('chart-')).length;
   lines.push(`wrote ${dir}: ${names.filter((n) => !n.startsWith('chart-')).join(', ')}${charts ? `, ${charts} chart files (SVG, PNG)` : ''}`);
   return lines.join('\n');
+}
+
+/** Column titles for fields: the last part of each path (monthlyWage), longer where two would clash. */
+function shortNames(fields: string[]): string[] {
+  return fields.map((f) => {
+    const parts = f.split('.');
+    for (let k = 1; k <= parts.length; k++) {
+      const name = parts.slice(-k).join('.');
+      if (fields.filter((g) => g === name || g.endsWith(`.${name}`)).length === 1) return name;
+    }
+    return f;
+  });
 }
