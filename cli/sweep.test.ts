@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, t
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { displayWidth } from '../engine/report/format.ts';
 
 const BIN = new URL('./hotline-sim.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'hotline-sweep-'));
@@ -47,9 +48,11 @@ beforeAll(() => {
 
 describe('hotline-sim sweep', () => {
   const whole = join(dir, 'whole');
+  let answer = '';
   beforeAll(() => {
     const r = sweep(whole, '--workers', '1');
     expect(r.code, r.stderr).toBe(0);
+    answer = r.stdout;
   });
 
   it('writes one row per point in grid order, a BOM, KPIs with CIs and both budgets, and a short answer', () => {
@@ -70,6 +73,12 @@ describe('hotline-sim sweep', () => {
     expect(rows.map((r) => Number(r.headcount))).toEqual(rows.map((r) => Number(r.agents) * 6));
     expect(Number(rows[0].outsourced_yuan_per_year)).toBeGreaterThan(Number(rows[0].inhouse_yuan_per_year) * 0.5);
     expect(existsSync(join(whole, 'report.html'))).toBe(true);
+    // The first screen is the answer: at most 20 lines of at most 100 columns (Chinese counts two).
+    const screen = answer.trimEnd().split('\n');
+    expect(screen.length).toBeLessThanOrEqual(20);
+    for (const l of screen) expect(displayWidth(l), l).toBeLessThanOrEqual(100);
+    expect(answer).toContain('connection 接通率');
+    expect(answer).toContain('20 points × 4 replications, seed 7');
   });
 
   it('gives the identical CSV and report with 2 workers', () => {
