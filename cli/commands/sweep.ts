@@ -115,7 +115,8 @@ export function registerSweep(y: Argv) {
       if (shard) {
         process.stdout.write(
           `${plan.scenarioName}: shard ${shard.k}/${shard.n}, ${mine.length} of ${plan.points.length} points × ${plan.replications} replications\n` +
-            `wrote ${output.csvPath} (combine the shards with: hotline-sim merge ${join(argv.out, 'sweep.shard-*.csv')} --out DIR)\n`,
+            `wrote ${output.csvPath}\n` +
+            `when every shard is done: hotline-sim merge ${join(argv.out, `sweep.shard-*-of-${shard.n}.csv`)} --out DIR\n`,
         );
         return;
       }
