@@ -116,8 +116,12 @@ export function minimumHeadcountForAgents(agents: number, peoplePerSeat: number,
 
 /** A copy of the scenario with `headcount` people on the payroll, their phone staff as flat agents on seat. */
 export function withFlatHeadcount(s: Scenario, headcount: number, peoplePerSeat: number): Scenario {
-  const n = agentsForHeadcount(headcount, peoplePerSeat, s.payroll);
-  const agents = s.agentsProfile.kind === 'demand' ? demandProfile(n, s.callsPerHour, s.agentsProfile.minOnSeat) : new Array<number>(s.nIntervals).fill(n);
+  // The rule of engine/scenario/resolve.ts: flat, a whole number around the clock; following
+  // demand, the unrounded average spread over the intervals (each interval rounded).
+  const agents =
+    s.agentsProfile.kind === 'demand'
+      ? demandProfile(phonePeople(headcount, s.payroll) / peoplePerSeat, s.callsPerHour, s.agentsProfile.minOnSeat)
+      : new Array<number>(s.nIntervals).fill(agentsForHeadcount(headcount, peoplePerSeat, s.payroll));
   return { ...s, agents, headcount };
 }
 
@@ -156,9 +160,10 @@ export class RunCache {
     return this.get(this.key(s, flat), () => s, label);
   }
 
-  /** The scenario with `agents` flat on seat (head count `headcount`). */
+  /** The scenario with `agents` flat on seat (head count `headcount`); a demand profile follows the head count itself. */
   flat(s: Scenario, agents: number, headcount: number, peoplePerSeat: number, label: string): RunResult {
-    return this.get(this.key(s, agents), () => withFlatHeadcount(s, headcount, peoplePerSeat), label);
+    const key = s.agentsProfile.kind === 'demand' ? `${this.key(s, agents)}|demand|${headcount}|${peoplePerSeat}` : this.key(s, agents);
+    return this.get(key, () => withFlatHeadcount(s, headcount, peoplePerSeat), label);
   }
 
   private get(key: string, make: () => Scenario, label: string): RunResult {

@@ -152,6 +152,28 @@ export function calibrate(text: string, file: string | undefined, options: Calib
       const r = simulate(xs, extra);
       return observed.map((o) => (figure(r, o).mean - o.value) / Math.max(Math.abs(o.value), 1e-3));
     };
+    // Newton steps from the start; if they stall far from the answer, a few Gauss-Seidel sweeps
+    // (the i-th field against the i-th figure, bracketed) get near it, and Newton polishes again.
+    try {
+      return solveNd(residuals, ranges, x.slice(), options.tolerance ?? 1e-3, fields, observed);
+    } catch (e) {
+      if (!(e instanceof CalibrationError)) throw e;
+    }
+    for (let sweep = 0; sweep < 4; sweep++) {
+      for (let i = 0; i < fields.length; i++) {
+        const g = (v: number) => {
+          const xs = x.slice();
+          xs[i] = v;
+          return figure(simulate(xs, extra), observed[i]).mean - observed[i].value;
+        };
+        try {
+          x[i] = solve1d(g, ranges[i], x[i], (options.tolerance ?? 1e-3) * 5, fields[i], observed[i]).root;
+        } catch (e) {
+          if (!(e instanceof CalibrationError)) throw e; // out of reach for now: the other fields may move it
+        }
+      }
+      if (Math.sqrt(residuals(x).reduce((a, v) => a + v * v, 0)) < 2e-3) break;
+    }
     return solveNd(residuals, ranges, x, options.tolerance ?? 1e-3, fields, observed);
   };
 
@@ -250,7 +272,7 @@ export function calibratedYaml(text: string, result: CalibrationResult, observed
       ` over ${result.horizonDays} days, ${result.replications} replications${f.before !== null ? `; was ${f.before}` : ''}`;
     if (top && isScalar(top.key)) top.key.commentBefore = top.key.commentBefore ? `${top.key.commentBefore}\n${note}` : note;
   }
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ flowCollectionPadding: false, lineWidth: 100 });
 }
 
 /** Exponential patience: P(abandon) = E[wait of all callers] / mean patience, so mean ≈ ASA / (1 − connection). */
