@@ -60,6 +60,20 @@ function parallelRun(...args: string[]) {
   const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./parallel.ts', import.meta.url).pathname, ...args], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
+/**
+ * What 2 free cores would give, from CPU time (which other programs on a shared machine do not
+ * inflate): the 1-worker run's CPU seconds against the busiest worker thread's plus all of the
+ * main thread's (as if none of it overlapped the workers: a cautious estimate).
+ */
+function cpuEstimate(one: { cpuSeconds: number }, two: { threads: { main: number; others: number[] } | null }): string {
+  if (!two.threads) return 'per-thread CPU not available (Linux only)';
+  const busiest = two.threads.others[0] ?? 0;
+  const wall = busiest + two.threads.main;
+  return (
+    `CPU: 1 worker ${one.cpuSeconds.toFixed(1)} s; with 2, main thread ${two.threads.main.toFixed(1)} s, busiest threads ` +
+    `${two.threads.others.slice(0, 2).map((x) => x.toFixed(1)).join(' and ')} s → on 2 free cores about ${wall.toFixed(1)} s, speed-up ${(one.cpuSeconds / wall).toFixed(2)}`
+  );
+}
 const machine = async () => `load average ${loadavg()[0].toFixed(1)}, cores free by a control loop ${(await effectiveCores()).toFixed(2)} of 2`;
 
 if (parallel.includes('pool')) {
@@ -78,6 +92,7 @@ if (parallel.includes('pool')) {
     `  1 worker ${one.seconds.toFixed(2)} s | 2 workers ${two.seconds.toFixed(2)} s (speed-up ${(one.seconds / two.seconds).toFixed(2)}, target 1.8) | ` +
       `piscina 2 workers ${pis.seconds.toFixed(2)} s | peak RSS ${one.peakRssMB.toFixed(0)} / ${two.peakRssMB.toFixed(0)} / ${pis.peakRssMB.toFixed(0)} MB`,
   );
+  console.log(`  ${cpuEstimate(one, two)}`);
   console.log(
     `  per replication ${perRep.toFixed(2)} s, serial part (folding in order + summary) ${serial.toFixed(2)} s: expected ` +
       `${projected(8).toFixed(2)} s on 8 cores (${(one.seconds / projected(8)).toFixed(1)}x: 2 rounds of replications), ` +
@@ -95,6 +110,7 @@ if (parallel.includes('sweep')) {
     `  1 worker ${runs[0].seconds.toFixed(2)} s | 2 workers ${runs[1].seconds.toFixed(2)} s (speed-up ${(runs[0].seconds / runs[1].seconds).toFixed(2)}, target 1.8) | ` +
       `checking the grid ${runs[0].planSeconds.toFixed(2)} s of it`,
   );
+  console.log(`  ${cpuEstimate(runs[0], runs[1])}`);
   console.log(
     `  peak RSS ${runs.map((r) => r.peakRssMB.toFixed(0)).join(' / ')} MB with 1 (no worker thread) / 2 / 3 workers: ` +
       `about ${(runs[2].peakRssMB - runs[1].peakRssMB).toFixed(0)} MB per worker thread\n`,
