@@ -7,7 +7,11 @@ import { registerCompare } from './commands/compare.ts';
 import { registerErlang } from './commands/erlang.ts';
 import { registerRun } from './commands/run.ts';
 import { registerStaff } from './commands/staff.ts';
+import { registerSweep } from './commands/sweep.ts';
+import { registerMerge } from './commands/merge.ts';
+import { registerChart } from './commands/chart.ts';
 import { failWith } from './errors.ts';
+import { withWorkers } from './workers.ts';
 
 // Output piped into `head` and the like: stop quietly when the reader goes away.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -19,7 +23,7 @@ const cli = yargs(hideBin(process.argv))
   .scriptName('hotline-sim')
   .usage('$0 <command> [options]\n\nStaffing and cost simulation for 12345 government service hotlines.')
   .strict()
-  .demandCommand(1, 'give a command: run, erlang, staff, budget, compare or calibrate')
+  .demandCommand(1, 'give a command: run, erlang, staff, budget, compare, calibrate, sweep, merge or chart')
   .recommendCommands()
   .fail((msg, err) => {
     if (err) failWith(err);
@@ -29,12 +33,16 @@ const cli = yargs(hideBin(process.argv))
   .help()
   .wrap(Math.min(110, process.stdout.columns ?? 100));
 
+withWorkers(cli);
 registerRun(cli);
 registerErlang(cli);
 registerStaff(cli);
 registerBudget(cli);
 registerCompare(cli);
 registerCalibrate(cli);
+registerSweep(cli);
+registerMerge(cli);
+registerChart(cli);
 
 try {
   await cli.parseAsync();

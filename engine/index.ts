@@ -7,6 +7,8 @@ export * from './callcenter/metrics.ts';
 export * from './callcenter/simulate.ts';
 export * from './stats/index.ts';
 export * from './experiment/run.ts';
+export * from './experiment/pool.ts';
+export * from './experiment/sweep.ts';
 export * from './report/index.ts';
 export * from './analytic/index.ts';
 export * from './cost/index.ts';

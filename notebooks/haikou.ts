@@ -41,6 +41,7 @@ import {
 } from '../engine/index.ts';
 import { chartConfig, renderSvg } from '../engine/report/charts.ts';
 import { ciCell, freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
+import { availableWorkers, setWorkers } from '../engine/experiment/pool.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCENARIO = join(root, 'scenarios', 'haikou-2024.yaml');
@@ -62,6 +63,9 @@ const FACTS = {
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
 const yuan = (x: number) => formatAmount(x);
+
+// Replications on every core (the figures do not depend on the number of workers).
+setWorkers(availableWorkers());
 
 const { values: args } = parseArgs({
   options: {

@@ -13,6 +13,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { averageDay, formatCi, formatValue, htmlPage, escapeHtml, loadScenario, runReportFiles, runScenario, writeFilesAtomically, type RunResult } from '../engine/index.ts';
 import { chartConfig, GBT33358, renderSvg } from '../engine/report/charts.ts';
 import { freshOutputDir } from './shared.ts';
+import { availableWorkers, setWorkers } from '../engine/experiment/pool.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCENARIO = join(root, 'scenarios', 'liaocheng-2024.yaml');
@@ -27,6 +28,9 @@ const FACTS = {
 const HEADCOUNTS = [120, 160, 200, FACTS.operators];
 const pct = (x: number) => formatValue(x, 'ratio');
 const yuan1 = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+// Replications on every core (the figures do not depend on the number of workers).
+setWorkers(availableWorkers());
 
 const { values: args } = parseArgs({
   options: {

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { prepareOutputFolder, formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, workloadCsvFiles, writeFilesAtomically } from '../../engine/index.ts';
+import { svgToPng, prepareOutputFolder, formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, workloadCsvFiles, writeFilesAtomically } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar } from '../progress.ts';
 
@@ -52,9 +52,11 @@ export function registerRun(y: Argv) {
         .options(scenarioOverrideOptions)
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON object instead of the table' })
         .option('out', { type: 'string', describe: 'folder for totals.csv, intervals.csv, result.json, report.html and its chart SVGs' })
+        .option('charts', { type: 'boolean', default: false, describe: 'also write every chart as PNG (with --out)' })
         .option('force', { type: 'boolean', default: false, describe: 'overwrite existing files in --out' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' }),
     async (argv) => {
+      if (argv.charts && !argv.out) throw new UsageError('--charts writes files: give --out DIR too');
       const scenario = loadScenario(argv.scenario, overridesFrom(argv));
       // Refuse an unusable --out before simulating, not after.
       if (argv.out) prepareOutputFolder(argv.out, ['totals.csv', 'intervals.csv', 'call-types.csv', 'attempts.csv', 'result.json', 'report.html'], argv.force);
@@ -62,6 +64,7 @@ export function registerRun(y: Argv) {
       const result = runScenario(scenario, { onReplication: (d, t) => progress.update(d, t) });
       progress.stop();
       if (argv.out) {
+        const report = await runReportFiles(result);
         const written = writeFilesAtomically(
           argv.out,
           {
@@ -69,7 +72,8 @@ export function registerRun(y: Argv) {
             'intervals.csv': await intervalsCsv(result),
             ...(await workloadCsvFiles(result)),
             'result.json': JSON.stringify(result, null, 2) + '\n',
-            ...(await runReportFiles(result)),
+            ...report,
+            ...(argv.charts ? await pngsOf(report) : {}),
           },
           argv.force,
         );
@@ -78,4 +82,11 @@ export function registerRun(y: Argv) {
       process.stdout.write(argv.json ? JSON.stringify(result) + '\n' : formatRunReport(result) + '\n');
     },
   );
+}
+
+/** A PNG beside each chart SVG. */
+async function pngsOf(files: Record<string, string>): Promise<Record<string, Uint8Array>> {
+  const out: Record<string, Uint8Array> = {};
+  for (const [name, svg] of Object.entries(files)) if (name.endsWith('.svg')) out[name.replace(/\.svg$/, '.png')] = await svgToPng(svg);
+  return out;
 }

@@ -5,4 +5,8 @@ export * from './csv.ts';
 export * from './budgetReport.ts';
 export * from './html.ts';
 export * from './staffReport.ts';
+export * from './sweepCsv.ts';
+export * from './sweepCharts.ts';
+export * from './sweepReport.ts';
+export * from './png.ts';
 export * from './calibrationReport.ts';

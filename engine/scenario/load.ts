@@ -16,6 +16,8 @@ export interface ScenarioOverrides {
   replications?: number;
   seed?: number | string;
   horizonHours?: number;
+  /** Any field by its path (a sweep's --vary), set before the other overrides and validated with them. */
+  set?: { path: string[]; value: unknown }[];
 }
 
 export function loadScenario(file: string, overrides: ScenarioOverrides = {}): Scenario {
@@ -36,6 +38,17 @@ export function parseScenario(text: string, file?: string, overrides: ScenarioOv
 
 /** Validated spec and the YAML document (for locating later errors). */
 export function parseScenarioSpec(text: string, file?: string, overrides: ScenarioOverrides = {}): { spec: ScenarioSpec } {
+  return specFromYaml(parseScenarioYaml(text, file), file, overrides);
+}
+
+/** A scenario file's YAML, parsed once (a sweep validates many variants of it). */
+export interface ScenarioYaml {
+  doc: ReturnType<typeof parseDocument>;
+  lineCounter: LineCounter;
+  raw: Record<string, unknown>;
+}
+
+export function parseScenarioYaml(text: string, file?: string): ScenarioYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -46,7 +59,12 @@ export function parseScenarioSpec(text: string, file?: string, overrides: Scenar
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ScenarioError(file, [], 'a scenario must be a YAML mapping of fields (name, horizon, arrivals, ...)');
   }
-  const input = applyOverrides(raw as Record<string, unknown>, overrides);
+  return { doc, lineCounter, raw: raw as Record<string, unknown> };
+}
+
+/** The validated spec of parsed YAML with overrides applied (the YAML itself is not changed). */
+export function specFromYaml({ doc, lineCounter, raw }: ScenarioYaml, file?: string, overrides: ScenarioOverrides = {}): { spec: ScenarioSpec } {
+  const input = applyOverrides(raw, overrides);
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
     // An unknown field is usually a misspelt one: report it before the field it leaves missing.
@@ -79,7 +97,7 @@ function resolveWithLines(spec: ScenarioSpec, text: string, file?: string): Scen
 }
 
 function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Record<string, unknown> {
-  const out = { ...raw };
+  const out = o.set?.length ? setFields(raw, o.set) : { ...raw };
   // A flat on-seat count or head count replaces a roster.
   if (o.agents !== undefined || o.headcount !== undefined) delete out.roster;
   if (o.agents !== undefined) out.agents = o.agents;
@@ -95,6 +113,22 @@ function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Rec
   if (o.replications !== undefined) out.replications = o.replications;
   if (o.seed !== undefined) out.seed = o.seed;
   if (o.horizonHours !== undefined) out.horizon = { hours: o.horizonHours };
+  return out;
+}
+
+/** A copy with each path set (copying the objects on the way); agents on seat replace a roster. */
+function setFields(raw: Record<string, unknown>, sets: { path: string[]; value: unknown }[]): Record<string, unknown> {
+  const out = structuredClone(raw);
+  for (const { path, value } of sets) {
+    let node: Record<string, unknown> = out;
+    for (const key of path.slice(0, -1)) {
+      const next = node[key];
+      if (next === null || typeof next !== 'object' || Array.isArray(next)) node[key] = {};
+      node = node[key] as Record<string, unknown>;
+    }
+    node[path[path.length - 1]] = value;
+    if (path.length === 1 && path[0] === 'agents') delete out.roster;
+  }
   return out;
 }
 
