@@ -3,6 +3,7 @@ import { metricDefinitions, sumCounters, type CounterTotals, type MetricDefiniti
 import { COUNTER_NAMES, type IntervalCounters } from '../callcenter/model.ts';
 import { simulateReplication } from '../callcenter/simulate.ts';
 import { intervalLabels } from '../scenario/calendar.ts';
+import { checkRunLimits } from '../scenario/limits.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { clipEstimate, estimate, RunningEstimates, type Estimate } from '../stats/estimate.ts';
 
@@ -66,6 +67,7 @@ export interface RunOptions {
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  checkRunLimits(scenario, scenario.file);
   const defs = metricDefinitions(scenario.serviceLevelFormula, scenario.serviceLevelSeconds, scenario.redial !== null);
   const intervalDefs = defs.filter((d) => !d.totalsOnly);
   const R = scenario.replications;
@@ -165,13 +167,17 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
 }
 
 function staffingSummary(s: Scenario): RunResult['staffing'] {
-  const counted = s.agents.slice(s.warmupIntervals);
-  return {
-    headcount: s.headcount,
-    meanOnSeat: counted.reduce((a, b) => a + b, 0) / counted.length,
-    minOnSeat: Math.min(...counted),
-    maxOnSeat: Math.max(...counted),
-  };
+  // A loop, not Math.min(...agents): spreading a year of 1-minute intervals overflows the stack.
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let k = s.warmupIntervals; k < s.agents.length; k++) {
+    const a = s.agents[k];
+    sum += a;
+    if (a < min) min = a;
+    if (a > max) max = a;
+  }
+  return { headcount: s.headcount, meanOnSeat: sum / (s.agents.length - s.warmupIntervals), minOnSeat: min, maxOnSeat: max };
 }
 
 /** Confidence intervals stay within what the quantity can be: rates in [0, 1], the rest non-negative. */
