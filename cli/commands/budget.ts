@@ -8,8 +8,8 @@ import {
   type HeadcountSolver,
   formatBudgetNotes,
   formatBudgetReport,
-  writeFilesAtomically,
-  prepareOutputFolder,
+  writeResultFolder,
+  prepareResultFolder,
   type ScenarioOverrides,
   type StaffingTarget,
 } from '../../engine/index.ts';
@@ -134,7 +134,7 @@ export function registerBudget(y: Argv) {
       if (!argv.simulate && (target || contractKpi)) throw new UsageError('--target and --contract-kpi need simulation: drop --no-simulate');
       if (argv.covers !== 'contract' && argv.covers !== 'total') throw new UsageError(`--covers must be contract or total (got ${argv.covers})`);
       if (argv.criterion !== 'mean' && argv.criterion !== 'ci') throw new UsageError(`--criterion must be mean or ci (got ${argv.criterion})`);
-      if (argv.out) prepareOutputFolder(argv.out, ['budget-lines.csv', 'budget-summary.csv', 'result.json'], argv.force);
+      if (argv.out) prepareResultFolder(argv.out, argv.force);
       const overrides = studyOverridesFrom(argv);
 
       if (argv.roster && !target) throw new UsageError('--roster needs --target (e.g. --target connection=0.95 --roster)');
@@ -162,7 +162,7 @@ export function registerBudget(y: Argv) {
       });
       progress.stop();
       if (argv.out) {
-        const written = writeFilesAtomically(argv.out, await budgetCsvFiles(study), argv.force);
+        const written = writeResultFolder(argv.out, await budgetCsvFiles(study), argv.force);
         if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
       }
       if (argv.json) {

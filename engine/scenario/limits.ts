@@ -31,6 +31,8 @@ export const LIMITS = {
   empiricalValues: 1_000_000,
   /** Size of a scenario file or an empirical CSV. */
   fileBytes: 10 * 1024 * 1024,
+  /** Lines plus commas of a scenario file, a cheap upper bound on its YAML values (parsing costs about 10 µs and 1 kB a value). */
+  yamlValues: 700_000,
   /** YAML aliases (*name) in a scenario file; expansion beyond this is refused (alias bombs). */
   yamlAliases: 100,
   /** Entries of the sources list. */

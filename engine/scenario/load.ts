@@ -47,6 +47,14 @@ export function parseScenario(text: string, file?: string, overrides: ScenarioOv
 export function parseScenarioSpec(text: string, file?: string, overrides: ScenarioOverrides = {}): { spec: ScenarioSpec } {
   const lineCounter = new LineCounter();
   if (text.length > LIMITS.fileBytes) throw new ScenarioError(file, [], `the text is ${(text.length / 1048576).toFixed(0)} MB; the limit for a scenario is ${LIMITS.fileBytes / 1048576} MB`);
+  let separators = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 44) separators++;
+  }
+  if (separators > LIMITS.yamlValues) {
+    throw new ScenarioError(file, [], `the file has ${separators.toLocaleString('en-US')} lines and commas; the limit for a scenario is ${LIMITS.yamlValues.toLocaleString('en-US')} (values of a year of 1-minute intervals fit)`);
+  }
   // uniqueKeys is checked below in one pass: the yaml library's own check is quadratic in the keys of a mapping.
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
