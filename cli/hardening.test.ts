@@ -328,3 +328,34 @@ describe('killed during run --out: the result is whole or absent, and stale temp
     expectWholeOrAbsent(join(dir, 'stale'));
   });
 });
+
+describe.concurrent('no NaN, Infinity or null in any JSON a command writes', () => {
+  const walk = (v: unknown, path: string, bad: string[]) => {
+    if (v === null || (typeof v === 'number' && !Number.isFinite(v))) bad.push(path);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`, bad));
+    else if (typeof v === 'object') for (const [k, x] of Object.entries(v as object)) walk(x, `${path}.${k}`, bad);
+    return bad;
+  };
+  const SCENARIOS = new URL('../scenarios/', import.meta.url).pathname;
+  // Night intervals with no calls (rates with nothing to measure) and one replication (no CI).
+  const night = variant('night.yaml', 'arrivals: { callsPerHour: 120 }', 'arrivals: { callsPerHour: [0, 0, 120, 120] }\nintervalMinutes: 360');
+  const commands: [string, string[]][] = [
+    ['run, one replication, idle intervals', ['run', night, '--json', '--quiet', '--replications', '1', '--horizon', '2d']],
+    ['run', ['run', join(SCENARIOS, 'liaocheng-2024.yaml'), '--json', '--quiet', '--horizon', '2d', '--replications', '2']],
+    ['budget', ['budget', join(SCENARIOS, 'haikou-2024.yaml'), '--json', '--quiet', '--horizon', '2d', '--replications', '2']],
+    ['compare', ['compare', join(SCENARIOS, 'haikou-2024.yaml'), join(SCENARIOS, 'liaocheng-2024.yaml'), '--json', '--quiet', '--horizon', '2d', '--replications', '2']],
+    ['erlang, overloaded rows', ['erlang', '--calls-per-hour', '200', '--talk', '180', '--agents', '8..12', '--json']],
+  ];
+  for (const [name, args] of commands) {
+    it(name, async () => {
+      const r = await cli(args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(walk(JSON.parse(r.stdout), '', [])).toEqual([]);
+    });
+  }
+  it('result.json of run --out', async () => {
+    const out = join(dir, 'finite');
+    expect((await cli(['run', night, '--out', out, '--quiet', '--replications', '1', '--horizon', '2d'])).code).toBe(0);
+    expect(walk(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')), '', [])).toEqual([]);
+  });
+});

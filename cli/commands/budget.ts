@@ -10,6 +10,7 @@ import {
   formatBudgetReport,
   writeResultFolder,
   prepareResultFolder,
+  resultJson,
   type ScenarioOverrides,
   type StaffingTarget,
 } from '../../engine/index.ts';
@@ -166,7 +167,7 @@ export function registerBudget(y: Argv) {
         if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
       }
       if (argv.json) {
-        process.stdout.write(JSON.stringify(study) + '\n');
+        process.stdout.write(resultJson(study) + '\n');
         return;
       }
       process.stdout.write(formatBudgetReport(study) + '\n');

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { compareCsvFiles, compareStudy, formatCompareReport, prepareResultFolder, writeResultFolder } from '../../engine/index.ts';
+import { compareCsvFiles, compareStudy, formatCompareReport, prepareResultFolder, resultJson, writeResultFolder } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { checkYears, costStudyOptions, studyOverridesFrom, studyProgress } from './budget.ts';
 
@@ -33,7 +33,7 @@ export function registerCompare(y: Argv) {
         const written = writeResultFolder(argv.out, await compareCsvFiles(result), argv.force);
         if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
       }
-      process.stdout.write(argv.json ? JSON.stringify(result) + '\n' : formatCompareReport(result) + '\n');
+      process.stdout.write(argv.json ? resultJson(result) + '\n' : formatCompareReport(result) + '\n');
     },
   );
 }

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { agentsNeeded, describeKpiTarget, formatValue, queueMetrics, textTable, type QueueInput } from '../../engine/index.ts';
+import { agentsNeeded, describeKpiTarget, formatValue, queueMetrics, resultJson, textTable, type QueueInput } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { parseTarget } from '../targets.ts';
 
@@ -63,7 +63,7 @@ export function registerErlang(y: Argv) {
       }
       const rows = agentList.map((n) => queueMetrics({ ...base, agents: n }));
       if (argv.json) {
-        process.stdout.write(JSON.stringify({ model: argv.patience ? 'Erlang A (M/M/n+M)' : 'Erlang C (M/M/n)', input: base, agentsNeeded: needed, results: rows }) + '\n');
+        process.stdout.write(resultJson({ model: argv.patience ? 'Erlang A (M/M/n+M)' : 'Erlang C (M/M/n)', input: base, agentsNeeded: needed, results: rows }) + '\n');
         return;
       }
       const T = base.serviceLevelSeconds;

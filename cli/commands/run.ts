@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { prepareResultFolder, formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, writeResultFolder } from '../../engine/index.ts';
+import { prepareResultFolder, formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, resultJson, writeResultFolder } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar } from '../progress.ts';
 
@@ -68,14 +68,14 @@ export function registerRun(y: Argv) {
           {
             'totals.csv': await totalsCsv(result),
             'intervals.csv': await intervalsCsv(result),
-            'result.json': JSON.stringify(result, null, 2) + '\n',
+            'result.json': resultJson(result, 2) + '\n',
             ...(await runReportFiles(result)),
           },
           argv.force,
         );
         if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
       }
-      process.stdout.write(argv.json ? JSON.stringify(result) + '\n' : formatRunReport(result) + '\n');
+      process.stdout.write(argv.json ? resultJson(result) + '\n' : formatRunReport(result) + '\n');
     },
   );
 }

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { prepareResultFolder, formatStaffReport, intervalsCsv, loadScenario, staffCsvFiles, staffScenario, totalsCsv, writeResultFolder } from '../../engine/index.ts';
+import { prepareResultFolder, formatStaffReport, intervalsCsv, loadScenario, staffCsvFiles, staffScenario, totalsCsv, resultJson, writeResultFolder } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { parseTarget } from '../targets.ts';
 import { overridesFrom, scenarioOverrideOptions } from './run.ts';
@@ -42,7 +42,7 @@ export function registerStaff(y: Argv) {
       }
       if (argv.json) {
         process.stdout.write(
-          JSON.stringify({
+          resultJson({
             scenario: study.run.scenario,
             target: study.target,
             headcount: study.schedule.headcount,

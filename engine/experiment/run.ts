@@ -4,6 +4,7 @@ import { COUNTER_NAMES, type IntervalCounters } from '../callcenter/model.ts';
 import { simulateReplication } from '../callcenter/simulate.ts';
 import { intervalLabels } from '../scenario/calendar.ts';
 import { checkRunLimits } from '../scenario/limits.ts';
+import { NonFiniteResultError } from '../report/json.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { clipEstimate, estimate, RunningEstimates, type Estimate } from '../stats/estimate.ts';
 
@@ -143,6 +144,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     },
   }));
 
+  // Every figure that leaves the engine is finite, or the run is refused (an overflow is no answer).
+  for (const d of defs) {
+    const t = totals[d.id];
+    const countable = d.unit === 'calls' || d.unit === 'hours' || d.unit === 'agents';
+    if (!Number.isFinite(t.mean) && (countable || !Number.isNaN(t.mean))) {
+      throw new NonFiniteResultError(`${scenario.file ? `${scenario.file}: ` : ''}the total ${d.id} came out as ${t.mean} (an overflow): no figure is reported`);
+    }
+  }
   return {
     scenario: scenario.name,
     file: scenario.file,

@@ -5,3 +5,4 @@ export * from './csv.ts';
 export * from './budgetReport.ts';
 export * from './html.ts';
 export * from './staffReport.ts';
+export * from './json.ts';
