@@ -16,3 +16,4 @@ export * from './experiment/requirement.ts';
 export * from './experiment/staffing.ts';
 export * from './experiment/rosterSolver.ts';
 export * from './experiment/target.ts';
+export * from './api.ts';
