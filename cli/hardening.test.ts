@@ -218,6 +218,8 @@ describe.concurrent('command-line values that used to name no field', () => {
     expectOneLine(r, /the target connection rate >= 0\.9 is not reachable with 100,000 agents or fewer/);
     expect(r.stderr).not.toContain('{');
   });
+  it('budget --budget 1e308 names the flag', async () =>
+    expectOneLine(await cli(['budget', file('b.yaml', BASE), '--budget', '1e308', '--people-per-seat', '5']), /--budget "1e308": at most 1e12 yuan/));
   it('--out under a path that cannot exist', async () =>
     expectOneLine(await cli(['run', file('ok.yaml', BASE), '--out', '/proc/nope/result']), /--out \/proc\/nope\/result: cannot create the folder \/proc\/nope: .*ENOENT/));
 });

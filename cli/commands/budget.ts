@@ -40,6 +40,7 @@ export function parseYuan(text: string, flag: string): number {
   if (!(value > 0) || !Number.isFinite(value)) {
     throw new UsageError(`${flag} "${text}": give an amount of yuan more than 0, e.g. 129e6, 129000000, 129M or 12900万`);
   }
+  if (value > 1e12) throw new UsageError(`${flag} "${text}": at most 1e12 yuan (the head-count search goes to 100 million operators)`);
   return value;
 }
 
@@ -67,7 +68,7 @@ export function studyOverridesFrom(argv: {
 }
 
 export function checkYears(years: number): number {
-  if (!(years > 0) || !Number.isFinite(years)) throw new UsageError(`--years must be more than 0 (got ${years})`);
+  if (!(years > 0 && years <= 100)) throw new UsageError(`--years must be more than 0 and at most 100 (got ${years})`);
   return years;
 }
 
