@@ -6,14 +6,25 @@ const only = process.argv.slice(2);
 const names = only.length ? only.filter((n) => n !== 'staffing') : Object.keys(BENCH_CASES);
 const withStaffing = only.length === 0 || only.includes('staffing');
 console.log(`hotline-sim benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+const wall: Record<string, number> = {};
+const cpu: Record<string, number> = {};
 for (const name of names) {
   const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./case.ts', import.meta.url).pathname, name], { encoding: 'utf8' });
   const r = JSON.parse(out.trim().split('\n').pop()!);
-  console.log(`${name}: ${BENCH_CASES[name].description}`);
+  wall[name] = r.seconds;
+  cpu[name] = r.cpuSeconds;
+  console.log(`${name}: ${BENCH_CASES[name].description} [${r.path} path]`);
   console.log(
-    `  wall ${r.seconds.toFixed(2)} s | ${(r.calls / 1e6).toFixed(2)}M calls, ${(r.calls / r.seconds / 1e6).toFixed(2)}M calls/s | ` +
+    `  wall ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s) | ${(r.calls / 1e6).toFixed(2)}M calls, ${(r.calls / r.seconds / 1e6).toFixed(2)}M calls/s | ` +
       `${(r.events / r.seconds / 1e6).toFixed(1)}M events/s | peak RSS ${r.peakRssMB.toFixed(0)} MB | ` +
       `connection ${(r.connectionRate * 100).toFixed(2)}%, occupancy ${(r.occupancy * 100).toFixed(1)}%\n`,
+  );
+}
+
+if (wall.standard && wall['standard-events']) {
+  console.log(
+    `event-driven / fast path, standard year: ${(wall['standard-events'] / wall.standard).toFixed(2)}× wall, ` +
+      `${(cpu['standard-events'] / cpu.standard).toFixed(2)}× CPU (target ≤ 2×)\n`,
   );
 }
 

@@ -2,6 +2,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { registerBudget } from './commands/budget.ts';
+import { registerCalibrate } from './commands/calibrate.ts';
 import { registerCompare } from './commands/compare.ts';
 import { registerErlang } from './commands/erlang.ts';
 import { registerRun } from './commands/run.ts';
@@ -16,7 +17,7 @@ const cli = yargs(hideBin(process.argv))
   .scriptName('hotline-sim')
   .usage('$0 <command> [options]\n\nStaffing and cost simulation for 12345 government service hotlines.')
   .strict()
-  .demandCommand(1, 'give a command: run, erlang, staff, budget or compare')
+  .demandCommand(1, 'give a command: run, erlang, staff, budget, compare or calibrate')
   .recommendCommands()
   .fail((msg, err) => {
     if (err) failWith(err);
@@ -31,6 +32,7 @@ registerErlang(cli);
 registerStaff(cli);
 registerBudget(cli);
 registerCompare(cli);
+registerCalibrate(cli);
 
 try {
   await cli.parseAsync();

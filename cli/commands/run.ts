@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { prepareResultFolder, formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, resultJson, writeResultFolder } from '../../engine/index.ts';
+import { prepareResultFolder, formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, resultJson, workloadCsvFiles, writeResultFolder } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar } from '../progress.ts';
 
@@ -68,6 +68,7 @@ export function registerRun(y: Argv) {
           {
             'totals.csv': await totalsCsv(result),
             'intervals.csv': await intervalsCsv(result),
+            ...(await workloadCsvFiles(result)),
             'result.json': resultJson(result, 2) + '\n',
             ...(await runReportFiles(result)),
           },

@@ -1,4 +1,8 @@
-// One replication of the call-centre model.
+// One replication of the call-centre model: the settle-on-arrival fast path.
+//
+// simulateReplication sends a model that uses redials, a call-type mix, outbound work, online
+// channels, trunk lines or IVR to the event-driven path (simulateEvents), where agents choose
+// between kinds of work; what is left is one FIFO queue with nothing else competing for agents.
 //
 // Each caller is settled on arrival, in arrival order: FIFO means a caller's fate
 // depends only on the callers before it, so the start of its service is
@@ -11,14 +15,26 @@
 // variables in registers, and this loop runs tens of millions of times a year.
 import { ServerPool } from '../kernel/serverPool.ts';
 import { TimeHeap } from '../kernel/timeHeap.ts';
-import { makeFiller, makePairFiller, makeSampler, meanOf } from '../random/distributions.ts';
+import { makeFiller, makePairFiller, meanOf } from '../random/distributions.ts';
 import { createStreams, type Streams, type Uniform } from '../random/streams.ts';
+import { assertConservation, dayFactors, intervalsPerDayOf, spread, spreadFrom } from './accounting.ts';
+import { simulateEvents } from './events.ts';
 import type { CallCentreModel, IntervalCounters, ReplicationResult } from './model.ts';
-import { newCounters } from './model.ts';
+import { needsEventPath, newCounters } from './model.ts';
 
 export class UnboundedQueueError extends Error {}
 
-export function simulateReplication(model: CallCentreModel, seed: number | string, replication: number): ReplicationResult {
+/**
+ * One replication: the fast path when the model is one FIFO queue, else the event-driven path
+ * (`path: 'events'` forces it: the same counts, for benchmarks and cross-checks).
+ */
+export function simulateReplication(model: CallCentreModel, seed: number | string, replication: number, path: 'auto' | 'events' = 'auto'): ReplicationResult {
+  return path === 'events' || needsEventPath(model) ? simulateEvents(model, seed, replication) : simulateFast(model, seed, replication);
+}
+
+/** The settle-on-arrival path: exact for one FIFO queue with nothing else competing for agents. */
+export function simulateFast(model: CallCentreModel, seed: number | string, replication: number): ReplicationResult {
+  if (needsEventPath(model)) throw new Error('simulateFast models one FIFO queue only; use simulateReplication');
   const N = model.callsPerHour.length;
   if (model.agents.length !== N) throw new Error('agents and callsPerHour must have one value per interval');
   const dt = model.intervalSeconds;
@@ -36,13 +52,12 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
   const fillCallers = callerFiller(model, streams, patienceBlock, handleBlock);
   let nextCaller = CALLER_BLOCK;
   const hasPatience = model.patience !== null;
-  const redialProbability = model.redial?.probability ?? 0;
-  const redialDelay = model.redial ? makeSampler(model.redial.delay, streams.redial) : () => 0;
-  const redialU = streams.redial;
+  const days = dayFactors(model, seed, replication);
+  const ipd = intervalsPerDayOf(model);
 
   const c: IntervalCounters = newCounters(N);
   const { offered, answered, abandoned, waited, answeredWithinT, abandonedWithinT, waitAnswered, waitAbandoned } = c;
-  const { busySeconds, loggedSeconds, maxQueue, redials } = c;
+  const { busySeconds, loggedSeconds, maxQueue } = c;
   const schedule = model.agents;
 
   let maxAgents = 1;
@@ -61,7 +76,6 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
   for (let i = 0; i < schedule[0]; i++) agents.add(0);
   // Moments at which waiting callers leave the queue (answered or abandoned): their count is the queue length.
   const queueExits = new TimeHeap();
-  const pendingRedials = new TimeHeap(16);
 
   let nextChange = nextStaffingChange(schedule, 1);
   let nextChangeTime = nextChange < N ? nextChange * dt : Infinity;
@@ -69,14 +83,13 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
   let calls = 0;
   let events = 0;
   let lastQueueExit = 0;
-  let nextRedial = Infinity; // pendingRedials.peek(), kept at hand
 
   for (let k = 0; k < N; k++) {
     const end = (k + 1) * dt;
     // Callers served at once, counted here and added to the interval's counters at its end.
     let servedAtOnce = 0;
     let busyAtOnce = 0;
-    const meanGap = 3600 / model.callsPerHour[k];
+    const meanGap = 3600 / (days ? model.callsPerHour[k] * days[Math.floor(k / ipd)] : model.callsPerHour[k]);
     // Poisson arrivals generated piece by piece: a burst shorter than a gap is never skipped,
     // and by memorylessness restarting at each piece boundary is exact.
     if (nextGap === CALLER_BLOCK) {
@@ -85,21 +98,13 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
     }
     let nextArrival = Number.isFinite(meanGap) ? k * dt + gapBlock[nextGap++] * meanGap : Infinity;
     for (;;) {
-      let t = nextArrival;
-      if (nextRedial < t) {
-        t = nextRedial;
-        if (t >= end) break;
-        pendingRedials.pop();
-        nextRedial = pendingRedials.peek();
-        redials[k]++;
-      } else {
-        if (t >= end) break;
-        if (nextGap === CALLER_BLOCK) {
-          fillGaps(gapBlock);
-          nextGap = 0;
-        }
-        nextArrival = t + gapBlock[nextGap++] * meanGap;
+      const t = nextArrival;
+      if (t >= end) break;
+      if (nextGap === CALLER_BLOCK) {
+        fillGaps(gapBlock);
+        nextGap = 0;
       }
+      nextArrival = t + gapBlock[nextGap++] * meanGap;
 
       // Drawn for every caller, answered or not, so each caller keeps its own durations (CRN).
       if (nextCaller === CALLER_BLOCK) {
@@ -146,13 +151,6 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
         queueExits.push(leave);
         if (leave > lastQueueExit) lastQueueExit = leave;
         events += 2;
-        if (redialProbability > 0 && redialU() < redialProbability) {
-          const at = leave + redialDelay();
-          if (at < horizon) {
-            pendingRedials.push(at);
-            nextRedial = pendingRedials.peek();
-          }
-        }
       } else {
         if (freeAt === Infinity) {
           throw new UnboundedQueueError('a caller with unlimited patience is waiting and no agent will ever come on seat');
@@ -193,29 +191,17 @@ export function simulateReplication(model: CallCentreModel, seed: number | strin
   loggedSeconds[N] += overtime;
 
   assertConservation(c, N, calls);
-  return { counters: c, drainSeconds: drainEnd - horizon, overtimeAgentSeconds: overtime, calls, events };
+  return { counters: c, drainSeconds: drainEnd - horizon, overtimeAgentSeconds: overtime, calls, events, path: 'fast' };
 }
 
-/** Every run checks that each offered call has exactly one outcome: offered = answered + abandoned. */
-function assertConservation(c: IntervalCounters, N: number, calls: number): void {
-  let offered = 0;
-  for (let k = 0; k < N; k++) {
-    if (c.offered[k] !== c.answered[k] + c.abandoned[k]) {
-      throw new Error(`conservation violated in interval ${k}: offered ${c.offered[k]} != answered ${c.answered[k]} + abandoned ${c.abandoned[k]}`);
-    }
-    offered += c.offered[k];
-  }
-  if (offered !== calls) throw new Error(`conservation violated: ${calls} calls simulated, ${offered} counted as offered`);
-}
-
-const CALLER_BLOCK = 4096;
+export const CALLER_BLOCK = 4096;
 
 /**
  * Fills the callers' blocks: patience, and talk plus wrap-up, the i-th caller's from the i-th
  * draw of each stream. Talk and patience are made together (see makePairFiller); a
  * deterministic wrap-up draws nothing.
  */
-function callerFiller(model: CallCentreModel, streams: Streams, patience: Float64Array, handle: Float64Array): () => void {
+export function callerFiller(model: CallCentreModel, streams: Streams, patience: Float64Array, handle: Float64Array): () => void {
   const wrap = model.wrapUpTime;
   const wrapBlock = wrap.distribution === 'deterministic' ? null : new Float64Array(handle.length);
   const fillWrap = wrapBlock ? makeFiller(wrap, streams.wrapUp) : null;
@@ -236,7 +222,7 @@ function callerFiller(model: CallCentreModel, streams: Streams, patience: Float6
 }
 
 /** First interval at or after `from` whose on-seat count differs from the one before it (N if none). */
-function nextStaffingChange(schedule: ArrayLike<number>, from: number): number {
+export function nextStaffingChange(schedule: ArrayLike<number>, from: number): number {
   let k = from;
   while (k < schedule.length && schedule[k] === schedule[k - 1]) k++;
   return k;
@@ -247,7 +233,7 @@ function nextStaffingChange(schedule: ArrayLike<number>, from: number): number {
  * idle agents log off at b; if fewer are idle, the rest are chosen at random among the busy
  * agents and each logs off when its own call (talk + wrap-up) ends. Nobody is pre-empted.
  */
-function applyStaffingChange(
+export function applyStaffingChange(
   agents: ServerPool,
   target: number,
   b: number,
@@ -265,28 +251,5 @@ function applyStaffingChange(
   if (drop === 0) return;
   for (const freeAt of agents.removeRandomBusy(drop, roster)) {
     if (freeAt > b) spread(loggedSeconds, b, freeAt - b, dt, N); // time spent finishing the call after the shift ended
-  }
-}
-
-/** Adds [start, start + seconds) to the intervals it falls in; time past the horizon goes to slot N (the drain). */
-function spread(into: Float64Array, start: number, seconds: number, dt: number, N: number): void {
-  spreadFrom(into, Math.floor(start / dt), start, start + seconds, dt, N);
-}
-
-/** spread of [start, end) when start is known to lie in interval k. */
-function spreadFrom(into: Float64Array, k: number, start: number, end: number, dt: number, N: number): void {
-  for (;;) {
-    if (k >= N) {
-      into[N] += end - start;
-      return;
-    }
-    const edge = (k + 1) * dt;
-    if (end <= edge) {
-      into[k] += end - start;
-      return;
-    }
-    into[k] += edge - start;
-    start = edge;
-    k++;
   }
 }

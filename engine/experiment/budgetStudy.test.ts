@@ -237,7 +237,9 @@ describe('budgetStudy', () => {
     const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml'));
     expect(files).toContain('liaocheng-2024.yaml');
     for (const f of files) {
-      const s = budgetStudy({ file: join(SCENARIOS, f), overrides: { horizonHours: 24, replications: 2 }, budgetYuan: 1e7, years: 1 });
+      // Changzhou publishes no head count: its agents on seat need people per seat to be priced.
+      const pps = f === 'changzhou-2021.yaml' ? { peoplePerSeat: 5 } : {};
+      const s = budgetStudy({ file: join(SCENARIOS, f), overrides: { horizonHours: 24, replications: 2, ...pps }, budgetYuan: 1e7, years: 1 });
       expect(s.at.budgets.outsourced.budget.total, f).toBeGreaterThan(0);
       expect(s.at.kpis!.connectionRate.mean, f).toBeGreaterThan(0);
       expect(s.inversion!.models.outsourced.fullCost.operators, f).toBeGreaterThanOrEqual(0);

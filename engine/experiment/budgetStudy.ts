@@ -31,9 +31,10 @@ import { contractRisk, type ContractRisk } from '../cost/risk.ts';
 import { defaultCostSpec, type CostSpec } from '../cost/schema.ts';
 import { meanOf } from '../random/distributions.ts';
 import { loadScenario, parseScenarioSpec, type ScenarioOverrides } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/resolve.ts';
+import { demandProfile, type Scenario } from '../scenario/resolve.ts';
 import type { Estimate } from '../stats/estimate.ts';
 import { runScenario, type RunResult } from './run.ts';
+import { EVERYONE_ON_PHONES, payrollHeadcount, phonePeople, type Payroll } from '../workforce/payroll.ts';
 
 export const OPERATING_MODELS: readonly Model[] = ['outsourced', 'inhouse'];
 
@@ -93,25 +94,29 @@ type MonthlyKey = keyof RunResult['months'][number]['byReplication'];
 // ---------------------------------------------------------------------------------------------
 // head count ↔ agents on seat (flat assumption)
 
-/** Agents on seat around the clock for a payroll head count: the rule of engine/scenario/resolve.ts. */
-export function agentsForHeadcount(headcount: number, peoplePerSeat: number): number {
-  return Math.round(headcount / peoplePerSeat);
+/**
+ * Agents on seat around the clock for a payroll head count: the rule of engine/scenario/resolve.ts
+ * (the people who take calls, per the scenario's payroll, / people per seat, rounded).
+ */
+export function agentsForHeadcount(headcount: number, peoplePerSeat: number, payroll: Payroll = EVERYONE_ON_PHONES): number {
+  return Math.round(phonePeople(headcount, payroll) / peoplePerSeat);
 }
 
 /** The smallest payroll head count that puts `agents` on seat under agentsForHeadcount. */
-export function minimumHeadcountForAgents(agents: number, peoplePerSeat: number): number {
+export function minimumHeadcountForAgents(agents: number, peoplePerSeat: number, payroll: Payroll = EVERYONE_ON_PHONES): number {
   if (!(peoplePerSeat > 0)) throw new RangeError('peoplePerSeat must be > 0');
   if (agents <= 0) return 0;
-  let h = Math.max(1, Math.ceil((agents - 0.5) * peoplePerSeat - 1e-9));
-  while (agentsForHeadcount(h, peoplePerSeat) < agents) h++;
-  while (h > 1 && agentsForHeadcount(h - 1, peoplePerSeat) >= agents) h--;
+  let h = Math.max(1, payrollHeadcount((agents - 0.5) * peoplePerSeat, payroll) - 1);
+  while (agentsForHeadcount(h, peoplePerSeat, payroll) < agents) h++;
+  while (h > 1 && agentsForHeadcount(h - 1, peoplePerSeat, payroll) >= agents) h--;
   return h;
 }
 
-/** A copy of the scenario with `headcount` operators as flat agents on seat. */
+/** A copy of the scenario with `headcount` people on the payroll, their phone staff as flat agents on seat. */
 export function withFlatHeadcount(s: Scenario, headcount: number, peoplePerSeat: number): Scenario {
-  const n = agentsForHeadcount(headcount, peoplePerSeat);
-  return { ...s, agents: new Array<number>(s.nIntervals).fill(n), headcount };
+  const n = agentsForHeadcount(headcount, peoplePerSeat, s.payroll);
+  const agents = s.agentsProfile.kind === 'demand' ? demandProfile(n, s.callsPerHour, s.agentsProfile.minOnSeat) : new Array<number>(s.nIntervals).fill(n);
+  return { ...s, agents, headcount };
 }
 
 function meanAgents(s: Scenario): number {
@@ -379,7 +384,7 @@ export function minimumHeadcountForTarget(scenario: Scenario, target: StaffingTa
   const evaluate = (n: number) => {
     let hit = byAgents.get(n);
     if (!hit) {
-      const headcount = minimumHeadcountForAgents(n, pps);
+      const headcount = minimumHeadcountForAgents(n, pps, s.payroll);
       if (unboundedAt(s, n)) {
         hit = { e: { agentsOnSeat: n, headcount, kpi: nanEstimate(), meets: false }, run: null };
       } else {
@@ -406,7 +411,7 @@ export function minimumHeadcountForTarget(scenario: Scenario, target: StaffingTa
     kpi: best.e.kpi,
     kpis: kpiSummary(best.run!),
     oneFewer: fewer,
-    analytic: { ...analytic, headcount: minimumHeadcountForAgents(analytic.agentsOnSeat, pps) },
+    analytic: { ...analytic, headcount: minimumHeadcountForAgents(analytic.agentsOnSeat, pps, s.payroll) },
     evaluations,
   };
 }
@@ -503,7 +508,7 @@ export function minimumHeadcountForContractRisk(
   const views = new Map<number, ContractView | null>();
   const view = (n: number): ContractView | null => {
     if (!views.has(n)) {
-      const headcount = minimumHeadcountForAgents(n, pps);
+      const headcount = minimumHeadcountForAgents(n, pps, s.payroll);
       const v = unboundedAt(s, n) ? null : contractView(cache.flat(s, n, headcount, pps, `Simulating ${headcount} operators (${n} on seat)`), kpi, headcount, n);
       views.set(n, v);
       const p = v ? v.risk.probabilityAllMonthsMeet : 0;
@@ -521,7 +526,7 @@ export function minimumHeadcountForContractRisk(
     headcount: v.headcount,
     agentsOnSeat: n,
     view: v,
-    oneFewer: n > 0 ? { agentsOnSeat: n - 1, headcount: minimumHeadcountForAgents(n - 1, pps), probability: fewer?.risk.probabilityAllMonthsMeet ?? 0 } : null,
+    oneFewer: n > 0 ? { agentsOnSeat: n - 1, headcount: minimumHeadcountForAgents(n - 1, pps, s.payroll), probability: fewer?.risk.probabilityAllMonthsMeet ?? 0 } : null,
     evaluations,
   };
 }
@@ -823,7 +828,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
   };
   const runFlat = (headcount: number, label: string) => {
     const p = needPps('simulating another head count');
-    const n = agentsForHeadcount(headcount, p);
+    const n = agentsForHeadcount(headcount, p, st.scenario.payroll);
     if (unboundedAt(st.scenario, n)) return null;
     return { headcount, agentsOnSeat: n, kpis: kpiSummary(cache.flat(st.scenario, n, headcount, p, label)) };
   };

@@ -7,6 +7,7 @@ import type { StaffingTarget } from '../analytic/index.ts';
 import { erlangRequirement } from '../workforce/requirement.ts';
 import { metricDefinitions } from '../callcenter/metrics.ts';
 import { COUNTER_NAMES, type CallCentreModel } from '../callcenter/model.ts';
+import { callCentreModel } from './model.ts';
 import { simulateReplication } from '../callcenter/simulate.ts';
 import { meanOf } from '../random/distributions.ts';
 import type { Scenario } from '../scenario/resolve.ts';
@@ -72,16 +73,7 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
   let simulatedCalls = 0;
 
   const evaluate = (agents: number[]) => {
-    const model: CallCentreModel = {
-      intervalSeconds: scenario.intervalSeconds,
-      callsPerHour: rates,
-      agents,
-      talkTime: scenario.talkTime,
-      wrapUpTime: scenario.wrapUpTime,
-      patience: scenario.patience,
-      serviceLevelSeconds: T,
-      redial: scenario.redial,
-    };
+    const model: CallCentreModel = callCentreModel(scenario, agents, n);
     const kpi = new RunningEstimates(n);
     const occ = new RunningEstimates(n);
     const one = { overtimeSeconds: 0, drainSeconds: 0 } as CounterTotals;

@@ -5,6 +5,7 @@ import type { StaffingTarget } from '../analytic/index.ts';
 import type { PaidHoursByCategory } from '../cost/holidays.ts';
 import { statutoryHolidays } from '../cost/holidays.ts';
 import type { Scenario } from '../scenario/resolve.ts';
+import { payrollHeadcount } from '../workforce/payroll.ts';
 import { paidHoursByCategory } from '../workforce/roster.ts';
 import { kpiSummary, type HeadcountForTarget, type HeadcountSolver } from './budgetStudy.ts';
 import { staffScenario, type StaffingStudy, type StaffingStudyOptions } from './staffing.ts';
@@ -19,7 +20,9 @@ export async function rosterHeadcountForTarget(scenario: Scenario, target: Staff
   const study = await staffScenario(scenario, target, options);
   const sch = study.schedule;
   // Patterns worked every day count seats, not people: the payroll is at least the FTE.
-  const headcount = Math.max(sch.headcount.people, Math.ceil(sch.headcount.fte - 1e-9));
+  const phones = Math.max(sch.headcount.people, Math.ceil(sch.headcount.fte - 1e-9));
+  // The roster staffs the phones; the payroll adds the people who do not take calls.
+  const headcount = payrollHeadcount(phones, scenario.payroll);
   const meanOnSeat = study.onSeat.reduce((a, b) => a + b, 0) / study.onSeat.length;
   const year = scenario.cost?.calendarYear ?? Number(scenario.startDate.slice(0, 4));
   const hours = paidHoursByCategory(sch.roster, sch.shifts, { startDate: `${year}-01-01`, days: 7, intervalMinutes: scenario.intervalSeconds / 60 }, {
@@ -39,7 +42,7 @@ export async function rosterHeadcountForTarget(scenario: Scenario, target: Staff
     target,
     metric,
     criterion: 'mean',
-    peoplePerSeat: headcount / meanOnSeat,
+    peoplePerSeat: phones / meanOnSeat,
     headcount,
     agentsOnSeat: meanOnSeat,
     kpi: study.run.totals[metric.metricId],

@@ -2,6 +2,8 @@
 import { metricDefinitions, sumCounters, type CounterTotals, type MetricDefinition, type Unit } from '../callcenter/metrics.ts';
 import { COUNTER_NAMES, type IntervalCounters } from '../callcenter/model.ts';
 import { simulateReplication } from '../callcenter/simulate.ts';
+import { callCentreModel, modelFeatures } from './model.ts';
+import { describePayroll } from '../workforce/payroll.ts';
 import { intervalLabels } from '../scenario/calendar.ts';
 import { checkRunLimits } from '../scenario/limits.ts';
 import { NonFiniteResultError } from '../report/json.ts';
@@ -35,7 +37,17 @@ export interface RunResult {
   serviceLevelFormula: string;
   horizon: { start: string; days: number; intervalMinutes: number; warmupIntervals: number };
   /** Who is on seat: the payroll head count when the scenario gives one, and agents on seat (mean, min, max over intervals). */
-  staffing: { headcount: number | null; meanOnSeat: number; minOnSeat: number; maxOnSeat: number };
+  staffing: {
+    headcount: number | null;
+    meanOnSeat: number;
+    minOnSeat: number;
+    maxOnSeat: number;
+    payroll: string | null;
+    /** How the head count is on seat: flat around the clock, following demand, from a roster, or as given per interval. */
+    profile: 'flat' | 'demand' | 'roster' | 'given';
+  };
+  /** The parts of the workload besides inbound talk that this run simulated, described in a phrase each. */
+  workload: string[];
   /** The metrics, in report order, with names and units. */
   metrics: MetricInfo[];
   totals: Record<string, Estimate>;
@@ -48,6 +60,23 @@ export interface RunResult {
   /** Simulated calls over all replications, warm-up included. */
   simulatedCalls: number;
   simulatedEvents: number;
+  /** Which simulation path ran: settle-on-arrival (one FIFO queue) or event-driven (the whole workload). */
+  path: 'fast' | 'events';
+  /** Handling time by call type (when the scenario has a mix), over the whole run (warm-up included). */
+  callTypes: CallTypeRow[] | null;
+  /** People who got through, by the attempt that got through (when callers redial). */
+  attempts: { attempt: number; peopleAnswered: Estimate }[] | null;
+}
+
+export interface CallTypeRow {
+  name: string;
+  zh: string | null;
+  /** The scenario's share of callers (normalised). */
+  share: number;
+  answered: Estimate;
+  meanTalkSeconds: Estimate;
+  meanWrapUpSeconds: Estimate;
+  meanHandleSeconds: Estimate;
 }
 
 export interface MonthRow {
@@ -65,11 +94,13 @@ export interface RunOptions {
   onReplication?: (done: number, total: number) => void;
   /** Skip per-interval rows (sweeps that only need totals). */
   totalsOnly?: boolean;
+  /** 'events' runs the event-driven path even for a plain FIFO model (it gives the same counts). */
+  path?: 'auto' | 'events';
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
   checkRunLimits(scenario, scenario.file);
-  const defs = metricDefinitions(scenario.serviceLevelFormula, scenario.serviceLevelSeconds, scenario.redial !== null);
+  const defs = metricDefinitions(scenario.serviceLevelFormula, scenario.serviceLevelSeconds, modelFeatures(scenario));
   const intervalDefs = defs.filter((d) => !d.totalsOnly);
   const R = scenario.replications;
   const N = scenario.nIntervals;
@@ -83,19 +114,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const monthDefs = defs.filter((d) => !d.totalsOnly);
   const monthValues = monthSpans.map(() => monthDefs.map(() => new Float64Array(R)));
 
-  const model = {
-    intervalSeconds: scenario.intervalSeconds,
-    callsPerHour: scenario.callsPerHour,
-    agents: scenario.agents,
-    talkTime: scenario.talkTime,
-    wrapUpTime: scenario.wrapUpTime,
-    patience: scenario.patience,
-    serviceLevelSeconds: scenario.serviceLevelSeconds,
-    redial: scenario.redial,
-  };
+  const model = callCentreModel(scenario);
+  const types = scenario.callTypes;
+  const byType = types ? types.map(() => ({ answered: new Float64Array(R), talk: new Float64Array(R), wrapUp: new Float64Array(R) })) : null;
+  const maxAttempts = scenario.redial ? (scenario.redial.maxAttempts ?? 10) : 0;
+  const onAttempt = Array.from({ length: maxAttempts }, () => new Float64Array(R));
+  let path: 'fast' | 'events' = 'fast';
 
   for (let r = 0; r < R; r++) {
-    const rep = simulateReplication(model, scenario.seed, r);
+    const rep = simulateReplication(model, scenario.seed, r, options.path ?? 'auto');
     simulatedCalls += rep.calls;
     simulatedEvents += rep.events;
     // Whole-horizon totals: counted intervals plus the drain slot (agent time only).
@@ -103,6 +130,15 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     totals.agents = sumCounters(rep.counters, from, N).agents;
     totals.overtimeSeconds = rep.overtimeAgentSeconds;
     totals.drainSeconds = rep.drainSeconds;
+    totals.backlogOutbound = rep.backlog?.outbound ?? 0;
+    totals.backlogOnline = rep.backlog?.online ?? 0;
+    path = rep.path ?? 'fast';
+    rep.byType?.forEach((t, j) => {
+      byType![j].answered[r] = t.answered;
+      byType![j].talk[r] = t.answered > 0 ? t.talkSeconds / t.answered : 0;
+      byType![j].wrapUp[r] = t.answered > 0 ? t.wrapUpSeconds / t.answered : 0;
+    });
+    rep.answeredOnAttempt?.forEach((n, a) => (onAttempt[a][r] = n));
     defs.forEach((d, i) => (totalsByRep[i][r] = d.value(totals)));
     if (!options.totalsOnly) addIntervals(rep.counters, intervalDefs, perInterval, from, N);
     monthSpans.forEach((m, j) => {
@@ -166,27 +202,65 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       warmupIntervals: from,
     },
     staffing: staffingSummary(scenario),
+    workload: describeWorkload(scenario),
     metrics: defs.map(({ id, name, zh, unit }) => ({ id, name, zh, unit })),
     totals,
     intervals,
     months,
     simulatedCalls,
     simulatedEvents,
+    path,
+    callTypes:
+      types && byType
+        ? types.map((t, j) => ({
+            name: t.name,
+            zh: t.zh ?? null,
+            share: t.share / types.reduce((s, x) => s + x.share, 0),
+            answered: bounded(estimate(byType[j].answered), 'calls'),
+            meanTalkSeconds: bounded(estimate(byType[j].talk), 'seconds'),
+            meanWrapUpSeconds: bounded(estimate(byType[j].wrapUp), 'seconds'),
+            meanHandleSeconds: bounded(estimate(byType[j].talk.map((x, r) => x + byType[j].wrapUp[r])), 'seconds'),
+          }))
+        : null,
+    attempts: scenario.redial ? onAttempt.map((a, i) => ({ attempt: i + 1, peopleAnswered: bounded(estimate(a), 'calls') })) : null,
   };
 }
 
 function staffingSummary(s: Scenario): RunResult['staffing'] {
-  // A loop, not Math.min(...agents): spreading a year of 1-minute intervals overflows the stack.
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let k = s.warmupIntervals; k < s.agents.length; k++) {
+  for (let k = s.warmupIntervals; k < s.nIntervals; k++) {
     const a = s.agents[k];
     sum += a;
     if (a < min) min = a;
     if (a > max) max = a;
   }
-  return { headcount: s.headcount, meanOnSeat: sum / (s.agents.length - s.warmupIntervals), minOnSeat: min, maxOnSeat: max };
+  return {
+    headcount: s.headcount,
+    meanOnSeat: sum / (s.nIntervals - s.warmupIntervals),
+    minOnSeat: min,
+    maxOnSeat: max,
+    payroll: s.headcount !== null ? describePayroll(s.payroll, s.headcount) : null,
+    profile: s.workforce.roster ? 'roster' : s.headcount !== null ? s.agentsProfile.kind : 'given',
+  };
+}
+
+/** One phrase per part of the workload besides inbound talk, for the report's header. */
+export function describeWorkload(s: Scenario): string[] {
+  const w: string[] = [];
+  if (s.callTypes) w.push(`${s.callTypes.length} call types 来电类型 (${s.callTypes.map((t) => t.name).join(', ')})`);
+  if (s.outbound) {
+    const o = s.outbound;
+    const parts = [o.fromAnswered ? `${Math.round(o.fromAnswered.share * 100)}% of answered calls` : '', o.daily ? `${o.daily.tasks} a day` : ''].filter(Boolean);
+    w.push(`return visits 回访 (${parts.join(' + ')}, reserve ${o.reserve})`);
+  }
+  if (s.online) w.push(`online requests 网络渠道 (${s.online.agents === 'shared' ? 'shared agents, after voice' : 'a separate group'})`);
+  if (s.lines !== null) w.push(`${s.lines} trunk lines 中继线`);
+  if (s.ivrSelfServiceShare > 0) w.push(`${Math.round(s.ivrSelfServiceShare * 1000) / 10}% finish in IVR self-service`);
+  if (s.redial) w.push('redials 重拨');
+  if (s.dayToDayCv > 0) w.push(`day-to-day volume cv ${s.dayToDayCv}`);
+  return w;
 }
 
 /** Confidence intervals stay within what the quantity can be: rates in [0, 1], the rest non-negative. */

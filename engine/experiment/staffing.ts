@@ -5,6 +5,7 @@ import type { StaffingTarget } from '../analytic/index.ts';
 import { parseIsoDate, weekdayIndex } from '../scenario/calendar.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import type { Scenario } from '../scenario/resolve.ts';
+import { describePayroll, payrollHeadcount } from '../workforce/payroll.ts';
 import { onSeatFromRosterInt } from '../workforce/roster.ts';
 import { optimizeSchedule, scheduleProblemFromConfig, type ScheduleResult } from '../workforce/schedule.ts';
 import type { ScheduleOptimisation } from '../workforce/schema.ts';
@@ -47,6 +48,8 @@ export interface StaffingStudy {
   shrinkage: { average: number; given: boolean };
   /** Whether the candidate shifts came from the scenario's scheduleOptimisation or the defaults. */
   candidatesFrom: 'scenario' | 'default';
+  /** The whole payroll: the roster's people (who take calls) plus those who do not, per the scenario's payroll. */
+  payroll: { headcount: number; description: string };
   /** Intervals of that run whose simulated KPI (mean) misses the target. */
   intervalsMissingTarget: number;
   seconds: { requirement: number; schedule: number; check: number };
@@ -109,6 +112,10 @@ export async function staffScenario(scenario: Scenario, target: StaffingTarget, 
     run,
     shrinkage: { average: wf.shrinkage ? averageShrinkage(wf.shrinkage) : 0, given: wf.shrinkage !== null },
     candidatesFrom: wf.scheduleOptimisation ? 'scenario' : 'default',
+    payroll: {
+      headcount: payrollHeadcount(Math.max(schedule.headcount.people, Math.ceil(schedule.headcount.fte - 1e-9)), scenario.payroll),
+      description: describePayroll(scenario.payroll),
+    },
     intervalsMissingTarget,
     seconds: { requirement: tRequirement, schedule: tSchedule, check: tCheck },
   };

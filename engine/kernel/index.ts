@@ -1,2 +1,3 @@
 export * from './serverPool.ts';
 export * from './timeHeap.ts';
+export * from './eventHeap.ts';

@@ -30,6 +30,21 @@ export async function intervalsCsv(r: RunResult): Promise<string> {
   return UTF8_BOM + (await writeToString([header, ...rows.map(cleanRow)]));
 }
 
+/** The breakdowns a scenario's workload brings: handling time by call type, people by attempt. */
+export async function workloadCsvFiles(r: RunResult): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  if (r.callTypes) {
+    const header = ['call_type', 'name_zh', 'share', 'answered', 'mean_talk_s', 'mean_wrap_up_s', 'mean_handle_s', 'mean_handle_ci95_low', 'mean_handle_ci95_high'];
+    const rows = r.callTypes.map((t) => [t.name, t.zh ?? '', t.share, t.answered.mean, t.meanTalkSeconds.mean, t.meanWrapUpSeconds.mean, t.meanHandleSeconds.mean, t.meanHandleSeconds.ciLow ?? '', t.meanHandleSeconds.ciHigh ?? '']);
+    files['call-types.csv'] = UTF8_BOM + (await writeToString([header, ...rows.map(cleanRow)]));
+  }
+  if (r.attempts) {
+    const rows = r.attempts.map((a) => [a.attempt, a.peopleAnswered.mean, a.peopleAnswered.ciLow ?? '', a.peopleAnswered.ciHigh ?? '']);
+    files['attempts.csv'] = UTF8_BOM + (await writeToString([['attempt', 'people_answered', 'ci95_low', 'ci95_high'], ...rows.map(cleanRow)]));
+  }
+  return files;
+}
+
 /** NaN (a ratio with nothing to divide) becomes an empty cell. */
 function cleanRow(row: (string | number)[]): (string | number)[] {
   return row.map((v) => (typeof v === 'number' && Number.isNaN(v) ? '' : v));

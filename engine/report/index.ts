@@ -6,3 +6,4 @@ export * from './budgetReport.ts';
 export * from './html.ts';
 export * from './staffReport.ts';
 export * from './json.ts';
+export * from './calibrationReport.ts';

@@ -15,7 +15,10 @@ export function formatRunReport(r: RunResult): string {
   );
   const st = r.staffing;
   const onSeat = st.minOnSeat === st.maxOnSeat ? `${st.minOnSeat} agents on seat around the clock` : `${formatValue(st.meanOnSeat, 'agents')} agents on seat on average (${st.minOnSeat}–${st.maxOnSeat})`;
-  out.push(`Staffing: ${st.headcount !== null ? `${st.headcount} operators on the payroll → ` : ''}${onSeat}`);
+  const how = { flat: ' (flat around the clock)', demand: ' (following demand)', roster: ' (from the roster)', given: '' }[st.profile];
+  out.push(`Staffing: ${st.headcount !== null ? `${st.headcount} people on the payroll → ` : ''}${onSeat}${how}`);
+  if (st.payroll) out.push(`Payroll: ${st.payroll}`);
+  if (r.workload.length) out.push(`Workload besides inbound talk: ${r.workload.join('; ')}`);
   out.push(
     `Headline service level: ${SERVICE_LEVEL_DEFINITIONS[r.serviceLevelFormula as ServiceLevelFormula].text}, T = ${r.serviceLevelSeconds} s`,
   );
@@ -26,6 +29,37 @@ export function formatRunReport(r: RunResult): string {
   });
   out.push(textTable(['Metric', '指标', 'Mean', '95% CI'], rows, ['left', 'left', 'right', 'right']));
   if (r.replications < 2) out.push('(one replication: no confidence interval; use --replications 10 or more)');
+  if (r.callTypes) {
+    out.push('');
+    out.push('Handling time by call type 按类型处理时长 (mean over replications; seconds)');
+    out.push(
+      textTable(
+        ['Call type', 'Share', 'Answered', 'Talk', 'Wrap-up 工单', 'Handle', '95% CI'],
+        r.callTypes.map((t) => [
+          t.zh ? `${t.name} ${t.zh}` : t.name,
+          formatValue(t.share, 'ratio'),
+          formatValue(t.answered.mean, 'calls'),
+          formatValue(t.meanTalkSeconds.mean, 'seconds').replace(' s', ''),
+          formatValue(t.meanWrapUpSeconds.mean, 'seconds').replace(' s', ''),
+          formatValue(t.meanHandleSeconds.mean, 'seconds').replace(' s', ''),
+          formatCi(t.meanHandleSeconds, 'seconds'),
+        ]),
+        ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+      ),
+    );
+  }
+  if (r.attempts) {
+    const people = r.attempts.reduce((a, b) => a + b.peopleAnswered.mean, 0);
+    out.push('');
+    out.push('People who got through, by attempt 按拨打次数接通人数 (mean over replications)');
+    out.push(
+      textTable(
+        ['Attempt', 'People', 'Share of those who got through'],
+        r.attempts.filter((a) => a.peopleAnswered.mean > 0).map((a) => [String(a.attempt), formatValue(a.peopleAnswered.mean, 'calls'), formatValue(people > 0 ? a.peopleAnswered.mean / people : NaN, 'ratio')]),
+        ['right', 'right', 'right'],
+      ),
+    );
+  }
   const profile = averageDay(r);
   if (profile.length > 1) {
     out.push('');

@@ -50,6 +50,7 @@ export function formatStaffReport(s: StaffingStudy): string {
     `Payroll head count: ${sch.headcount.people} people (${sch.headcount.partTimePeople} part-time), ` +
       `${formatValue(sch.headcount.fte, 'agents')} full-time equivalents (${Math.round(sch.paidHoursPerWeek).toLocaleString('en-US')} paid hours a week / 40)`,
   );
+  out.push(`Whole payroll with the people off the phones: ${s.payroll.headcount} (${s.payroll.description})`);
   out.push(
     s.shrinkage.given
       ? `Shrinkage (time paid but off seat: leave, sickness, training, meetings): ${(s.shrinkage.average * 100).toFixed(1)}% on average, from the scenario.`

@@ -23,10 +23,6 @@ export const LIMITS = {
   minMeanSeconds: 0.001,
   /** Coefficient of variation of lognormal and gamma durations. */
   cv: { min: 0.001, max: 100 },
-  /** A caller who abandons redials with at most this probability (at most 100 attempts on average). */
-  redialProbability: 0.99,
-  /** A redial takes time: its delay has at least this mean, seconds. */
-  redialDelayMeanSeconds: 1,
   /** Values in an empirical CSV. */
   empiricalValues: 1_000_000,
   /** Size of a scenario file or an empirical CSV. */
@@ -37,13 +33,21 @@ export const LIMITS = {
   yamlAliases: 100,
   /** Entries of the sources list. */
   sources: 1000,
-  /** Measured simulation speed (calls a second, one core), used only to say how long a run would take. */
+  /**
+   * Measured simulation speed (calls a second, one core; `npm run bench`: 4.05M on the standard
+   * year), used only to say how long a run would take. The event path (redials, call types,
+   * outbound, online, lines) is slower; the estimate says so with the work it counts.
+   */
   callsPerSecond: 4e6,
 } as const;
 
 /** What a run will cost, estimated from the resolved scenario (before any call is simulated). */
 export interface WorkEstimate {
-  /** Expected simulated calls over every replication, warm-up included; redials at worst (every attempt abandons). */
+  /**
+   * Work items over every replication, warm-up included: inbound calls with their redials at
+   * worst (every attempt fails, up to the attempts allowed), outbound attempts at worst, online
+   * requests. A new kind of work is added here.
+   */
   calls: number;
   intervals: number;
   maxAgents: number;
@@ -59,8 +63,7 @@ export function estimateWork(s: Scenario): WorkEstimate {
     callsPerReplication += s.callsPerHour[k] * hoursPerInterval;
     if (s.agents[k] > maxAgents) maxAgents = s.agents[k];
   }
-  const redialFactor = s.redial ? 1 / (1 - Math.min(s.redial.probability, 0.999999)) : 1;
-  const calls = callsPerReplication * s.replications * redialFactor;
+  const calls = (callsPerReplication * attemptsPerCaller(s) + outboundAttempts(s, callsPerReplication) + onlineRequests(s)) * s.replications;
   return { calls, intervals: s.nIntervals, maxAgents, seconds: calls / LIMITS.callsPerSecond };
 }
 
@@ -80,22 +83,48 @@ export function checkRunLimits(s: Scenario, file?: string, arrivalsField: (strin
     const days = (s.nIntervals * s.intervalSeconds) / 86400;
     const span = days >= 1 ? `${fmt(days)} days` : `${fmt(days * 24)} hours`;
     const peak = peakRate(s.callsPerHour);
-    const redial = s.redial ? ` (redials at worst ×${fmt(1 / (1 - s.redial.probability))})` : '';
+    const redial = s.redial ? ` (redials at worst ×${fmt(attemptsPerCaller(s))})` : '';
+    const other = [s.outbound ? 'outbound attempts' : '', s.online ? 'online requests' : ''].filter(Boolean);
     throw new ScenarioError(
       file,
       arrivalsField,
-      `up to ${fmt(peak)} calls/h over ${span} × ${s.replications} replications${redial} is ${fmt(w.calls)} calls, ` +
+      `up to ${fmt(peak)} calls/h over ${span} × ${s.replications} replications${redial}${other.length ? `, with ${other.join(' and ')},` : ''} is ${fmt(w.calls)} calls, ` +
         `about ${duration(w.seconds)} of computing at ${fmt(LIMITS.callsPerSecond)} calls a second; the limit is ${fmt(LIMITS.callsPerRun)} calls a run`,
     );
   }
-  if (s.redial && s.redial.probability > 0 && !(meanOf(s.redial.delay) >= LIMITS.redialDelayMeanSeconds)) {
-    throw new ScenarioError(file, ['redial', 'delay'], `a redial must take time: the delay's mean must be at least ${LIMITS.redialDelayMeanSeconds} s (got ${fmt(meanOf(s.redial.delay))})`);
-  }
-  if (s.redial && !(s.redial.probability <= LIMITS.redialProbability)) {
-    throw new ScenarioError(file, ['redial', 'probability'], `must be at most ${LIMITS.redialProbability} (or callers redial for ever)`);
-  }
   const handle = meanOf(s.talkTime) + meanOf(s.wrapUpTime);
   if (!Number.isFinite(handle)) throw new ScenarioError(file, ['talkTime'], 'the mean handling time is not a finite number of seconds');
+}
+
+/** Attempts per caller at worst: every attempt fails, and each redials with its probability, up to maxAttempts. */
+function attemptsPerCaller(s: Scenario): number {
+  if (!s.redial) return 1;
+  const p = Array.isArray(s.redial.probability) ? s.redial.probability : [s.redial.probability];
+  const max = s.redial.maxAttempts ?? 10;
+  let attempts = 0;
+  let reach = 1; // probability of making attempt a
+  for (let a = 1; a <= max && reach > 0; a++) {
+    attempts += reach;
+    reach *= p[Math.min(a - 1, p.length - 1)];
+  }
+  return attempts;
+}
+
+/** Outbound attempts per replication at worst (every attempt unanswered, up to maxAttempts). */
+function outboundAttempts(s: Scenario, inboundCalls: number): number {
+  const o = s.outbound;
+  if (!o) return 0;
+  const days = (s.nIntervals * s.intervalSeconds) / 86400;
+  return ((o.daily?.tasks ?? 0) * Math.ceil(days) + (o.fromAnswered?.share ?? 0) * inboundCalls) * o.maxAttempts;
+}
+
+/** Online requests per replication. */
+function onlineRequests(s: Scenario): number {
+  if (!s.online) return 0;
+  const hoursPerInterval = s.intervalSeconds / 3600;
+  let n = 0;
+  for (let k = 0; k < s.online.requestsPerHour.length; k++) n += s.online.requestsPerHour[k] * hoursPerInterval;
+  return n;
 }
 
 /** The largest rate, without spreading a long array into Math.max (a stack overflow past ~100k values). */

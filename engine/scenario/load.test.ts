@@ -87,7 +87,7 @@ describe('scenario files', () => {
     ['a wrong unit', BASE.replace('mean: 180', 'mean: "3 parsecs"'), 'talkTime.mean', /unknown unit "parsecs"/],
     ['an unknown distribution', BASE.replace('distribution: exponential, mean: 180', 'distribution: weibull, mean: 180'), 'talkTime.distribution', /distribution must be one of/],
     ['a rate array of the wrong length', BASE.replace('callsPerHour: 100', 'callsPerHour: [1, 2, 3]'), 'arrivals.callsPerHour', /has 3 values; give 48/],
-    ['a missing required field', BASE.replace('talkTime: { distribution: exponential, mean: 180 }\n', ''), 'talkTime', /required/],
+    ['a missing required field', BASE.replace('talkTime: { distribution: exponential, mean: 180 }\n', ''), 'talkTime', /give talkTime \(or callTypes\)/],
     ['neither agents nor a roster', BASE.replace('agents: 10\n', ''), 'agents', /give agents \(on seat\) or a roster/],
     ['fractional agents', BASE.replace('agents: 10', 'agents: 10.5'), 'agents', /whole/],
   ])('rejects %s with the field named', (_what, text, field, message) => {

@@ -10,7 +10,11 @@ import { LIMITS } from './limits.ts';
 export { parseDurationColumn };
 import type { DistributionInput, ScenarioSpec } from './schema.ts';
 import type { ServiceLevelFormula } from '../callcenter/metrics.ts';
+import type { CallType, OnlineChannel, Outbound, Redial } from '../callcenter/model.ts';
+import { statutoryHolidays } from '../cost/holidays.ts';
+import { cvOf } from '../random/distributions.ts';
 import type { CostSpec } from '../cost/schema.ts';
+import { EVERYONE_ON_PHONES, payrollHeadcount, phonePeople, type Payroll } from '../workforce/payroll.ts';
 import { onSeatFromRosterInt, rosterHeadcount } from '../workforce/roster.ts';
 import type { Roster, ScheduleOptimisation, Shifts, Shrinkage } from '../workforce/schema.ts';
 
@@ -30,16 +34,28 @@ export interface Scenario {
   callsPerHour: number[];
   /** On-seat agents, per interval. */
   agents: number[];
-  /** Operators on the payroll, when the scenario gives it. */
+  /** People on the payroll (everyone, phones or not), when the scenario gives it or a roster implies it. */
   headcount: number | null;
+  /** Who on the payroll takes calls. */
+  payroll: Payroll;
+  /** How a head count is spread over the day: flat around the clock, or following demand. */
+  agentsProfile: { kind: 'flat' | 'demand'; minOnSeat: number };
   /** The scenario's cost section, if any (defaults filled in). */
   cost: CostSpec | null;
   /** Shifts, roster, shrinkage and schedule-optimisation settings, as given. */
   workforce: ScenarioWorkforce;
+  /** Talk and wrap-up; with a call-type mix, a gamma of the mixture's mean and cv (for the analytic shortcuts only). */
   talkTime: DurationDistribution;
   wrapUpTime: DurationDistribution;
   patience: DurationDistribution | null;
-  redial: { probability: number; delay: DurationDistribution } | null;
+  redial: Redial | null;
+  /** The rest of the 12345 workload (see engine/callcenter/model.ts); null or 0 when absent. */
+  callTypes: CallType[] | null;
+  outbound: Outbound | null;
+  online: OnlineChannel | null;
+  lines: number | null;
+  ivrSelfServiceShare: number;
+  dayToDayCv: number;
   serviceLevelSeconds: number;
   serviceLevelFormula: ServiceLevelFormula;
   seed: number | string;
@@ -90,8 +106,12 @@ export function resolveScenario(spec: ScenarioSpec, file?: string, options: Reso
     scheduleOptimisation: spec.scheduleOptimisation ?? null,
     rosterHeadcount: null,
   };
+  const payroll: Payroll = spec.payroll
+    ? { phoneShare: spec.payroll.phoneShare ?? null, offPhone: spec.payroll.offPhone ?? null, given: true }
+    : EVERYONE_ON_PHONES;
   let headcount: number | null = null;
   let agents: number[];
+  let agentsProfile: Scenario['agentsProfile'] = { kind: 'flat', minOnSeat: 1 };
   if (spec.roster) {
     // On-seat agents from the roster over whole days, cut to the horizon.
     const days = Math.ceil(nIntervals / intervalsPerDay);
@@ -99,17 +119,37 @@ export function resolveScenario(spec: ScenarioSpec, file?: string, options: Reso
     agents = Array.from(onSeat.subarray(0, nIntervals));
     const h = rosterHeadcount(spec.roster, workforce.shifts);
     workforce.rosterHeadcount = { people: h.people, fte: h.fte, paidHoursPerWeek: h.paidHoursPerWeek };
-    headcount = h.people;
+    // The roster lists the people who take calls; the payroll adds those who do not.
+    headcount = payrollHeadcount(h.people, payroll);
   } else if (typeof agentSpec === 'object' && !Array.isArray(agentSpec)) {
     headcount = agentSpec.headcount;
-    agents = new Array<number>(nIntervals).fill(Math.round(agentSpec.headcount / agentSpec.peoplePerSeat));
+    if (payroll.offPhone && phonePeople(headcount, payroll) <= 0) {
+      throw new ScenarioError(file, ['payroll', 'offPhone'], `the ${headcount} people on the payroll leave nobody to take calls`);
+    }
+    const onSeat = phonePeople(agentSpec.headcount, payroll) / agentSpec.peoplePerSeat;
+    agentsProfile = { kind: agentSpec.profile, minOnSeat: agentSpec.minOnSeat };
+    agents = agentSpec.profile === 'demand' ? demandProfile(Math.round(onSeat), callsPerHour, agentSpec.minOnSeat) : new Array<number>(nIntervals).fill(Math.round(onSeat));
   } else {
     agents = perInterval(agentSpec!, grid, file, ['agents'], 'agents');
   }
   const patience = spec.patience === 'none' ? null : distribution(spec.patience, file, ['patience'], options);
-  const talkTime = distribution(spec.talkTime, file, ['talkTime'], options);
-  const wrapUpTime = distribution(spec.wrapUpTime, file, ['wrapUpTime'], options);
-  if (!patience) checkBoundedQueue(callsPerHour, agents, meanOf(talkTime) + meanOf(wrapUpTime), file, (k) => intervalLabel(spec.startDate, intervalSeconds, k));
+  const callTypes: CallType[] | null = spec.callTypes
+    ? spec.callTypes.map((t, i) => ({
+        name: t.name,
+        zh: t.zh,
+        share: t.share,
+        talkTime: distribution(t.talkTime, file, ['callTypes', String(i), 'talkTime'], options),
+        wrapUpTime: distribution(t.wrapUpTime, file, ['callTypes', String(i), 'wrapUpTime'], options),
+      }))
+    : null;
+  const talkTime = callTypes ? mixture(callTypes, (t) => t.talkTime) : distribution(spec.talkTime!, file, ['talkTime'], options);
+  const wrapUpTime = callTypes ? mixture(callTypes, (t) => t.wrapUpTime) : distribution(spec.wrapUpTime, file, ['wrapUpTime'], options);
+  const outbound = spec.outbound ? resolveOutbound(spec.outbound, intervalSeconds, file, options) : null;
+  const online = spec.online ? resolveOnline(spec.online, grid, file, options) : null;
+  if (!patience) {
+    // Online work on shared agents waits behind voice, so only voice decides whether the queue is bounded.
+    checkBoundedQueue(callsPerHour, agents, meanOf(talkTime) + meanOf(wrapUpTime), file, (k) => intervalLabel(spec.startDate, intervalSeconds, k));
+  }
 
   return {
     name: spec.name,
@@ -124,12 +164,27 @@ export function resolveScenario(spec: ScenarioSpec, file?: string, options: Reso
     callsPerHour,
     agents,
     headcount,
+    payroll,
+    agentsProfile,
     cost: spec.cost ?? null,
     workforce,
     talkTime,
     wrapUpTime,
     patience,
-    redial: spec.redial ? { probability: spec.redial.probability, delay: distribution(spec.redial.delay, file, ['redial', 'delay'], options) } : null,
+    redial: spec.redial
+      ? {
+          probability: spec.redial.probability,
+          delay: distribution(spec.redial.delay, file, ['redial', 'delay'], options),
+          maxAttempts: spec.redial.maxAttempts,
+          laterPatience: spec.redial.laterPatience ? distribution(spec.redial.laterPatience, file, ['redial', 'laterPatience'], options) : null,
+        }
+      : null,
+    callTypes,
+    outbound,
+    online,
+    lines: spec.lines ?? null,
+    ivrSelfServiceShare: spec.ivr?.selfServiceShare ?? 0,
+    dayToDayCv: spec.arrivals.dayToDayCv ?? 0,
     serviceLevelSeconds: spec.serviceLevelSeconds,
     serviceLevelFormula: spec.serviceLevelFormula,
     seed: spec.seed,
@@ -166,16 +221,49 @@ function perInterval(value: number | number[], grid: Grid, file: string | undefi
   return Array.from({ length: nIntervals }, (_, k) => day![k % intervalsPerDay]);
 }
 
-function arrivalRates(a: ScenarioSpec['arrivals'], grid: Grid, file: string | undefined): number[] {
+function arrivalRates(a: ScenarioSpec['arrivals'], grid: Grid, file: string | undefined, path: string[] = ['arrivals']): number[] {
+  return withSpecialDays(baseArrivalRates(a, grid, file, path), a, grid, file, path);
+}
+
+/** Named special days and statutory holidays multiply their days' rates. */
+function withSpecialDays(rates: number[], a: ScenarioSpec['arrivals'], grid: Grid, file: string | undefined, path: string[]): number[] {
+  if (!a.specialDays && a.statutoryHolidayFactor === undefined) return rates;
+  const start = parseIsoDate(grid.startDate).getTime();
+  const dayOf = (iso: string) => Math.round((parseIsoDate(iso).getTime() - start) / 86400000);
+  const factor = new Map<number, number>();
+  if (a.statutoryHolidayFactor !== undefined) {
+    const days = Math.ceil(grid.nIntervals / grid.intervalsPerDay);
+    const first = parseIsoDate(grid.startDate).getUTCFullYear();
+    const last = addDays(parseIsoDate(grid.startDate), days - 1).getUTCFullYear();
+    for (let y = first; y <= last; y++) {
+      let holidays: { date: string }[];
+      try {
+        holidays = statutoryHolidays(y);
+      } catch {
+        throw new ScenarioError(file, [...path, 'statutoryHolidayFactor'], `no statutory-holiday calendar for ${y} (embedded: 2020-2026)`);
+      }
+      for (const h of holidays) factor.set(dayOf(h.date), a.statutoryHolidayFactor);
+    }
+  }
+  for (const d of a.specialDays ?? []) {
+    for (let i = 0; i < d.days; i++) {
+      const day = dayOf(d.date) + i;
+      factor.set(day, (factor.get(day) ?? 1) * d.factor);
+    }
+  }
+  return rates.map((r, k) => r * (factor.get(Math.floor(k / grid.intervalsPerDay)) ?? 1));
+}
+
+function baseArrivalRates(a: ScenarioSpec['arrivals'], grid: Grid, file: string | undefined, path: string[]): number[] {
   const scale = a.scale;
   if (a.callsPerHour !== undefined) {
-    return perInterval(a.callsPerHour, grid, file, ['arrivals', 'callsPerHour'], 'arrivals.callsPerHour').map((r) => r * scale);
+    return perInterval(a.callsPerHour, grid, file, [...path, 'callsPerHour'], `${path.join('.')}.callsPerHour`).map((r) => r * scale);
   }
   const { intervalsPerDay, nIntervals, intervalSeconds } = grid;
   const intraday = normalise(
-    a.intradayShape ? perInterval(a.intradayShape, { ...grid, nIntervals: intervalsPerDay }, file, ['arrivals', 'intradayShape'], 'arrivals.intradayShape') : new Array(intervalsPerDay).fill(1),
+    a.intradayShape ? perInterval(a.intradayShape, { ...grid, nIntervals: intervalsPerDay }, file, [...path, 'intradayShape'], `${path.join('.')}.intradayShape`) : new Array(intervalsPerDay).fill(1),
     file,
-    ['arrivals', 'intradayShape'],
+    [...path, 'intradayShape'],
   );
   const weekday = a.weekdayShape ?? [1, 1, 1, 1, 1, 1, 1];
   const start = parseIsoDate(grid.startDate);
@@ -187,20 +275,20 @@ function arrivalRates(a: ScenarioSpec['arrivals'], grid: Grid, file: string | un
     let dayCalls: number;
     if (a.dailyCalls !== undefined) {
       const meanWeekday = weekday.reduce((s, w) => s + w, 0) / 7;
-      if (meanWeekday === 0) throw new ScenarioError(file, ['arrivals', 'weekdayShape'], 'weekdayShape weights are all zero');
+      if (meanWeekday === 0) throw new ScenarioError(file, [...path, 'weekdayShape'], 'weekdayShape weights are all zero');
       dayCalls = (a.dailyCalls * weekday[weekdayIndex(date)]) / meanWeekday;
     } else {
       const year = date.getUTCFullYear();
       const month = date.getUTCMonth();
       const monthly = a.monthlyShape ?? Array.from({ length: 12 }, (_, m) => daysInMonth(year, m));
       const monthlyTotal = monthly.reduce((s, w) => s + w, 0);
-      if (monthlyTotal === 0) throw new ScenarioError(file, ['arrivals', 'monthlyShape'], 'monthlyShape weights are all zero');
+      if (monthlyTotal === 0) throw new ScenarioError(file, [...path, 'monthlyShape'], 'monthlyShape weights are all zero');
       const monthCalls = (a.annualCalls! * monthly[month]) / monthlyTotal;
       let weekdayWeightOfMonth = 0;
       for (let day = 1; day <= daysInMonth(year, month); day++) {
         weekdayWeightOfMonth += weekday[weekdayIndex(new Date(Date.UTC(year, month, day)))];
       }
-      if (weekdayWeightOfMonth === 0) throw new ScenarioError(file, ['arrivals', 'weekdayShape'], 'weekdayShape weights are all zero');
+      if (weekdayWeightOfMonth === 0) throw new ScenarioError(file, [...path, 'weekdayShape'], 'weekdayShape weights are all zero');
       dayCalls = (monthCalls * weekday[weekdayIndex(date)]) / weekdayWeightOfMonth;
     }
     for (let j = 0; j < intervalsPerDay; j++) {
@@ -209,6 +297,63 @@ function arrivalRates(a: ScenarioSpec['arrivals'], grid: Grid, file: string | un
     }
   }
   return rates;
+}
+
+/**
+ * Agents on seat in proportion to the arrival rate, `mean` on average over the horizon, never
+ * fewer than `min`: how a centre that follows its call curve spreads the same people.
+ */
+export function demandProfile(mean: number, callsPerHour: number[], min: number): number[] {
+  const avg = callsPerHour.reduce((a, b) => a + b, 0) / Math.max(1, callsPerHour.length);
+  if (!(avg > 0)) return callsPerHour.map(() => Math.max(min, Math.round(mean)));
+  return callsPerHour.map((r) => Math.max(min, Math.round((mean * r) / avg)));
+}
+
+/** A gamma with the mean and cv of a mixture of call types' durations (for analytic shortcuts). */
+function mixture(types: CallType[], pick: (t: CallType) => DurationDistribution): DurationDistribution {
+  const total = types.reduce((s, t) => s + t.share, 0);
+  let m1 = 0;
+  let m2 = 0;
+  for (const t of types) {
+    const d = pick(t);
+    const mean = meanOf(d);
+    const sd = cvOf(d) * mean;
+    m1 += (t.share / total) * mean;
+    m2 += (t.share / total) * (sd * sd + mean * mean);
+  }
+  if (m1 === 0) return { distribution: 'deterministic', value: 0 };
+  const cv = Math.sqrt(Math.max(0, m2 - m1 * m1)) / m1;
+  return cv > 0 ? { distribution: 'gamma', mean: m1, cv } : { distribution: 'deterministic', value: m1 };
+}
+
+function resolveOutbound(o: NonNullable<ScenarioSpec['outbound']>, intervalSeconds: number, file: string | undefined, options: ResolveOptions): Outbound {
+  for (const edge of ['from', 'to'] as const) {
+    if (o.window[edge] % intervalSeconds !== 0) {
+      throw new ScenarioError(file, ['outbound', 'window', edge], `the dialling window must start and end on ${intervalSeconds / 60}-minute interval boundaries`);
+    }
+  }
+  return {
+    fromAnswered: o.fromAnswered ? { share: o.fromAnswered.share, deadlineSeconds: o.fromAnswered.deadline } : null,
+    daily: o.daily ? { tasks: o.daily.tasks, deadlineSeconds: o.daily.deadline } : null,
+    talkTime: distribution(o.talkTime, file, ['outbound', 'talkTime'], options),
+    wrapUpTime: distribution(o.wrapUpTime, file, ['outbound', 'wrapUpTime'], options),
+    windowSeconds: [o.window.from % 86400, o.window.to % 86400 === 0 && o.window.to > 0 ? 86400 : o.window.to],
+    answerProbability: o.answerProbability,
+    noAnswerSeconds: o.noAnswerTime,
+    retryDelay: distribution(o.retryDelay, file, ['outbound', 'retryDelay'], options),
+    maxAttempts: o.maxAttempts,
+    reserve: o.reserve,
+  };
+}
+
+function resolveOnline(o: NonNullable<ScenarioSpec['online']>, grid: Grid, file: string | undefined, options: ResolveOptions): OnlineChannel {
+  return {
+    requestsPerHour: arrivalRates(o.arrivals, grid, file, ['online', 'arrivals']),
+    handleTime: distribution(o.handleTime, file, ['online', 'handleTime'], options),
+    targetSeconds: o.target,
+    agents: o.agents === 'shared' ? 'shared' : perInterval(o.agents, grid, file, ['online', 'agents'], 'online.agents'),
+    reserve: o.reserve,
+  };
 }
 
 function normalise(weights: number[], file: string | undefined, path: string[]): number[] {

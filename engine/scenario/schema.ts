@@ -56,6 +56,12 @@ export const distributionSchema = z.discriminatedUnion(
 );
 export type DistributionInput = z.infer<typeof distributionSchema>;
 
+const agentCount = z
+  .number()
+  .int({ error: 'agents must be whole numbers' })
+  .nonnegative({ error: 'agents cannot be negative' })
+  .max(LIMITS.agentsOnSeat, { error: `at most ${LIMITS.agentsOnSeat.toLocaleString('en-US')} agents on seat` });
+
 const rateArray = z.array(z.number().nonnegative({ error: 'calls per hour cannot be negative' })).min(1);
 const shape = (n: string) => z.array(z.number().nonnegative({ error: `${n} weights cannot be negative` })).min(1);
 
@@ -71,6 +77,28 @@ export const arrivalsSchema = z
     weekdayShape: shape('weekdayShape').length(7, { error: 'weekdayShape needs 7 values, Monday first' }).optional(),
     intradayShape: shape('intradayShape').optional().describe('relative weights, one per interval of the day or one per hour (24)'),
     scale: z.number().nonnegative().default(1).describe('multiplies every rate (what-ifs such as a rainstorm week: 1.55)'),
+    dayToDayCv: z
+      .number()
+      .min(0, { error: 'dayToDayCv cannot be negative' })
+      .max(2, { error: 'dayToDayCv above 2 is not a plausible day-to-day variation' })
+      .optional()
+      .describe('random day-to-day volume: each day × a gamma factor with mean 1 and this cv (0 or absent: Poisson only)'),
+    specialDays: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).describe('what happens, e.g. "rainstorm week"'),
+          date: isoDate('specialDays.date').describe('first day, YYYY-MM-DD'),
+          days: z.number().int().positive().default(1).describe('how many days from date'),
+          factor: z.number().nonnegative().describe('multiplies the day\'s volume: 1.55 = +55%'),
+        }),
+      )
+      .optional()
+      .describe('named days with a volume factor (a rainstorm week: +55%, factor 1.55)'),
+    statutoryHolidayFactor: z
+      .number()
+      .nonnegative()
+      .optional()
+      .describe('volume on statutory holidays (embedded calendar 2020-2026) × this factor, e.g. 0.6'),
   })
   .superRefine((a, ctx) => {
     const forms = (['callsPerHour', 'dailyCalls', 'annualCalls'] as const).filter((k) => a[k] !== undefined);
@@ -90,6 +118,82 @@ export const arrivalsSchema = z
     }
   });
 
+/** A calendar date YYYY-MM-DD (checked to exist: 2024-02-30 is refused). */
+function isoDate(what: string) {
+  return z.string().refine(
+    (v) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+      if (!m) return false;
+      const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+      return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+    },
+    { error: `${what} must be a calendar date such as 2024-07-10` },
+  );
+}
+
+/** A time of day "HH:MM" (24:00 allowed as the end of a day), in seconds from midnight. */
+const timeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: 'a time of day such as "08:00"' })
+  .transform((v) => Number(v.slice(0, 2)) * 3600 + Number(v.slice(3, 5)) * 60)
+  .refine((v) => v <= 86400, { error: 'a time of day up to "24:00"' });
+
+const share = (what: string) => z.number().min(0, { error: `${what} is a share from 0 to 1` }).max(1, { error: `${what} is a share from 0 to 1` });
+
+/** A duration (seconds or "2 h") meaning a fixed value, or a distribution. */
+const durationOrDistribution = (what: string) =>
+  z.union([
+    nonNegativeDuration(what).transform((value) => ({ distribution: 'deterministic' as const, value })),
+    distributionSchema,
+  ]);
+
+export const callTypeSchema = z.strictObject({
+  name: z.string().min(1).describe('e.g. consultation, complaint'),
+  zh: z.string().optional().describe('Chinese name for reports, e.g. 咨询, 投诉'),
+  share: z.number().positive({ error: 'a call type share must be more than 0' }).describe('share of callers (shares are normalised)'),
+  talkTime: distributionSchema.describe('talk time of this type'),
+  wrapUpTime: distributionSchema.default({ distribution: 'deterministic', value: 0 }).describe('after-call work of this type (e.g. writing the work order 工单)'),
+});
+
+export const outboundSchema = z
+  .strictObject({
+    fromAnswered: z
+      .strictObject({
+        share: share('outbound.fromAnswered.share').describe('share of answered calls that owe a return visit or callback'),
+        deadline: positiveDuration('deadline').describe('due this long after the call ends, e.g. "24 h"'),
+      })
+      .optional(),
+    daily: z
+      .strictObject({
+        tasks: z.number().int().nonnegative().describe('tasks created each day when the window opens'),
+        deadline: positiveDuration('deadline').describe('due this long after creation'),
+      })
+      .optional(),
+    talkTime: distributionSchema.describe('talk time when the citizen answers'),
+    wrapUpTime: distributionSchema.default({ distribution: 'deterministic', value: 0 }),
+    window: z
+      .strictObject({ from: timeOfDay, to: timeOfDay })
+      .prefault({ from: '09:00', to: '21:00' })
+      .describe('hours when tasks may be dialled (on interval boundaries)'),
+    answerProbability: share('outbound.answerProbability').default(0.8).describe('probability that the citizen answers an attempt'),
+    noAnswerTime: nonNegativeDuration('noAnswerTime').default(30).describe('agent time on an attempt nobody answers'),
+    retryDelay: durationOrDistribution('retryDelay').prefault(7200).describe('wait before dialling again'),
+    maxAttempts: z.number().int().min(1).max(20).default(3).describe('attempts per task at most'),
+    reserve: z.number().int().nonnegative().default(0).describe('outbound only when more than this many agents are idle'),
+  })
+  .refine((o) => o.fromAnswered !== undefined || o.daily !== undefined, { error: 'give fromAnswered, daily, or both' });
+
+export const onlineSchema = z.strictObject({
+  arrivals: z.lazy(() => arrivalsSchema).describe('requests, in the same form as arrivals (callsPerHour, dailyCalls or annualCalls)'),
+  handleTime: distributionSchema.describe('agent time per request'),
+  target: positiveDuration('target').default(180).describe('response-time target (GB/T 33358: SMS within 3 min)'),
+  agents: z
+    .union([z.literal('shared'), agentCount, z.array(agentCount).min(1)])
+    .default('shared')
+    .describe('"shared" with voice (answered when no caller waits), or a separate group: a count or one per interval'),
+  reserve: z.number().int().nonnegative().default(0).describe('shared agents take online work only when more than this many are idle'),
+});
+
 const span = z
   .strictObject({
     days: z.number().positive().max(LIMITS.horizonDays, { error: `at most ${LIMITS.horizonDays} days (ten years)` }).optional(),
@@ -97,12 +201,6 @@ const span = z
   })
   .refine((h) => (h.days === undefined) !== (h.hours === undefined), { error: 'give days or hours (one of them)' });
 
-
-const agentCount = z
-  .number()
-  .int({ error: 'agents must be whole numbers' })
-  .nonnegative({ error: 'agents cannot be negative' })
-  .max(LIMITS.agentsOnSeat, { error: `at most ${LIMITS.agentsOnSeat.toLocaleString('en-US')} agents on seat` });
 
 const scenarioFields = z.strictObject({
   name: z.string().min(1).describe('title shown on reports'),
@@ -124,7 +222,8 @@ const scenarioFields = z.strictObject({
     .describe('reporting interval; rates and agents are constant within one'),
   warmup: span.optional().describe('calls arriving before this are simulated but not counted (whole intervals)'),
   arrivals: arrivalsSchema,
-  talkTime: distributionSchema.describe('talk time per answered call'),
+  talkTime: distributionSchema.optional().describe('talk time per answered call (or give callTypes)'),
+  callTypes: z.array(callTypeSchema).min(1).optional().describe('a mix of call types, each with its share, talk and wrap-up (instead of talkTime/wrapUpTime)'),
   wrapUpTime: distributionSchema.default({ distribution: 'deterministic', value: 0 }).describe('after-call work'),
   patience: z
     .union([z.literal('none'), distributionSchema])
@@ -133,24 +232,45 @@ const scenarioFields = z.strictObject({
   redial: z
     .strictObject({
       probability: z
-        .number()
-        .min(0)
-        .max(LIMITS.redialProbability, { error: `redial probability must be at most ${LIMITS.redialProbability} (or callers redial for ever)` })
-        .describe('share of abandoning callers who call again'),
+        .union([share('redial.probability'), z.array(share('redial.probability')).min(1)])
+        .describe('share of callers who call again after abandoning or a busy signal: one value, or one per attempt (the last repeats)'),
       delay: distributionSchema.describe('time from hanging up to calling again'),
+      maxAttempts: z.number().int().min(1).max(50).default(10).describe('attempts per person at most, the first included'),
+      laterPatience: distributionSchema.optional().describe('patience on later attempts (default: as on the first)'),
     })
+    .optional(),
+  outbound: outboundSchema.optional().describe('outbound return visits and callbacks (回访, 回拨) done by the same agents'),
+  online: onlineSchema.optional().describe('online requests (网络渠道: WeChat, app, web, SMS)'),
+  lines: z.number().int().positive().optional().describe('trunk lines: a call finding all taken is blocked (busy signal, 占线)'),
+  ivr: z
+    .strictObject({ selfServiceShare: share('ivr.selfServiceShare').describe('share of callers who finish in self-service with no agent') })
     .optional(),
   agents: z
     .union([
       agentCount,
       z.array(agentCount).min(1),
       z.strictObject({
-        headcount: z.number().int().positive().max(LIMITS.headcount).describe('operators on the payroll'),
-        peoplePerSeat: z.number().min(0.1, { error: 'peoplePerSeat must be at least 0.1 (people on the payroll per agent on seat)' }).max(1000).describe('people on the payroll per agent on seat around the clock (shifts, rest days, shrinkage)'),
+        headcount: z.number().int().positive().max(LIMITS.headcount).describe('people on the payroll'),
+        peoplePerSeat: z.number().min(0.1, { error: 'peoplePerSeat must be at least 0.1 (people on the payroll per agent on seat)' }).max(1000).describe('people taking calls per agent on seat, on average over the day (shifts, rest days, shrinkage)'),
+        profile: z
+          .enum(['flat', 'demand'])
+          .default('flat')
+          .describe('"flat": the same number on seat around the clock; "demand": on seat in proportion to the arrival rate, the same average'),
+        minOnSeat: z.number().int().nonnegative().max(LIMITS.agentsOnSeat).default(1).describe('with profile "demand": never fewer on seat than this'),
       }),
     ])
     .optional()
     .describe('on-seat agents: constant, per interval (a day of intervals, or 24 hourly values, repeats daily), or { headcount, peoplePerSeat }; or give a roster'),
+  payroll: z
+    .strictObject({
+      phoneShare: z.number().gt(0, { error: 'phoneShare must be more than 0' }).max(1, { error: 'phoneShare is a share, at most 1' }).optional()
+        .describe('share of the payroll head count who take calls (0–1)'),
+      offPhone: z.record(z.string(), z.number().int().nonnegative({ error: 'people off the phones: a whole number, 0 or more' })).optional()
+        .describe('people on the payroll who do not take calls, by role, e.g. { dispatcher: 12, qualityInspector: 6 }'),
+    })
+    .refine((p) => (p.phoneShare === undefined) !== (p.offPhone === undefined), { error: 'give phoneShare or offPhone (one of them)' })
+    .optional()
+    .describe('who on the payroll takes calls: used by every conversion between head count and agents on seat'),
   shifts: shiftsSchema.optional().describe('named shift patterns (see engine/workforce/README.md)'),
   roster: rosterSchema.optional().describe('people per shift pattern or rotation team; gives the agents on seat instead of `agents`'),
   shrinkage: shrinkageSchema.optional().describe('share of scheduled time not on seat: one fraction, 12 monthly values, or itemised'),
@@ -163,6 +283,12 @@ const scenarioFields = z.strictObject({
 });
 
 export const scenarioSchema = scenarioFields.superRefine((s, ctx) => {
+  if ((s.talkTime === undefined) === (s.callTypes === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['talkTime'], message: s.talkTime ? 'give talkTime or callTypes, not both' : 'give talkTime (or callTypes)' });
+  }
+  if (s.callTypes && s.wrapUpTime.distribution !== 'deterministic') {
+    ctx.addIssue({ code: 'custom', path: ['wrapUpTime'], message: 'with callTypes, give wrapUpTime per call type' });
+  }
   if (s.agents === undefined && s.roster === undefined) {
     ctx.addIssue({ code: 'custom', path: ['agents'], message: 'give agents (on seat) or a roster' });
   }

@@ -60,3 +60,4 @@ export type { CandidateLength, CandidateOptions, WorkDaysRule } from './candidat
 export { DEFAULT_FULL_TIME_LENGTHS, DEFAULT_PART_TIME_LENGTHS, generateShiftCandidates, workDaySets } from './candidates.ts';
 export type { BreakModel, BreakPlanEntry, ClockRange, ScheduleProblem, ScheduleResult, UncoveredInterval } from './schedule.ts';
 export { loadHighs, optimizeSchedule, scheduleProblemFromConfig } from './schedule.ts';
+export * from './payroll.ts';

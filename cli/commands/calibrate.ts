@@ -1,0 +1,102 @@
+import { readFileSync, existsSync, writeFileSync, renameSync } from 'node:fs';
+import type { Argv } from 'yargs';
+import { calibrate, calibratedYaml, formatCalibrationReport, resultJson, ScenarioError, type ObservedFigure } from '../../engine/index.ts';
+import { UsageError } from '../errors.ts';
+import { overridesFrom, scenarioOverrideOptions } from './run.ts';
+
+const METRIC_ALIASES: Record<string, string> = {
+  connection: 'connectionRate',
+  asa: 'asa',
+  wait: 'meanWait',
+  answered: 'answered',
+  offered: 'offered',
+  abandon: 'abandonmentRate',
+  abandonment: 'abandonmentRate',
+  sl: 'serviceLevel',
+  occupancy: 'occupancy',
+  person: 'personConnectionRate',
+  outbound: 'outboundDone',
+};
+
+/** "connection=0.9007", "asa=13.4", "sl=0.9525@30", "answered=406174", or any run metric id. */
+export function parseObserved(text: string): ObservedFigure {
+  const m = /^\s*([A-Za-z]+)\s*=\s*([0-9.eE+-]+)(%?)\s*(?:@\s*([0-9.]+)\s*s?)?\s*$/.exec(text);
+  if (!m) throw new UsageError(`--observed "${text}": write it like connection=0.9007, asa=13.4, sl=0.9525@30 or answered=406174`);
+  let value = Number(m[2]);
+  if (!Number.isFinite(value)) throw new UsageError(`--observed "${text}": ${m[2]} is not a number`);
+  if (m[3] === '%') value /= 100;
+  const metric = METRIC_ALIASES[m[1]] ?? m[1];
+  if (m[4] !== undefined && metric !== 'serviceLevel') throw new UsageError(`--observed "${text}": only a service level (sl=...@T) takes a threshold`);
+  return { metric, value, seconds: m[4] !== undefined ? Number(m[4]) : undefined };
+}
+
+function parseRange(text: string): [string, [number, number]] {
+  const m = /^\s*([\w.]+)\s*=\s*([0-9.eE+-]+)\s*\.\.\s*([0-9.eE+-]+)\s*$/.exec(text);
+  if (!m) throw new UsageError(`--range "${text}": write it like patience.mean=30..600`);
+  return [m[1], [Number(m[2]), Number(m[3])]];
+}
+
+function parseSensitivity(text: string): { field: string; values: number[] } {
+  const m = /^\s*([\w.]+)\s*=\s*([0-9.,eE+-]+)\s*$/.exec(text);
+  const values = m ? m[2].split(',').map(Number) : [];
+  if (!m || values.some((v) => !Number.isFinite(v))) throw new UsageError(`--sensitivity "${text}": write it like patience.mean=60,120,240`);
+  return { field: m[1], values };
+}
+
+const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+
+export function registerCalibrate(y: Argv) {
+  return y.command(
+    'calibrate <scenario>',
+    'fit unpublished inputs (patience, work-order time, phone share, ...) to published figures by simulation',
+    (a) =>
+      a
+        .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML)' })
+        .option('observed', { type: 'string', array: true, demandOption: true, describe: 'a published figure: connection=0.9007, asa=13.4, sl=0.9525@30, answered=406174, wait=12 (repeat)' })
+        .option('fit', { type: 'string', array: true, demandOption: true, describe: 'a field to fit, one per --observed, in the same order: wrapUpTime.mean, patience.mean, payroll.phoneShare, arrivals.scale' })
+        .option('range', { type: 'string', array: true, describe: 'search range of a field: patience.mean=30..600 (defaults by kind of field)' })
+        .option('sensitivity', { type: 'string', array: true, describe: 'refit under other values of an assumption: patience.mean=60,120,240 (default: half and double the mean patience)' })
+        .option('no-sensitivity', { type: 'boolean', default: false, describe: 'skip the sensitivity table' })
+        .options(scenarioOverrideOptions)
+        .option('json', { type: 'boolean', default: false, describe: 'print {fitted, observed, simulated, ...} as one JSON object' })
+        .option('write', { type: 'string', describe: 'save the calibrated scenario here (fitted values marked CALIBRATED)' })
+        .option('force', { type: 'boolean', default: false, describe: 'overwrite the --write file' })
+        .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' }),
+    (argv) => {
+      const observed = list(argv.observed).map(parseObserved);
+      const fields = list(argv.fit);
+      if (fields.length !== observed.length) throw new UsageError(`give one --fit per --observed (${fields.length} --fit, ${observed.length} --observed)`);
+      const ranges = Object.fromEntries(list(argv.range).map(parseRange));
+      if (argv.write && existsSync(argv.write) && !argv.force) throw new UsageError(`${argv.write} exists; add --force to overwrite it`);
+      let text: string;
+      try {
+        text = readFileSync(argv.scenario, 'utf8');
+      } catch (e) {
+        throw new ScenarioError(argv.scenario, [], (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot read the file');
+      }
+      const live = !argv.quiet && !argv.json && process.stderr.isTTY;
+      const say = (m: string) => live && process.stderr.write(`\r\x1b[K${m}`);
+      const result = calibrate(text, argv.scenario, {
+        fields,
+        observed,
+        ranges,
+        overrides: overridesFrom(argv),
+        sensitivity: argv['no-sensitivity'] ? [] : argv.sensitivity ? list(argv.sensitivity).map(parseSensitivity) : undefined,
+        onProgress: (what, n) => say(`simulation ${n}: ${what}`),
+      });
+      say('');
+      if (argv.write) {
+        const tmp = `${argv.write}.tmp-${process.pid}`;
+        writeFileSync(tmp, calibratedYaml(text, result, list(argv.observed).join(', ')));
+        renameSync(tmp, argv.write);
+        if (!argv.quiet) process.stderr.write(`wrote ${argv.write}\n`);
+      }
+      if (argv.json) {
+        const { run, ...rest } = result;
+        process.stdout.write(resultJson({ ...rest, totals: run.totals }) + '\n');
+      } else {
+        process.stdout.write(formatCalibrationReport(result) + '\n');
+      }
+    },
+  );
+}

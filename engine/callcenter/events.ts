@@ -1,0 +1,750 @@
+// One replication of the whole 12345 workload, event by event: inbound callers (a mix of call
+// types, patience, redials, busy lines, IVR self-service), online requests and outbound return
+// visits, all competing for the same agents. Agents choose their next piece of work when they
+// become free: a waiting caller first, then an online request, then an outbound task (only when
+// more than `reserve` agents are idle). Nobody is pre-empted.
+//
+// Built on the kernel, which knows nothing of calls: agents are a ServerPool (idle ones a count,
+// busy ones a calendar of free times), every other pending event sits in an EventHeap as a time
+// and an integer (the kind in the low 3 bits, an id above). An agent's completion matters only
+// when work is waiting for it: then completions are taken one by one, in time order; otherwise
+// the pool catches up with the clock when an arrival finds no agent known to be idle (as in the
+// fast path). Queued callers sit in a ring of typed arrays; memory grows with the queue, never
+// with the number of calls.
+//
+// With none of the extras, this path makes the same draws in the same order as the fast path
+// (simulate.ts) and so gives the same counts; a test checks it.
+import { EventHeap } from '../kernel/eventHeap.ts';
+import { ServerPool } from '../kernel/serverPool.ts';
+import { makeFiller, makePairFiller, makeSampler, meanOf, type BlockFiller, type DurationDistribution } from '../random/distributions.ts';
+import { aleaStream, createStreams, type Uniform } from '../random/streams.ts';
+import { assertConservation, dayFactors, intervalsPerDayOf, spread } from './accounting.ts';
+import type { CallCentreModel, ReplicationResult } from './model.ts';
+import { newCounters } from './model.ts';
+import { applyStaffingChange, CALLER_BLOCK, UnboundedQueueError } from './simulate.ts';
+
+const ABANDON = 1;
+const REDIAL = 2;
+const LINE = 3;
+const TASK_READY = 4;
+const GROUP_FREE = 6;
+const ID_MASK = 0x0fffffff; // ids are kept below 2^28 so (id << 3) | kind fits an int32
+
+export function simulateEvents(model: CallCentreModel, seed: number | string, replication: number): ReplicationResult {
+  const N = model.callsPerHour.length;
+  if (model.agents.length !== N) throw new Error('agents and callsPerHour must have one value per interval');
+  const dt = model.intervalSeconds;
+  const horizon = N * dt;
+  const T = model.serviceLevelSeconds;
+  const ipd = intervalsPerDayOf(model);
+  const streams = createStreams(seed, replication);
+  const stream = (purpose: string) => aleaStream(`hotline-sim|${seed}|rep${replication}|${purpose}`);
+  const days = dayFactors(model, seed, replication);
+  const rateAt = (rates: ArrayLike<number>, k: number) => (days ? rates[k] * days[Math.floor(k / ipd)] : rates[k]);
+
+  const c = newCounters(N);
+  const schedule = model.agents;
+  for (let k = 0; k < N; k++) {
+    c.agents[k] = schedule[k];
+    c.loggedSeconds[k] = schedule[k] * dt;
+  }
+
+  // --- callers' draws, a block at a time (the same numbers as the fast path when untyped)
+  const draws = callerDraws(model, streams, stream);
+  let nextCaller = CALLER_BLOCK;
+  const gapBlock = new Float64Array(CALLER_BLOCK);
+  const fillGaps = makeFiller({ distribution: 'exponential', mean: 1 }, streams.arrivals);
+  let nextGap = CALLER_BLOCK;
+  const nextGapValue = () => {
+    if (nextGap === CALLER_BLOCK) {
+      fillGaps(gapBlock);
+      nextGap = 0;
+    }
+    return gapBlock[nextGap++];
+  };
+
+  // --- redials (per person: attempt number and the interval of the first attempt)
+  const redial = model.redial ?? null;
+  const redialU = streams.redial;
+  const redialDelay = redial ? makeSampler(redial.delay, streams.redial) : () => 0;
+  const maxAttempts = redial ? (redial.maxAttempts ?? 10) : 1;
+  const laterPatience = redial?.laterPatience ? makeSampler(redial.laterPatience, stream('laterPatience')) : null;
+  const redialProbability = (attempt: number) => {
+    if (!redial) return 0;
+    const p = redial.probability;
+    return typeof p === 'number' ? p : p[Math.min(attempt, p.length) - 1];
+  };
+  const redialSlots = new Slots(2);
+  const answeredOnAttempt = new Array<number>(maxAttempts).fill(0);
+
+  // --- trunk lines and IVR
+  const lines = model.lines ?? Infinity;
+  let linesBusy = 0;
+  const ivrShare = model.ivrSelfServiceShare ?? 0;
+  const ivrU = ivrShare > 0 ? stream('ivr') : null;
+
+  // --- agents: a pool (idle count, calendar of busy agents' free times); other events in a heap
+  const events = new EventHeap(256);
+  const maxAgents = Math.max(1, maxOf(schedule));
+  const meanHandle = meanOf(model.talkTime) + meanOf(model.wrapUpTime);
+  const pool = new ServerPool(maxAgents, { bucketSeconds: meanHandle > 0 ? (2 * meanHandle) / maxAgents : 1 });
+  pool.releaseThrough(0);
+  for (let i = 0; i < schedule[0]; i++) pool.add(0);
+  /** The next agent free time, cached: the calendar search runs only after the pool changes. */
+  let nextFree = Infinity;
+  let nextFreeStale = true;
+  const seize = (until: number) => {
+    pool.seize(until);
+    if (until < nextFree) nextFree = until;
+  };
+
+  // --- the inbound queue: a ring of waiting callers, FIFO
+  const q = new CallerRing();
+  let waiting = 0;
+  let lastQueueExit = 0;
+
+  // --- call types
+  const types = model.callTypes ?? null;
+  const byType = types ? types.map(() => ({ answered: 0, talkSeconds: 0, wrapUpSeconds: 0 })) : undefined;
+
+  // --- online channel
+  const online = model.online ?? null;
+  const onlineShared = online !== null && online.agents === 'shared';
+  const groupSchedule = online && online.agents !== 'shared' ? online.agents : null;
+  const onlineHandle = online ? makeSampler(online.handleTime, stream('onlineHandle')) : () => 0;
+  const onlineArrivals = online ? stream('onlineArrivals') : null;
+  const onlineQ = new TimeRing();
+  let nextOnline = Infinity;
+  let groupOnSeat = groupSchedule ? groupSchedule[0] : 0;
+  let groupIdle = groupOnSeat;
+  let groupLeaving = 0;
+
+  // --- outbound tasks
+  const out = model.outbound ?? null;
+  const taskU = out ? stream('outbound') : null;
+  const outTalk = out ? makeSampler(out.talkTime, stream('outboundTalk')) : () => 0;
+  const outWrap = out ? makeSampler(out.wrapUpTime, stream('outboundWrapUp')) : () => 0;
+  const retryDelay = out ? makeSampler(out.retryDelay, stream('outboundRetry')) : () => 0;
+  const tasks = new Slots(1); // f: due; i: attempts
+  const ready = new EventHeap(64); // ready tasks, earliest deadline first
+  const inWindow = (t: number) => {
+    if (!out) return false;
+    const tod = t - Math.floor(t / 86400) * 86400;
+    const [from, to] = out.windowSeconds;
+    return from <= to ? tod >= from && tod < to : tod >= from || tod < to;
+  };
+
+  let calls = 0;
+  let eventCount = 0;
+  let k = 0; // the current interval
+
+  const serveCaller = (slot: number, t: number) => {
+    const arrival = q.arrival[slot];
+    const ka = q.interval[slot];
+    const talk = q.talk[slot];
+    const handle = q.handle[slot];
+    const wait = t - arrival;
+    c.answered[ka]++;
+    c.waitAnswered[ka] += wait;
+    if (wait <= T) c.answeredWithinT[ka]++;
+    startVoiceService(t, talk, handle, q.type[slot], q.attempt[slot], q.person[slot]);
+  };
+
+  const startVoiceService = (t: number, talk: number, handle: number, type: number, attempt: number, person: number) => {
+    seize(t + handle);
+    if (lines !== Infinity) events.push(t + talk, LINE);
+    if (t + handle <= (k + 1) * dt && t >= k * dt) c.busySeconds[k] += handle;
+    else spread(c.busySeconds, t, handle, dt, N);
+    if (redial) {
+      c.personsAnswered[person]++;
+      answeredOnAttempt[attempt - 1]++;
+    }
+    voiceServiceExtras(t, talk, handle, type);
+  };
+
+  /** What an answered call leaves behind: its type's statistics, and perhaps a return visit owed. */
+  const voiceServiceExtras = (t: number, talk: number, handle: number, type: number) => {
+    if (byType) {
+      byType[type].answered++;
+      byType[type].talkSeconds += talk;
+      byType[type].wrapUpSeconds += handle - talk;
+    }
+    if (out?.fromAnswered && taskU!() < out.fromAnswered.share) {
+      const at = t + handle; // the return visit is owed once the work order is written
+      const id = tasks.take(at + out.fromAnswered.deadlineSeconds, 0);
+      c.outboundCreated[Math.min(N - 1, Math.floor(at / dt))]++;
+      events.push(at, (id << 3) | TASK_READY);
+    }
+  };
+
+  const startOnline = (t: number, shared: boolean) => {
+    const arrival = onlineQ.shift();
+    const ka = Math.min(N - 1, Math.floor(arrival / dt));
+    const response = t - arrival;
+    c.onlineAnswered[ka]++;
+    c.onlineResponseSeconds[ka] += response;
+    if (response <= online!.targetSeconds) c.onlineWithinTarget[ka]++;
+    const h = onlineHandle();
+    spread(c.onlineSeconds, t, h, dt, N);
+    if (shared) {
+      spread(c.busySeconds, t, h, dt, N);
+      seize(t + h);
+    } else {
+      events.push(t + h, GROUP_FREE);
+    }
+  };
+
+  const startOutbound = (t: number) => {
+    const id = ready.peekData();
+    ready.pop();
+    const o = out!;
+    const kt = Math.min(N - 1, Math.floor(t / dt));
+    c.outboundAttempts[kt]++;
+    const attempts = ++tasks.i[id];
+    let seconds: number;
+    if (taskU!() < o.answerProbability) {
+      const talk = outTalk();
+      seconds = talk + outWrap();
+      c.outboundDone[kt]++;
+      if (t + talk > tasks.f[id]) c.outboundLate[kt]++;
+      tasks.give(id);
+    } else {
+      seconds = o.noAnswerSeconds;
+      if (attempts < o.maxAttempts) events.push(t + seconds + retryDelay(), (id << 3) | TASK_READY);
+      else {
+        c.outboundFailed[kt]++;
+        tasks.give(id);
+      }
+    }
+    spread(c.busySeconds, t, seconds, dt, N);
+    spread(c.outboundSeconds, t, seconds, dt, N);
+    seize(t + seconds);
+  };
+
+  /**
+   * Idle agents take the work that waits, in order of priority: callers first (FIFO), then online
+   * requests, then outbound tasks, each only while more than its `reserve` agents are idle.
+   */
+  const offerWork = (t: number, draining = false) => {
+    // Agents free by t are free now: with no work waiting, the pool may not have caught up yet.
+    pool.releaseThrough(t);
+    nextFreeStale = true;
+    while (groupSchedule && onlineQ.size > 0 && groupIdle > 0) {
+      groupIdle--;
+      startOnline(t, false);
+    }
+    while (waiting > 0 && pool.idle > 0) {
+      const slot = q.shiftWaiting();
+      waiting--;
+      if (t > lastQueueExit) lastQueueExit = t;
+      serveCaller(slot, t);
+    }
+    if (waiting > 0 || draining) return;
+    while (onlineShared && onlineQ.size > 0 && pool.idle > online!.reserve) startOnline(t, true);
+    if (out && ready.size > 0 && outboundOpen) {
+      while (ready.size > 0 && pool.idle > out.reserve) startOutbound(t);
+    }
+  };
+  /** Whether some work waits for an agent of the pool (then its completions are taken one by one). */
+  const workWaiting = () => waiting > 0 || (onlineShared && onlineQ.size > 0) || (outboundOpen && ready.size > 0);
+  /** Whether outbound tasks may be dialled in the current interval (window edges are on boundaries). */
+  let outboundOpen = false;
+
+  const failedAttempt = (t: number, attempt: number, person: number) => {
+    if (!redial || attempt >= maxAttempts) return;
+    const p = redialProbability(attempt);
+    if (p > 0 && redialU() < p) {
+      const at = t + redialDelay();
+      if (at < horizon) events.push(at, (redialSlots.take(attempt + 1, person) << 3) | REDIAL);
+    }
+  };
+
+  /** An inbound call attempt at t (attempt 1 = a new person). */
+  const arrive = (t: number, attempt: number, person: number) => {
+    if (nextCaller === CALLER_BLOCK) {
+      draws.fill();
+      nextCaller = 0;
+    }
+    const i = nextCaller++;
+    let patience = draws.patience[i];
+    if (attempt > 1 && laterPatience) patience = laterPatience();
+    if (attempt === 1) {
+      if (ivrU && ivrU() < ivrShare) {
+        c.ivrCompleted[k]++;
+        return;
+      }
+      if (redial) c.persons[k]++;
+      person = k;
+    }
+    calls++;
+    c.offered[k]++;
+    if (linesBusy >= lines) {
+      c.blocked[k]++;
+      failedAttempt(t, attempt, person);
+      return;
+    }
+    if (lines !== Infinity) linesBusy++;
+    // Agents known to be idle serve the caller whatever else has ended by t; the pool catches up
+    // with the clock only when none is known idle.
+    if (pool.idle === 0) {
+      pool.releaseThrough(t);
+      nextFreeStale = true;
+    }
+    if (pool.idle > 0) {
+      c.answered[k]++;
+      c.answeredWithinT[k]++;
+      startVoiceService(t, draws.talk[i], draws.handle[i], draws.type[i], attempt, person);
+      return;
+    }
+    c.waited[k]++;
+    const seq = q.push(t, draws.talk[i], draws.handle[i], draws.type[i], attempt, person, k);
+    waiting++;
+    if (waiting > c.maxQueue[k]) c.maxQueue[k] = waiting;
+    if (patience !== Infinity) events.push(t + patience, ((seq & ID_MASK) << 3) | ABANDON);
+  };
+
+  const applyStaffing = (b: number, kk: number) => {
+    // The fast path's rule: rises start at once; a drop sends idle agents first, then busy ones
+    // chosen at random, each when its work ends. Nobody is pre-empted.
+    pool.releaseThrough(b);
+    applyStaffingChange(pool, schedule[kk], b, streams.roster, c.loggedSeconds, dt, N);
+    nextFreeStale = true;
+  };
+
+  /** The online group's count changes: rises take waiting requests; drops send idle agents first, then the next to finish. */
+  const applyGroupStaffing = (g: number) => {
+    if (g > groupOnSeat) groupIdle += g - groupOnSeat;
+    else if (g < groupOnSeat) {
+      const fromIdle = Math.min(groupOnSeat - g, groupIdle);
+      groupIdle -= fromIdle;
+      groupLeaving += groupOnSeat - g - fromIdle;
+    }
+    groupOnSeat = g;
+  };
+
+  // --- the run. At a tie, pending events (agents freed, callers abandoning) come before an
+  // arrival at the same instant, and everything due by a boundary before the boundary.
+  const startInterval = (kk: number) => {
+    const b = kk * dt;
+    const end = b + dt;
+    if (kk > 0 && schedule[kk] !== schedule[kk - 1]) applyStaffing(b, kk);
+    if (groupSchedule && kk > 0 && groupSchedule[kk] !== groupSchedule[kk - 1]) applyGroupStaffing(groupSchedule[kk]);
+    // Poisson arrivals restart at each boundary (memoryless): the fast path's draws, in its order.
+    meanGap = 3600 / rateAt(model.callsPerHour, kk);
+    nextArrival = Number.isFinite(meanGap) ? b + nextGapValue() * meanGap : Infinity;
+    if (nextArrival >= end) nextArrival = Infinity;
+    if (online) {
+      const meanOnline = 3600 / rateAt(online.requestsPerHour, kk);
+      nextOnline = Number.isFinite(meanOnline) ? b - Math.log(1 - onlineArrivals!()) * meanOnline : Infinity;
+      if (nextOnline >= end) nextOnline = Infinity;
+    }
+    outboundOpen = out !== null && inWindow(b);
+    if (out?.daily && kk % ipd === Math.floor(out.windowSeconds[0] / dt) % ipd) {
+      for (let n = 0; n < out.daily.tasks; n++) {
+        const due = b + out.daily.deadlineSeconds;
+        ready.push(due, tasks.take(due, 0));
+      }
+      c.outboundCreated[kk] += out.daily.tasks;
+    }
+    offerWork(b);
+  };
+
+  /** The time of the next agent completion that matters (Infinity when no work waits). */
+  const nextCompletion = () => {
+    if (!workWaiting()) return Infinity;
+    if (nextFreeStale) {
+      nextFree = pool.earliestBusy();
+      nextFreeStale = false;
+    }
+    return nextFree;
+  };
+  /** Completions due by t free their agents, who take waiting work. */
+  const complete = (t: number, draining: boolean) => {
+    pool.releaseThrough(t);
+    nextFreeStale = true;
+    offerWork(t, draining);
+  };
+
+  // A caller who finds an agent idle, with nothing else to decide (no IVR, lines or redials), is
+  // settled inline: most callers are, and a closure call per caller costs more than the rest.
+  const plainArrivals = !ivrU && lines === Infinity && !redial;
+  const { offered, answered, answeredWithinT, busySeconds } = c;
+  const handles = draws.handle;
+  let meanGap = Infinity;
+  let nextArrival = Infinity;
+  startInterval(0);
+  for (;;) {
+    const end = (k + 1) * dt;
+    const te = events.peekTime();
+    if (waiting > 0 || (onlineShared && onlineQ.size > 0) || (outboundOpen && ready.size > 0)) {
+      if (nextFreeStale) {
+        nextFree = pool.earliestBusy();
+        nextFreeStale = false;
+      }
+      const tf = nextFree;
+      if (tf <= end && tf <= te && tf <= nextArrival && tf <= nextOnline) {
+        eventCount++;
+        complete(tf, false);
+        continue;
+      }
+    }
+    if (nextArrival < te && nextArrival <= nextOnline) {
+      // nextArrival < te ≤ … and nextArrival < end always (it is Infinity past the boundary)
+      const t = nextArrival;
+      if (nextGap === CALLER_BLOCK) {
+        fillGaps(gapBlock);
+        nextGap = 0;
+      }
+      nextArrival = t + gapBlock[nextGap++] * meanGap;
+      if (nextArrival >= end) nextArrival = Infinity;
+      eventCount++;
+      if (plainArrivals) {
+        if (pool.idle === 0) {
+          pool.releaseThrough(t);
+          nextFreeStale = true;
+        }
+        if (pool.idle > 0) {
+          if (nextCaller === CALLER_BLOCK) {
+            draws.fill();
+            nextCaller = 0;
+          }
+          const i = nextCaller++;
+          const handle = handles[i];
+          calls++;
+          offered[k]++;
+          answered[k]++;
+          answeredWithinT[k]++;
+          pool.seize(t + handle);
+          if (t + handle < nextFree) nextFree = t + handle;
+          if (t + handle <= end) busySeconds[k] += handle;
+          else spread(busySeconds, t, handle, dt, N);
+          if (byType || out?.fromAnswered) voiceServiceExtras(t, draws.talk[i], handle, draws.type[i]);
+          continue;
+        }
+      }
+      arrive(t, 1, k);
+      continue;
+    }
+    if (te <= end && te <= nextArrival && te <= nextOnline) {
+      const d = events.peekData();
+      events.pop();
+      eventCount++;
+      handleEvent(te, d, false);
+    } else if (nextOnline < end) {
+      const t = nextOnline;
+      nextOnline = t - Math.log(1 - onlineArrivals!()) * (3600 / rateAt(online!.requestsPerHour, k));
+      if (nextOnline >= end) nextOnline = Infinity;
+      c.onlineOffered[k]++;
+      onlineQ.push(t);
+      eventCount++;
+      offerWork(t);
+    } else {
+      if (k + 1 >= N) break; // the horizon: what is left is the drain
+      k++;
+      startInterval(k);
+    }
+  }
+
+  function handleEvent(t: number, d: number, draining: boolean): void {
+    const kind = d & 7;
+    const id = d >>> 3;
+    switch (kind) {
+      case ABANDON: {
+        const slot = q.find(id);
+        if (slot < 0) break;
+        q.leave(slot);
+        waiting--;
+        if (t > lastQueueExit) lastQueueExit = t;
+        const ka = q.interval[slot];
+        const patience = t - q.arrival[slot];
+        c.abandoned[ka]++;
+        c.waitAbandoned[ka] += patience;
+        if (patience <= T) c.abandonedWithinT[ka]++;
+        if (lines !== Infinity) linesBusy--;
+        failedAttempt(t, q.attempt[slot], q.person[slot]);
+        break;
+      }
+      case REDIAL: {
+        const attempt = redialSlots.f[id];
+        const person = redialSlots.i[id];
+        redialSlots.give(id);
+        if (draining) break;
+        c.redials[k]++;
+        arrive(t, attempt, person);
+        break;
+      }
+      case LINE:
+        linesBusy--;
+        break;
+      case TASK_READY:
+        ready.push(tasks.f[id], id);
+        if (!draining) offerWork(t);
+        break;
+      case GROUP_FREE:
+        if (groupLeaving > 0) groupLeaving--;
+        else if (!draining && onlineQ.size > 0) startOnline(t, false);
+        else groupIdle++;
+        break;
+    }
+  }
+
+  // --- the horizon: work left is the backlog; then the drain (no new calls, no new outbound or
+  // online work) until every waiting caller is answered or has abandoned.
+  const backlog = { outbound: tasks.inUse, online: onlineQ.size };
+  while (waiting > 0) {
+    const tf = nextCompletion();
+    const te = events.peekTime();
+    if (tf === Infinity && te === Infinity) {
+      throw new UnboundedQueueError('a caller with unlimited patience is waiting and no agent will ever come on seat');
+    }
+    eventCount++;
+    if (tf <= te) complete(tf, true);
+    else {
+      const d = events.peekData();
+      events.pop();
+      handleEvent(te, d, true);
+    }
+  }
+  const drainEnd = Math.max(horizon, lastQueueExit);
+  let overtime = pool.idle * (drainEnd - horizon);
+  for (const freeAt of pool.busyTimes()) overtime += Math.max(drainEnd, freeAt) - horizon;
+  c.loggedSeconds[N] += overtime;
+
+  assertConservation(c, N, calls);
+  return {
+    counters: c,
+    drainSeconds: drainEnd - horizon,
+    overtimeAgentSeconds: overtime,
+    calls,
+    events: eventCount,
+    byType,
+    answeredOnAttempt: redial ? answeredOnAttempt : undefined,
+    backlog: out || online ? backlog : undefined,
+    path: 'events',
+  };
+}
+
+function maxOf(a: ArrayLike<number>): number {
+  let m = 0;
+  for (let k = 0; k < a.length; k++) if (a[k] > m) m = a[k];
+  return m;
+}
+
+/** Callers' draws for a block of callers: patience, talk, handle (talk + wrap-up) and call type. */
+function callerDraws(model: CallCentreModel, streams: ReturnType<typeof createStreams>, stream: (p: string) => Uniform) {
+  const n = CALLER_BLOCK;
+  const patience = new Float64Array(n);
+  const talk = new Float64Array(n);
+  const handle = new Float64Array(n);
+  const type = new Int32Array(n);
+  const types = model.callTypes;
+  if (!types || types.length === 0) {
+    // The fast path's draws, in its order (see callerFiller in simulate.ts).
+    const wrap = model.wrapUpTime;
+    const wrapBlock = wrap.distribution === 'deterministic' ? null : new Float64Array(n);
+    const fillWrap = wrapBlock ? makeFiller(wrap, streams.wrapUp) : null;
+    const wrapValue = wrap.distribution === 'deterministic' ? wrap.value : 0;
+    const fillTalk = model.patience ? null : makeFiller(model.talkTime, streams.talk);
+    const fillBoth = model.patience ? makePairFiller(model.talkTime, streams.talk, model.patience, streams.patience) : null;
+    if (!model.patience) patience.fill(Infinity);
+    return {
+      patience,
+      talk,
+      handle,
+      type,
+      fill() {
+        if (fillBoth) fillBoth(talk, patience);
+        else fillTalk!(talk);
+        if (wrapBlock) {
+          fillWrap!(wrapBlock);
+          for (let i = 0; i < n; i++) handle[i] = talk[i] + wrapBlock[i];
+        } else if (wrapValue !== 0) {
+          for (let i = 0; i < n; i++) handle[i] = talk[i] + wrapValue;
+        } else handle.set(talk);
+      },
+    };
+  }
+  // A mix: each caller's type from its own stream, then the next talk and wrap-up of that type.
+  const total = types.reduce((s, t) => s + t.share, 0);
+  const cumulative = types.map((_, j) => types.slice(0, j + 1).reduce((s, t) => s + t.share, 0) / total);
+  const typeU = stream('callType');
+  const perType = types.map((t, j) => new TypedDraws(t.talkTime, t.wrapUpTime, stream(`talk|type${j}`), stream(`wrapUp|type${j}`)));
+  const fillPatience: BlockFiller | null = model.patience ? makeFiller(model.patience, streams.patience) : null;
+  if (!fillPatience) patience.fill(Infinity);
+  return {
+    patience,
+    talk,
+    handle,
+    type,
+    fill() {
+      if (fillPatience) fillPatience(patience);
+      for (let i = 0; i < n; i++) {
+        const u = typeU();
+        let j = 0;
+        while (j < cumulative.length - 1 && u >= cumulative[j]) j++;
+        type[i] = j;
+        const d = perType[j];
+        const x = d.next();
+        talk[i] = d.talk[x];
+        handle[i] = d.talk[x] + d.wrap[x];
+      }
+    },
+  };
+}
+
+/** One call type's talk and wrap-up draws, in blocks. */
+class TypedDraws {
+  readonly talk = new Float64Array(1024);
+  readonly wrap = new Float64Array(1024);
+  private at = 1024;
+  private readonly fillTalk: BlockFiller;
+  private readonly fillWrap: BlockFiller;
+  constructor(talk: DurationDistribution, wrap: DurationDistribution, uTalk: Uniform, uWrap: Uniform) {
+    this.fillTalk = makeFiller(talk, uTalk);
+    this.fillWrap = makeFiller(wrap, uWrap);
+  }
+  next(): number {
+    if (this.at === this.talk.length) {
+      this.fillTalk(this.talk);
+      this.fillWrap(this.wrap);
+      this.at = 0;
+    }
+    return this.at++;
+  }
+}
+
+/** Waiting callers, first in first out, in a growable ring of typed arrays. */
+class CallerRing {
+  arrival = new Float64Array(256);
+  talk = new Float64Array(256);
+  handle = new Float64Array(256);
+  seq = new Float64Array(256);
+  type = new Int32Array(256);
+  attempt = new Int32Array(256);
+  person = new Int32Array(256);
+  interval = new Int32Array(256);
+  gone = new Uint8Array(256);
+  private head = 0; // sequence number of the oldest entry still in the ring
+  private tail = 0; // next sequence number
+  private mask = 255;
+
+  push(arrival: number, talk: number, handle: number, type: number, attempt: number, person: number, interval: number): number {
+    if (this.tail - this.head > this.mask) this.grow();
+    const seq = this.tail++;
+    const s = seq & this.mask;
+    this.arrival[s] = arrival;
+    this.talk[s] = talk;
+    this.handle[s] = handle;
+    this.seq[s] = seq;
+    this.type[s] = type;
+    this.attempt[s] = attempt;
+    this.person[s] = person;
+    this.interval[s] = interval;
+    this.gone[s] = 0;
+    return seq;
+  }
+
+  /** The oldest caller still waiting, taken out of the ring (-1 if none); abandoned ones are skipped. */
+  shiftWaiting(): number {
+    while (this.head < this.tail) {
+      const s = this.head & this.mask;
+      this.head++;
+      if (!this.gone[s]) return s;
+    }
+    return -1;
+  }
+
+  /** The slot of a waiting caller by its sequence number modulo 2^28, or -1 if it has left. */
+  find(seqMod: number): number {
+    // The ring never holds 2^28 entries, so the low bits name one sequence number in [head, tail).
+    const span = this.tail - this.head;
+    const offset = (seqMod - (this.head & ID_MASK)) & ID_MASK;
+    if (offset >= span) return -1;
+    const s = (this.head + offset) & this.mask;
+    return this.gone[s] ? -1 : s;
+  }
+
+  leave(slot: number): void {
+    this.gone[slot] = 1;
+  }
+
+  private grow(): void {
+    const n = (this.mask + 1) * 2;
+    const old = { ...this };
+    const f64 = () => new Float64Array(n);
+    const i32 = () => new Int32Array(n);
+    const next = {
+      arrival: f64(), talk: f64(), handle: f64(), seq: f64(),
+      type: i32(), attempt: i32(), person: i32(), interval: i32(), gone: new Uint8Array(n),
+    };
+    for (let seq = this.head; seq < this.tail; seq++) {
+      const a = seq & this.mask;
+      const b = seq & (n - 1);
+      next.arrival[b] = old.arrival[a];
+      next.talk[b] = old.talk[a];
+      next.handle[b] = old.handle[a];
+      next.seq[b] = old.seq[a];
+      next.type[b] = old.type[a];
+      next.attempt[b] = old.attempt[a];
+      next.person[b] = old.person[a];
+      next.interval[b] = old.interval[a];
+      next.gone[b] = old.gone[a];
+    }
+    Object.assign(this, next);
+    this.mask = n - 1;
+  }
+}
+
+/** Arrival times waiting in order (online requests). */
+class TimeRing {
+  private t = new Float64Array(256);
+  private head = 0;
+  private tail = 0;
+  get size(): number {
+    return this.tail - this.head;
+  }
+  push(x: number): void {
+    if (this.tail - this.head === this.t.length) {
+      const n = new Float64Array(this.t.length * 2);
+      for (let i = this.head; i < this.tail; i++) n[i & (n.length - 1)] = this.t[i & (this.t.length - 1)];
+      this.t = n;
+    }
+    this.t[this.tail++ & (this.t.length - 1)] = x;
+  }
+  shift(): number {
+    return this.t[this.head++ & (this.t.length - 1)];
+  }
+}
+
+/** Records with a float and an int field, slots reused through a free list. */
+class Slots {
+  f = new Float64Array(64);
+  i = new Int32Array(64);
+  private free: number[] = [];
+  private used = 0;
+  inUse = 0;
+  constructor(_fields: number) {}
+  take(f: number, i: number): number {
+    let id = this.free.pop();
+    if (id === undefined) {
+      if (this.used === this.f.length) {
+        const nf = new Float64Array(this.f.length * 2);
+        nf.set(this.f);
+        const ni = new Int32Array(this.i.length * 2);
+        ni.set(this.i);
+        this.f = nf;
+        this.i = ni;
+      }
+      id = this.used++;
+    }
+    if (id > ID_MASK) throw new RangeError('too many pending tasks');
+    this.f[id] = f;
+    this.i[id] = i;
+    this.inUse++;
+    return id;
+  }
+  give(id: number): void {
+    this.free.push(id);
+    this.inUse--;
+  }
+}

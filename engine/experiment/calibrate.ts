@@ -1,0 +1,421 @@
+// Calibration: fit what is not published (patience, work-order time, the phone share of the
+// payroll, ...) to what is (connection rate, average wait, answered calls), by root searches on
+// simulation with common random numbers over the scenario's own calendar and staffing.
+//
+// One unknown per observed figure. With one, a bracketed Illinois (regula falsi) search. With
+// several, the i-th field is solved against the i-th figure in turn (Gauss-Seidel) until all
+// hold. The fitted values' 95% intervals come from the replication noise of the figures, carried
+// through the local slopes (the delta method): a figure known to ±h moves the value by ±h / slope.
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { ScenarioError } from '../scenario/errors.ts';
+import { parseScenario, type ScenarioOverrides } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/resolve.ts';
+import type { Estimate } from '../stats/estimate.ts';
+import { runScenario, type RunResult } from './run.ts';
+
+/** A published figure the model must reproduce. */
+export interface ObservedFigure {
+  /** A run metric id: connectionRate, asa, answered, abandonmentRate, serviceLevel, meanWait, occupancy, ... */
+  metric: string;
+  value: number;
+  /** For a service level: its threshold T in seconds (the run uses it). */
+  seconds?: number;
+}
+
+export interface CalibrationOptions {
+  /** Scenario fields to fit, by path: "wrapUpTime.mean", "patience.mean", "payroll.phoneShare", "callTypes.1.wrapUpTime.mean". */
+  fields: string[];
+  observed: ObservedFigure[];
+  /** Search range per field; defaults by kind of field (see defaultRange). */
+  ranges?: Record<string, [number, number]>;
+  overrides?: ScenarioOverrides;
+  /** Unfitted assumptions to vary: the fit is redone under each value. */
+  sensitivity?: { field: string; values: number[] }[];
+  /** Relative tolerance on the fitted value (of its range); default 1e-3. */
+  tolerance?: number;
+  onProgress?: (what: string, evaluations: number) => void;
+}
+
+export interface FittedValue {
+  value: number;
+  ciLow: number;
+  ciHigh: number;
+  range: [number, number];
+  /** The value in the file before calibration (or the schema default), for comparison. */
+  before: number | null;
+}
+
+export interface CalibrationResult {
+  scenario: string;
+  file?: string;
+  fields: string[];
+  fitted: Record<string, FittedValue>;
+  observed: Record<string, number>;
+  simulated: Record<string, Estimate>;
+  /** Figures a planner can sanity-check, simulated with the fitted values. */
+  implied: { occupancy: Estimate; handleSecondsPerAnsweredCall: number; agentsOnSeatMean: number; outboundShareOfWork: Estimate | null; connectionRate: Estimate; asa: Estimate };
+  /** Exponential patience only: mean patience ≈ mean wait / abandonment rate, a starting point. */
+  patienceShortcut: { seconds: number; note: string } | null;
+  sensitivity: { field: string; value: number; fitted: Record<string, number | null>; note?: string }[];
+  /** Figures the fit does not reproduce within their replication CI (e.g. a field that moves them in steps). */
+  notReproduced: string[];
+  evaluations: number;
+  replications: number;
+  horizonDays: number;
+  /** The calibrated run (the fitted values in place). */
+  run: RunResult;
+}
+
+/** A fit that cannot be made (a user error: one line, exit 2). */
+export class CalibrationError extends RangeError {}
+
+/** Observed figure → the run metric it is compared with. */
+export function metricOf(o: ObservedFigure): string {
+  return o.metric;
+}
+
+/** A default search range for a field, by what it is. */
+export function defaultRange(field: string): [number, number] | null {
+  const last = field.split('.').pop()!;
+  if (/^(mean|value)$/.test(last)) return [1, 3600];
+  if (last === 'cv' || last === 'dayToDayCv') return [0.01, 3];
+  if (last === 'phoneShare') return [0.05, 1];
+  if (/share$/i.test(last) || /probability$/i.test(last) || last === 'selfServiceShare') return [0, 1];
+  if (field === 'arrivals.scale') return [0.02, 50];
+  if (last === 'peoplePerSeat') return [0.5, 40];
+  return null;
+}
+
+/** What a fitted field defaults to when the file does not give it. */
+function schemaDefault(field: string): number | null {
+  if (field === 'arrivals.scale') return 1;
+  if (field === 'payroll.phoneShare') return 1;
+  return null;
+}
+
+export function calibrate(text: string, file: string | undefined, options: CalibrationOptions): CalibrationResult {
+  const { fields, observed } = options;
+  if (fields.length === 0) throw new CalibrationError('give at least one field to fit');
+  if (fields.length !== observed.length) {
+    throw new CalibrationError(`fit one unknown per observed figure: ${fields.length} field(s) for ${observed.length} figure(s)`);
+  }
+  const doc = parseDocument(text);
+  const ranges: [number, number][] = fields.map((f) => {
+    const r = options.ranges?.[f] ?? defaultRange(f);
+    if (!r) throw new ScenarioError(file, f.split('.'), `no default range for "${f}": give one with --range ${f}=LOW..HIGH`);
+    if (!(r[0] < r[1])) throw new ScenarioError(file, f.split('.'), `the range of ${f} must go upwards (got ${r[0]}..${r[1]})`);
+    return r;
+  });
+  const before = fields.map((f) => {
+    const v = doc.getIn(pathOf(f));
+    if (v === undefined) return schemaDefault(f);
+    if (typeof v !== 'number') throw new ScenarioError(file, f.split('.'), `${f} is not a number in the scenario (${JSON.stringify(v)}); fit a numeric field`);
+    return v;
+  });
+  const slSeconds = observed.find((o) => o.metric === 'serviceLevel' && o.seconds !== undefined)?.seconds;
+  let evaluations = 0;
+
+  const scenarioAt = (values: number[], extra: { field: string; value: number }[] = []): Scenario => {
+    const d = doc.clone();
+    fields.forEach((f, i) => setNumber(d, f, values[i], file));
+    for (const e of extra) setNumber(d, e.field, e.value, file);
+    if (slSeconds !== undefined) d.set('serviceLevelSeconds', slSeconds);
+    return parseScenario(d.toString(), file, options.overrides ?? {});
+  };
+  const cache = new Map<string, RunResult>();
+  const simulate = (values: number[], extra: { field: string; value: number }[] = []): RunResult => {
+    const key = JSON.stringify([values, extra]);
+    let r = cache.get(key);
+    if (!r) {
+      evaluations++;
+      options.onProgress?.(`${fields.map((f, i) => `${f} = ${round(values[i])}`).join(', ')}`, evaluations);
+      r = runScenario(scenarioAt(values, extra), { totalsOnly: true });
+      cache.set(key, r);
+    }
+    return r;
+  };
+  const figure = (r: RunResult, o: ObservedFigure): Estimate => {
+    const e = r.totals[o.metric];
+    if (!e) throw new CalibrationError(`the run reports no "${o.metric}" (known: ${Object.keys(r.totals).join(', ')})`);
+    return e;
+  };
+
+  const fit = (extra: { field: string; value: number }[], start: number[]): number[] => {
+    const x = start.map((v, i) => clamp(v ?? (ranges[i][0] + ranges[i][1]) / 2, ranges[i]));
+    if (fields.length === 1) {
+      const g = (v: number) => figure(simulate([v], extra), observed[0]).mean - observed[0].value;
+      return [solve1d(g, ranges[0], x[0], options.tolerance ?? 1e-3, fields[0], observed[0])];
+    }
+    const residuals = (xs: number[]) => {
+      const r = simulate(xs, extra);
+      return observed.map((o) => (figure(r, o).mean - o.value) / Math.max(Math.abs(o.value), 1e-3));
+    };
+    return solveNd(residuals, ranges, x, options.tolerance ?? 1e-3, fields, observed);
+  };
+
+  const startValues = before.map((b, i) => (b !== null && b >= ranges[i][0] && b <= ranges[i][1] ? b : (ranges[i][0] + ranges[i][1]) / 2));
+  const x = fit([], startValues);
+  const run = simulate(x);
+
+  // 95% intervals: the figures' replication noise through the Jacobian of figures on values.
+  const J = fields.map(() => new Array<number>(fields.length).fill(0));
+  for (let j = 0; j < fields.length; j++) {
+    const span = ranges[j][1] - ranges[j][0];
+    const h = Math.max(span * 0.01, Math.abs(x[j]) * 0.02);
+    const up = x.slice();
+    const down = x.slice();
+    up[j] = Math.min(ranges[j][1], x[j] + h);
+    down[j] = Math.max(ranges[j][0], x[j] - h);
+    const ru = simulate(up);
+    const rd = simulate(down);
+    for (let i = 0; i < fields.length; i++) J[i][j] = (figure(ru, observed[i]).mean - figure(rd, observed[i]).mean) / (up[j] - down[j]);
+  }
+  const halfWidths = observed.map((o) => {
+    const e = figure(run, o);
+    return e.ciLow === null || e.ciHigh === null ? 0 : (e.ciHigh - e.ciLow) / 2;
+  });
+  const inv = invert(J);
+  const fitted: Record<string, FittedValue> = {};
+  fields.forEach((f, i) => {
+    const half = inv ? Math.sqrt(inv[i].reduce((s, a, j) => s + (a * halfWidths[j]) ** 2, 0)) : Infinity;
+    fitted[f] = {
+      value: x[i],
+      ciLow: Math.max(ranges[i][0], x[i] - half),
+      ciHigh: Math.min(ranges[i][1], x[i] + half),
+      range: ranges[i],
+      before: before[i],
+    };
+  });
+
+  // Sensitivity: the fit again under other values of the main unfitted assumptions.
+  const sensitivity: CalibrationResult['sensitivity'] = [];
+  for (const s of options.sensitivity ?? defaultSensitivity(doc, fields)) {
+    for (const value of s.values) {
+      try {
+        const xs = fit([{ field: s.field, value }], x);
+        sensitivity.push({ field: s.field, value, fitted: Object.fromEntries(fields.map((f, i) => [f, xs[i]])) });
+      } catch (e) {
+        if (!(e instanceof CalibrationError)) throw e;
+        sensitivity.push({ field: s.field, value, fitted: Object.fromEntries(fields.map((f) => [f, null])), note: e.message });
+      }
+    }
+  }
+
+  const scenario = scenarioAt(x);
+  const t = run.totals;
+  return {
+    scenario: run.scenario,
+    file,
+    fields,
+    fitted,
+    observed: Object.fromEntries(observed.map((o) => [o.metric, o.value])),
+    simulated: Object.fromEntries(observed.map((o) => [o.metric, figure(run, o)])),
+    implied: {
+      occupancy: t.occupancy,
+      handleSecondsPerAnsweredCall: t.answered.mean > 0 ? (t.agentHours.mean * 3600 * t.occupancy.mean) / t.answered.mean : NaN,
+      agentsOnSeatMean: run.staffing.meanOnSeat,
+      outboundShareOfWork: t.outboundShareOfWork ?? null,
+      connectionRate: t.connectionRate,
+      asa: t.asa,
+    },
+    patienceShortcut: patienceShortcut(scenario, observed),
+    sensitivity,
+    notReproduced: observed
+      .filter((o) => {
+        const e = figure(run, o);
+        return e.ciLow === null || e.ciHigh === null ? Math.abs(e.mean - o.value) > 1e-9 * Math.max(1, Math.abs(o.value)) : o.value < e.ciLow || o.value > e.ciHigh;
+      })
+      .map((o) => o.metric),
+    evaluations,
+    replications: run.replications,
+    horizonDays: run.horizon.days,
+    run,
+  };
+}
+
+/** The calibrated scenario file: the fitted values in place, each marked CALIBRATED in a comment. */
+export function calibratedYaml(text: string, result: CalibrationResult, observedText: string): string {
+  const doc = parseDocument(text);
+  for (const [field, f] of Object.entries(result.fitted)) {
+    setNumber(doc, field, Number(f.value.toPrecision(6)), result.file);
+    // The note goes above the top-level field, where a reader of the file sees it.
+    const top = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === field.split('.')[0]) : undefined;
+    const note =
+      ` CALIBRATED: ${field} = ${round(f.value)} (95% CI ${round(f.ciLow)}–${round(f.ciHigh)}), fitted to ${observedText}` +
+      ` over ${result.horizonDays} days, ${result.replications} replications${f.before !== null ? `; was ${f.before}` : ''}`;
+    if (top && isScalar(top.key)) top.key.commentBefore = top.key.commentBefore ? `${top.key.commentBefore}\n${note}` : note;
+  }
+  return doc.toString({ lineWidth: 0 });
+}
+
+/** Exponential patience: P(abandon) = E[wait of all callers] / mean patience, so mean ≈ ASA / (1 − connection). */
+function patienceShortcut(s: Scenario, observed: ObservedFigure[]): CalibrationResult['patienceShortcut'] {
+  const conn = observed.find((o) => o.metric === 'connectionRate')?.value;
+  const asa = observed.find((o) => o.metric === 'asa')?.value;
+  if (conn === undefined || asa === undefined || conn >= 1) return null;
+  if (s.patience && s.patience.distribution !== 'exponential') return null;
+  return {
+    seconds: asa / (1 - conn),
+    note: 'exponential patience: mean patience ≈ mean wait of all callers / abandonment rate, with ASA standing in for the mean wait of all — a starting point, not the fit',
+  };
+}
+
+/** By default, the fit under half and double the mean patience (the least known assumption). */
+function defaultSensitivity(doc: Document, fields: string[]): { field: string; values: number[] }[] {
+  const p = doc.getIn(['patience', 'mean']);
+  if (typeof p !== 'number' || fields.includes('patience.mean')) return [];
+  return [{ field: 'patience.mean', values: [p / 2, p * 2] }];
+}
+
+/**
+ * The root of g (monotone, noisy only through CRN) in [lo, hi]: the bounds first, to say which
+ * one is hit when the figure is out of reach, then Illinois steps from the start value.
+ */
+function solve1d(g: (v: number) => number, [lo, hi]: [number, number], start: number, tol: number, field: string, o: ObservedFigure): number {
+  const gl = g(lo);
+  const gh = g(hi);
+  if (gl === 0) return lo;
+  if (gh === 0) return hi;
+  if (Number.isNaN(gl) || Number.isNaN(gh)) throw new CalibrationError(`${o.metric} cannot be computed at the ends of ${field}'s range (${lo}..${hi})`);
+  if (Math.sign(gl) === Math.sign(gh)) {
+    const nearer = Math.abs(gl) < Math.abs(gh) ? lo : hi;
+    throw new CalibrationError(
+      `${o.metric} = ${o.value} is out of reach by ${field} in ${lo}..${hi}: it gives ${round(gl + o.value)} at ${lo} and ${round(gh + o.value)} at ${hi}; ` +
+        `the ${nearer === lo ? 'lower' : 'upper'} bound ${nearer} comes nearest (widen it with --range ${field}=LOW..HIGH, or fit another field)`,
+    );
+  }
+  let a = lo;
+  let b = hi;
+  let ga = gl;
+  let gb = gh;
+  // Try the start value first: a good guess halves the work.
+  if (start > lo && start < hi) {
+    const gs = g(start);
+    if (gs === 0) return start;
+    if (Math.sign(gs) === Math.sign(ga)) {
+      a = start;
+      ga = gs;
+    } else {
+      b = start;
+      gb = gs;
+    }
+  }
+  let side = 0;
+  const width = (hi - lo) * tol;
+  for (let it = 0; it < 60 && b - a > width; it++) {
+    let c = b - (gb * (b - a)) / (gb - ga);
+    if (!(c > a && c < b)) c = (a + b) / 2;
+    // Keep steps from hugging one end.
+    const margin = (b - a) * 0.02;
+    c = Math.min(b - margin, Math.max(a + margin, c));
+    const gc = g(c);
+    if (gc === 0) return c;
+    if (Math.sign(gc) === Math.sign(ga)) {
+      a = c;
+      ga = gc;
+      if (side === -1) gb /= 2;
+      side = -1;
+    } else {
+      b = c;
+      gb = gc;
+      if (side === 1) ga /= 2;
+      side = 1;
+    }
+  }
+  return ga === gb ? (a + b) / 2 : a - (ga * (b - a)) / (gb - ga);
+}
+
+/**
+ * Several unknowns: Newton steps with a finite-difference Jacobian, kept inside the ranges and
+ * halved until the (relative) residuals shrink.
+ */
+function solveNd(f: (x: number[]) => number[], ranges: [number, number][], start: number[], tol: number, fields: string[], observed: ObservedFigure[]): number[] {
+  const n = start.length;
+  const norm = (r: number[]) => Math.sqrt(r.reduce((s, v) => s + v * v, 0));
+  let x = start.slice();
+  let r = f(x);
+  for (let it = 0; it < 25; it++) {
+    if (norm(r) < 1e-4) return x;
+    const J = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+    for (let j = 0; j < n; j++) {
+      const span = ranges[j][1] - ranges[j][0];
+      let h = Math.max(span * 0.005, Math.abs(x[j]) * 0.02);
+      if (x[j] + h > ranges[j][1]) h = -h;
+      const xs = x.slice();
+      xs[j] += h;
+      const rj = f(xs);
+      for (let i = 0; i < n; i++) J[i][j] = (rj[i] - r[i]) / h;
+    }
+    const inv = invert(J);
+    if (!inv) break;
+    const step = inv.map((row) => -row.reduce((s, a, j) => s + a * r[j], 0));
+    let t = 1;
+    let improved = false;
+    for (let k = 0; k < 8; k++, t /= 2) {
+      const xn = x.map((v, i) => clamp(v + t * step[i], ranges[i]));
+      const rn = f(xn);
+      if (norm(rn) < norm(r)) {
+        const moved = Math.max(...xn.map((v, i) => Math.abs(v - x[i]) / (ranges[i][1] - ranges[i][0])));
+        x = xn;
+        r = rn;
+        improved = true;
+        if (moved < tol) return x;
+        break;
+      }
+    }
+    if (!improved) break;
+  }
+  if (norm(r) < 5e-3) return x;
+  throw new CalibrationError(
+    `no joint fit of ${fields.join(', ')} reproduces ${observed.map((o) => `${o.metric} = ${o.value}`).join(' and ')} within their ranges ` +
+      `(closest: ${fields.map((fl, i) => `${fl} = ${round(x[i])}`).join(', ')}, relative misses ${r.map((v) => v.toFixed(4)).join(', ')}); ` +
+      'try other fields or wider --range values',
+  );
+}
+
+function invert(m: number[][]): number[][] | null {
+  const n = m.length;
+  const a = m.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[p][c])) p = r;
+    if (!(Math.abs(a[p][c]) > 1e-300)) return null;
+    [a[c], a[p]] = [a[p], a[c]];
+    const d = a[c][c];
+    for (let j = 0; j < 2 * n; j++) a[c][j] /= d;
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = a[r][c];
+      for (let j = 0; j < 2 * n; j++) a[r][j] -= f * a[c][j];
+    }
+  }
+  return a.map((row) => row.slice(n));
+}
+
+function pathOf(field: string): (string | number)[] {
+  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** Sets a number at a path, refusing paths that run through something that is not a mapping or list. */
+function setNumber(doc: Document, field: string, value: number, file: string | undefined): void {
+  const path = pathOf(field);
+  for (let i = 1; i < path.length; i++) {
+    const parent = doc.getIn(path.slice(0, i), true);
+    if (parent !== undefined && !isMap(parent) && !isSeq(parent) && !(isScalar(parent) && parent.value === null)) {
+      throw new ScenarioError(file, path.slice(0, i) as (string | number)[], `${path.slice(0, i).join('.')} is not a mapping, so ${field} cannot be set`);
+    }
+  }
+  const node = doc.getIn(path, true);
+  if (isScalar(node)) node.value = value;
+  else doc.setIn(path, value);
+}
+
+function clamp(v: number, [lo, hi]: [number, number]): number {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+function round(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const a = Math.abs(v);
+  return a >= 100 ? v.toFixed(1) : a >= 1 ? v.toFixed(3) : v.toPrecision(4);
+}

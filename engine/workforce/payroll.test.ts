@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { describePayroll, EVERYONE_ON_PHONES, payrollHeadcount, phonePeople, type Payroll } from './payroll.ts';
+import { agentsForHeadcount, minimumHeadcountForAgents } from '../experiment/budgetStudy.ts';
+
+const share: Payroll = { phoneShare: 0.85, offPhone: null, given: true };
+const roles: Payroll = { phoneShare: null, offPhone: { dispatcher: 12, qualityInspector: 6, teamLeader: 8, trainer: 2 }, given: true };
+
+describe('payroll: who takes calls', () => {
+  it('a phone share scales the head count', () => {
+    expect(phonePeople(237, share)).toBeCloseTo(201.45, 10);
+    expect(payrollHeadcount(201.45, share)).toBe(237);
+    // 237 × 0.85 / 3 = 67.15 → 67 on seat
+    expect(agentsForHeadcount(237, 3, share)).toBe(67);
+  });
+  it('off-phone roles are subtracted, and added back', () => {
+    expect(phonePeople(237, roles)).toBe(209);
+    expect(payrollHeadcount(209, roles)).toBe(237);
+    expect(agentsForHeadcount(237, 6, roles)).toBe(35); // 209 / 6 = 34.8
+  });
+  it('the minimum head count for a number on seat inverts agentsForHeadcount', () => {
+    for (const p of [EVERYONE_ON_PHONES, share, roles]) {
+      for (const n of [1, 7, 25, 40, 67]) {
+        const h = minimumHeadcountForAgents(n, 3, p);
+        expect(agentsForHeadcount(h, 3, p)).toBe(n);
+        expect(agentsForHeadcount(h - 1, 3, p)).toBeLessThan(n);
+      }
+    }
+  });
+  it('says what it assumed', () => {
+    expect(describePayroll(EVERYONE_ON_PHONES)).toMatch(/everyone/);
+    expect(describePayroll(share, 237)).toBe('201.4 of 237 take calls (phone share 85% of the payroll)');
+    expect(describePayroll(roles, 237)).toMatch(/209 of 237 take calls; off the phones: 12 dispatcher 派单员/);
+  });
+});
