@@ -128,6 +128,18 @@ describe.concurrent('work beyond the limits is refused before it starts, naming 
     ['pps', 'agents: 7', 'agents: { headcount: 100, peoplePerSeat: 1e-300 }', /agents\.peoplePerSeat: .*at least 0\.1/],
     ['days', 'horizon: { hours: 8 }', 'horizon: { days: 1e308 }', /horizon\.days: at most 3660 days/],
     ['minutes', 'horizon: { hours: 8 }', 'horizon: { days: 3660 }\nintervalMinutes: 5', /horizon: 1,054,080 intervals of 5 minutes; the limit is 600,000/],
+    [
+      'outbound',
+      'agents: 7',
+      'agents: 7\noutbound:\n  daily: { tasks: 1000000000000000, deadline: 3600 }\n  talkTime: { distribution: exponential, mean: 120 }',
+      /outbound\.daily\.tasks: 6\.0e15 outbound attempts at worst .*the limit is 1\.0e10 calls a run/,
+    ],
+    [
+      'online',
+      'agents: 7',
+      'agents: 7\nonline:\n  arrivals: { callsPerHour: 1e12 }\n  handleTime: { distribution: exponential, mean: 120 }',
+      /online\.arrivals: 1\.6e13 online requests .*the limit is 1\.0e10 calls a run/,
+    ],
     ['month', 'agents: 7', 'agents: 7\nstartDate: "2024-13-45"', /startDate: startDate is not a calendar date/],
     ['feb30', 'agents: 7', 'agents: 7\nstartDate: "2024-02-30"', /startDate: startDate is not a calendar date/],
   ];

@@ -49,6 +49,8 @@ export interface WorkEstimate {
    * requests. A new kind of work is added here.
    */
   calls: number;
+  /** The calls by kind, over every replication. */
+  parts: { inbound: number; outbound: number; online: number };
   intervals: number;
   maxAgents: number;
   /** Seconds of computing at LIMITS.callsPerSecond. */
@@ -63,8 +65,10 @@ export function estimateWork(s: Scenario): WorkEstimate {
     callsPerReplication += s.callsPerHour[k] * hoursPerInterval;
     if (s.agents[k] > maxAgents) maxAgents = s.agents[k];
   }
-  const calls = (callsPerReplication * attemptsPerCaller(s) + outboundAttempts(s, callsPerReplication) + onlineRequests(s)) * s.replications;
-  return { calls, intervals: s.nIntervals, maxAgents, seconds: calls / LIMITS.callsPerSecond };
+  const R = s.replications;
+  const parts = { inbound: callsPerReplication * attemptsPerCaller(s) * R, outbound: outboundAttempts(s, callsPerReplication) * R, online: onlineRequests(s) * R };
+  const calls = parts.inbound + parts.outbound + parts.online;
+  return { calls, parts, intervals: s.nIntervals, maxAgents, seconds: calls / LIMITS.callsPerSecond };
 }
 
 /**
@@ -84,11 +88,19 @@ export function checkRunLimits(s: Scenario, file?: string, arrivalsField: (strin
     const span = days >= 1 ? `${fmt(days)} days` : `${fmt(days * 24)} hours`;
     const peak = peakRate(s.callsPerHour);
     const redial = s.redial ? ` (redials at worst ×${fmt(attemptsPerCaller(s))})` : '';
-    const other = [s.outbound ? 'outbound attempts' : '', s.online ? 'online requests' : ''].filter(Boolean);
+    const { inbound, outbound, online } = w.parts;
+    const tail = `about ${duration(w.seconds)} of computing at ${fmt(LIMITS.callsPerSecond)} calls a second; the limit is ${fmt(LIMITS.callsPerRun)} calls a run`;
+    if (outbound > inbound && outbound >= online) {
+      const field = s.outbound?.daily && (s.outbound.daily.tasks > 0 || !s.outbound.fromAnswered) ? ['outbound', 'daily', 'tasks'] : ['outbound', 'fromAnswered', 'share'];
+      throw new ScenarioError(file, field, `${fmt(outbound)} outbound attempts at worst over ${span} × ${s.replications} replications (${fmt(w.calls)} calls in all), ${tail}`);
+    }
+    if (online > inbound) {
+      throw new ScenarioError(file, ['online', 'arrivals'], `${fmt(online)} online requests over ${span} × ${s.replications} replications (${fmt(w.calls)} in all), ${tail}`);
+    }
     throw new ScenarioError(
       file,
       arrivalsField,
-      `up to ${fmt(peak)} calls/h over ${span} × ${s.replications} replications${redial}${other.length ? `, with ${other.join(' and ')},` : ''} is ${fmt(w.calls)} calls, ` +
+      `up to ${fmt(peak)} calls/h over ${span} × ${s.replications} replications${redial} is ${fmt(w.calls)} calls, ` +
         `about ${duration(w.seconds)} of computing at ${fmt(LIMITS.callsPerSecond)} calls a second; the limit is ${fmt(LIMITS.callsPerRun)} calls a run`,
     );
   }
