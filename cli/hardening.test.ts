@@ -186,6 +186,14 @@ describe.concurrent('extreme but valid inputs give a correct result, quickly', (
     expect(t.connectionRate.mean).toBe(0);
     expect(r.ms).toBeLessThan(10_000);
   });
+  it('outbound tasks that take no time (talkTime 0) finish instead of spinning for ever', async () => {
+    const f = variant(
+      'zerooutbound.yaml',
+      'agents: 7',
+      'agents: 7\noutbound:\n  daily: { tasks: 112, deadline: 2 h }\n  talkTime: { distribution: deterministic, value: 0 }\n  maxAttempts: 4',
+    );
+    expectRun(await cli(['run', f, '--quiet', '--horizon', '24h']));
+  });
   it('2024-02-29 is a date', async () => expectRun(await cli(['run', variant('leap.yaml', 'agents: 7', 'agents: 7\nstartDate: "2024-02-29"')])));
 });
 
