@@ -31,10 +31,11 @@ describe('hotline-sim budget', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('/ 7,000 yuan (the given wage) = 511.9 → 511 operators (512 to the nearest)');
     expect(r.stdout).toContain('→ 515');
-    expect(r.stdout).toMatch(/= full-cost head count\s+全成本人数\s+(\d+)\s+(\d+)/);
-    const [, out, inh] = /= full-cost head count\s+全成本人数\s+(\d+)\s+(\d+)/.exec(r.stdout)!;
+    expect(r.stdout).toMatch(/Full cost: outsourced head count (\d+) .*; in-house head count (\d+) /);
+    const [, out, inh] = /Full cost: outsourced head count (\d+) .*; in-house head count (\d+) /.exec(r.stdout)!;
     expect(Number(out)).toBeLessThan(511);
     expect(Number(inh)).toBeLessThan(511);
+    expect(r.stdout).toContain('2. If 7,000 was meant all-in: the real all-in cost is 126,780,000 / 36 months / 300 people = 11,739 a person-month');
     expect(r.stdout).toMatch(/Full cost, outsourced\s+\d+\s+\d+\s+\d+\.\d\d% \(/);
     expect(r.stdout).toMatch(/Reported \(the scenario\)\s+300\s+50\s+\d+\.\d\d% \(/);
     expect(r.stdout).toContain('接通率');
@@ -47,7 +48,7 @@ describe('hotline-sim budget', () => {
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.at.headcount).toBe(237);
-    expect(j.at.budgets.outsourced.budget.lines.length).toBe(30);
+    expect(j.at.budgets.outsourced.budget.lines.length).toBe(37);
     expect(j.at.kpis.connectionRate).toHaveProperty('ciLow');
     expect(readFileSync(join(out, 'budget-lines.csv'), 'utf8')).toContain('Pension insurance,养老保险,socialInsurance,contract,');
     expect(readFileSync(join(out, 'budget-summary.csv'), 'utf8').split('\n')[0]).toBe('case,headcount,model,measure,value,ci95_low,ci95_high');

@@ -108,3 +108,26 @@ describe('hotline-sim erlang', () => {
     expect(r.stdout).toMatch(/needed for service level .*: 14/);
   });
 });
+
+describe('hotline-sim calibrate', () => {
+  it('fits a field to a published figure and prints it with its interval; --json and --write', () => {
+    const out = join(dir, 'calibrated.yaml');
+    const r = cli('calibrate', SCENARIO, '--observed', 'connection=0.8', '--fit', 'wrapUpTime.value', '--range', 'wrapUpTime.value=0..300', '--no-sensitivity', '--json', '--write', out);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    const f = j.fitted['wrapUpTime.value'];
+    expect(f.ciLow).toBeLessThanOrEqual(f.value);
+    expect(f.ciHigh).toBeGreaterThanOrEqual(f.value);
+    expect(Math.abs(j.simulated.connectionRate.mean - 0.8)).toBeLessThan(0.01);
+    expect(readFileSync(out, 'utf8')).toMatch(/# CALIBRATED: wrapUpTime\.value = /);
+    const again = cli('calibrate', SCENARIO, '--observed', 'connection=0.93', '--fit', 'wrapUpTime.value', '--write', out);
+    expectOneLineError(again, /exists; add --force/);
+  });
+
+  it('a figure out of reach is one line naming the bound, exit 2', () => {
+    const r = cli('calibrate', SCENARIO, '--observed', 'connection=0.2', '--fit', 'patience.mean', '--range', 'patience.mean=30..600', '--no-sensitivity');
+    expectOneLineError(r, /out of reach by patience\.mean in 30\.\.600.*the lower bound 30 comes nearest/);
+    expectOneLineError(cli('calibrate', SCENARIO, '--observed', 'connection=0.9', '--fit', 'talkTime.mean', '--fit', 'patience.mean'), /one --fit per --observed/);
+    expectOneLineError(cli('calibrate', SCENARIO, '--observed', 'connection', '--fit', 'talkTime.mean'), /write it like connection=0.9007/);
+  });
+});

@@ -43,6 +43,7 @@ function parseSensitivity(text: string): { field: string; values: number[] } {
   return { field: m[1], values };
 }
 
+const isOff = (v: unknown) => v === false || (Array.isArray(v) && v.length === 1 && String(v[0]) === 'false');
 const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
 export function registerCalibrate(y: Argv) {
@@ -55,8 +56,7 @@ export function registerCalibrate(y: Argv) {
         .option('observed', { type: 'string', array: true, demandOption: true, describe: 'a published figure: connection=0.9007, asa=13.4, sl=0.9525@30, answered=406174, wait=12 (repeat)' })
         .option('fit', { type: 'string', array: true, demandOption: true, describe: 'a field to fit, one per --observed, in the same order: wrapUpTime.mean, patience.mean, payroll.phoneShare, arrivals.scale' })
         .option('range', { type: 'string', array: true, describe: 'search range of a field: patience.mean=30..600 (defaults by kind of field)' })
-        .option('sensitivity', { type: 'string', array: true, describe: 'refit under other values of an assumption: patience.mean=60,120,240 (default: half and double the mean patience)' })
-        .option('no-sensitivity', { type: 'boolean', default: false, describe: 'skip the sensitivity table' })
+        .option('sensitivity', { type: 'string', array: true, describe: 'refit under other values of an assumption: patience.mean=60,120,240 (default: half and double the mean patience; --no-sensitivity: none)' })
         .options(scenarioOverrideOptions)
         .option('json', { type: 'boolean', default: false, describe: 'print {fitted, observed, simulated, ...} as one JSON object' })
         .option('write', { type: 'string', describe: 'save the calibrated scenario here (fitted values marked CALIBRATED)' })
@@ -81,7 +81,8 @@ export function registerCalibrate(y: Argv) {
         observed,
         ranges,
         overrides: overridesFrom(argv),
-        sensitivity: argv['no-sensitivity'] ? [] : argv.sensitivity ? list(argv.sensitivity).map(parseSensitivity) : undefined,
+        // --no-sensitivity arrives as sensitivity: false (or ["false"] for an array option)
+        sensitivity: isOff(argv.sensitivity) ? [] : argv.sensitivity ? list(argv.sensitivity).map(parseSensitivity) : undefined,
         onProgress: (what, n) => say(`simulation ${n}: ${what}`),
       });
       say('');

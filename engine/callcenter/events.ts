@@ -16,11 +16,13 @@
 // (simulate.ts) and so gives the same counts; a test checks it.
 import { EventHeap } from '../kernel/eventHeap.ts';
 import { ServerPool } from '../kernel/serverPool.ts';
-import { makeFiller, makePairFiller, makeSampler, meanOf, type BlockFiller, type DurationDistribution } from '../random/distributions.ts';
-import { aleaStream, createStreams, type Uniform } from '../random/streams.ts';
+import { makeFiller, makeSampler, meanOf } from '../random/distributions.ts';
+import { aleaStream, createStreams } from '../random/streams.ts';
 import { assertConservation, dayFactors, intervalsPerDayOf, spread } from './accounting.ts';
 import type { CallCentreModel, ReplicationResult } from './model.ts';
 import { newCounters } from './model.ts';
+import { callerDraws } from './callerDraws.ts';
+import { CallerRing, ID_MASK, Slots, TimeRing } from './queues.ts';
 import { applyStaffingChange, CALLER_BLOCK, UnboundedQueueError } from './simulate.ts';
 
 const ABANDON = 1;
@@ -28,7 +30,6 @@ const REDIAL = 2;
 const LINE = 3;
 const TASK_READY = 4;
 const GROUP_FREE = 6;
-const ID_MASK = 0x0fffffff; // ids are kept below 2^28 so (id << 3) | kind fits an int32
 
 export function simulateEvents(model: CallCentreModel, seed: number | string, replication: number): ReplicationResult {
   const N = model.callsPerHour.length;
@@ -74,7 +75,7 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
     const p = redial.probability;
     return typeof p === 'number' ? p : p[Math.min(attempt, p.length) - 1];
   };
-  const redialSlots = new Slots(2);
+  const redialSlots = new Slots();
   const answeredOnAttempt = new Array<number>(maxAttempts).fill(0);
 
   // --- trunk lines and IVR
@@ -125,7 +126,7 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
   const outTalk = out ? makeSampler(out.talkTime, stream('outboundTalk')) : () => 0;
   const outWrap = out ? makeSampler(out.wrapUpTime, stream('outboundWrapUp')) : () => 0;
   const retryDelay = out ? makeSampler(out.retryDelay, stream('outboundRetry')) : () => 0;
-  const tasks = new Slots(1); // f: due; i: attempts
+  const tasks = new Slots(); // f: due; i: attempts
   const ready = new EventHeap(64); // ready tasks, earliest deadline first
   const inWindow = (t: number) => {
     if (!out) return false;
@@ -528,223 +529,4 @@ function maxOf(a: ArrayLike<number>): number {
   let m = 0;
   for (let k = 0; k < a.length; k++) if (a[k] > m) m = a[k];
   return m;
-}
-
-/** Callers' draws for a block of callers: patience, talk, handle (talk + wrap-up) and call type. */
-function callerDraws(model: CallCentreModel, streams: ReturnType<typeof createStreams>, stream: (p: string) => Uniform) {
-  const n = CALLER_BLOCK;
-  const patience = new Float64Array(n);
-  const talk = new Float64Array(n);
-  const handle = new Float64Array(n);
-  const type = new Int32Array(n);
-  const types = model.callTypes;
-  if (!types || types.length === 0) {
-    // The fast path's draws, in its order (see callerFiller in simulate.ts).
-    const wrap = model.wrapUpTime;
-    const wrapBlock = wrap.distribution === 'deterministic' ? null : new Float64Array(n);
-    const fillWrap = wrapBlock ? makeFiller(wrap, streams.wrapUp) : null;
-    const wrapValue = wrap.distribution === 'deterministic' ? wrap.value : 0;
-    const fillTalk = model.patience ? null : makeFiller(model.talkTime, streams.talk);
-    const fillBoth = model.patience ? makePairFiller(model.talkTime, streams.talk, model.patience, streams.patience) : null;
-    if (!model.patience) patience.fill(Infinity);
-    return {
-      patience,
-      talk,
-      handle,
-      type,
-      fill() {
-        if (fillBoth) fillBoth(talk, patience);
-        else fillTalk!(talk);
-        if (wrapBlock) {
-          fillWrap!(wrapBlock);
-          for (let i = 0; i < n; i++) handle[i] = talk[i] + wrapBlock[i];
-        } else if (wrapValue !== 0) {
-          for (let i = 0; i < n; i++) handle[i] = talk[i] + wrapValue;
-        } else handle.set(talk);
-      },
-    };
-  }
-  // A mix: each caller's type from its own stream, then the next talk and wrap-up of that type.
-  const total = types.reduce((s, t) => s + t.share, 0);
-  const cumulative = types.map((_, j) => types.slice(0, j + 1).reduce((s, t) => s + t.share, 0) / total);
-  const typeU = stream('callType');
-  const perType = types.map((t, j) => new TypedDraws(t.talkTime, t.wrapUpTime, stream(`talk|type${j}`), stream(`wrapUp|type${j}`)));
-  const fillPatience: BlockFiller | null = model.patience ? makeFiller(model.patience, streams.patience) : null;
-  if (!fillPatience) patience.fill(Infinity);
-  return {
-    patience,
-    talk,
-    handle,
-    type,
-    fill() {
-      if (fillPatience) fillPatience(patience);
-      for (let i = 0; i < n; i++) {
-        const u = typeU();
-        let j = 0;
-        while (j < cumulative.length - 1 && u >= cumulative[j]) j++;
-        type[i] = j;
-        const d = perType[j];
-        const x = d.next();
-        talk[i] = d.talk[x];
-        handle[i] = d.talk[x] + d.wrap[x];
-      }
-    },
-  };
-}
-
-/** One call type's talk and wrap-up draws, in blocks. */
-class TypedDraws {
-  readonly talk = new Float64Array(1024);
-  readonly wrap = new Float64Array(1024);
-  private at = 1024;
-  private readonly fillTalk: BlockFiller;
-  private readonly fillWrap: BlockFiller;
-  constructor(talk: DurationDistribution, wrap: DurationDistribution, uTalk: Uniform, uWrap: Uniform) {
-    this.fillTalk = makeFiller(talk, uTalk);
-    this.fillWrap = makeFiller(wrap, uWrap);
-  }
-  next(): number {
-    if (this.at === this.talk.length) {
-      this.fillTalk(this.talk);
-      this.fillWrap(this.wrap);
-      this.at = 0;
-    }
-    return this.at++;
-  }
-}
-
-/** Waiting callers, first in first out, in a growable ring of typed arrays. */
-class CallerRing {
-  arrival = new Float64Array(256);
-  talk = new Float64Array(256);
-  handle = new Float64Array(256);
-  seq = new Float64Array(256);
-  type = new Int32Array(256);
-  attempt = new Int32Array(256);
-  person = new Int32Array(256);
-  interval = new Int32Array(256);
-  gone = new Uint8Array(256);
-  private head = 0; // sequence number of the oldest entry still in the ring
-  private tail = 0; // next sequence number
-  private mask = 255;
-
-  push(arrival: number, talk: number, handle: number, type: number, attempt: number, person: number, interval: number): number {
-    if (this.tail - this.head > this.mask) this.grow();
-    const seq = this.tail++;
-    const s = seq & this.mask;
-    this.arrival[s] = arrival;
-    this.talk[s] = talk;
-    this.handle[s] = handle;
-    this.seq[s] = seq;
-    this.type[s] = type;
-    this.attempt[s] = attempt;
-    this.person[s] = person;
-    this.interval[s] = interval;
-    this.gone[s] = 0;
-    return seq;
-  }
-
-  /** The oldest caller still waiting, taken out of the ring (-1 if none); abandoned ones are skipped. */
-  shiftWaiting(): number {
-    while (this.head < this.tail) {
-      const s = this.head & this.mask;
-      this.head++;
-      if (!this.gone[s]) return s;
-    }
-    return -1;
-  }
-
-  /** The slot of a waiting caller by its sequence number modulo 2^28, or -1 if it has left. */
-  find(seqMod: number): number {
-    // The ring never holds 2^28 entries, so the low bits name one sequence number in [head, tail).
-    const span = this.tail - this.head;
-    const offset = (seqMod - (this.head & ID_MASK)) & ID_MASK;
-    if (offset >= span) return -1;
-    const s = (this.head + offset) & this.mask;
-    return this.gone[s] ? -1 : s;
-  }
-
-  leave(slot: number): void {
-    this.gone[slot] = 1;
-  }
-
-  private grow(): void {
-    const n = (this.mask + 1) * 2;
-    const old = { ...this };
-    const f64 = () => new Float64Array(n);
-    const i32 = () => new Int32Array(n);
-    const next = {
-      arrival: f64(), talk: f64(), handle: f64(), seq: f64(),
-      type: i32(), attempt: i32(), person: i32(), interval: i32(), gone: new Uint8Array(n),
-    };
-    for (let seq = this.head; seq < this.tail; seq++) {
-      const a = seq & this.mask;
-      const b = seq & (n - 1);
-      next.arrival[b] = old.arrival[a];
-      next.talk[b] = old.talk[a];
-      next.handle[b] = old.handle[a];
-      next.seq[b] = old.seq[a];
-      next.type[b] = old.type[a];
-      next.attempt[b] = old.attempt[a];
-      next.person[b] = old.person[a];
-      next.interval[b] = old.interval[a];
-      next.gone[b] = old.gone[a];
-    }
-    Object.assign(this, next);
-    this.mask = n - 1;
-  }
-}
-
-/** Arrival times waiting in order (online requests). */
-class TimeRing {
-  private t = new Float64Array(256);
-  private head = 0;
-  private tail = 0;
-  get size(): number {
-    return this.tail - this.head;
-  }
-  push(x: number): void {
-    if (this.tail - this.head === this.t.length) {
-      const n = new Float64Array(this.t.length * 2);
-      for (let i = this.head; i < this.tail; i++) n[i & (n.length - 1)] = this.t[i & (this.t.length - 1)];
-      this.t = n;
-    }
-    this.t[this.tail++ & (this.t.length - 1)] = x;
-  }
-  shift(): number {
-    return this.t[this.head++ & (this.t.length - 1)];
-  }
-}
-
-/** Records with a float and an int field, slots reused through a free list. */
-class Slots {
-  f = new Float64Array(64);
-  i = new Int32Array(64);
-  private free: number[] = [];
-  private used = 0;
-  inUse = 0;
-  constructor(_fields: number) {}
-  take(f: number, i: number): number {
-    let id = this.free.pop();
-    if (id === undefined) {
-      if (this.used === this.f.length) {
-        const nf = new Float64Array(this.f.length * 2);
-        nf.set(this.f);
-        const ni = new Int32Array(this.i.length * 2);
-        ni.set(this.i);
-        this.f = nf;
-        this.i = ni;
-      }
-      id = this.used++;
-    }
-    if (id > ID_MASK) throw new RangeError('too many pending tasks');
-    this.f[id] = f;
-    this.i[id] = i;
-    this.inUse++;
-    return id;
-  }
-  give(id: number): void {
-    this.free.push(id);
-    this.inUse--;
-  }
 }

@@ -8,9 +8,11 @@ describe('liaocheng-2024.example.yaml', () => {
   const text = readFileSync(new URL('./liaocheng-2024.example.yaml', import.meta.url), 'utf8');
   const spec = costSchema.parse(parse(text).cost);
 
-  it('parses under the strict schema and equals the defaults (plus the city name)', () => {
+  it('parses under the strict schema and equals the defaults (plus the city name and region)', () => {
     expect(spec.city.name).toBe('Liaocheng');
-    expect({ ...spec, city: {} }).toEqual(defaultCostSpec());
+    expect(spec.region).toEqual({ province: 'Shandong', year: 2024 });
+    const { region: _region, ...rest } = spec;
+    expect({ ...rest, city: {} }).toEqual(defaultCostSpec());
   });
 
   it('prices the 2024 bid', () => {

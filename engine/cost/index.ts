@@ -8,3 +8,7 @@ export * from './tax.ts';
 export * from './budget.ts';
 export * from './inversions.ts';
 export * from './risk.ts';
+export * from './staff.ts';
+export * from './onSeat.ts';
+export * from './inhouse.ts';
+export * from './parameters/index.ts';

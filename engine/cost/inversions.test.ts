@@ -56,19 +56,26 @@ describe('fullCostHeadcount (Haikou at the citizen’s 7,000 yuan)', () => {
       'Rest-day work premium (200%)',
       'Statutory-holiday work premium (300%)',
       'Overtime beyond standard hours (150%)',
+      'High-temperature allowance',
       'Pension insurance',
       'Medical insurance (incl. maternity)',
       'Unemployment insurance',
       'Work-injury insurance',
       'Housing provident fund',
+      'Welfare (meals, transport, festival benefits)',
+      'Disability employment security fund',
+      'Union fee',
       'Recruitment of replacements',
       'Training of new hires',
+      'Employer liability insurance',
+      'Severance reserve',
       'Site rent',
       'Fit-out (amortised)',
       'Seat hardware (amortised)',
       'IT and telephony',
       'Software licences',
       'Vendor overhead',
+      'Working capital (payment in arrears)',
       'Management fee',
       'Profit',
       'VAT',
@@ -78,7 +85,19 @@ describe('fullCostHeadcount (Haikou at the citizen’s 7,000 yuan)', () => {
       'Contract management (government)',
     ];
     expect(items).toEqual(expected);
-    const zeroByDesign = new Set(['Rest-day work premium (200%)', 'Overtime beyond standard hours (150%)']);
+    // zero by design: off by default (rest days balanced by rotation, no overtime, no union, optional lines at 0,
+    // no high-temperature rule without a region, overhead inside the management fee)
+    const zeroByDesign = new Set([
+      'Rest-day work premium (200%)',
+      'Overtime beyond standard hours (150%)',
+      'High-temperature allowance',
+      'Welfare (meals, transport, festival benefits)',
+      'Union fee',
+      'Employer liability insurance',
+      'Severance reserve',
+      'Vendor overhead',
+      'Working capital (payment in arrears)',
+    ]);
     for (const l of r.budget.lines) {
       if (zeroByDesign.has(l.item)) expect(l.yuan).toBe(0);
       else expect(l.yuan, l.item).toBeGreaterThan(0);
@@ -147,7 +166,7 @@ describe('affordableMonthlyWage (Liaocheng)', () => {
   });
 
   it('reports infeasible when fixed costs exceed the budget', () => {
-    const s = costSchema.parse({ overheads: { fixedPerYear: 20_000_000 } });
+    const s = costSchema.parse({ outsourcing: { overheadBasis: 'itemised' }, overheads: { fixedPerYear: 20_000_000 } });
     expect(affordableMonthlyWage(LIAOCHENG_BID, 1, 237, s, 'outsourced').feasible).toBe(false);
   });
 });

@@ -21,6 +21,8 @@ import type { CostSpec, RoleKey } from './schema.ts';
 import { roleKeys } from './schema.ts';
 import { monthlyWages } from './labour.ts';
 import { fmt } from './format.ts';
+import type { Payroll } from '../workforce/payroll.ts';
+import type { StaffingPattern } from './onSeat.ts';
 
 export type Covers = 'contract' | 'total';
 export type ResultRounding = 'floor' | 'ceil' | 'round';
@@ -95,6 +97,12 @@ export interface InversionOptions {
    * the spec's hoursFallback.
    */
   readonly paidHoursPerOperator?: PaidHoursByCategory;
+  /** Who on the payroll takes calls (the roles it names are inside the head count). */
+  readonly payroll?: Payroll;
+  /** The staffing's on-seat hours by category and peak seats (scaled to each head count tried). */
+  readonly staffing?: StaffingPattern;
+  /** What the searched (or given) head count counts: 'operators' (default) or 'people' on the payroll. */
+  readonly headcountIs?: 'operators' | 'people';
 }
 
 /** The amount of a budget the tender budget must cover. */
@@ -123,6 +131,8 @@ export type GapGroup =
   | 'socialInsurance'
   | 'housingFund'
   | 'benefits'
+  | 'levies'
+  | 'otherCosts'
   | 'turnover'
   | 'seats'
   | 'overhead'
@@ -147,8 +157,9 @@ export interface FullCostHeadcount {
   readonly covers: Covers;
   /** Budget available per year (budgetYuan / years). */
   readonly annualBudget: number;
-  /** Largest operator head count whose covered cost fits. */
+  /** Largest head count whose covered cost fits: operators, or people on the payroll when headcountIs = 'people'. */
   readonly operators: number;
+  readonly headcountIs: 'operators' | 'people';
   /** The budget at that head count. */
   readonly budget: Budget;
   /** Covered cost at that head count (≤ annualBudget). */
@@ -187,7 +198,9 @@ export const gapGroupNames: Readonly<Record<GapGroup, { en: string; zh: string }
   premiums: { en: 'night/holiday premiums', zh: '夜班津贴及节假日加班费' },
   socialInsurance: { en: 'employer social insurance', zh: '单位社保' },
   housingFund: { en: 'housing fund', zh: '住房公积金' },
-  benefits: { en: 'supplementary benefits', zh: '补充福利' },
+  benefits: { en: 'welfare and supplementary benefits', zh: '福利及补充福利' },
+  levies: { en: 'disability fund and union fee', zh: '残保金及工会经费' },
+  otherCosts: { en: 'insurance, severance reserve, working capital', zh: '保险、补偿金准备、垫资' },
   turnover: { en: 'recruitment and training', zh: '招聘及培训' },
   seats: { en: 'seats (site and platform)', zh: '场地及坐席设备' },
   overhead: { en: 'overhead', zh: '间接费用' },
@@ -211,7 +224,11 @@ export function fullCostHeadcount(
   const annual = annualAvailable(budgetYuan, years);
   const covers: Covers = model === 'inhouse' ? 'total' : (options.covers ?? 'contract');
   const at = (n: number) =>
-    annualBudget(spec, { operators: n, years, paidHoursByCategory: scaledHours(options.paidHoursPerOperator, n) }, model);
+    annualBudget(
+      spec,
+      { ...(options.headcountIs === 'people' ? { headcount: n } : { operators: n }), years, payroll: options.payroll, staffing: options.staffing, paidHoursByCategory: scaledHours(options.paidHoursPerOperator, n) },
+      model,
+    );
   const cost = (n: number) => coveredAmount(at(n), covers);
 
   let lo = 0;
@@ -275,6 +292,7 @@ export function fullCostHeadcount(
     covers,
     annualBudget: annual,
     operators: n,
+    headcountIs: options.headcountIs ?? 'operators',
     budget,
     coveredCost: covered,
     headroom: annual - covered,
@@ -322,12 +340,16 @@ export function withOperatorWage(spec: CostSpec, model: Model, wage: number, oth
   const current = monthlyWages(spec, model);
   const ratio = current.operator > 0 ? wage / current.operator : 1;
   const scaled = (k: RoleKey) => (k === 'operator' ? wage : otherRoles === 'scaleWithOperator' ? current[k] * ratio : current[k]);
-  if (model === 'outsourced') {
+  // in-house presets other than custom pay the market (roles) wages: set those
+  if (model === 'outsourced' || spec.inhouse.preset !== 'custom') {
     const roles = { ...spec.roles };
     roles.operator = { ...roles.operator, monthlyWage: wage };
     for (const k of roleKeys) {
       if (k === 'operator') continue;
-      roles[k] = { ...roles[k], monthlyWage: scaled(k) };
+      if (k === 'otherStaff') {
+        // unset: follows the operator wage
+        if (roles.otherStaff.monthlyWage !== undefined || otherRoles === 'scaleWithOperator') roles.otherStaff = { ...roles.otherStaff, monthlyWage: scaled(k) };
+      } else roles[k] = { ...roles[k], monthlyWage: scaled(k) };
     }
     return { ...spec, roles };
   }
@@ -356,7 +378,9 @@ export function affordableMonthlyWage(
   const hours = options.paidHoursByCategory ?? scaledHours(options.paidHoursPerOperator, operators);
   const otherRoles = options.otherRoles ?? 'fixed';
   const specAt = (w: number) => withOperatorWage(spec, model, w, otherRoles);
-  const budgetAt = (w: number) => annualBudget(specAt(w), { operators, years, paidHoursByCategory: hours }, model);
+  const who = options.headcountIs === 'people' ? { headcount: operators } : { operators };
+  const budgetAt = (w: number) =>
+    annualBudget(specAt(w), { ...who, years, payroll: options.payroll, staffing: options.staffing, paidHoursByCategory: hours }, model);
   const cost = (w: number) => coveredAmount(budgetAt(w), covers);
 
   const perOperatorYear = annual / operators;

@@ -7,6 +7,7 @@ import type { CostSpec, RoleKey } from './schema.ts';
 import { roleKeys } from './schema.ts';
 import type { PaidHoursByCategory } from './holidays.ts';
 import { daysInYear, standardAnnualHours, statutoryHolidayCount } from './holidays.ts';
+import { inhouseTerms } from './inhouse.ts';
 
 export type Model = 'inhouse' | 'outsourced';
 
@@ -16,6 +17,7 @@ export const roleNames: Readonly<Record<RoleKey, { en: string; zh: string }>> = 
   qualityInspector: { en: 'Quality inspectors', zh: '质检员' },
   trainer: { en: 'Trainers', zh: '培训师' },
   manager: { en: 'Managers', zh: '项目经理/主管' },
+  otherStaff: { en: 'Other off-phone staff', zh: '其他非话务人员' },
 };
 
 export type Headcounts = Record<RoleKey, number>;
@@ -35,6 +37,7 @@ export function roleHeadcounts(operators: number, roles: CostSpec['roles']): Hea
     qualityInspector: byRatio(roles.qualityInspector.perOperators),
     trainer: byRatio(roles.trainer.perOperators),
     manager: byRatio(roles.manager.perOperators),
+    otherStaff: 0,
   };
 }
 
@@ -50,15 +53,17 @@ export function monthlyWages(spec: CostSpec, model: Model): MonthlyWages {
     qualityInspector: spec.roles.qualityInspector.monthlyWage,
     trainer: spec.roles.trainer.monthlyWage,
     manager: spec.roles.manager.monthlyWage,
+    otherStaff: spec.roles.otherStaff.monthlyWage ?? spec.roles.operator.monthlyWage,
   };
   if (model === 'outsourced') return market;
+  const t = inhouseTerms(spec);
   const out = {} as MonthlyWages;
-  for (const k of roleKeys) out[k] = spec.inhouse.monthlyWages[k] ?? market[k] * spec.inhouse.wageMultiplier;
+  for (const k of roleKeys) out[k] = t.monthlyWages[k] ?? market[k] * t.wageMultiplier;
   return out;
 }
 
 export function bonusMonths(spec: CostSpec, model: Model): number {
-  return model === 'inhouse' ? (spec.inhouse.bonusMonthsOfWage ?? spec.bonus.monthsOfWage) : spec.bonus.monthsOfWage;
+  return model === 'inhouse' ? inhouseTerms(spec).bonusMonthsOfWage : spec.bonus.monthsOfWage;
 }
 
 /** Hourly wage = monthly wage / 174 (21.75 paid days × 8 h) by default. */
@@ -131,12 +136,13 @@ export interface TurnoverCosts {
 
 /** Recruitment and training of replacements: rate × head count × cost per hire. */
 export function turnoverCosts(headcounts: Headcounts, spec: CostSpec, model: Model): TurnoverCosts {
-  const rate = model === 'inhouse' ? (spec.inhouse.turnoverRate ?? spec.turnover.annualRate) : spec.turnover.annualRate;
+  const t = model === 'inhouse' ? inhouseTerms(spec) : null;
+  const rate = t ? t.turnoverRate : spec.turnover.annualRate;
   const base = spec.turnover.appliesTo === 'operators' ? headcounts.operator : totalHeadcount(headcounts);
   const hiresPerYear = rate * base;
   return {
     hiresPerYear,
-    recruitment: hiresPerYear * spec.turnover.recruitmentPerHire,
+    recruitment: hiresPerYear * (t ? t.recruitmentPerHire : spec.turnover.recruitmentPerHire),
     training: hiresPerYear * spec.turnover.trainingPerHire,
   };
 }

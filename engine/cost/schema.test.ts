@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { costSchema, defaultCostSpec, parseCostSpec } from './schema.ts';
+import { resolveCostParameters } from './parameters/resolve.ts';
 
 describe('costSchema', () => {
   it('fills every default from an empty section', () => {
@@ -8,12 +9,16 @@ describe('costSchema', () => {
     expect(s.roles.operator.monthlyWage).toBe(4000);
     expect(s.roles.teamLeader).toEqual({ monthlyWage: 5200, perOperators: 15 });
     expect(s.seats.operatorsPerSeat).toBe(2); // Changsha tender, facts.md
-    expect(s.socialInsurance.base).toEqual({ monthlyFloor: 4000, monthlyCap: 20000 });
-    expect(s.socialInsurance.rates.pension).toBe(0.16);
+    // regional values are left empty: the table or the labelled national default fills them
+    expect(s.socialInsurance.base).toBeUndefined();
+    const p = resolveCostParameters(s);
+    expect([p.siFloor.value, p.siCap.value, p.rates.pension.value, p.rates.workInjury.value]).toEqual([4000, 20000, 0.16, 0.002]);
+    expect(p.siFloor.origin).toBe('national default');
     expect(s.premiums.nightAllowance).toEqual({ mode: 'perShift', yuanPerShift: 30, shiftHours: 8 });
     expect(s.premiums.restDay.enabled).toBe(false);
     expect(s.premiums.statutoryHoliday).toEqual({ multiplier: 3, basis: 'onTopOfMonthlyWage' });
-    expect(s.outsourcing.vat.regime).toBe('general');
+    expect(s.outsourcing.vat.regime).toBeUndefined();
+    expect(p.vat).toMatchObject({ regime: 'general', rate: 0.06 }); // service outsourcing, general taxpayer
     expect(s.outsourcing.surtaxes).toEqual({ cityMaintenance: 0.07, education: 0.03, localEducation: 0.02 });
     expect(s.outsourcing.site).toBe('government');
     expect(s.inhouse.overheads).toEqual({ shareOfLabour: 0.05, fixedPerYear: 0 });
@@ -21,7 +26,7 @@ describe('costSchema', () => {
   });
 
   it('keeps inner defaults when a section is given partly', () => {
-    const s = costSchema.parse({ roles: { teamLeader: { perOperators: 12 } }, outsourcing: { vat: { regime: 'simplified' } } });
+    const s = costSchema.parse({ roles: { teamLeader: { perOperators: 12 } }, outsourcing: { contractType: 'labourDispatch', vat: { regime: 'simplified' } } });
     expect(s.roles.teamLeader).toEqual({ monthlyWage: 5200, perOperators: 12 });
     expect(s.roles.manager.perOperators).toBe(50);
     expect(s.outsourcing.vat.simplifiedRate).toBe(0.05);

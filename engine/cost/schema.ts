@@ -11,10 +11,11 @@
  *   schema and picks up the inner defaults (zod 4's `.default()` would not).
  *
  * Provenance of defaults: see engine/cost/README.md. In short, every default is either
- * CITED from /work/shared/reference/facts.md (marked "facts:") or an ASSUMPTION (marked
+ * CITED from the project's research notes on the case figures (marked "facts:") or an ASSUMPTION (marked
  * so, with its reasoning). Figures from facts.md's "vendor-blog" row are weak sources.
  */
 import { z } from 'zod';
+import { PROVINCES } from './parameters/table.ts';
 
 const yuan = z.number().finite().nonnegative();
 const fraction = z.number().finite().min(0).max(1);
@@ -50,7 +51,10 @@ const overheads = (shareOfLabour: number) =>
     .strict()
     .prefault({});
 
-export const roleKeys = ['operator', 'teamLeader', 'qualityInspector', 'trainer', 'manager'] as const;
+export const roleKeys = ['operator', 'teamLeader', 'qualityInspector', 'trainer', 'manager', 'otherStaff'] as const;
+/** Roles staffed by ratio to operators. */
+export const ratioRoleKeys = ['teamLeader', 'qualityInspector', 'trainer', 'manager'] as const;
+export type RatioRoleKey = (typeof ratioRoleKeys)[number];
 export type RoleKey = (typeof roleKeys)[number];
 
 const nightAllowance = z
@@ -82,6 +86,19 @@ export const costSchema = z
      * Default 2024 = the Liaocheng 2024 tender (facts).
      */
     calendarYear: z.number().int().min(2020).max(2026).default(2024),
+
+    /**
+     * Province (and year) whose parameter table fills the contribution bases, rates, housing
+     * fund, minimum wage, high-temperature allowance and 残保金 ratio the scenario leaves out.
+     * `year` defaults to calendarYear. Without a region every such value is the national default.
+     */
+    region: z
+      .object({
+        province: z.enum(PROVINCES as [string, ...string[]]),
+        year: z.number().int().min(2000).max(2100).optional(),
+      })
+      .strict()
+      .optional(),
 
     /**
      * The contract actually tendered or signed, as published (cite it in a comment): reports put
@@ -124,6 +141,18 @@ export const costSchema = z
          * 'fractional': operators / perOperators (smooth; useful for sensitivity plots).
          */
         headcountRounding: z.enum(['ceil', 'fractional']).default('ceil'),
+        /**
+         * Off-phone people the scenario's payroll names under other roles (dispatchers, return
+         * visits …). Wage default: the operator wage (ASSUMPTION). Never added by ratio.
+         */
+        otherStaff: z.object({ monthlyWage: yuan.optional() }).strict().prefault({}),
+        /**
+         * Ratio roles the scenario's head count already includes (head count = people, not
+         * operators plus extras). Listed roles are carved out of the head count by ratio; the
+         * others are added on top. Roles the payroll's `offPhone` names are always inside the
+         * head count, with the payroll's counts. Default: none (head count = operators + roles).
+         */
+        inHeadcount: z.array(z.enum(['teamLeader', 'qualityInspector', 'trainer', 'manager'])).default([]),
       })
       .strict()
       .prefault({}),
@@ -139,11 +168,10 @@ export const costSchema = z
     socialInsurance: z
       .object({
         /**
-         * Per-city monthly contribution base floor and cap (yuan). ASSUMPTION: 4,000 / 20,000 —
-         * floors and caps are set at about 60 % / 300 % of the provincial average wage;
-         * Shandong and Hainan 2024 values were not found (facts). Check the city's notice.
+         * Monthly contribution base floor and cap (yuan). Omitted: the region table
+         * (parameters/table.ts), else the labelled national default 4,000 / 20,000.
          */
-        base: baseBounds.prefault({ monthlyFloor: 4000, monthlyCap: 20000 }),
+        base: baseBounds.optional(),
         /**
          * What the employer declares as the contribution base before clamping:
          * 'actualPay' (the law: average monthly gross pay incl. bonus and premiums),
@@ -152,17 +180,17 @@ export const costSchema = z
          * Liaocheng vendor reportedly paid none in 2018–2022, facts/004).
          */
         declaredOn: z.enum(['actualPay', 'baseWage', 'floor', 'none']).default('actualPay'),
-        /** Employer rates. facts gives national ranges; Shandong/Hainan rates not found ⇒ ASSUMPTIONS inside those ranges. */
+        /** Employer rates; each omitted rate comes from the region table, else the labelled national default (16 %, 8 %, 0.7 %, 0.2 %). */
         rates: z
           .object({
             /** 养老保险. facts: ~16 % (national). */
-            pension: fraction.default(0.16),
+            pension: fraction.optional(),
             /** 医疗保险 incl. 生育保险. ASSUMPTION 8 %: facts medical 5–12 % + maternity 0.5–1 %, merged in most cities. */
-            medicalInclMaternity: fraction.default(0.08),
+            medicalInclMaternity: fraction.optional(),
             /** 失业保险. ASSUMPTION 0.7 % inside facts' 0.5–1 %. */
-            unemployment: fraction.default(0.007),
+            unemployment: fraction.optional(),
             /** 工伤保险. ASSUMPTION 0.4 %: office work is the lowest risk class; facts range 0.2–2 %. */
-            workInjury: fraction.default(0.004),
+            workInjury: fraction.optional(),
           })
           .strict()
           .prefault({}),
@@ -172,9 +200,9 @@ export const costSchema = z
 
     housingFund: z
       .object({
-        /** 住房公积金 employer rate. ASSUMPTION 5 %: the legal minimum of facts' 5–12 % range, usual for vendors. */
-        rate: fraction.default(0.05),
-        /** Own base floor/cap; when omitted, the social-insurance base floor/cap is used. */
+        /** 住房公积金 employer rate. Omitted: region table, else the legal minimum 5 % (range 5–12 %). */
+        rate: fraction.optional(),
+        /** Own base floor/cap (much lower floor than social insurance); when omitted: the region table, else the national default. */
         base: baseBounds.optional(),
       })
       .strict()
@@ -258,6 +286,13 @@ export const costSchema = z
         recruitmentPerHire: yuan.default(1000),
         /** facts (vendor blog, weak): training > 5,000 yuan per agent. */
         trainingPerHire: yuan.default(5000),
+        /**
+         * true (default): trainingPerHire is the WHOLE cost of training a hire (the weak source's
+         * figure is all-in), so the trainers on the payroll are part of it: the line charges
+         * hires × trainingPerHire less the trainers' wages and bonus (not below 0).
+         * false: trainingPerHire is external cost only (materials, certification), on top of them.
+         */
+        trainingPerHireIncludesTrainers: z.boolean().default(true),
         /** Whether turnover is counted on operators only or on all staff. */
         appliesTo: z.enum(['operators', 'allStaff']).default('operators'),
       })
@@ -266,7 +301,14 @@ export const costSchema = z
 
     seats: z
       .object({
-        /** facts: Changsha 2022 tender, seat : operator 1 : 2 for 24-h service. */
+        /**
+         * 'peakOnSeat' (default): seats = the peak agents on seat of the scenario's staffing plus
+         * desks for the off-phone staff on duty (in the same proportion as the phone staff);
+         * 'operatorRatio': operators / operatorsPerSeat. Without a staffing pattern the ratio is
+         * the fallback, and the budget says so.
+         */
+        basis: z.enum(['peakOnSeat', 'operatorRatio']).default('peakOnSeat'),
+        /** Changsha 2022 tender, seat : operator 1 : 2 for 24-h service: the fallback ratio. */
         operatorsPerSeat: positive.default(2),
         /** facts (vendor blog, weak): 4–5 m² per seat; 5 taken to cover supervisors' desks. */
         squareMetresPerSeat: positive.default(5),
@@ -297,23 +339,40 @@ export const costSchema = z
 
     outsourcing: z
       .object({
-        /** ASSUMPTION 5 % on the vendor's cost (facts: fee and margin of vendors not found). */
+        /**
+         * How the service is bought: 'serviceOutsourcing' (服务外包/劳务外包 — how 12345 operation
+         * is procured, e.g. Hefei Shushan 2025 and Xiangjiang 2025 bought it as services) or
+         * 'labourDispatch' (劳务派遣). Only labour dispatch may use the 5 % simplified method on
+         * the differential (财税〔2016〕47号).
+         */
+        contractType: z.enum(['serviceOutsourcing', 'labourDispatch']).default('serviceOutsourcing'),
+        /** The vendor's VAT status: 'general' taxpayer or 'smallScale' (小规模纳税人). */
+        taxpayer: z.enum(['general', 'smallScale']).default('general'),
+        /**
+         * One management-fee concept (管理费 = the vendor's HR, payroll, admin and QA overhead in
+         * Chinese bid build-ups): 'inManagementFee' (default) — the fee covers the overhead, no
+         * separate overhead line; 'itemised' — the overhead is itemised (overheads.*) and no fee.
+         */
+        overheadBasis: z.enum(['inManagementFee', 'itemised']).default('inManagementFee'),
+        /** ASSUMPTION 5 % on the vendor's cost (fee rates of vendors not found); used with overheadBasis inManagementFee. */
         managementFeeRate: z.number().finite().nonnegative().default(0.05),
         /** ASSUMPTION 3 % on cost + fee (facts: not found). */
         profitRate: z.number().finite().nonnegative().default(0.03),
         vat: z
           .object({
             /**
-             * 'general': 6 % on the whole price; 'simplified': 5 % on the margin after
-             * pass-through wages, social insurance and housing fund (Caishui [2016] No. 47);
-             * 'small': 3 % on the whole price (facts). Prices are VAT-inclusive.
-             * ASSUMPTION: default 'general' (the conservative choice; a labour-service
-             * company may elect 'simplified').
+             * 'general': 6 % on the whole price (general taxpayer); 'simplified': 5 % on the
+             * price less wages, welfare, social insurance and housing fund of the dispatched staff
+             * (labour dispatch only, 财税〔2016〕47号); 'small': the small-scale rate on the whole
+             * price (small-scale taxpayer only). Omitted: 'general' for a general taxpayer,
+             * 'small' for a small-scale one. A regime the contract type or taxpayer does not
+             * allow is an error. Prices are VAT-inclusive.
              */
-            regime: z.enum(['general', 'simplified', 'small']).default('general'),
+            regime: z.enum(['general', 'simplified', 'small']).optional(),
             generalRate: fraction.default(0.06),
             simplifiedRate: fraction.default(0.05),
-            smallRate: fraction.default(0.03),
+            /** Small-scale rate; omitted: 1 % for 2023–2027 (reduced rate to 2027-12-31), 3 % otherwise. */
+            smallRate: fraction.optional(),
           })
           .strict()
           .prefault({}),
@@ -351,9 +410,91 @@ export const costSchema = z
       .strict()
       .prefault({}),
 
+    /** Employer levies and allowances the law or the province requires. */
+    levies: z
+      .object({
+        /**
+         * 残保金 (disability employment security fund): (head count × ratio − disabledStaff) ×
+         * average pay per head, the pay capped at 2× the local average pay (from 2018-04-01);
+         * × band (1 = full; 0.9 / 0.5 = the time-limited reduced bands). Employers with ≤
+         * smallEmployerExemptUpTo staff are exempt. Dispatched staff count at the dispatcher
+         * (财税〔2015〕72号 art. 8): either way the vendor pays it in the outsourced model.
+         */
+        disabilityFund: z
+          .object({
+            enabled: z.boolean().default(true),
+            /** Omitted: the region table, else the national 1.5 %. */
+            ratio: fraction.optional(),
+            disabledStaff: z.number().finite().nonnegative().default(0),
+            band: fraction.default(1),
+            /** Local average pay, yuan/year; omitted: region table, else the cap is not applied. */
+            averageAnnualWage: yuan.optional(),
+            smallEmployerExemptUpTo: z.number().int().nonnegative().default(30),
+          })
+          .strict()
+          .prefault({}),
+        /** Union fee (工会经费): rate × the wage bill where a union exists (Trade Union Law art. 43). ASSUMPTION: off for a vendor. */
+        unionFee: z
+          .object({ enabled: z.boolean().default(false), rate: fraction.default(0.02) })
+          .strict()
+          .prefault({}),
+        /**
+         * High-temperature allowance (高温津贴) for every person on the payroll. enabled omitted:
+         * paid when the region table says the province's rule covers indoor work.
+         */
+        highTemperature: z
+          .object({
+            enabled: z.boolean().optional(),
+            yuanPerMonth: yuan.optional(),
+            months: z.number().finite().min(0).max(12).optional(),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+
+    /** Optional lines; each default 0 = not priced (amounts not found), stated in --explain. */
+    otherLines: z
+      .object({
+        /** Meal, transport and communication subsidies, festival benefits: yuan per person per month (福利费). */
+        welfarePerHeadPerMonth: yuan.default(0),
+        /** Employer liability / accident insurance, yuan per person per year. */
+        liabilityInsurancePerHeadPerYear: yuan.default(0),
+        /** Severance reserve (经济补偿金), fraction of the wage bill. */
+        severanceReserveShareOfWages: fraction.default(0),
+        /** Working capital for payment in arrears: months of vendor cost pre-financed × interest rate. */
+        workingCapital: z
+          .object({
+            monthsInArrears: z.number().finite().nonnegative().default(0),
+            annualInterestRate: fraction.default(0.035),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+
+    /** Fiscal view of the outsourced price: the local share of VAT, which returns to the city's and province's budgets. */
+    fiscal: z
+      .object({
+        /** Local share of domestic VAT: 50 % since 2016 (全面营改增 transitional split; verify). Surtaxes are wholly local. */
+        localVatShare: fraction.default(0.5),
+      })
+      .strict()
+      .prefault({}),
+
     inhouse: z
       .object({
-        /** ASSUMPTION 1.0: an in-house (编外 contract) hire is paid the market wage. */
+        /**
+         * Employment terms of the in-house model (see README): 'vendor' — the vendor's terms
+         * (market wage, same housing fund, 5 % overhead); 'publicInstitution' — 事业单位/编外聘用
+         * terms (housing fund 12 %, occupational annuity 8 %, union fee, the centre's own HR,
+         * finance and management staff, recruitment through public procedures); 'custom' — the
+         * fields below as given. Budget reports show all three.
+         */
+        preset: z.enum(['vendor', 'publicInstitution', 'custom']).default('vendor'),
+        /** ASSUMPTION 1.0: an in-house (编外 contract) hire is paid the market wage. (custom) */
         wageMultiplier: z.number().finite().nonnegative().default(1),
         /** Absolute monthly wages per role; override wageMultiplier for the roles given. */
         monthlyWages: z
@@ -363,6 +504,7 @@ export const costSchema = z
             qualityInspector: yuan.optional(),
             trainer: yuan.optional(),
             manager: yuan.optional(),
+            otherStaff: yuan.optional(),
           })
           .strict()
           .prefault({}),
@@ -377,13 +519,34 @@ export const costSchema = z
          * for staff with an establishment post. Default 0 (ASSUMPTION: contract staff).
          */
         supplementaryBenefitsRate: fraction.default(0),
-        /** ASSUMPTION 5 % of labour: HR, payroll and office of a government centre. */
+        /** ASSUMPTION 5 % of labour: HR, payroll and office of a government centre. (custom) */
         overheads: overheads(0.05),
+        /** Recruitment per hire in-house; default: turnover.recruitmentPerHire. (custom) */
+        recruitmentPerHire: yuan.optional(),
+        /** Union fee in-house; default: levies.unionFee.enabled. (custom) */
+        unionFee: z.boolean().optional(),
       })
       .strict()
       .prefault({}),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    const o = c.outsourcing;
+    const regime = o.vat.regime;
+    if (regime === 'simplified' && o.contractType !== 'labourDispatch') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outsourcing', 'vat', 'regime'],
+        message: `"simplified" (5 % on the differential) is for labour dispatch (劳务派遣) only (财税〔2016〕47号); this contract is ${o.contractType}: use general, or set outsourcing.contractType: labourDispatch`,
+      });
+    }
+    if (regime === 'small' && o.taxpayer !== 'smallScale') {
+      ctx.addIssue({ code: 'custom', path: ['outsourcing', 'vat', 'regime'], message: '"small" is for a small-scale taxpayer: set outsourcing.taxpayer: smallScale' });
+    }
+    if (regime === 'general' && o.taxpayer === 'smallScale') {
+      ctx.addIssue({ code: 'custom', path: ['outsourcing', 'vat', 'regime'], message: 'a small-scale taxpayer pays the small-scale rate, not "general": use small (or simplified for labour dispatch)' });
+    }
+  });
 
 export type CostSpec = z.infer<typeof costSchema>;
 export type CostSpecInput = z.input<typeof costSchema>;

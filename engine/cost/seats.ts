@@ -1,7 +1,7 @@
 /**
  * Per-seat costs: site (rent, fit-out) and platform (hardware, IT and telephony, software).
- * Seats = operators / operatorsPerSeat (facts: Changsha 2022 tender, 1 seat per 2 operators
- * for 24-h service). Who pays depends on the model and, when outsourced, on who provides
+ * Seats: peak agents on seat plus off-phone desks when the staffing is known, else the
+ * fallback operators / operatorsPerSeat (Changsha 2022 tender, 1 seat per 2 operators). Who pays depends on the model and, when outsourced, on who provides
  * the site and the platform.
  */
 import type { CostSpec } from './schema.ts';
@@ -24,21 +24,16 @@ export interface SeatCosts {
   readonly softwareLicences: number;
 }
 
-export function seatCount(operators: number, spec: CostSpec): number {
-  const exact = operators / spec.seats.operatorsPerSeat;
-  return spec.roles.headcountRounding === 'ceil' ? Math.ceil(exact - 1e-9) : exact;
-}
 
 function amortisationYears(payer: Payer, spec: CostSpec, contractYears: number): number {
   const life = spec.seats.usefulLifeYears;
   return payer === 'contract' && spec.seats.vendorRecoversWithinContract ? Math.min(life, contractYears) : life;
 }
 
-/** Yearly per-seat costs (yuan/year) and who bears them. */
-export function seatCosts(operators: number, spec: CostSpec, model: Model, contractYears: number): SeatCosts {
+/** Yearly per-seat costs (yuan/year) of `seats` seats and who bears them (the seat count comes from budget.ts). */
+export function seatCosts(seats: number, spec: CostSpec, model: Model, contractYears: number): SeatCosts {
   if (!(contractYears > 0)) throw new RangeError('contract years must be > 0');
   const s = spec.seats;
-  const seats = seatCount(operators, spec);
   const squareMetres = seats * s.squareMetresPerSeat;
   const side = (who: 'government' | 'vendor'): Payer => (model === 'inhouse' || who === 'government' ? 'government' : 'contract');
   const sitePayer = side(spec.outsourcing.site);

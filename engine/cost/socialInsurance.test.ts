@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annualBudget } from './budget.ts';
+import { resolveCostParameters, siBounds, hfBounds } from './parameters/resolve.ts';
 import { costSchema } from './schema.ts';
 import {
   contributionBase,
@@ -28,14 +29,20 @@ describe('contribution base', () => {
 
 describe('employer contributions', () => {
   const spec = costSchema.parse({});
-  const si = spec.socialInsurance;
+  // the national defaults (no region): floor 4,000, cap 20,000, work injury 0.2 %
+  const p = resolveCostParameters(spec);
+  const si = {
+    declaredOn: spec.socialInsurance.declaredOn,
+    base: siBounds(p),
+    rates: { pension: p.rates.pension.value, medicalInclMaternity: p.rates.medicalInclMaternity.value, unemployment: p.rates.unemployment.value, workInjury: p.rates.workInjury.value },
+  };
 
   it('a wage below the floor pays on the floor', () => {
     const c = employerSocialInsuranceMonthly(2000, 2000, si);
     expect(c.pension).toBeCloseTo(4000 * 0.16, 9);
     expect(c.medicalInclMaternity).toBeCloseTo(4000 * 0.08, 9);
     expect(c.unemployment).toBeCloseTo(4000 * 0.007, 9);
-    expect(c.workInjury).toBeCloseTo(4000 * 0.004, 9);
+    expect(c.workInjury).toBeCloseTo(4000 * 0.002, 9); // lowest risk class, not 0.4 %
   });
 
   it('a wage above the cap pays on the cap', () => {
@@ -45,11 +52,19 @@ describe('employer contributions', () => {
     expect(total).toBeCloseTo(20000 * totalSocialInsuranceRate(si), 9);
   });
 
-  it('housing fund uses its own bounds when given, else the social-insurance ones', () => {
-    expect(employerHousingFundMonthly(2000, 2000, 0.05, spec.housingFund, si)).toBeCloseTo(4000 * 0.05, 9);
+  it('housing fund at its own floor, far below the social-insurance floor (worked example)', () => {
+    // Shandong 2024 (table, weak): SI floor 4,416, HF floor 1,910. A 2,000 wage pays HF on 2,000, SI on 4,416.
+    const sd = costSchema.parse({ region: { province: 'Shandong', year: 2024 } });
+    const q = resolveCostParameters(sd);
+    expect(q.hfFloor.value).toBe(1910);
+    expect(q.siFloor.value).toBe(4416);
+    expect(employerHousingFundMonthly(2000, 2000, 0.05, hfBounds(q), 'actualPay')).toBeCloseTo(2000 * 0.05, 9); // 100, not 4,416 × 5 % = 220.8
+    expect(employerHousingFundMonthly(1500, 1500, 0.05, hfBounds(q), 'actualPay')).toBeCloseTo(1910 * 0.05, 9); // 95.5 at the HF floor
     const own = costSchema.parse({ housingFund: { rate: 0.12, base: { monthlyFloor: 2100, monthlyCap: 30000 } } });
-    expect(employerHousingFundMonthly(2000, 2000, 0.12, own.housingFund, own.socialInsurance)).toBeCloseTo(2100 * 0.12, 9);
-    expect(employerHousingFundMonthly(40000, 40000, 0.12, own.housingFund, own.socialInsurance)).toBeCloseTo(30000 * 0.12, 9);
+    const o = resolveCostParameters(own);
+    expect(employerHousingFundMonthly(40000, 40000, 0.12, hfBounds(o), 'actualPay')).toBeCloseTo(30000 * 0.12, 9);
+    // national default HF floor 2,000, not the SI floor
+    expect(employerHousingFundMonthly(1000, 1000, 0.05, hfBounds(p), 'actualPay')).toBeCloseTo(2000 * 0.05, 9);
   });
 
   it('annualBudget applies the floor and the cap per person', () => {

@@ -50,12 +50,15 @@ export function declaredBase(declaredOn: DeclaredOn, monthlyWage: number, monthl
 
 export type SocialInsuranceAmounts = Record<SocialInsuranceItem, number>;
 
+/** Resolved social-insurance terms (see parameters/resolve.ts): declared pay, base bounds, employer rates. */
+export interface SocialInsuranceTerms {
+  readonly declaredOn: DeclaredOn;
+  readonly base: BaseBounds;
+  readonly rates: Readonly<Record<SocialInsuranceItem, number>>;
+}
+
 /** Employer social-insurance contributions of one person for one month, by item (yuan). */
-export function employerSocialInsuranceMonthly(
-  monthlyWage: number,
-  monthlyActualPay: number,
-  si: CostSpec['socialInsurance'],
-): SocialInsuranceAmounts {
+export function employerSocialInsuranceMonthly(monthlyWage: number, monthlyActualPay: number, si: SocialInsuranceTerms): SocialInsuranceAmounts {
   const base = declaredBase(si.declaredOn, monthlyWage, monthlyActualPay, si.base);
   return {
     pension: base * si.rates.pension,
@@ -66,22 +69,15 @@ export function employerSocialInsuranceMonthly(
 }
 
 /** Sum of the employer social-insurance rates. */
-export function totalSocialInsuranceRate(si: CostSpec['socialInsurance']): number {
+export function totalSocialInsuranceRate(si: Pick<SocialInsuranceTerms, 'rates'>): number {
   return si.rates.pension + si.rates.medicalInclMaternity + si.rates.unemployment + si.rates.workInjury;
 }
 
 /**
- * Employer housing-fund contribution of one person for one month (yuan). The fund uses its
- * own base floor/cap when given, else the social-insurance ones; it follows the same
- * `declaredOn` practice as social insurance.
+ * Employer housing-fund contribution of one person for one month (yuan), on the fund's OWN
+ * base floor/cap (much lower floor than social insurance); it follows the same `declaredOn`
+ * practice as social insurance.
  */
-export function employerHousingFundMonthly(
-  monthlyWage: number,
-  monthlyActualPay: number,
-  rate: number,
-  hf: CostSpec['housingFund'],
-  si: CostSpec['socialInsurance'],
-): number {
-  const bounds = hf.base ?? si.base;
-  return declaredBase(si.declaredOn, monthlyWage, monthlyActualPay, bounds) * rate;
+export function employerHousingFundMonthly(monthlyWage: number, monthlyActualPay: number, rate: number, bounds: BaseBounds, declaredOn: DeclaredOn): number {
+  return declaredBase(declaredOn, monthlyWage, monthlyActualPay, bounds) * rate;
 }

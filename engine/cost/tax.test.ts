@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolveVat } from './parameters/resolve.ts';
 import { costSchema } from './schema.ts';
 import { grossUpPrice, surtaxes, vatGeneral, vatInInclusive, vatSimplifiedOnMargin, vatSmall } from './tax.ts';
 
@@ -37,27 +38,48 @@ describe('VAT worked examples', () => {
   });
 });
 
-describe('grossing a pre-tax amount up to a VAT-inclusive price', () => {
-  it('general: price = pre-tax + VAT(price) + surtaxes', () => {
-    const o = costSchema.parse({}).outsourcing;
-    const g = grossUpPrice(900_000, 700_000, o);
+const vatOf = (input: object, year = 2024) => {
+  const spec = costSchema.parse({ calendarYear: year, outsourcing: input });
+  return { terms: resolveVat(spec), surtaxes: spec.outsourcing.surtaxes };
+};
+
+describe('VAT follows the contract type and the taxpayer class (worked examples)', () => {
+  // pre-tax amount K = 900,000 (cost + fee + profit), of which 700,000 wages, welfare, SI and HF.
+  it('service outsourcing, general taxpayer: 6 % on the full price', () => {
+    const { terms, surtaxes } = vatOf({});
+    expect(terms).toMatchObject({ regime: 'general', rate: 0.06 });
+    const g = grossUpPrice(900_000, 700_000, terms, surtaxes);
+    // P = K / (1 − 0.06/1.06 × 1.12) = 900,000 / 0.9366038 = 960,918.61
+    expect(g.price).toBeCloseTo(900_000 / (1 - (0.06 / 1.06) * 1.12), 6);
+    expect(g.price).toBeCloseTo(960_918.61, 1);
     expect(g.vat).toBeCloseTo((g.price / 1.06) * 0.06, 9);
     expect(g.price).toBeCloseTo(900_000 + g.vat + g.surtaxes.total, 6);
   });
 
-  it('simplified: VAT only on the margin over the pass-through', () => {
-    const o = costSchema.parse({ outsourcing: { vat: { regime: 'simplified' } } }).outsourcing;
-    const g = grossUpPrice(900_000, 700_000, o);
+  it('labour dispatch electing the simplified method: 5 % on the price less the staff costs', () => {
+    const { terms, surtaxes } = vatOf({ contractType: 'labourDispatch', vat: { regime: 'simplified' } });
+    const g = grossUpPrice(900_000, 700_000, terms, surtaxes);
+    // P = (K − k T) / (1 − k), k = 0.05/1.05 × 1.12 = 0.053333: (900,000 − 37,333.33) / 0.946667 = 911,267.61
+    expect(g.price).toBeCloseTo(911_267.61, 1);
     expect(g.vat).toBeCloseTo(((g.price - 700_000) / 1.05) * 0.05, 9);
     expect(g.price).toBeCloseTo(900_000 + g.vat + g.surtaxes.total, 6);
-    const general = grossUpPrice(900_000, 700_000, costSchema.parse({}).outsourcing);
-    expect(g.price).toBeLessThan(general.price);
   });
 
-  it('small: 3 % on the whole price', () => {
-    const o = costSchema.parse({ outsourcing: { vat: { regime: 'small' } } }).outsourcing;
-    const g = grossUpPrice(900_000, 0, o);
-    expect(g.vat).toBeCloseTo((g.price / 1.03) * 0.03, 9);
-    expect(g.price).toBeCloseTo(900_000 + g.vat * 1.12, 6);
+  it('small-scale taxpayer: 1 % in 2023–2027, 3 % before', () => {
+    const a = vatOf({ taxpayer: 'smallScale' }, 2024);
+    expect(a.terms).toMatchObject({ regime: 'small', rate: 0.01 });
+    const g = grossUpPrice(900_000, 0, a.terms, a.surtaxes);
+    // P = 900,000 / (1 − 0.01/1.01 × 1.12) = 900,000 / 0.9889109 = 910,092.11
+    expect(g.price).toBeCloseTo(910_092.11, 1);
+    const b = vatOf({ taxpayer: 'smallScale' }, 2022);
+    expect(b.terms).toMatchObject({ regime: 'small', rate: 0.03 });
+    expect(grossUpPrice(900_000, 0, b.terms, b.surtaxes).price).toBeCloseTo(900_000 / (1 - (0.03 / 1.03) * 1.12), 6);
+  });
+
+  it('a regime the contract type or taxpayer does not allow is an error with a message', () => {
+    expect(() => costSchema.parse({ outsourcing: { vat: { regime: 'simplified' } } })).toThrow(/labour dispatch/);
+    expect(() => costSchema.parse({ outsourcing: { vat: { regime: 'small' } } })).toThrow(/small-scale taxpayer/);
+    expect(() => costSchema.parse({ outsourcing: { taxpayer: 'smallScale', vat: { regime: 'general' } } })).toThrow(/small-scale/);
+    expect(() => costSchema.parse({ outsourcing: { contractType: 'labourDispatch', taxpayer: 'smallScale', vat: { regime: 'simplified' } } })).not.toThrow();
   });
 });

@@ -5,11 +5,12 @@
  * in a price P under a rate r is P / (1 + r) × r, not P × r.
  *
  * Regimes (facts.md, Caishui [2016] No. 47 for the margin method):
- * - 'general'    — 6 % on the whole price (modern services);
- * - 'simplified' — 5 % on the margin: (P − pass-through wages, social insurance and housing
- *                  fund paid for the client's staff) / 1.05 × 0.05 — available to labour
- *                  dispatch and HR outsourcing;
- * - 'small'      — 3 % on the whole price (small-scale taxpayers).
+ * - 'general'    — 6 % on the whole price: a general taxpayer selling a service
+ *                  (服务外包/劳务外包, how 12345 operation is bought);
+ * - 'simplified' — 5 % on the margin: (P − wages, welfare, social insurance and housing
+ *                  fund paid for the dispatched staff) / 1.05 × 0.05 — labour dispatch only
+ *                  (劳务派遣, 财税〔2016〕47号);
+ * - 'small'      — small-scale taxpayers on the whole price: 1 % in 2023–2027, 3 % otherwise.
  * Surtaxes are levied on the VAT paid: city maintenance 7 % (urban), education 3 %,
  * local education 2 % — 12 % of the VAT in all.
  *
@@ -19,7 +20,7 @@
  */
 import type { CostSpec } from './schema.ts';
 
-export type VatRegime = CostSpec['outsourcing']['vat']['regime'];
+export type VatRegime = 'general' | 'simplified' | 'small';
 export type SurtaxRates = CostSpec['outsourcing']['surtaxes'];
 
 /** VAT contained in a VAT-inclusive amount. */
@@ -61,21 +62,15 @@ export function surtaxRate(rates: SurtaxRates): number {
   return rates.cityMaintenance + rates.education + rates.localEducation;
 }
 
-export function vatRate(vat: CostSpec['outsourcing']['vat']): number {
-  switch (vat.regime) {
-    case 'general':
-      return vat.generalRate;
-    case 'simplified':
-      return vat.simplifiedRate;
-    case 'small':
-      return vat.smallRate;
-  }
+/** The VAT regime and rate in force (resolved from the contract type and taxpayer class: parameters/resolve.ts). */
+export interface VatTerms {
+  readonly regime: VatRegime;
+  readonly rate: number;
 }
 
-/** VAT on a VAT-inclusive price under the spec's regime. */
-export function vatFor(priceInclVat: number, passThrough: number, vat: CostSpec['outsourcing']['vat']): number {
-  const r = vatRate(vat);
-  return vat.regime === 'simplified' ? vatSimplifiedOnMargin(priceInclVat, passThrough, r) : vatInInclusive(priceInclVat, r);
+/** VAT on a VAT-inclusive price under the regime. */
+export function vatFor(priceInclVat: number, passThrough: number, vat: VatTerms): number {
+  return vat.regime === 'simplified' ? vatSimplifiedOnMargin(priceInclVat, passThrough, vat.rate) : vatInInclusive(priceInclVat, vat.rate);
 }
 
 export interface GrossUp {
@@ -93,13 +88,13 @@ export interface GrossUp {
  *   margin regime:       P = (K − q(1 + s) T) / (1 − q(1 + s)),  T = pass-through
  * (the margin formula assumes P ≥ T, true whenever K ≥ T).
  */
-export function grossUpPrice(preTax: number, passThrough: number, spec: CostSpec['outsourcing']): GrossUp {
-  const r = vatRate(spec.vat);
+export function grossUpPrice(preTax: number, passThrough: number, vatTerms: VatTerms, surtaxRates: SurtaxRates): GrossUp {
+  const r = vatTerms.rate;
   const q = r / (1 + r);
-  const s = surtaxRate(spec.surtaxes);
+  const s = surtaxRate(surtaxRates);
   const k = q * (1 + s);
-  const t = spec.vat.regime === 'simplified' ? passThrough : 0;
+  const t = vatTerms.regime === 'simplified' ? passThrough : 0;
   const price = (preTax - k * t) / (1 - k);
-  const vat = vatFor(price, passThrough, spec.vat);
-  return { price, vat, surtaxes: surtaxes(vat, spec.surtaxes) };
+  const vat = vatFor(price, passThrough, vatTerms);
+  return { price, vat, surtaxes: surtaxes(vat, surtaxRates) };
 }

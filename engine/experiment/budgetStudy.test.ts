@@ -12,10 +12,14 @@ import {
   contractView,
   minimumHeadcountForAgents,
   minimumHeadcountForTarget,
+  loadStudyScenario,
   RunCache,
   withFlatHeadcount,
 } from './budgetStudy.ts';
 import { runScenario } from './run.ts';
+import { annualBudget } from '../cost/budget.ts';
+import { withOperatorWage } from '../cost/inversions.ts';
+import { formatBudgetReport } from '../report/budgetReport.ts';
 
 const SCENARIOS = new URL('../../scenarios/', import.meta.url).pathname;
 const LIAOCHENG = join(SCENARIOS, 'liaocheng-2024.yaml');
@@ -47,7 +51,8 @@ describe('head count ↔ agents on seat (flat assumption)', () => {
   it('follows the scenario loader: round(head count / people per seat)', () => {
     for (const h of [234, 236, 237, 240, 243]) {
       const s = loadScenario(LIAOCHENG, { headcount: h, horizonHours: 24 });
-      expect(agentsForHeadcount(h, 6)).toBe(s.agents[0]);
+      // Liaocheng's payroll puts 29 supervisors off the phones: round((h − 29) / 6)
+      expect(agentsForHeadcount(h, 6, s.payroll)).toBe(s.agents[0]);
       expect(withFlatHeadcount(loadScenario(LIAOCHENG, { horizonHours: 24 }), h, 6).agents[0]).toBe(s.agents[0]);
     }
   });
@@ -129,7 +134,9 @@ describe('budgetStudy', () => {
   it('prices the scenario head count for both models with its simulated KPIs', () => {
     const s = budgetStudy({ file: LIAOCHENG, overrides: FAST });
     expect(s.at.headcount).toBe(237);
-    expect(s.at.agentsOnSeat).toBe(40);
+    expect(s.at.agentsOnSeat).toBe(35); // 237 people, 29 off the phones: round(208 / 6)
+    expect(s.at.budgets.outsourced.budget.headcounts.operator).toBe(208);
+    expect(s.at.budgets.outsourced.budget.headcounts.total).toBe(237);
     for (const m of ['outsourced', 'inhouse'] as const) {
       const p = s.at.budgets[m];
       expect(p.budget.total).toBeGreaterThan(0);
@@ -157,6 +164,28 @@ describe('budgetStudy', () => {
     expect(inv.models.outsourced.fullCost.operators).toBeLessThan(237);
   });
 
+  it("Liaocheng: the affordable wage at the cited 16,665,264 is always shown, and checks by hand", () => {
+    const s = budgetStudy({ file: LIAOCHENG, overrides: FAST, simulate: false });
+    const c = s.citedAffordable!;
+    expect(c.yuanPerYear).toBe(16_665_264);
+    expect(c.headcount).toBe(237);
+    expect(c.operators).toBe(208);
+    const w = c.wage.outsourced.monthlyWage;
+    // By hand: below the contribution floor the contract price is affine in the operator wage,
+    // P(w) = a + b·w; two budgets fix a and b, and the wage that makes P = 16,665,264 follows.
+    const st = loadStudyScenario(LIAOCHENG, FAST);
+    const ctx = s.at.pricing;
+    const price = (wage: number) =>
+      annualBudget(withOperatorWage(st.spec, 'outsourced', wage), { headcount: 237, payroll: ctx.payroll, staffing: ctx.staffing! }, 'outsourced').contractPrice!;
+    const [w1, w2] = [2_400, 2_800];
+    const b = (price(w2) - price(w1)) / (w2 - w1);
+    const a = price(w1) - b * w1;
+    expect(w).toBeCloseTo((16_665_264 - a) / b, 3);
+    expect(w).toBeGreaterThan(2_000); // the 2,100–3,200 band the audit found, near the minimum wage
+    expect(w).toBeLessThan(3_200);
+    expect(formatBudgetReport(s)).toContain(`a gross operator wage of ${Math.round(w).toLocaleString('en-US')} outsourced`);
+  });
+
   it('Haikou: naive 511 (512 nearest; the citizen 515), full cost lower for both models, every step shown', () => {
     const s = budgetStudy({ file: HAIKOU, overrides: FAST, budgetYuan: HAIKOU_CEILING, years: 3, naiveWage: 7000, simulate: false });
     const inv = s.inversion!;
@@ -175,7 +204,7 @@ describe('budgetStudy', () => {
       expect(x.waterfall.at(-1)!.running).toBeCloseTo(x.fullCost.operators, 6);
       expect(x.waterfall.map((w) => w.key)).toContain('wage');
       expect(x.waterfall.map((w) => w.key)).toContain('socialInsurance');
-      expect(x.priced.budget.lines).toHaveLength(m === 'outsourced' ? 30 : 24);
+      expect(x.priced.budget.lines).toHaveLength(m === 'outsourced' ? 37 : 30);
       for (const l of x.priced.budget.lines) expect(Number.isFinite(l.yuan)).toBe(true);
     }
     expect(inv.models.outsourced.waterfall.map((w) => w.key)).toEqual(expect.arrayContaining(['feeAndProfit', 'tax']));
@@ -211,7 +240,9 @@ describe('budgetStudy', () => {
     expect(t.result.oneFewer!.kpi.mean).toBeLessThan(0.95);
     expect(t.result.headcount).toBeLessThan(237);
     expect(t.budgets.inhouse.budget.total).toBeLessThan(t.budgets.outsourced.budget.total);
-    expect(t.budgets.outsourced.budget.headcounts.operator).toBe(t.result.headcount);
+    // the head count is people: Liaocheng's supervisors are inside it (payroll.offPhone)
+    expect(t.budgets.outsourced.budget.headcounts.total).toBe(t.result.headcount);
+    expect(t.budgets.outsourced.budget.headcounts.operator).toBe(t.result.headcount - 29);
     const c = s.contract!;
     expect(c.atReported.headcount).toBe(237);
     expect(c.atReported.risk.replications).toBe(3);

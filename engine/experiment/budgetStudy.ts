@@ -35,6 +35,8 @@ import { demandProfile, type Scenario } from '../scenario/resolve.ts';
 import type { Estimate } from '../stats/estimate.ts';
 import { runScenario, type RunResult } from './run.ts';
 import { EVERYONE_ON_PHONES, payrollHeadcount, phonePeople, type Payroll } from '../workforce/payroll.ts';
+import { onSeatHoursFromAgents, type StaffingPattern } from '../cost/onSeat.ts';
+import { INHOUSE_PRESETS, withInhousePreset, type InhousePreset } from '../cost/inhouse.ts';
 
 export const OPERATING_MODELS: readonly Model[] = ['outsourced', 'inhouse'];
 
@@ -114,8 +116,12 @@ export function minimumHeadcountForAgents(agents: number, peoplePerSeat: number,
 
 /** A copy of the scenario with `headcount` people on the payroll, their phone staff as flat agents on seat. */
 export function withFlatHeadcount(s: Scenario, headcount: number, peoplePerSeat: number): Scenario {
-  const n = agentsForHeadcount(headcount, peoplePerSeat, s.payroll);
-  const agents = s.agentsProfile.kind === 'demand' ? demandProfile(n, s.callsPerHour, s.agentsProfile.minOnSeat) : new Array<number>(s.nIntervals).fill(n);
+  // The rule of engine/scenario/resolve.ts: flat, a whole number around the clock; following
+  // demand, the unrounded average spread over the intervals (each interval rounded).
+  const agents =
+    s.agentsProfile.kind === 'demand'
+      ? demandProfile(phonePeople(headcount, s.payroll) / peoplePerSeat, s.callsPerHour, s.agentsProfile.minOnSeat)
+      : new Array<number>(s.nIntervals).fill(agentsForHeadcount(headcount, peoplePerSeat, s.payroll));
   return { ...s, agents, headcount };
 }
 
@@ -154,9 +160,10 @@ export class RunCache {
     return this.get(this.key(s, flat), () => s, label);
   }
 
-  /** The scenario with `agents` flat on seat (head count `headcount`). */
+  /** The scenario with `agents` flat on seat (head count `headcount`); a demand profile follows the head count itself. */
   flat(s: Scenario, agents: number, headcount: number, peoplePerSeat: number, label: string): RunResult {
-    return this.get(this.key(s, agents), () => withFlatHeadcount(s, headcount, peoplePerSeat), label);
+    const key = s.agentsProfile.kind === 'demand' ? `${this.key(s, agents)}|demand|${headcount}|${peoplePerSeat}` : this.key(s, agents);
+    return this.get(key, () => withFlatHeadcount(s, headcount, peoplePerSeat), label);
   }
 
   private get(key: string, make: () => Scenario, label: string): RunResult {
@@ -547,19 +554,41 @@ function inverse(total: number, e: Estimate, scale: number): Estimate {
   return { mean: e.mean > 0 ? total / (e.mean * scale) : Number.NaN, ciLow: f(e.ciHigh), ciHigh: f(e.ciLow) };
 }
 
+/** Who takes calls and the staffing's hours and peak seats: what the cost functions take from the scenario. */
+export interface PricingContext {
+  payroll: Payroll;
+  staffing: StaffingPattern | null;
+}
+
+/**
+ * The cost inputs a scenario's staffing gives: on-seat hours by category and the peak agents
+ * on seat, from its resolved per-interval agents (its roster's when it has one).
+ */
+export function staffingPatternOf(s: Scenario, headcount: number, year: number): StaffingPattern {
+  const { hours, peakOnSeat } = onSeatHoursFromAgents(s.agents, s.intervalSeconds, s.startDate, year, { skip: s.warmupIntervals });
+  const flat = isFlat(s);
+  const source = s.workforce.roster
+    ? "the roster's agents on seat"
+    : flat
+      ? `no roster: the scenario's flat ${s.agents[0]} on seat around the clock`
+      : "no roster: the scenario's per-interval agents on seat";
+  return { onSeatHours: hours, peakOnSeat, operators: phonePeople(headcount, s.payroll), source };
+}
+
 export function priceHeadcount(
   spec: CostSpec,
   headcount: number,
   years: number,
   kpis: KpiSummary | null,
   paidHoursByCategory?: PaidHoursByCategory,
+  ctx?: PricingContext,
 ): Record<Model, PricedBudget> {
   const priced = (model: Model): PricedBudget => {
     const conn = kpis?.connectionRate.mean;
     const budget = annualBudget(
       spec,
       {
-        operators: headcount,
+        ...(ctx ? { headcount, payroll: ctx.payroll, staffing: ctx.staffing ?? undefined } : { operators: headcount }),
         years,
         paidHoursByCategory,
         answeredCallsPerYear: kpis && kpis.answeredPerYear.mean > 0 ? kpis.answeredPerYear.mean : undefined,
@@ -653,10 +682,19 @@ export interface ScenarioCosting {
   budgets: Record<Model, PricedBudget>;
   /** The published contract, when the scenario's cost section cites it (shown beside the modelled price). */
   citedContract: { yuan: number; years: number; source?: string } | null;
+  /** The in-house budget under each employment-terms preset (the comparison's honesty check). */
+  inhouseByPreset: Record<InhousePreset, Budget>;
+  /** What the cost functions took from the staffing. */
+  pricing: PricingContext;
+}
+
+export function pricingContext(st: StudyScenario): PricingContext {
+  return { payroll: st.scenario.payroll, staffing: staffingPatternOf(st.scenario, st.headcount, st.spec.calendarYear) };
 }
 
 function costScenario(st: StudyScenario, file: string, years: number, run: RunResult | null): ScenarioCosting {
   const kpis = run ? kpiSummary(run) : null;
+  const ctx = pricingContext(st);
   return {
     file,
     name: st.scenario.name,
@@ -667,8 +705,12 @@ function costScenario(st: StudyScenario, file: string, years: number, run: RunRe
     calendarYear: st.spec.calendarYear,
     costSource: st.costSource,
     kpis,
-    budgets: priceHeadcount(st.spec, st.headcount, years, kpis),
+    budgets: priceHeadcount(st.spec, st.headcount, years, kpis, undefined, ctx),
     citedContract: st.spec.citedContract ?? null,
+    inhouseByPreset: Object.fromEntries(
+      INHOUSE_PRESETS.map((p) => [p, priceHeadcount(withInhousePreset(st.spec, p), st.headcount, years, null, undefined, ctx).inhouse.budget]),
+    ) as Record<InhousePreset, Budget>,
+    pricing: ctx,
   };
 }
 
@@ -719,6 +761,29 @@ export interface BudgetInversion {
   perReportedOperatorYear: number;
   minimumMonthlyWage: number | null;
   models: Record<Model, ModelInversion>;
+  /**
+   * When the naive wage is someone else's figure (a citizen's 7,000): two answers instead of a
+   * waterfall that starts by swapping the wage. (1) At that gross wage, the people the budget
+   * (and the signed contract, when cited) pays after on-costs; (2) if the figure was meant
+   * all-in, the real all-in cost per reported person-month.
+   */
+  twoAnswers: {
+    naiveWage: number;
+    atNaiveWage: { budget: Record<Model, number>; citedContract: Record<Model, number> | null };
+    allIn: { yuan: number; years: number; source: 'citedContract' | 'budget'; perPersonMonth: number; headcount: number; ratioToNaiveWage: number };
+    /** The naive division of the signed contract, when the budget given is not it (the ceiling). */
+    naiveAtCitedContract: { yuan: number; exact: number } | null;
+  } | null;
+}
+
+/** The affordable gross operator wage at the cited contract price, per model, for the scenario's head count. */
+export interface CitedAffordable {
+  yuanPerYear: number;
+  headcount: number;
+  operators: number;
+  wage: Record<Model, { monthlyWage: number; feasible: boolean }>;
+  minimumMonthlyWage: number | null;
+  minimumWageLabel: string;
 }
 
 function waterfall(naive: NaiveHeadcount, fc: FullCostHeadcount, modelWage: number): WaterfallStep[] {
@@ -781,6 +846,8 @@ export interface BudgetStudy {
   years: number;
   covers: Covers;
   at: ScenarioCosting;
+  /** The gross wage the cited contract pays under the scenario's structure (always, when a contract is cited). */
+  citedAffordable: CitedAffordable | null;
   inversion: BudgetInversion | null;
   target: TargetStudy | null;
   contract: ContractStudy | null;
@@ -810,14 +877,39 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
   if (st.headcountSource === 'implied') {
     notes.push(`head count implied by the scenario's agents on seat: ${st.headcount} = mean agents on seat × ${pps} people per seat, rounded up`);
   }
-  notes.push(
-    input.solver?.name === 'roster'
-      ? 'paid hours: the cost model\'s fallback for the reported head count; the minimum for the target is priced with its roster\'s own night and holiday hours'
-      : 'paid hours: the cost model\'s fallback (each operator works the standard annual hours; night and holiday shares assumed); with --target and --roster the roster\'s own hours are priced',
-  );
 
   const baseRun = simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null;
   const at = costScenario(st, input.file, years, baseRun);
+  const ctx = at.pricing;
+  if (ctx.staffing) {
+    const h = ctx.staffing.onSeatHours;
+    const tot = h.normal + h.restDay + h.statutoryHoliday;
+    notes.push(
+      `paid hours and seats from the staffing (${ctx.staffing.source}): night ${(100 * h.night / tot).toFixed(1)}%, statutory holidays ${(100 * h.statutoryHoliday / tot).toFixed(1)}% of the hours; ` +
+        `peak ${ctx.staffing.peakOnSeat} on seat` +
+        (input.solver?.name === 'roster' ? "; the minimum for the target is priced with its roster's own hours" : ''),
+    );
+  }
+  let citedAffordable: CitedAffordable | null = null;
+  if (at.citedContract) {
+    const c = at.citedContract;
+    const inv = { covers: 'contract' as const, payroll: ctx.payroll, staffing: ctx.staffing ?? undefined, headcountIs: 'people' as const };
+    const wage = Object.fromEntries(
+      OPERATING_MODELS.map((m) => {
+        const w = affordableMonthlyWage(c.yuan, c.years, st.headcount, st.spec, m, inv);
+        return [m, { monthlyWage: w.monthlyWage, feasible: w.feasible }];
+      }),
+    ) as CitedAffordable['wage'];
+    const mw = at.budgets.outsourced.budget.parameters.minimumMonthlyWage;
+    citedAffordable = {
+      yuanPerYear: c.yuan / c.years,
+      headcount: st.headcount,
+      operators: at.budgets.outsourced.budget.headcounts.operator,
+      wage,
+      minimumMonthlyWage: mw.value,
+      minimumWageLabel: mw.label,
+    };
+  }
   if (at.kpis && at.kpis.countedDays < 360) {
     notes.push(`the simulated horizon is ${fmtDays(at.kpis.countedDays)} days: answered calls are scaled to 365 days`);
   }
@@ -843,11 +935,12 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     const naive = naiveHeadcount(b, years, naiveWage);
     const models = {} as Record<Model, ModelInversion>;
     for (const model of OPERATING_MODELS) {
-      const fc = fullCostHeadcount(b, years, st.spec, model, { covers });
+      const inv = { covers, payroll: ctx.payroll, staffing: ctx.staffing ?? undefined, headcountIs: 'people' as const };
+      const fc = fullCostHeadcount(b, years, st.spec, model, inv);
       const modelWage = monthlyWages(st.spec, model).operator;
       const atNaive =
-        Math.abs(naiveWage - modelWage) > 1e-9 ? fullCostHeadcount(b, years, withOperatorWage(st.spec, model, naiveWage), model, { covers }).operators : null;
-      const aw = affordableMonthlyWage(b, years, st.headcount, st.spec, model, { covers });
+        Math.abs(naiveWage - modelWage) > 1e-9 ? fullCostHeadcount(b, years, withOperatorWage(st.spec, model, naiveWage), model, inv).operators : null;
+      const aw = affordableMonthlyWage(b, years, st.headcount, st.spec, model, inv);
       let simulated: ModelInversion['simulated'] = null;
       if (simulate && pps !== null && fc.operators > 0) simulated = runFlat(fc.operators, `Simulating ${fc.operators} operators (full cost, ${model})`);
       models[model] = {
@@ -863,7 +956,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
           explanation: aw.explanation,
         },
         simulated,
-        priced: priceHeadcount(st.spec, fc.operators, years, simulated?.kpis ?? null)[model],
+        priced: priceHeadcount(st.spec, fc.operators, years, simulated?.kpis ?? null, undefined, ctx)[model],
       };
     }
     if (simulate && pps === null) warnings.push('full-cost head counts not simulated: the scenario gives agents on seat and no --people-per-seat');
@@ -879,9 +972,26 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
       citizen: naiveHeadcount(b, years, naiveWage, { roundMonthlyTo: 100_000, roundResult: 'ceil' }),
       reportedHeadcount: st.headcount,
       perReportedOperatorYear: b / years / st.headcount,
-      minimumMonthlyWage: st.spec.city.minimumMonthlyWage ?? null,
+      minimumMonthlyWage: at.budgets.outsourced.budget.parameters.minimumMonthlyWage.value,
       models,
+      twoAnswers: null,
     };
+    if (inversion.naiveWageSource === 'option' && Math.abs(naiveWage - monthlyWages(st.spec, 'outsourced').operator) > 1e-9) {
+      const cited = st.spec.citedContract ?? null;
+      const inv = { covers, payroll: ctx.payroll, staffing: ctx.staffing ?? undefined, headcountIs: 'people' as const };
+      const atWage = (yuan: number, yrs: number) =>
+        Object.fromEntries(OPERATING_MODELS.map((m) => [m, fullCostHeadcount(yuan, yrs, withOperatorWage(st.spec, m, naiveWage), m, inv).operators])) as Record<Model, number>;
+      const allInYuan = cited ? cited.yuan : b;
+      const allInYears = cited ? cited.years : years;
+      const perPersonMonth = allInYuan / allInYears / 12 / st.headcount;
+      inversion.twoAnswers = {
+        naiveWage,
+        atNaiveWage: { budget: atWage(b, years), citedContract: cited && Math.abs(cited.yuan / cited.years - b / years) > 1 ? atWage(cited.yuan, cited.years) : null },
+        allIn: { yuan: allInYuan, years: allInYears, source: cited ? 'citedContract' : 'budget', perPersonMonth, headcount: st.headcount, ratioToNaiveWage: perPersonMonth / naiveWage },
+        naiveAtCitedContract:
+          cited && Math.abs(cited.yuan / cited.years - b / years) > 1 ? { yuan: cited.yuan, exact: naiveHeadcount(cited.yuan, cited.years, naiveWage).exact } : null,
+      };
+    }
   }
 
   // --- target KPI → minimum head count and budget ------------------------------------------------
@@ -894,7 +1004,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
       cache,
       onProgress: input.onProgress,
     });
-    target = { solver: solver.name, result, budgets: priceHeadcount(st.spec, result.headcount, years, result.kpis, result.paidHoursByCategory) };
+    target = { solver: solver.name, result, budgets: priceHeadcount(st.spec, result.headcount, years, result.kpis, result.paidHoursByCategory, ctx) };
   }
 
   // --- contract-year risk ------------------------------------------------------------------------
@@ -917,7 +1027,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     if (input.risk !== undefined) {
       const r = minimumHeadcountForContractRisk(st.scenario, kpi, input.risk, { peoplePerSeat: needPps('--risk'), cache, onProgress: input.onProgress });
       const rrun = cache.flat(s, r.agentsOnSeat, r.headcount, pps!, '');
-      forRisk = { ...r, budgets: priceHeadcount(st.spec, r.headcount, years, kpiSummary(rrun)) };
+      forRisk = { ...r, budgets: priceHeadcount(st.spec, r.headcount, years, kpiSummary(rrun), undefined, ctx) };
       const w = r.view.risk.wilson95;
       if (w.lower < input.risk) {
         warnings.push(
@@ -949,7 +1059,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
       }
     }
   }
-  return { years, covers, at, inversion, target, contract, notes, warnings, simulations: cache.size };
+  return { years, covers, at, citedAffordable, inversion, target, contract, notes, warnings, simulations: cache.size };
 }
 
 function fmtDays(d: number): string {
@@ -1043,7 +1153,9 @@ export function compareStudy(input: CompareInput): ScenarioComparison | ModelCom
     const cache = new RunCache(input.onProgress ? (l, d, t) => input.onProgress!(`${tag}${l}`, d, t) : undefined);
     return costScenario(st, file, years, simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null);
   };
-  const notes = ['paid hours: the cost model\'s fallback (standard annual hours per operator; night and holiday shares assumed)'];
+  const notes = [
+    "paid hours and seats: each operator works the standard annual hours, split into night, rest-day and holiday hours in the shares of the scenario's on-seat hours; seats = peak on seat + off-phone desks",
+  ];
   if (input.models) {
     if (input.files.length !== 1) throw new RangeError('--models compares the two operating models of ONE scenario');
     const scenario = costing(input.files[0], '');

@@ -144,22 +144,49 @@ export function calibrate(text: string, file: string | undefined, options: Calib
     const x = start.map((v, i) => clamp(v ?? (ranges[i][0] + ranges[i][1]) / 2, ranges[i]));
     if (fields.length === 1) {
       const g = (v: number) => figure(simulate([v], extra), observed[0]).mean - observed[0].value;
-      return [solve1d(g, ranges[0], x[0], options.tolerance ?? 1e-3, fields[0], observed[0])];
+      const { root, slope } = solve1d(g, ranges[0], x[0], options.tolerance ?? 1e-3, fields[0], observed[0]);
+      lastSlope = slope;
+      return [root];
     }
     const residuals = (xs: number[]) => {
       const r = simulate(xs, extra);
       return observed.map((o) => (figure(r, o).mean - o.value) / Math.max(Math.abs(o.value), 1e-3));
     };
+    // Newton steps from the start; if they stall far from the answer, a few Gauss-Seidel sweeps
+    // (the i-th field against the i-th figure, bracketed) get near it, and Newton polishes again.
+    try {
+      return solveNd(residuals, ranges, x.slice(), options.tolerance ?? 1e-3, fields, observed);
+    } catch (e) {
+      if (!(e instanceof CalibrationError)) throw e;
+    }
+    for (let sweep = 0; sweep < 4; sweep++) {
+      for (let i = 0; i < fields.length; i++) {
+        const g = (v: number) => {
+          const xs = x.slice();
+          xs[i] = v;
+          return figure(simulate(xs, extra), observed[i]).mean - observed[i].value;
+        };
+        try {
+          x[i] = solve1d(g, ranges[i], x[i], (options.tolerance ?? 1e-3) * 5, fields[i], observed[i]).root;
+        } catch (e) {
+          if (!(e instanceof CalibrationError)) throw e; // out of reach for now: the other fields may move it
+        }
+      }
+      if (Math.sqrt(residuals(x).reduce((a, v) => a + v * v, 0)) < 2e-3) break;
+    }
     return solveNd(residuals, ranges, x, options.tolerance ?? 1e-3, fields, observed);
   };
 
+  /** One unknown: the slope of the figure at the root, from the search's last bracket. */
+  let lastSlope: number | null = null;
   const startValues = before.map((b, i) => (b !== null && b >= ranges[i][0] && b <= ranges[i][1] ? b : (ranges[i][0] + ranges[i][1]) / 2));
   const x = fit([], startValues);
   const run = simulate(x);
 
   // 95% intervals: the figures' replication noise through the Jacobian of figures on values.
   const J = fields.map(() => new Array<number>(fields.length).fill(0));
-  for (let j = 0; j < fields.length; j++) {
+  if (fields.length === 1 && lastSlope !== null && Number.isFinite(lastSlope) && lastSlope !== 0) J[0][0] = lastSlope;
+  else for (let j = 0; j < fields.length; j++) {
     const span = ranges[j][1] - ranges[j][0];
     const h = Math.max(span * 0.01, Math.abs(x[j]) * 0.02);
     const up = x.slice();
@@ -245,7 +272,7 @@ export function calibratedYaml(text: string, result: CalibrationResult, observed
       ` over ${result.horizonDays} days, ${result.replications} replications${f.before !== null ? `; was ${f.before}` : ''}`;
     if (top && isScalar(top.key)) top.key.commentBefore = top.key.commentBefore ? `${top.key.commentBefore}\n${note}` : note;
   }
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ flowCollectionPadding: false, lineWidth: 100 });
 }
 
 /** Exponential patience: P(abandon) = E[wait of all callers] / mean patience, so mean ≈ ASA / (1 − connection). */
@@ -271,11 +298,11 @@ function defaultSensitivity(doc: Document, fields: string[]): { field: string; v
  * The root of g (monotone, noisy only through CRN) in [lo, hi]: the bounds first, to say which
  * one is hit when the figure is out of reach, then Illinois steps from the start value.
  */
-function solve1d(g: (v: number) => number, [lo, hi]: [number, number], start: number, tol: number, field: string, o: ObservedFigure): number {
+function solve1d(g: (v: number) => number, [lo, hi]: [number, number], start: number, tol: number, field: string, o: ObservedFigure): { root: number; slope: number | null } {
   const gl = g(lo);
   const gh = g(hi);
-  if (gl === 0) return lo;
-  if (gh === 0) return hi;
+  if (gl === 0) return { root: lo, slope: null };
+  if (gh === 0) return { root: hi, slope: null };
   if (Number.isNaN(gl) || Number.isNaN(gh)) throw new CalibrationError(`${o.metric} cannot be computed at the ends of ${field}'s range (${lo}..${hi})`);
   if (Math.sign(gl) === Math.sign(gh)) {
     const nearer = Math.abs(gl) < Math.abs(gh) ? lo : hi;
@@ -288,16 +315,19 @@ function solve1d(g: (v: number) => number, [lo, hi]: [number, number], start: nu
   let b = hi;
   let ga = gl;
   let gb = gh;
+  // The figures' true values at a and b (ga and gb are halved by the Illinois rule).
+  let fa = gl;
+  let fb = gh;
   // Try the start value first: a good guess halves the work.
   if (start > lo && start < hi) {
     const gs = g(start);
-    if (gs === 0) return start;
+    if (gs === 0) return { root: start, slope: null };
     if (Math.sign(gs) === Math.sign(ga)) {
       a = start;
-      ga = gs;
+      ga = fa = gs;
     } else {
       b = start;
-      gb = gs;
+      gb = fb = gs;
     }
   }
   let side = 0;
@@ -309,20 +339,22 @@ function solve1d(g: (v: number) => number, [lo, hi]: [number, number], start: nu
     const margin = (b - a) * 0.02;
     c = Math.min(b - margin, Math.max(a + margin, c));
     const gc = g(c);
-    if (gc === 0) return c;
+    if (gc === 0) return { root: c, slope: null };
     if (Math.sign(gc) === Math.sign(ga)) {
       a = c;
-      ga = gc;
+      ga = fa = gc;
       if (side === -1) gb /= 2;
       side = -1;
     } else {
       b = c;
-      gb = gc;
+      gb = fb = gc;
       if (side === 1) ga /= 2;
       side = 1;
     }
   }
-  return ga === gb ? (a + b) / 2 : a - (ga * (b - a)) / (gb - ga);
+  // The last bracket is narrow: the secant through its true values is the root and the local slope.
+  const root = fa === fb ? (a + b) / 2 : a - (fa * (b - a)) / (fb - fa);
+  return { root, slope: (fb - fa) / (b - a) };
 }
 
 /**

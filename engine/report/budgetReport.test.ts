@@ -53,13 +53,24 @@ describe('formatBudgetReport', () => {
   it('reproduces the citizen’s arithmetic and explains the gap step by step', () => {
     expect(text).toContain('129,000,000 / 36 months = 3,583,333 a month; / 7,000 yuan (the given wage) = 511.9 → 511 operators (512 to the nearest)');
     expect(text).toContain('3,600,000 / 7,000 = 514.3 → 515');
-    const fc = study.inversion!.models.outsourced.fullCost.operators;
-    expect(text).toMatch(new RegExp(`= full-cost head count\\s+全成本人数\\s+${fc}\\s+\\d+`));
-    expect(text).toMatch(/employer social insurance\s+单位社保\s+−\d+\.\d/);
-    expect(text).toMatch(/the scenario's gross wage 4,500, not 7,000\s+工资假设不同\s+\+\d+\.\d/);
+    // two answers instead of a waterfall that opens by swapping the wage
+    expect(text).not.toContain('工资假设不同');
+    const t = study.inversion!.twoAnswers!;
+    expect(text).toContain(
+      `1. If 7,000 is the gross wage: after employer contributions, supervisors, premiums, fee, profit and tax the budget pays ` +
+        `a head count of outsourced ${t.atNaiveWage.budget.outsourced}, in-house ${t.atNaiveWage.budget.inhouse}; ` +
+        `the signed contract 126,780,000 pays outsourced ${t.atNaiveWage.citedContract!.outsourced}, in-house ${t.atNaiveWage.citedContract!.inhouse}.`,
+    );
+    // 126,780,000 / 36 / 300 = 11,738.9 a person-month = 1.68 × 7,000
+    expect(text).toContain('126,780,000 / 36 months / 300 people = 11,739 a person-month (1.68× the 7,000)');
+    // 126,780,000 / 36 / 7,000 = 503.1
+    expect(text).toContain('The division used the 129,000,000 ceiling, not the signed 126,780,000 contract: 511.9 vs 503.1 naive operators (8.8 more)');
+    // the signed contract buys fewer people than the ceiling at the same wage
+    expect(t.atNaiveWage.citedContract!.outsourced).toBeLessThanOrEqual(t.atNaiveWage.budget.outsourced);
     expect(text).toMatch(/Full cost, outsourced\s+\d+\s+\d+\s+\d+\.\d\d%/);
     expect(text).toMatch(/Reported \(the scenario\)\s+300\s+50\s+\d+\.\d\d%/);
     expect(text).toMatch(/It pays a gross monthly wage of [\d,]+ yuan outsourced, [\d,]+ yuan in-house/);
+    expect(text).toMatch(/Affordable wage \(可负担工资\): the cited 42,260,000 a year pays a head count of 300 \(300 operators\) a gross operator wage of [\d,]+ outsourced/);
   });
 
   it('--explain notes give the arithmetic of each line', () => {

@@ -14,6 +14,8 @@ import {
 import type { Estimate } from '../stats/estimate.ts';
 import { formatValue, textTable } from './format.ts';
 import { resultJson } from './json.ts';
+import { INHOUSE_PRESETS, inhousePresetNames } from '../cost/inhouse.ts';
+import { describeParameters } from '../cost/budget.ts';
 
 // ---------------------------------------------------------------------------------------------
 // number formatting (presentation only)
@@ -148,7 +150,66 @@ function headcountLine(at: ScenarioCosting, years: number): string {
     at.peoplePerSeat !== null
       ? `${formatAmount(at.agentsOnSeat, Number.isInteger(at.agentsOnSeat) ? 0 : 1)} on seat around the clock (${formatAmount(at.peoplePerSeat, 2).replace(/\.00$/, '')} people per seat)`
       : `${formatAmount(at.agentsOnSeat, 1)} on seat on average`;
-  return `${formatAmount(at.headcount)} operators on the payroll (${source}), ${seat}; cost year ${at.calendarYear}; contract term ${formatAmount(years, 2).replace(/\.00$/, '')} year${years === 1 ? '' : 's'}`;
+  return `${peopleLine(at.headcount, at.budgets.outsourced.budget, source)}, ${seat}; cost year ${at.calendarYear}; contract term ${formatAmount(years, 2).replace(/\.00$/, '')} year${years === 1 ? '' : 's'}`;
+}
+
+/** "237 people on the payroll (the scenario's; 208 take calls)" or "300 operators (…) + 40 supervisors on top". */
+function peopleLine(headcount: number, b: PricedBudget['budget'], source: string): string {
+  const n = (x: number) => formatAmount(x, Number.isInteger(x) ? 0 : 1);
+  const ops = b.headcounts.operator;
+  const onTop = b.headcounts.total - headcount;
+  if (onTop > 1e-9) {
+    return `${n(headcount)} on the payroll head count (${source}; ${n(ops)} take calls) + ${n(onTop)} supervisors added on top by ratio`;
+  }
+  return `${n(headcount)} people on the payroll (${source}${Math.abs(ops - headcount) > 1e-9 ? `; ${n(ops)} take calls` : ''})`;
+}
+
+/** The in-house model under each employment-terms preset against the outsourced total, and what drives each gap. */
+export function inhousePresetLines(at: ScenarioCosting): string[] {
+  const out = at.budgets.outsourced.budget;
+  const rows = INHOUSE_PRESETS.map((p) => {
+    const b = at.inhouseByPreset[p];
+    const diffs = new Map<string, number>();
+    for (const l of b.lines) diffs.set(l.category, (diffs.get(l.category) ?? 0) + l.yuan);
+    for (const l of out.lines) diffs.set(l.category, (diffs.get(l.category) ?? 0) - l.yuan);
+    const drivers = [...diffs.entries()]
+      .filter(([, d]) => Math.abs(d) >= 0.005 * out.total)
+      .sort((x, y) => Math.abs(y[1]) - Math.abs(x[1]))
+      .slice(0, 3)
+      .map(([c, d]) => `${c} ${formatSigned(d / 1e6, 2)}M`)
+      .join(', ');
+    return [`${inhousePresetNames[p].en} ${inhousePresetNames[p].zh}`, formatAmount(b.total), formatSigned(((b.total - out.total) / out.total) * 100, 1) + '%', drivers];
+  });
+  const lines = [
+    `In-house vs outsourced (${formatAmount(out.total)} all-in) by employment terms (自营用工条件):`,
+    textTable(['In-house terms', 'Total per year', 'vs outsourced', 'Largest differences (in-house − outsourced)'], rows, ['left', 'right', 'right', 'left']),
+  ];
+  if (out.fiscal) {
+    lines.push(
+      `Fiscal view (财政净成本): ${formatAmount(out.fiscal.localTaxes)} of the outsourced price is the local share of VAT and the surtaxes, ` +
+        `which return to local budgets: net ${formatAmount(out.fiscal.totalNetOfLocalTaxes)} (${formatSigned(((at.inhouseByPreset.vendor.total - out.fiscal.totalNetOfLocalTaxes) / out.fiscal.totalNetOfLocalTaxes) * 100, 1)}% for in-house on the vendor's terms).`,
+    );
+  }
+  return lines;
+}
+
+/** The gross wage the cited price pays, against the minimum wage. */
+export function citedAffordableLine(c: NonNullable<BudgetStudy['citedAffordable']>): string {
+  const w = c.wage;
+  const part = (m: Model) => (w[m].feasible ? `${formatAmount(w[m].monthlyWage)} ${operatingModelNames[m].en.toLowerCase()}` : `nothing ${operatingModelNames[m].en.toLowerCase()}`);
+  const mw = c.minimumMonthlyWage;
+  const verdict =
+    mw === null
+      ? 'the city\'s minimum wage is not known (no sourced figure): compare it yourself'
+      : w.outsourced.monthlyWage < mw
+        ? `BELOW the minimum wage ${formatAmount(mw)}: a compliant vendor cannot pay this structure at that price`
+        : w.outsourced.monthlyWage < 1.3 * mw
+          ? `near the minimum wage ${formatAmount(mw)} (${formatAmount((w.outsourced.monthlyWage / mw) * 100, 0)}% of it)`
+          : `above the minimum wage ${formatAmount(mw)}`;
+  return (
+    `Affordable wage (可负担工资): the cited ${formatAmount(c.yuanPerYear)} a year pays a head count of ${formatAmount(c.headcount)} (${formatAmount(c.operators, Number.isInteger(c.operators) ? 0 : 1)} operators) ` +
+    `a gross operator wage of ${part('outsourced')}, ${part('inhouse')} a month under this structure — ${verdict}.`
+  );
 }
 
 function contractLines(title: string, v: ContractView, defaultSeconds: number): string[] {
@@ -179,7 +240,7 @@ export function formatBudgetReport(s: BudgetStudy): string {
   out.push(at.name);
   out.push(headcountLine(at, s.years));
   out.push('');
-  out.push(`Annual budget at ${formatAmount(at.headcount)} operators (年度预算)`);
+  out.push(`Annual budget at a head count of ${formatAmount(at.headcount)} (年度预算)`);
   out.push(budgetLinesTable(at.budgets));
   if (at.citedContract) {
     const cited = at.citedContract.yuan / at.citedContract.years;
@@ -192,6 +253,9 @@ export function formatBudgetReport(s: BudgetStudy): string {
           : '.'),
     );
   }
+  if (s.citedAffordable) out.push(citedAffordableLine(s.citedAffordable));
+  out.push('');
+  out.push(...inhousePresetLines(at));
   if (at.kpis) {
     out.push('');
     out.push(kpiBlock(`Simulated KPIs at ${formatAmount(at.headcount)} operators`, at.kpis));
@@ -220,36 +284,59 @@ export function formatBudgetReport(s: BudgetStudy): string {
     }
     out.push('  This divides by the gross wage only: no supervisors, employer contributions, bonus, premiums, seats, fee, profit or tax.');
     out.push(
-      `Full cost: ${OPERATING_MODELS.map((m) => `${operatingModelNames[m].en.toLowerCase()} ${formatAmount(inv.models[m].fullCost.operators)} operators (${formatAmount(inv.models[m].fullCost.coveredCost / Math.max(1, inv.models[m].fullCost.operators))} yuan per operator-year, gross wage ${formatAmount(inv.models[m].modelWage)})`).join('; ')}.`,
+      `Full cost: ${OPERATING_MODELS.map((m) => `${operatingModelNames[m].en.toLowerCase()} head count ${formatAmount(inv.models[m].fullCost.operators)} (${formatAmount(inv.models[m].priced.budget.headcounts.operator)} operators, ${formatAmount(inv.models[m].priced.budget.headcounts.total)} people priced; ${formatAmount(inv.models[m].fullCost.coveredCost / Math.max(1, inv.models[m].fullCost.operators))} yuan per person-year, gross wage ${formatAmount(inv.models[m].modelWage)})`).join('; ')}.`,
     );
-    if (OPERATING_MODELS.some((m) => inv.models[m].fullCostAtNaiveWage !== null)) {
+    if (inv.twoAnswers) {
+      const t = inv.twoAnswers;
+      const per = (r: Record<Model, number>) => OPERATING_MODELS.map((m) => `${operatingModelNames[m].en.toLowerCase()} ${formatAmount(r[m])}`).join(', ');
+      out.push('');
+      out.push(`Two answers to "${formatAmount(t.naiveWage)} a month buys ${formatAmount(inv.naive.exact, 1)} operators" (两种解读):`);
       out.push(
-        `  Paying operators the naive ${formatAmount(inv.naiveWage)} yuan gross instead: ` +
-          OPERATING_MODELS.map((m) => `${operatingModelNames[m].en.toLowerCase()} ${formatAmount(inv.models[m].fullCostAtNaiveWage ?? inv.models[m].fullCost.operators)}`).join(', ') +
-          ' operators.',
+        `  1. If ${formatAmount(t.naiveWage)} is the gross wage: after employer contributions, supervisors, premiums, fee, profit and tax the budget pays ` +
+          `a head count of ${per(t.atNaiveWage.budget)}` +
+          (t.atNaiveWage.citedContract ? `; the signed contract ${formatAmount(t.allIn.yuan)} pays ${per(t.atNaiveWage.citedContract)}` : '') +
+          '.',
       );
+      out.push(
+        `  2. If ${formatAmount(t.naiveWage)} was meant all-in: the real all-in cost is ${formatAmount(t.allIn.yuan)} / ${formatAmount(t.allIn.years * 12)} months / ` +
+          `${formatAmount(t.allIn.headcount)} people = ${formatAmount(t.allIn.perPersonMonth)} a person-month (${formatAmount(t.allIn.ratioToNaiveWage, 2)}× the ${formatAmount(t.naiveWage)}).`,
+      );
+      if (t.naiveAtCitedContract) {
+        out.push(
+          `  The division used the ${formatAmount(inv.budgetYuan)} ceiling, not the signed ${formatAmount(t.naiveAtCitedContract.yuan)} contract: ` +
+            `${formatAmount(inv.naive.exact, 1)} vs ${formatAmount(t.naiveAtCitedContract.exact, 1)} naive operators (${formatAmount(inv.naive.exact - t.naiveAtCitedContract.exact, 1)} more).`,
+        );
+      }
+    } else {
+      if (OPERATING_MODELS.some((m) => inv.models[m].fullCostAtNaiveWage !== null)) {
+        out.push(
+          `  Paying operators the naive ${formatAmount(inv.naiveWage)} yuan gross instead: ` +
+            OPERATING_MODELS.map((m) => `${operatingModelNames[m].en.toLowerCase()} ${formatAmount(inv.models[m].fullCostAtNaiveWage ?? inv.models[m].fullCost.operators)}`).join(', ') +
+            ' operators.',
+        );
+      }
+      out.push('');
+      out.push('Where the naive operators go (operators)');
+      const o = inv.models.outsourced.waterfall;
+      const i = inv.models.inhouse.waterfall;
+      const keys = [...new Set([...o.map((w) => w.key), ...i.map((w) => w.key)])];
+      const rows = keys.map((k) => {
+        const wo = o.find((w) => w.key === k);
+        const wi = i.find((w) => w.key === k);
+        const w = (wo ?? wi)!;
+        const cell = (x: typeof wo) => (!x ? '—' : k === 'naive' ? formatAmount(x.heads, 1) : formatSigned(x.heads, 1));
+        const wages = [...new Set(OPERATING_MODELS.map((m) => formatAmount(inv.models[m].modelWage)))].join(' / ');
+        const en =
+          k === 'naive'
+            ? `naive: ${formatAmount(inv.annualBudget)} / 12 / ${formatAmount(inv.naiveWage)}`
+            : k === 'wage'
+              ? `the scenario's gross wage ${wages}, not ${formatAmount(inv.naiveWage)}`
+              : w.en;
+        return [en, w.zh, cell(wo), cell(wi)];
+      });
+      rows.push(['= full-cost head count', '全成本人数', ...OPERATING_MODELS.map((m) => formatAmount(inv.models[m].fullCost.operators))]);
+      out.push(textTable(['Step', '项目', modelHeader('outsourced'), modelHeader('inhouse')], rows, ['left', 'left', 'right', 'right']));
     }
-    out.push('');
-    out.push('Where the naive operators go (operators)');
-    const o = inv.models.outsourced.waterfall;
-    const i = inv.models.inhouse.waterfall;
-    const keys = [...new Set([...o.map((w) => w.key), ...i.map((w) => w.key)])];
-    const rows = keys.map((k) => {
-      const wo = o.find((w) => w.key === k);
-      const wi = i.find((w) => w.key === k);
-      const w = (wo ?? wi)!;
-      const cell = (x: typeof wo) => (!x ? '—' : k === 'naive' ? formatAmount(x.heads, 1) : formatSigned(x.heads, 1));
-      const wages = [...new Set(OPERATING_MODELS.map((m) => formatAmount(inv.models[m].modelWage)))].join(' / ');
-      const en =
-        k === 'naive'
-          ? `naive: ${formatAmount(inv.annualBudget)} / 12 / ${formatAmount(inv.naiveWage)}`
-          : k === 'wage'
-            ? `the scenario's gross wage ${wages}, not ${formatAmount(inv.naiveWage)}`
-            : w.en;
-      return [en, w.zh, cell(wo), cell(wi)];
-    });
-    rows.push(['= full-cost head count', '全成本人数', ...OPERATING_MODELS.map((m) => formatAmount(inv.models[m].fullCost.operators))]);
-    out.push(textTable(['Step', '项目', modelHeader('outsourced'), modelHeader('inhouse')], rows, ['left', 'left', 'right', 'right']));
     out.push('');
     out.push('Full-cost budgets: every line at the full-cost head count');
     const priced = { outsourced: inv.models.outsourced.priced, inhouse: inv.models.inhouse.priced };
@@ -350,6 +437,13 @@ export function formatBudgetReport(s: BudgetStudy): string {
 /** The arithmetic behind each line item (the notes), model by model. */
 export function formatBudgetNotes(b: Record<Model, PricedBudget>): string {
   const out: string[] = [];
+  const o = b.outsourced.budget;
+  out.push('Who is priced (人员构成):');
+  out.push(`  ${o.staff.explanation}`);
+  out.push(`  Hours: ${o.hoursSource === 'staffing' ? 'from the staffing' : o.hoursSource === 'input' ? 'given' : 'FALLBACK (no staffing given)'}; seats: ${o.seatsSource}.`);
+  out.push('Parameters and where each comes from (参数来源):');
+  for (const l of describeParameters(o.parameters)) out.push(`  ${l}`);
+  if (b.inhouse.budget.inhouseTerms) out.push(`In-house terms: ${b.inhouse.budget.inhouseTerms}.`);
   for (const m of OPERATING_MODELS) {
     out.push(`How each line is computed, ${operatingModelNames[m].en.toLowerCase()} (${operatingModelNames[m].zh}):`);
     for (const l of b[m].budget.lines) out.push(`  ${l.item}: ${l.note}`);

@@ -128,7 +128,9 @@ export function resolveScenario(spec: ScenarioSpec, file?: string, options: Reso
     }
     const onSeat = phonePeople(agentSpec.headcount, payroll) / agentSpec.peoplePerSeat;
     agentsProfile = { kind: agentSpec.profile, minOnSeat: agentSpec.minOnSeat };
-    agents = agentSpec.profile === 'demand' ? demandProfile(Math.round(onSeat), callsPerHour, agentSpec.minOnSeat) : new Array<number>(nIntervals).fill(Math.round(onSeat));
+    // Following demand, the average is not rounded: each interval is, so the head count moves the
+    // profile a seat at a time (and calibration sees a figure that moves smoothly with it).
+    agents = agentSpec.profile === 'demand' ? demandProfile(onSeat, callsPerHour, agentSpec.minOnSeat) : new Array<number>(nIntervals).fill(Math.round(onSeat));
   } else {
     agents = perInterval(agentSpec!, grid, file, ['agents'], 'agents');
   }

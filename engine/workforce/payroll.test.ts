@@ -32,3 +32,24 @@ describe('payroll: who takes calls', () => {
     expect(describePayroll(roles, 237)).toMatch(/209 of 237 take calls; off the phones: 12 dispatcher 派单员/);
   });
 });
+
+describe('agents following demand', () => {
+  it('the scenario and the budget search spread a head count by the same rule', async () => {
+    const { parseScenario } = await import('../scenario/load.ts');
+    const { withFlatHeadcount } = await import('../experiment/budgetStudy.ts');
+    const s = parseScenario(`
+name: d
+horizon: { days: 2 }
+arrivals: { dailyCalls: 3000, intradayShape: [1, 1, 1, 1, 1, 1, 2, 4, 8, 9, 9, 8, 6, 7, 8, 8, 7, 5, 4, 3, 2, 2, 1, 1] }
+talkTime: { distribution: exponential, mean: 150 }
+patience: { distribution: exponential, mean: 120 }
+agents: { headcount: 90, peoplePerSeat: 5, profile: demand, minOnSeat: 2 }
+payroll: { phoneShare: 0.8 }
+`);
+    expect(withFlatHeadcount(s, 90, 5).agents).toEqual(s.agents);
+    const mean = s.agents.reduce((a, b) => a + b, 0) / s.agents.length;
+    expect(Math.abs(mean - (90 * 0.8) / 5)).toBeLessThan(1); // 14.4 on average, each interval rounded
+    expect(Math.min(...s.agents)).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...s.agents)).toBeGreaterThan(25); // the peak gets about twice the average
+  });
+});

@@ -1,0 +1,3 @@
+export * from './sources.ts';
+export * from './table.ts';
+export * from './resolve.ts';
