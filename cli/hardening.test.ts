@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 const BIN = new URL('./hotline-sim.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'hotline-hardening-'));
 /** Every case must answer within this (a hang fails the test instead of stalling CI). */
-const QUICK_MS = 30_000;
+const QUICK_MS = 60_000;
+/** The two legitimately big runs (175,200 and 527,040 intervals; about 6 s alone), on a busy 2-core machine. */
+const BIG_MS = 100_000;
 
 const BASE = `name: Small
 horizon: { hours: 8 }
@@ -106,7 +108,7 @@ describe.concurrent('YAML that used to escape with a stack trace', () => {
   it('a 2-million-entry sources list is refused before parsing', async () => {
     const r = await cli(['run', file('sources.yaml', `${BASE}sources:\n${'- x\n'.repeat(2_000_000)}`)]);
     expectOneLine(r, /sources\.yaml: the file has 2,000,\d+ lines and commas; the limit .* is 700,000/);
-    expect(r.ms).toBeLessThan(10_000);
+    expect(r.ms).toBeLessThan(20_000);
   });
   it('a 50 MB scenario is refused with its size', async () => {
     const r = await cli(['run', file('huge.yaml', `${BASE}description: "${'x'.repeat(50 * 1024 * 1024)}"\n`)]);
@@ -147,7 +149,7 @@ describe.concurrent('work beyond the limits is refused before it starts, naming 
     it(`${name}: ${to.split('\n').pop()}`, async () => {
       const r = await cli(['run', variant(`${name}.yaml`, from, to)]);
       expectOneLine(r, new RegExp(`${name}\\.yaml:\\d+: ${pattern.source}`));
-      expect(r.ms).toBeLessThan(10_000);
+      expect(r.ms).toBeLessThan(20_000);
     });
   }
   it('staff with scheduleOptimisation.minOnSeat: 1e9', async () =>
@@ -159,14 +161,14 @@ describe.concurrent('work beyond the limits is refused before it starts, naming 
 
 describe.concurrent('extreme but valid inputs give a correct result, quickly', () => {
   it('a ten-year horizon (175,200 intervals)', async () => {
-    const r = await cli(['run', variant('tenyears.yaml', 'horizon: { hours: 8 }', 'horizon: { days: 3650 }'), '--quiet', '--replications', '1']);
+    const r = await cli(['run', variant('tenyears.yaml', 'horizon: { hours: 8 }', 'horizon: { days: 3650 }'), '--quiet', '--replications', '1'], { timeoutMs: BIG_MS });
     expectRun(r);
     expect(r.stdout).toContain('3650 days from 2024-01-01, 30-min intervals');
     expect(r.stdout).toContain('Staffing: 7 agents on seat');
   });
   it('a year at intervalMinutes: 1 (527,040 intervals)', async () => {
     const f = variant('minutes.yaml', 'horizon: { hours: 8 }', 'horizon: { days: 366 }\nintervalMinutes: 1');
-    const r = await cli(['run', f, '--quiet', '--replications', '1']);
+    const r = await cli(['run', f, '--quiet', '--replications', '1'], { timeoutMs: BIG_MS });
     expectRun(r);
     expect(r.stdout).toContain('366 days from 2024-01-01, 1-min intervals');
   });
@@ -184,7 +186,7 @@ describe.concurrent('extreme but valid inputs give a correct result, quickly', (
     expect(r.code, r.stderr).toBe(0);
     const t = JSON.parse(r.stdout).totals;
     expect(t.connectionRate.mean).toBe(0);
-    expect(r.ms).toBeLessThan(10_000);
+    expect(r.ms).toBeLessThan(20_000);
   });
   it('outbound tasks that take no time (talkTime 0) finish instead of spinning for ever', async () => {
     const f = variant(
