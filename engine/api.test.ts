@@ -52,6 +52,11 @@ console.log(JSON.stringify({ conn, exact: exact.connectionRate, total, calls: LI
     expect(out.total).toBeGreaterThan(0);
     expect(out.calls).toBe(1e10);
 
+    // The installed command runs from its bundle, without tsx.
+    const bin = spawnSync(process.execPath, [join(modules, 'hotline-sim', 'cli', 'hotline-sim.js'), 'run', 'scenario.yaml', '--json', '--quiet'], { cwd: app, encoding: 'utf8' });
+    expect(bin.status, bin.stderr).toBe(0);
+    expect(JSON.parse(bin.stdout).totals.connectionRate.mean).toBe(out.conn);
+
     // The same program in TypeScript, checked against the published declarations.
     writeFileSync(join(app, 'main.ts'), program(true));
     writeFileSync(
