@@ -340,6 +340,19 @@ describe('killed during run --out: the result is whole or absent, and stale temp
     expect(readdirSync(dir).filter((n) => /^\.killed\d\.(tmp|old)-/.test(n))).toEqual([]);
   });
 
+  it('Ctrl-C during the simulation leaves nothing', async () => {
+    const out = join(dir, 'interrupted');
+    // 60 days of 5-minute intervals, 3 replications: several seconds, so 1.5 s in is before the write.
+    const long = variant('interrupted.yaml', 'horizon: { hours: 8 }\n', 'horizon: { days: 60 }\nintervalMinutes: 5\n');
+    const child = spawn(process.execPath, [BIN, 'run', long, '--out', out, '--quiet', '--replications', '3'], { stdio: 'ignore' });
+    setTimeout(() => child.kill('SIGINT'), 1500);
+    const [code, sig] = await new Promise<[number | null, string | null]>((done) => child.on('close', (c, s) => done([c, s])));
+    expect(code === 0 ? 'finished before the signal' : 'interrupted').toBe('interrupted');
+    expect(sig ?? code).toBeTruthy();
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((n) => n.startsWith('.interrupted.'))).toEqual([]);
+  });
+
   it('a temporary folder left by a dead process is removed by the next run', async () => {
     const dead = spawn(process.execPath, ['-e', '0']);
     const pid = await new Promise<number>((done) => dead.on('close', () => done(dead.pid!)));
