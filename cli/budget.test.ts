@@ -52,7 +52,7 @@ describe('hotline-sim budget', () => {
     expect(j.at.kpis.connectionRate).toHaveProperty('ciLow');
     expect(readFileSync(join(out, 'budget-lines.csv'), 'utf8')).toContain('Pension insurance,养老保险,socialInsurance,contract,');
     expect(readFileSync(join(out, 'budget-summary.csv'), 'utf8').split('\n')[0]).toBe('case,headcount,model,measure,value,ci95_low,ci95_high');
-    expectOneLineError(cli('budget', LIAOCHENG, '--out', out, ...FAST), /already exists; use --force/);
+    expectOneLineError(cli('budget', LIAOCHENG, '--out', out, ...FAST), /already holds .*; use --force/);
   });
 
   it('bad flags: one line, exit code 2', () => {

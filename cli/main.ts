@@ -10,14 +10,12 @@ import { registerStaff } from './commands/staff.ts';
 import { registerSweep } from './commands/sweep.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerChart } from './commands/chart.ts';
-import { failWith } from './errors.ts';
 import { withWorkers } from './workers.ts';
+import { failOnOutput, failWith } from './errors.ts';
 
-// Output piped into `head` and the like: stop quietly when the reader goes away.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
+// Output piped into `head` and the like: stop quietly when the reader goes away; a full disk
+// (`> /dev/full`) or another write error is one line, not a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => failOnOutput(e));
 
 const cli = yargs(hideBin(process.argv))
   .scriptName('hotline-sim')

@@ -18,5 +18,6 @@ export * from './experiment/requirement.ts';
 export * from './experiment/staffing.ts';
 export * from './experiment/rosterSolver.ts';
 export * from './experiment/target.ts';
+export * from './api.ts';
 export * from './experiment/calibrate.ts';
 export * from './experiment/model.ts';

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { svgToPng, prepareOutputFolder, formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, workloadCsvFiles, writeFilesAtomically } from '../../engine/index.ts';
+import { svgToPng, prepareResultFolder, formatRunReport, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, resultJson, workloadCsvFiles, writeResultFolder } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar } from '../progress.ts';
 
@@ -10,6 +10,7 @@ export const scenarioOverrideOptions = {
   replications: { type: 'number', describe: 'number of replications' },
   seed: { type: 'string', describe: 'random seed' },
   horizon: { type: 'string', describe: 'simulated length, e.g. 7d, 24h, 366d' },
+  'allow-files-outside': { type: 'boolean', describe: "let empirical file: paths point outside the scenario's folder (see SECURITY.md)" },
 } as const;
 
 export function overridesFrom(argv: {
@@ -19,6 +20,7 @@ export function overridesFrom(argv: {
   replications?: number;
   seed?: string;
   horizon?: string;
+  'allow-files-outside'?: boolean;
 }) {
   let horizonHours: number | undefined;
   if (argv.horizon !== undefined) {
@@ -39,7 +41,7 @@ export function overridesFrom(argv: {
   if (pps !== undefined && !(pps > 0)) throw new UsageError(`--people-per-seat must be more than 0 (got ${pps})`);
   if (argv.agents !== undefined && argv.headcount !== undefined) throw new UsageError('give --agents or --headcount, not both');
   const seed = argv.seed === undefined ? undefined : /^-?\d+$/.test(argv.seed) ? Number(argv.seed) : argv.seed;
-  return { agents: argv.agents, headcount: argv.headcount, peoplePerSeat: pps, replications: argv.replications, seed, horizonHours };
+  return { agents: argv.agents, headcount: argv.headcount, peoplePerSeat: pps, replications: argv.replications, seed, horizonHours, allowFilesOutside: argv['allow-files-outside'] };
 }
 
 export function registerRun(y: Argv) {
@@ -59,19 +61,19 @@ export function registerRun(y: Argv) {
       if (argv.charts && !argv.out) throw new UsageError('--charts writes files: give --out DIR too');
       const scenario = loadScenario(argv.scenario, overridesFrom(argv));
       // Refuse an unusable --out before simulating, not after.
-      if (argv.out) prepareOutputFolder(argv.out, ['totals.csv', 'intervals.csv', 'call-types.csv', 'attempts.csv', 'result.json', 'report.html'], argv.force);
+      if (argv.out) prepareResultFolder(argv.out, argv.force);
       const progress = progressBar('Simulating', argv.quiet || argv.json);
       const result = runScenario(scenario, { onReplication: (d, t) => progress.update(d, t) });
       progress.stop();
       if (argv.out) {
         const report = await runReportFiles(result);
-        const written = writeFilesAtomically(
+        const written = writeResultFolder(
           argv.out,
           {
             'totals.csv': await totalsCsv(result),
             'intervals.csv': await intervalsCsv(result),
             ...(await workloadCsvFiles(result)),
-            'result.json': JSON.stringify(result, null, 2) + '\n',
+            'result.json': resultJson(result, 2) + '\n',
             ...report,
             ...(argv.charts ? await pngsOf(report) : {}),
           },
@@ -79,7 +81,7 @@ export function registerRun(y: Argv) {
         );
         if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
       }
-      process.stdout.write(argv.json ? JSON.stringify(result) + '\n' : formatRunReport(result) + '\n');
+      process.stdout.write(argv.json ? resultJson(result) + '\n' : formatRunReport(result) + '\n');
     },
   );
 }

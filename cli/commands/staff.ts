@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { prepareOutputFolder, formatStaffReport, intervalsCsv, loadScenario, staffCsvFiles, staffScenario, totalsCsv, writeFilesAtomically } from '../../engine/index.ts';
+import { prepareResultFolder, formatStaffReport, intervalsCsv, loadScenario, staffCsvFiles, staffScenario, totalsCsv, resultJson, writeResultFolder } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { parseTarget } from '../targets.ts';
 import { overridesFrom, scenarioOverrideOptions } from './run.ts';
@@ -27,7 +27,7 @@ export function registerStaff(y: Argv) {
       const occ = argv['max-occupancy'];
       if (occ !== undefined && !(occ > 0 && occ <= 1)) throw new UsageError('--max-occupancy must be between 0 and 1');
       const scenario = loadScenario(argv.scenario, overridesFrom(argv));
-      if (argv.out) prepareOutputFolder(argv.out, ['requirement.csv', 'roster.csv', 'uncovered.csv', 'totals.csv', 'intervals.csv'], argv.force);
+      if (argv.out) prepareResultFolder(argv.out, argv.force);
       const say = (m: string) => !argv.quiet && !argv.json && process.stderr.isTTY && process.stderr.write(`${m}\n`);
       const study = await staffScenario(scenario, target, {
         confidence: conf,
@@ -37,12 +37,12 @@ export function registerStaff(y: Argv) {
       });
       if (argv.out) {
         const files = { ...(await staffCsvFiles(study)), 'totals.csv': await totalsCsv(study.run), 'intervals.csv': await intervalsCsv(study.run) };
-        const written = writeFilesAtomically(argv.out, files, argv.force);
+        const written = writeResultFolder(argv.out, files, argv.force);
         if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
       }
       if (argv.json) {
         process.stdout.write(
-          JSON.stringify({
+          resultJson({
             scenario: study.run.scenario,
             target: study.target,
             headcount: study.schedule.headcount,

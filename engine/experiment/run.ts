@@ -4,6 +4,8 @@ import { COUNTER_NAMES, type IntervalCounters, type ReplicationResult } from '..
 import { callCentreModel, modelFeatures } from './model.ts';
 import { describePayroll } from '../workforce/payroll.ts';
 import { intervalLabels } from '../scenario/calendar.ts';
+import { checkRunLimits } from '../scenario/limits.ts';
+import { NonFiniteResultError } from '../report/json.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { clipEstimate, estimate, RunningEstimates, type Estimate } from '../stats/estimate.ts';
 import { runReplications, type ReplicationTask } from './pool.ts';
@@ -114,6 +116,7 @@ export interface RunInProgress {
 }
 
 export function startRun(scenario: Scenario, options: RunOptions = {}): RunInProgress {
+  checkRunLimits(scenario, scenario.file);
   const defs = metricDefinitions(scenario.serviceLevelFormula, scenario.serviceLevelSeconds, modelFeatures(scenario));
   const intervalDefs = defs.filter((d) => !d.totalsOnly);
   const R = scenario.replications;
@@ -197,6 +200,14 @@ export function startRun(scenario: Scenario, options: RunOptions = {}): RunInPro
     },
   }));
 
+  // Every figure that leaves the engine is finite, or the run is refused (an overflow is no answer).
+  for (const d of defs) {
+    const t = totals[d.id];
+    const countable = d.unit === 'calls' || d.unit === 'hours' || d.unit === 'agents';
+    if (!Number.isFinite(t.mean) && (countable || !Number.isNaN(t.mean))) {
+      throw new NonFiniteResultError(`${scenario.file ? `${scenario.file}: ` : ''}the total ${d.id} came out as ${t.mean} (an overflow): no figure is reported`);
+    }
+  }
   return {
     scenario: scenario.name,
     file: scenario.file,

@@ -13,6 +13,7 @@ import {
 } from '../experiment/budgetStudy.ts';
 import type { Estimate } from '../stats/estimate.ts';
 import { formatValue, textTable } from './format.ts';
+import { resultJson } from './json.ts';
 import { INHOUSE_PRESETS, inhousePresetNames } from '../cost/inhouse.ts';
 import { describeParameters } from '../cost/budget.ts';
 
@@ -556,7 +557,7 @@ export async function budgetCsvFiles(s: BudgetStudy): Promise<Record<string, str
     if (s.contract.forRisk) add('contract_risk', s.contract.forRisk.view);
     files['contract.csv'] = await csv(rows);
   }
-  files['result.json'] = JSON.stringify(s, null, 2) + '\n';
+  files['result.json'] = resultJson(s, 2) + '\n';
   return files;
 }
 

@@ -3,6 +3,7 @@ import { writeToString } from 'fast-csv';
 import { OPERATING_MODELS, type KpiDifference, type ModelComparison, type ScenarioComparison, type ScenarioCosting } from '../experiment/budgetStudy.ts';
 import { budgetLinesCsv, budgetKpiRows, operatingModelNames, formatAmount, formatSigned, budgetSummaryRows, formatWithCi } from './budgetReport.ts';
 import { textTable } from './format.ts';
+import { resultJson } from './json.ts';
 
 const kpiNames: Record<KpiDifference['metric'], { en: string; zh: string; unit: 'ratio' | 'seconds' | 'calls' }> = {
   connectionRate: { en: 'Connection rate', zh: '接通率', unit: 'ratio' },
@@ -144,7 +145,7 @@ export async function compareCsvFiles(c: ScenarioComparison | ModelComparison): 
     files['a-budget-lines.csv'] = await budgetLinesCsv(c.a.budgets);
     files['b-budget-lines.csv'] = await budgetLinesCsv(c.b.budgets);
   }
-  files['result.json'] = JSON.stringify(c, null, 2) + '\n';
+  files['result.json'] = resultJson(c, 2) + '\n';
   return files;
 }
 

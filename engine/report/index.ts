@@ -9,4 +9,5 @@ export * from './sweepCsv.ts';
 export * from './sweepCharts.ts';
 export * from './sweepReport.ts';
 export * from './png.ts';
+export * from './json.ts';
 export * from './calibrationReport.ts';

@@ -1,10 +1,11 @@
 // Reading a scenario file: YAML -> validated spec -> resolved Scenario, with errors that
 // name the file, the line and the field.
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { readFileSync, statSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioError } from './errors.ts';
-import { resolveScenario, type Scenario } from './resolve.ts';
+import { checkRunLimits, LIMITS } from './limits.ts';
+import { resolveScenario, type ResolveOptions, type Scenario } from './resolve.ts';
 import { scenarioSchema, type ScenarioSpec } from './schema.ts';
 
 /** Quick what-ifs from the command line, applied before validation so they are checked too. */
@@ -18,13 +19,21 @@ export interface ScenarioOverrides {
   horizonHours?: number;
   /** Any field by its path (a sweep's --vary), set before the other overrides and validated with them. */
   set?: { path: string[]; value: unknown }[];
+  /** Let empirical `file:` paths point outside the scenario's folder tree (see SECURITY.md). */
+  allowFilesOutside?: boolean;
 }
 
 export function loadScenario(file: string, overrides: ScenarioOverrides = {}): Scenario {
+  if (file.trim() === '') throw new ScenarioError(undefined, ['scenario'], 'the scenario path is empty: give a scenario file (YAML)');
   let text: string;
   try {
+    const size = statSync(file).size;
+    if (size > LIMITS.fileBytes) {
+      throw new ScenarioError(file, [], `the file is ${(size / 1048576).toFixed(0)} MB; the limit for a scenario is ${LIMITS.fileBytes / 1048576} MB`);
+    }
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof ScenarioError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new ScenarioError(file, [], code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})`);
   }
@@ -33,7 +42,7 @@ export function loadScenario(file: string, overrides: ScenarioOverrides = {}): S
 
 export function parseScenario(text: string, file?: string, overrides: ScenarioOverrides = {}): Scenario {
   const { spec } = parseScenarioSpec(text, file, overrides);
-  return resolveWithLines(spec, text, file);
+  return resolveWithLines(spec, text, file, { allowFilesOutside: overrides.allowFilesOutside });
 }
 
 /** Validated spec and the YAML document (for locating later errors). */
@@ -50,12 +59,37 @@ export interface ScenarioYaml {
 
 export function parseScenarioYaml(text: string, file?: string): ScenarioYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (text.length > LIMITS.fileBytes) throw new ScenarioError(file, [], `the text is ${(text.length / 1048576).toFixed(0)} MB; the limit for a scenario is ${LIMITS.fileBytes / 1048576} MB`);
+  let separators = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 44) separators++;
+  }
+  if (separators > LIMITS.yamlValues) {
+    throw new ScenarioError(file, [], `the file has ${separators.toLocaleString('en-US')} lines and commas; the limit for a scenario is ${LIMITS.yamlValues.toLocaleString('en-US')} (values of a year of 1-minute intervals fit)`);
+  }
+  // uniqueKeys is checked below in one pass: the yaml library's own check is quadratic in the keys of a mapping.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     throw new ScenarioError(file, [], `not valid YAML: ${err.message.split('\n')[0]}`, lineCounter.linePos(err.pos[0]).line);
   }
-  const raw = doc.toJS() as unknown;
+  checkDuplicateKeys(doc, file, lineCounter);
+  let raw: unknown;
+  try {
+    // maxAliasCount bounds alias expansion ("billion laughs"); an alias to no anchor is a ReferenceError too.
+    raw = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    const excessive = /excessive alias count/i.test(e.message);
+    throw new ScenarioError(
+      file,
+      [],
+      excessive
+        ? `not valid YAML: aliases (*name) expand to too much data; at most ${LIMITS.yamlAliases} alias uses are expanded`
+        : `not valid YAML: ${e.message.split('\n')[0]}`,
+    );
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ScenarioError(file, [], 'a scenario must be a YAML mapping of fields (name, horizon, arrivals, ...)');
   }
@@ -83,9 +117,12 @@ export function specFromYaml({ doc, lineCounter, raw }: ScenarioYaml, file?: str
   return { spec: parsed.data };
 }
 
-function resolveWithLines(spec: ScenarioSpec, text: string, file?: string): Scenario {
+function resolveWithLines(spec: ScenarioSpec, text: string, file: string | undefined, options: ResolveOptions): Scenario {
   try {
-    return resolveScenario(spec, file);
+    const scenario = resolveScenario(spec, file, options);
+    const form = (['callsPerHour', 'dailyCalls', 'annualCalls'] as const).find((k) => spec.arrivals[k] !== undefined);
+    checkRunLimits(scenario, file, ['arrivals', form ?? 'callsPerHour']);
+    return scenario;
   } catch (e) {
     if (e instanceof ScenarioError && e.line === undefined) {
       const lineCounter = new LineCounter();
@@ -130,6 +167,23 @@ function setFields(raw: Record<string, unknown>, sets: { path: string[]; value: 
     if (path.length === 1 && path[0] === 'agents') delete out.roster;
   }
   return out;
+}
+
+/** Refuses a mapping that gives a key twice (YAML would keep the last one silently). */
+function checkDuplicateKeys(doc: Document, file: string | undefined, lc: LineCounter): void {
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) {
+          const line = isScalar(pair.key) && pair.key.range ? lc.linePos(pair.key.range[0]).line : undefined;
+          throw new ScenarioError(file, [], `not valid YAML: the key "${String(key)}" is given twice in one mapping`, line);
+        }
+        seen.add(key);
+      }
+    },
+  });
 }
 
 type Issue = z.core.$ZodIssue;
