@@ -1,11 +1,16 @@
 // npm run bench: each case in its own process (so peak RSS is its own), one replication, timings on stderr-free stdout.
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { BENCH_CASES } from './cases.ts';
+import { effectiveCores } from './cpuControl.ts';
+
+const PARALLEL = ['pool', 'sweep'];
 
 const only = process.argv.slice(2);
-const names = only.length ? only.filter((n) => n !== 'staffing' && n !== 'calibration') : Object.keys(BENCH_CASES);
+const names = only.length ? only.filter((n) => n in BENCH_CASES) : Object.keys(BENCH_CASES);
 const withStaffing = only.length === 0 || only.includes('staffing');
 const withCalibration = only.length === 0 || only.includes('calibration');
+const parallel = only.length === 0 ? PARALLEL : PARALLEL.filter((p) => only.includes(p));
 console.log(`hotline-sim benchmark — node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 const wall: Record<string, number> = {};
 const cpu: Record<string, number> = {};
@@ -47,5 +52,71 @@ if (withCalibration) {
   console.log(
     `  wall ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s) | ${r.evaluations} simulations | fitted ${r.value.toFixed(1)} s ` +
       `(95% CI ${r.ciLow.toFixed(1)}–${r.ciHigh.toFixed(1)}), simulated connection ${(r.simulated * 100).toFixed(2)}% | peak RSS ${r.peakRssMB.toFixed(0)} MB\n`,
+  );
+}
+
+// Parallel cases: one process per measurement.
+function parallelRun(...args: string[]) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./parallel.ts', import.meta.url).pathname, ...args], { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop()!);
+}
+/**
+ * What 2 free cores would give, from CPU time (which other programs on a shared machine do not
+ * inflate): the 1-worker run's CPU seconds against the busiest worker thread's plus all of the
+ * main thread's (as if none of it overlapped the workers: a cautious estimate).
+ */
+function cpuEstimate(one: { cpuSeconds: number }, two: { threads: { main: number; others: number[] } | null }): string {
+  if (!two.threads) return 'per-thread CPU not available (Linux only)';
+  const busiest = two.threads.others[0] ?? 0;
+  const wall = busiest + two.threads.main;
+  return (
+    `CPU: 1 worker ${one.cpuSeconds.toFixed(1)} s; with 2, main thread ${two.threads.main.toFixed(1)} s, busiest threads ` +
+    `${two.threads.others.slice(0, 2).map((x) => x.toFixed(1)).join(' and ')} s → on 2 free cores about ${wall.toFixed(1)} s, speed-up ${(one.cpuSeconds / wall).toFixed(2)}`
+  );
+}
+const machine = async () => `load average ${loadavg()[0].toFixed(1)}, cores free by a control loop ${(await effectiveCores()).toFixed(2)} of 2`;
+
+if (parallel.includes('pool')) {
+  console.log('pool: 10 replications of the standard year (above), on 1 and 2 worker threads; then piscina on 2');
+  console.log(`  machine before: ${await machine()}`);
+  const one = parallelRun('year', '1');
+  const two = parallelRun('year', '2');
+  const pis = parallelRun('year', '2', 'piscina');
+  console.log(`  machine after: ${await machine()}`);
+  if (one.connectionRate !== two.connectionRate || one.connectionRate !== pis.connectionRate) throw new Error('results differ between worker counts');
+  const R = 10;
+  // Projection to more cores: T(n) = serial + ceil(R / n) × one replication, from CPU time (the
+  // main thread's, in the 1-worker run), which other programs sharing the machine do not inflate.
+  const ran = one.threads ? one.threads.main / one.seconds : 1; // share of the wall time the thread had a core
+  const serial = (one.foldSeconds + one.finishSeconds) * ran;
+  const perRep = ((one.threads?.main ?? one.seconds) - serial) / R;
+  const single = serial + R * perRep;
+  const projected = (n: number) => serial + Math.ceil(R / n) * perRep;
+  console.log(
+    `  1 worker ${one.seconds.toFixed(2)} s | 2 workers ${two.seconds.toFixed(2)} s (speed-up ${(one.seconds / two.seconds).toFixed(2)}, target 1.8) | ` +
+      `piscina 2 workers ${pis.seconds.toFixed(2)} s | peak RSS ${one.peakRssMB.toFixed(0)} / ${two.peakRssMB.toFixed(0)} / ${pis.peakRssMB.toFixed(0)} MB`,
+  );
+  console.log(`  ${cpuEstimate(one, two)}`);
+  console.log(
+    `  CPU per replication ${perRep.toFixed(2)} s, serial part (folding in order + summary) ${serial.toFixed(2)} s: on free cores ` +
+      `${single.toFixed(1)} s on 1, ${projected(8).toFixed(1)} s on 8 (${(single / projected(8)).toFixed(1)}x: 2 rounds of replications), ` +
+      `${projected(16).toFixed(1)} s on 16 (${(single / projected(16)).toFixed(1)}x: 10 replications use only 10 cores)\n`,
+  );
+}
+
+if (parallel.includes('sweep')) {
+  console.log('sweep: Liaocheng scenario, 100 head counts (agents.headcount=150..348:2) x 10 replications of one week');
+  console.log(`  machine before: ${await machine()}`);
+  const runs = [1, 2, 3].map((w) => parallelRun('sweep', String(w)));
+  console.log(`  machine after: ${await machine()}`);
+  if (new Set(runs.map((r) => r.checksum)).size !== 1) throw new Error('sweep results differ between worker counts');
+  console.log(
+    `  1 worker ${runs[0].seconds.toFixed(2)} s | 2 workers ${runs[1].seconds.toFixed(2)} s (speed-up ${(runs[0].seconds / runs[1].seconds).toFixed(2)}, target 1.8) | ` +
+      `checking the grid ${runs[0].planSeconds.toFixed(2)} s of it`,
+  );
+  console.log(`  ${cpuEstimate(runs[0], runs[1])}`);
+  console.log(
+    `  peak RSS ${runs.map((r) => r.peakRssMB.toFixed(0)).join(' / ')} MB with 1 (no worker thread) / 2 / 3 workers: ` +
+      `about ${(runs[2].peakRssMB - runs[1].peakRssMB).toFixed(0)} MB per worker thread\n`,
   );
 }

@@ -1,4 +1,4 @@
-// Staffing benchmark: a Liaocheng-scale week (2.07M requests/year, facts.md), 48 intervals a day,
+// Staffing benchmark: a Liaocheng-scale week (2.07M requests/year, SOURCES.md), 48 intervals a day,
 // 20 candidate shift patterns, simulation-corrected requirement, HiGHS schedule, simulated check.
 import { loadScenario, staffScenario } from '../engine/index.ts';
 

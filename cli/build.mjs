@@ -3,9 +3,7 @@
 // bundle is missing or older than the sources.
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: [new URL('./main.ts', import.meta.url).pathname],
-  outfile: new URL('./dist/main.mjs', import.meta.url).pathname,
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -13,4 +11,11 @@ await build({
   packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
+};
+await build({ ...common, entryPoints: [new URL('./main.ts', import.meta.url).pathname], outfile: new URL('./dist/main.mjs', import.meta.url).pathname });
+// The replication worker (engine/experiment/pool.ts looks for worker-entry.mjs beside itself).
+await build({
+  ...common,
+  entryPoints: [new URL('../engine/experiment/replicationWorker.ts', import.meta.url).pathname],
+  outfile: new URL('./dist/worker-entry.mjs', import.meta.url).pathname,
 });

@@ -90,7 +90,7 @@ describe('hotline-sim run', () => {
     expect(totals.split('\n')[0]).toBe('\ufeffmetric,name,name_zh,unit,mean,ci95_low,ci95_high');
     expect(totals).toContain('connectionRate,Connection rate,接通率,ratio,');
     expect(readFileSync(join(out, 'intervals.csv'), 'utf8').trim().split('\n')).toHaveLength(17);
-    expectOneLineError(cli('run', SCENARIO, '--out', out), /already exists; use --force/);
+    expectOneLineError(cli('run', SCENARIO, '--out', out), /already holds .*; use --force/);
     expect(readFileSync(join(out, 'totals.csv'), 'utf8')).toBe(totals);
     expect(cli('run', SCENARIO, '--out', out, '--force', '--quiet').code).toBe(0);
     expect(existsSync(join(out, `totals.csv.tmp-${process.pid}`))).toBe(false);

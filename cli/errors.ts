@@ -1,5 +1,5 @@
 // User errors: one line on stderr, exit code 2, no stack trace.
-import { OutputExistsError, ScenarioError, UnboundedQueueError } from '../engine/index.ts';
+import { errnoText, OutputExistsError, ScenarioError, UnboundedQueueError } from '../engine/index.ts';
 
 export class UsageError extends Error {}
 
@@ -13,7 +13,25 @@ export function isUserError(e: unknown): e is Error {
   );
 }
 
+/** A failed write to stdout or stderr (a full disk, a closed pipe): a system error from a write call. */
+export function isStreamWriteError(e: unknown): e is NodeJS.ErrnoException {
+  const err = e as NodeJS.ErrnoException;
+  return err instanceof Error && typeof err.code === 'string' && err.syscall === 'write';
+}
+
+/** Stdout cannot be written: stop quietly when the reader went away (piped into head), else one line. */
+export function failOnOutput(e: NodeJS.ErrnoException): never {
+  if (e.code === 'EPIPE') process.exit(0);
+  try {
+    process.stderr.write(`hotline-sim: cannot write the output: ${errnoText(e)}\n`);
+  } catch {
+    // stderr is gone too: the exit code says it
+  }
+  process.exit(2);
+}
+
 export function failWith(e: unknown): never {
+  if (isStreamWriteError(e)) failOnOutput(e);
   if (isUserError(e)) {
     process.stderr.write(`hotline-sim: ${e instanceof ScenarioError ? e.toString() : e.message}\n`);
     process.exit(2);

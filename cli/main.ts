@@ -7,19 +7,21 @@ import { registerCompare } from './commands/compare.ts';
 import { registerErlang } from './commands/erlang.ts';
 import { registerRun } from './commands/run.ts';
 import { registerStaff } from './commands/staff.ts';
-import { failWith } from './errors.ts';
+import { registerSweep } from './commands/sweep.ts';
+import { registerMerge } from './commands/merge.ts';
+import { registerChart } from './commands/chart.ts';
+import { withWorkers } from './workers.ts';
+import { failOnOutput, failWith } from './errors.ts';
 
-// Output piped into `head` and the like: stop quietly when the reader goes away.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
-  throw e;
-});
+// Output piped into `head` and the like: stop quietly when the reader goes away; a full disk
+// (`> /dev/full`) or another write error is one line, not a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => failOnOutput(e));
 
 const cli = yargs(hideBin(process.argv))
   .scriptName('hotline-sim')
   .usage('$0 <command> [options]\n\nStaffing and cost simulation for 12345 government service hotlines.')
   .strict()
-  .demandCommand(1, 'give a command: run, erlang, staff, budget, compare or calibrate')
+  .demandCommand(1, 'give a command: run, erlang, staff, budget, compare, calibrate, sweep, merge or chart')
   .recommendCommands()
   .fail((msg, err) => {
     if (err) failWith(err);
@@ -29,12 +31,16 @@ const cli = yargs(hideBin(process.argv))
   .help()
   .wrap(Math.min(110, process.stdout.columns ?? 100));
 
+withWorkers(cli);
 registerRun(cli);
 registerErlang(cli);
 registerStaff(cli);
 registerBudget(cli);
 registerCompare(cli);
 registerCalibrate(cli);
+registerSweep(cli);
+registerMerge(cli);
+registerChart(cli);
 
 try {
   await cli.parseAsync();

@@ -7,7 +7,7 @@ export interface Progress {
   stop(): void;
 }
 
-export function progressBar(label: string, quiet: boolean): Progress {
+export function progressBar(label: string, quiet: boolean, unit = 'replications'): Progress {
   if (quiet || !process.stderr.isTTY) return { update() {}, stop() {} };
   const started = Date.now();
   let bar: cliProgress.SingleBar | null = null;
@@ -17,7 +17,7 @@ export function progressBar(label: string, quiet: boolean): Progress {
       // Show the bar only when the whole run is projected to take more than 2 s.
       if (!bar && done < total && (elapsed / done) * total > 2000) {
         bar = new cliProgress.SingleBar(
-          { stream: process.stderr, format: `${label} [{bar}] {value}/{total} replications | ETA {eta_formatted}`, hideCursor: true, clearOnComplete: true },
+          { stream: process.stderr, format: `${label} [{bar}] {value}/{total} ${unit} | ETA {eta_formatted}`, hideCursor: true, clearOnComplete: true },
           cliProgress.Presets.shades_classic,
         );
         bar.start(total, done);

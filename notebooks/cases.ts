@@ -5,7 +5,7 @@
 //   node --import tsx notebooks/cases.ts [--max-days 91] [--replications N]
 //
 // Writes output/cases/index.html (with its chart SVGs and cases.csv) and prints a summary citing the
-// figures it rests on (../shared/reference/facts.md).
+// figures it rests on (scenarios/SOURCES.md).
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,12 +28,12 @@ import {
   type Model,
 } from '../engine/index.ts';
 import { chartConfig, GBT33358, renderSvg } from '../engine/report/charts.ts';
-import { ciCell, htmlTable, shown, since } from './shared.ts';
+import { ciCell, freshOutputDir, htmlTable, shown, since } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(root, 'output', 'cases');
 
-// Figures from facts.md that this comparison rests on. A head count that is not published is the
+// Figures from SOURCES.md that this comparison rests on. A head count that is not published is the
 // scenario's assumption, and says so.
 interface CaseFacts {
   id: string;
@@ -62,12 +62,12 @@ const CASES: CaseFacts[] = [
     budgetYuan: 16_665_264,
     termYears: 1,
     budgetWhat: '2024 winning bid, 1 year',
-    budgetSource: 'seeds 001, 002',
+    budgetSource: 'SOURCES.md: Liaocheng 2024',
     headcount: 237,
     headcountCited: true,
-    headcountSource: 'seed 003: "200-odd operators, 237 people"',
+    headcountSource: 'SOURCES.md Liaocheng 2024: "200-odd operators, 237 people"',
     contractYears: 1,
-    remark: 'The winning vendor reportedly paid no social insurance for its staff in 2018-2022 (seed 004, from a company-registry site: weak); the budget is "calculated from labour cost" (seed 003).',
+    remark: 'The winning vendor reportedly paid no social insurance for its staff in 2018-2022 (SOURCES.md Liaocheng 2024, from a company-registry site: weak); the budget is "calculated from labour cost" (SOURCES.md: Liaocheng 2024).',
   },
   {
     id: 'haikou',
@@ -76,7 +76,7 @@ const CASES: CaseFacts[] = [
     period: '2024-26',
     budgetYuan: 126_780_000,
     termYears: 3,
-    budgetWhat: 'contract signed 2024-05-17 with China Telecom Hainan, 3 years (ceiling 129M, seed 003)',
+    budgetWhat: 'contract signed 2024-05-17 with China Telecom Hainan, 3 years (ceiling 129M)',
     budgetSource: '奔流新闻 2024-09-10',
     headcount: 300,
     headcountCited: true,
@@ -91,7 +91,7 @@ const CASES: CaseFacts[] = [
     budgetYuan: 11_998_000,
     termYears: 1,
     budgetWhat: '2020 winning bid, 1 year (12,012,200 allocated)',
-    budgetSource: 'seeds 001, 002',
+    budgetSource: 'SOURCES.md: Nanning 2020',
     headcount: 120,
     headcountCited: false,
     headcountSource: 'ASSUMPTION: 60+ seats (yuhaojiang.com) × 2 operators per seat (Changsha 2022 tender)',
@@ -105,7 +105,7 @@ const CASES: CaseFacts[] = [
     budgetYuan: 890_000,
     termYears: 1,
     budgetWhat: 'outsourced, a year (in-house plan "at least 2M a year")',
-    budgetSource: 'seed 003',
+    budgetSource: 'SOURCES.md: Yongchuan 2011',
     headcount: 12,
     headcountCited: false,
     headcountSource: 'ASSUMPTION: two seats staffed around the clock × 6 people per seat',
@@ -119,7 +119,7 @@ const CASES: CaseFacts[] = [
     budgetYuan: 466_602_900,
     termYears: 3,
     budgetWhat: 'tender budget 2023-01-01 to 2025-12-31, contract signed yearly',
-    budgetSource: 'seeds 001, 002',
+    budgetSource: 'SOURCES.md: Guangzhou 2023-25',
     headcount: 1000,
     headcountCited: true,
     headcountSource: '新华社 2025-05-26: "1,000+ operators", taken at 1,000',
@@ -206,6 +206,7 @@ const tSim = performance.now();
 
 // ---- Write -------------------------------------------------------------------------------------
 const page = await casesHtml();
+freshOutputDir(OUT);
 const written = writeFilesAtomically(OUT, { ...page, 'cases.csv': casesCsv() }, true);
 const tReport = performance.now();
 
@@ -213,15 +214,15 @@ const tReport = performance.now();
 const lines = [
   'Five 12345 hotline cases — budget, head count, connection rate',
   '',
-  'Figures these rest on (../shared/reference/facts.md):',
+  'Figures these rest on (scenarios/SOURCES.md):',
   ...results.map(
     (r) =>
       `  - ${r.facts.city} ${r.facts.period}: ${yuan(r.facts.budgetYuan)} yuan, ${r.facts.budgetWhat} (${r.facts.budgetSource}); ` +
       `${formatAmount(r.facts.headcount)} operators (${r.facts.headcountSource})`,
   ),
   'Assumptions (each scenario file): call volumes from cited request counts (phone shares, manual shares assumed), talk 150 s (Changzhou),',
-  'wrap-up 60 s, patience 120 s, Liaocheng\'s weekly and hourly shapes, 6 payroll people per seat staffed around the clock (a flat',
-  'on-seat count), and each scenario\'s cost section (operator wages assumed; library defaults elsewhere).',
+  'work orders with a CALIBRATED (or transferred) after-call time, return visits, online requests, patience 120 s, Liaocheng\'s weekly and',
+  'hourly shapes, 6 people per seat on average following demand, and each scenario\'s cost section (operator wages assumed; defaults elsewhere).',
   '',
   'Budget per operator, all-in (cited budget / head count):',
   ...results.map((r) => `  ${r.facts.city.padEnd(14)} ${yuan(r.perOperatorYear).padStart(8)} yuan per operator-year, ${yuan(r.perOperatorMonth).padStart(6)} per operator-month${r.facts.headcountCited ? '' : ' (head count assumed)'}`),
@@ -230,7 +231,7 @@ const lines = [
   ...results.map((r) => {
     const k = r.study.at.kpis!;
     return (
-      `  ${r.facts.city.padEnd(14)} ${formatAmount(r.facts.headcount).padStart(5)} operators → ${String(r.study.at.agentsOnSeat).padStart(3)} on seat, ${r.days} days × ${k.replications}: ` +
+      `  ${r.facts.city.padEnd(14)} ${formatAmount(r.facts.headcount).padStart(5)} operators → ${r.study.at.agentsOnSeat.toFixed(1).padStart(5)} on seat on average, ${r.days} days × ${k.replications}: ` +
       `connection ${formatWithCi(k.connectionRate, 'ratio')}, 15-s service level ${pct(k.serviceLevel.mean)}, occupancy ${pct(k.occupancy.mean)}`
     );
   }),
@@ -325,7 +326,7 @@ async function casesHtml(): Promise<Record<string, string>> {
     return [
       cityCell(r),
       `${formatAmount(r.facts.headcount)}${r.facts.headcountCited ? '' : '*'}`,
-      formatAmount(r.study.at.agentsOnSeat),
+      formatAmount(r.study.at.agentsOnSeat, 1),
       `${formatAmount(r.days)}${r.days < r.ownDays ? ` of ${formatAmount(r.ownDays)}` : ''} × ${k.replications}`,
       ciCell(k.connectionRate),
       ciCell(k.serviceLevel),
@@ -373,7 +374,7 @@ async function casesHtml(): Promise<Record<string, string>> {
     '<h1>Five 12345 hotlines: budget, head count and connection rate<span class="zh" lang="zh-CN">五地12345热线：预算、人员与接通率</span></h1>',
     '<p class="lead">Every scenario shipped in <code>scenarios/</code>, side by side: the budget and head count the sources give, what that is per operator, ' +
       'what the model says that head count achieves on the phones, and what the cost model says it costs. Budgets and cited head counts are from ' +
-      '<code>shared/reference/facts.md</code>; head counts marked * are the scenario\'s assumption. ' +
+      '<code>scenarios/SOURCES.md</code>; head counts marked * are the scenario\'s assumption. ' +
       `Simulations: each scenario's own horizon capped at ${formatAmount(maxDays)} days (none has monthly seasonality, an assumption each states), ` +
       `${replications === undefined ? "each scenario's own replications" : `${replications} replications`}, each scenario's seed.</p>`,
     '<div class="summary"><ul>',
@@ -396,7 +397,7 @@ async function casesHtml(): Promise<Record<string, string>> {
       kpiRows,
       { htmlColumns: [4, 5, 6, 7], className: 'kpi' },
     ),
-    '<p class="note">Operators become a flat number of agents on seat around the clock (operators / 6, rounded: an assumption in every scenario). ' +
+    '<p class="note">People on the phones / 6 are on seat on average, spread in proportion to the call curve (an assumption in every scenario). ' +
       'Service level = answered within 15 s / (answered + abandoned). Mean over replications, 95% CI beneath.</p>',
     '<figure id="chart-connection">',
     '<h2>Connection rate at the reported head count · 接通率</h2>',
@@ -425,7 +426,7 @@ async function casesHtml(): Promise<Record<string, string>> {
     ...findings,
     '<p class="note">In depth: <code>notebooks/liaocheng.ts</code> (<a href="../liaocheng/headcount.html">head count and connection rate</a>) and ' +
       '<code>notebooks/haikou.ts</code> (<a href="../haikou/report.html">129M yuan and "515 operators"</a>); run them first for the links to work.</p>',
-    '<footer>Made by <code>notebooks/cases.ts</code> (hotline-sim) from <code>scenarios/*.yaml</code>; figures cited in <code>shared/reference/facts.md</code>, assumptions labelled in each scenario. ' +
+    '<footer>Made by <code>notebooks/cases.ts</code> (hotline-sim) from <code>scenarios/*.yaml</code>; figures cited in <code>scenarios/SOURCES.md</code>, assumptions labelled in each scenario. ' +
       'Simulated figures, not observations. The numbers behind this page: <code>cases.csv</code>.</footer>',
   ];
   return {

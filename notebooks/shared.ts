@@ -1,7 +1,9 @@
 // Small helpers shared by the notebooks (not a notebook itself): plain-text rows from the engine's
 // report functions (budgetKpiRows, budgetSummaryRows, ...) turned into HTML tables for htmlPage.
 // All numbers are formatted by the engine; this file only escapes and lays out.
-import { relative } from 'node:path';
+import { rmSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { escapeHtml, formatCi, formatValue, type Estimate } from '../engine/index.ts';
 
 export interface TableOptions {
@@ -50,4 +52,15 @@ export function since(t0: number, t1 = performance.now()): string {
 /** Paths relative to the working directory, for "Wrote ..." lines. */
 export function shown(paths: string[]): string {
   return paths.map((p) => relative(process.cwd(), p)).join(', ');
+}
+
+/**
+ * Empties a notebook's own output folder (under output/, git-ignored) before it writes a new run, so no
+ * file of an earlier run stays beside the new report. Refuses any folder outside output/.
+ */
+export function freshOutputDir(dir: string): void {
+  const outputRoot = join(dirname(fileURLToPath(import.meta.url)), '..', 'output');
+  const rel = relative(outputRoot, dir);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new Error(`refusing to clear ${dir}: not a folder under output/`);
+  rmSync(dir, { recursive: true, force: true });
 }

@@ -7,8 +7,9 @@ import {
   type HeadcountSolver,
   formatBudgetNotes,
   formatBudgetOutput,
-  writeFilesAtomically,
-  prepareOutputFolder,
+  writeResultFolder,
+  prepareResultFolder,
+  resultJson,
   type ScenarioOverrides,
   type StaffingTarget,
 } from '../../engine/index.ts';
@@ -38,6 +39,7 @@ export function parseYuan(text: string, flag: string): number {
   if (!(value > 0) || !Number.isFinite(value)) {
     throw new UsageError(`${flag} "${text}": give an amount of yuan more than 0, e.g. 129e6, 129000000, 129M or 12900万`);
   }
+  if (value > 1e12) throw new UsageError(`${flag} "${text}": at most 1e12 yuan (the head-count search goes to 100 million operators)`);
   return value;
 }
 
@@ -65,7 +67,7 @@ export function studyOverridesFrom(argv: {
 }
 
 export function checkYears(years: number): number {
-  if (!(years > 0) || !Number.isFinite(years)) throw new UsageError(`--years must be more than 0 (got ${years})`);
+  if (!(years > 0 && years <= 100)) throw new UsageError(`--years must be more than 0 and at most 100 (got ${years})`);
   return years;
 }
 
@@ -136,7 +138,7 @@ export function registerBudget(y: Argv) {
       if (!argv.simulate && (target || contractKpi)) throw new UsageError('--target and --contract-kpi need simulation: drop --no-simulate');
       if (argv.covers !== 'contract' && argv.covers !== 'total') throw new UsageError(`--covers must be contract or total (got ${argv.covers})`);
       if (argv.criterion !== 'mean' && argv.criterion !== 'ci') throw new UsageError(`--criterion must be mean or ci (got ${argv.criterion})`);
-      if (argv.out) prepareOutputFolder(argv.out, ['budget-lines.csv', 'budget-summary.csv', 'result.json'], argv.force);
+      if (argv.out) prepareResultFolder(argv.out, argv.force);
       const overrides = studyOverridesFrom(argv);
 
       if (argv.roster && !target) throw new UsageError('--roster needs --target (e.g. --target connection=0.95 --roster)');
@@ -165,11 +167,11 @@ export function registerBudget(y: Argv) {
       });
       progress.stop();
       if (argv.out) {
-        const written = writeFilesAtomically(argv.out, await budgetCsvFiles(study), argv.force);
+        const written = writeResultFolder(argv.out, await budgetCsvFiles(study), argv.force);
         if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
       }
       if (argv.json) {
-        process.stdout.write(JSON.stringify(study) + '\n');
+        process.stdout.write(resultJson(study) + '\n');
         return;
       }
       process.stdout.write(formatBudgetOutput(study, { detail: argv.detail }) + '\n');

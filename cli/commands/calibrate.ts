@@ -1,6 +1,6 @@
 import { readFileSync, existsSync, writeFileSync, renameSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { calibrate, calibratedYaml, formatCalibrationReport, ScenarioError, type ObservedFigure } from '../../engine/index.ts';
+import { calibrate, calibratedYaml, formatCalibrationReport, resultJson, ScenarioError, type ObservedFigure } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { overridesFrom, scenarioOverrideOptions } from './run.ts';
 
@@ -94,7 +94,7 @@ export function registerCalibrate(y: Argv) {
       }
       if (argv.json) {
         const { run, ...rest } = result;
-        process.stdout.write(JSON.stringify({ ...rest, totals: run.totals }) + '\n');
+        process.stdout.write(resultJson({ ...rest, totals: run.totals }) + '\n');
       } else {
         process.stdout.write(formatCalibrationReport(result) + '\n');
       }

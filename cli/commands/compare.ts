@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { compareCsvFiles, compareStudy, formatCompareReport, prepareOutputFolder, writeFilesAtomically } from '../../engine/index.ts';
+import { compareCsvFiles, compareStudy, formatCompareReport, prepareResultFolder, resultJson, writeResultFolder } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { parsePeriod, parseTarget, periodOption } from '../targets.ts';
 import { checkYears, costStudyOptions, studyOverridesFrom, studyProgress } from './budget.ts';
@@ -23,7 +23,7 @@ export function registerCompare(y: Argv) {
       if (!argv.models && argv.b === undefined) throw new UsageError('give two scenarios to compare (compare a.yaml b.yaml), or one with --models');
       const overrides = studyOverridesFrom(argv);
       const progress = studyProgress(argv.quiet || argv.json);
-      if (argv.out) prepareOutputFolder(argv.out, ['compare.csv'], argv.force);
+      if (argv.out) prepareResultFolder(argv.out, argv.force);
       const result = compareStudy({
         files: argv.b === undefined ? [argv.a] : [argv.a, argv.b],
         models: argv.models,
@@ -36,10 +36,10 @@ export function registerCompare(y: Argv) {
       });
       progress.stop();
       if (argv.out) {
-        const written = writeFilesAtomically(argv.out, await compareCsvFiles(result), argv.force);
+        const written = writeResultFolder(argv.out, await compareCsvFiles(result), argv.force);
         if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
       }
-      process.stdout.write(argv.json ? JSON.stringify(result) + '\n' : formatCompareReport(result, { detail: argv.detail }) + '\n');
+      process.stdout.write(argv.json ? resultJson(result) + '\n' : formatCompareReport(result, { detail: argv.detail }) + '\n');
     },
   );
 }

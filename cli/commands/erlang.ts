@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { agentsNeeded, describeKpiTarget, wrapText, formatValue, queueMetrics, textTable, type QueueInput } from '../../engine/index.ts';
+import { agentsNeeded, describeKpiTarget, wrapText, formatValue, queueMetrics, resultJson, textTable, type QueueInput } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { parseTarget } from '../targets.ts';
 
@@ -27,10 +27,11 @@ export function registerErlang(y: Argv) {
       const handle = argv.talk + argv['wrap-up'];
       const seconds = (name: string, v: number, min: 'positive' | 'nonNegative') => {
         if (Number.isNaN(v)) throw new UsageError(`${name} takes a number of seconds, e.g. ${name} 180`);
+        if (!Number.isFinite(v) || v > 1e6) throw new UsageError(`${name} must be a number of seconds up to 1e6 (got ${v})`);
         if (min === 'positive' ? !(v > 0) : !(v >= 0)) throw new UsageError(`${name} must be ${min === 'positive' ? 'more than 0' : '0 or more'} seconds (got ${v})`);
       };
       if (Number.isNaN(cph)) throw new UsageError('--calls-per-hour takes a number, e.g. --calls-per-hour 200');
-      if (!(cph >= 0)) throw new UsageError(`--calls-per-hour must be 0 or more (got ${cph})`);
+      if (!(cph >= 0 && cph <= 1e7)) throw new UsageError(`--calls-per-hour must be between 0 and 1e7 (got ${cph})`);
       seconds('--talk', argv.talk, 'positive');
       seconds('--wrap-up', argv['wrap-up'], 'nonNegative');
       if (argv.patience !== undefined) seconds('--patience', argv.patience, 'positive');
@@ -90,7 +91,7 @@ export function registerErlang(y: Argv) {
       const rows = agentList.map((n) => queueMetrics({ ...base, agents: n }));
       if (argv.json) {
         process.stdout.write(
-          JSON.stringify({
+          resultJson({
             model: argv.patience ? 'Erlang A (M/M/n+M)' : 'Erlang C (M/M/n)',
             input: base,
             targets,

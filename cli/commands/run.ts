@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { prepareOutputFolder, formatRunReport, readingNotes, withoutIntervals, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, workloadCsvFiles, writeFilesAtomically } from '../../engine/index.ts';
+import { svgToPng, prepareResultFolder, formatRunReport, readingNotes, withoutIntervals, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, resultJson, workloadCsvFiles, writeResultFolder } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar } from '../progress.ts';
 
@@ -12,6 +12,7 @@ export const scenarioOverrideOptions = {
   horizon: { type: 'string', describe: 'simulated length, e.g. 7d, 24h, 366d' },
   scale: { type: 'number', describe: 'multiply every arrival rate, e.g. 1.2 for a +20% typhoon week' },
   'start-date': { type: 'string', describe: 'start the horizon on this date (YYYY-MM-DD), e.g. with --horizon 7d' },
+  'allow-files-outside': { type: 'boolean', describe: "let empirical file: paths point outside the scenario's folder (see SECURITY.md)" },
 } as const;
 
 export function overridesFrom(argv: {
@@ -23,6 +24,7 @@ export function overridesFrom(argv: {
   horizon?: string;
   scale?: number;
   'start-date'?: string;
+  'allow-files-outside'?: boolean;
 }) {
   let horizonHours: number | undefined;
   if (argv.horizon !== undefined) {
@@ -49,7 +51,7 @@ export function overridesFrom(argv: {
     throw new UsageError(`--start-date must be a date YYYY-MM-DD, e.g. 2024-07-15 (got ${startDate})`);
   }
   const seed = argv.seed === undefined ? undefined : /^-?\d+$/.test(argv.seed) ? Number(argv.seed) : argv.seed;
-  return { agents: argv.agents, headcount: argv.headcount, peoplePerSeat: pps, replications: argv.replications, seed, horizonHours, scale, startDate };
+  return { agents: argv.agents, headcount: argv.headcount, peoplePerSeat: pps, replications: argv.replications, seed, horizonHours, scale, startDate, allowFilesOutside: argv['allow-files-outside'] };
 }
 
 export function registerRun(y: Argv) {
@@ -64,35 +66,46 @@ export function registerRun(y: Argv) {
         .option('intervals', { type: 'boolean', default: false, describe: 'keep the per-interval rows in --json and result.json' })
         .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every metric, the breakdowns and the average day' })
         .option('out', { type: 'string', describe: 'folder for totals.csv, intervals.csv, result.json, report.html and its chart SVGs' })
+        .option('charts', { type: 'boolean', default: false, describe: 'also write every chart as PNG (with --out)' })
         .option('force', { type: 'boolean', default: false, describe: 'overwrite existing files in --out' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' }),
     async (argv) => {
+      if (argv.charts && !argv.out) throw new UsageError('--charts writes files: give --out DIR too');
       const scenario = loadScenario(argv.scenario, overridesFrom(argv));
       // Refuse an unusable --out before simulating, not after.
-      if (argv.out) prepareOutputFolder(argv.out, ['totals.csv', 'intervals.csv', 'call-types.csv', 'attempts.csv', 'result.json', 'report.html'], argv.force);
+      if (argv.out) prepareResultFolder(argv.out, argv.force);
       const progress = progressBar('Simulating', argv.quiet || argv.json);
       const result = runScenario(scenario, { onReplication: (d, t) => progress.update(d, t) });
       progress.stop();
       if (argv.out) {
-        const written = writeFilesAtomically(
+        const report = await runReportFiles(result);
+        const written = writeResultFolder(
           argv.out,
           {
             'totals.csv': await totalsCsv(result),
             'intervals.csv': await intervalsCsv(result),
             ...(await workloadCsvFiles(result)),
-            'result.json': JSON.stringify(argv.intervals ? result : withoutIntervals(result), null, 2) + '\n',
-            ...(await runReportFiles(result)),
+            'result.json': resultJson(argv.intervals ? result : withoutIntervals(result), 2) + '\n',
+            ...report,
+            ...(argv.charts ? await pngsOf(report) : {}),
           },
           argv.force,
         );
         if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
       }
       if (argv.json) {
-        process.stdout.write(JSON.stringify(argv.intervals ? result : withoutIntervals(result)) + '\n');
+        process.stdout.write(resultJson(argv.intervals ? result : withoutIntervals(result)) + '\n');
         return;
       }
       const notes = readingNotes({ occupancy: result.totals.occupancy?.mean, profile: result.staffing.profile, scenario });
       process.stdout.write(formatRunReport(result, { detail: argv.detail, notes }) + '\n');
     },
   );
+}
+
+/** A PNG beside each chart SVG. */
+async function pngsOf(files: Record<string, string>): Promise<Record<string, Uint8Array>> {
+  const out: Record<string, Uint8Array> = {};
+  for (const [name, svg] of Object.entries(files)) if (name.endsWith('.svg')) out[name.replace(/\.svg$/, '.png')] = await svgToPng(svg);
+  return out;
 }

@@ -4,11 +4,12 @@ import {
   headcountForTarget,
   intervalsCsv,
   loadScenario,
-  prepareOutputFolder,
+  prepareResultFolder,
+  resultJson,
   readingNotes,
   staffCsvFiles,
   totalsCsv,
-  writeFilesAtomically,
+  writeResultFolder,
   type HeadcountAnswer,
   type StaffAnswers,
 } from '../../engine/index.ts';
@@ -50,7 +51,8 @@ export function registerStaff(y: Argv) {
       if (occ !== undefined && !(occ > 0 && occ <= 1)) throw new UsageError('--max-occupancy must be between 0 and 1');
       const overrides = overridesFrom(argv);
       const scenario = loadScenario(argv.scenario, overrides);
-      if (argv.out && mode !== 'profile') prepareOutputFolder(argv.out, ['requirement.csv', 'roster.csv', 'uncovered.csv', 'totals.csv', 'intervals.csv'], argv.force);
+      if (argv.out && mode === 'profile') throw new UsageError('--out writes the roster\'s files (requirement, roster, totals): use --mode roster or both');
+      if (argv.out) prepareResultFolder(argv.out, argv.force);
       const say = (m: string) => !argv.quiet && !argv.json && process.stderr.isTTY && process.stderr.write(`${m}\n`);
       const answers: HeadcountAnswer[] = [];
       const skipped: string[] = [];
@@ -92,12 +94,12 @@ export function registerStaff(y: Argv) {
       };
       if (argv.out && roster) {
         const files = { ...(await staffCsvFiles(roster)), 'totals.csv': await totalsCsv(roster.run), 'intervals.csv': await intervalsCsv(roster.run) };
-        const written = writeFilesAtomically(argv.out, files, argv.force);
+        const written = writeResultFolder(argv.out, files, argv.force);
         if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
       }
       if (argv.json) {
         process.stdout.write(
-          JSON.stringify({
+          resultJson({
             scenario: scenario.name,
             target,
             period,

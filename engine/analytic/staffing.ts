@@ -127,5 +127,19 @@ function checkTarget(target: StaffingTarget): void {
 }
 
 function unreachable(maxAgents: number, target: StaffingTarget): RangeError {
-  return new RangeError(`target ${JSON.stringify(target)} not reachable with ${maxAgents} agents or fewer`);
+  return new RangeError(`the target ${targetText(target)} is not reachable with ${maxAgents.toLocaleString('en-US')} agents or fewer`);
+}
+
+/** "connection rate >= 0.9", "ASA <= 20 s": a target in words, for messages. */
+function targetText(t: StaffingTarget): string {
+  switch (t.kind) {
+    case 'connectionRate':
+      return `connection rate >= ${t.value}`;
+    case 'abandonment':
+      return `abandonment rate <= ${t.value}`;
+    case 'asa':
+      return `ASA <= ${t.seconds} s`;
+    case 'serviceLevel':
+      return `service level >= ${t.value}${t.seconds !== undefined ? ` within ${t.seconds} s` : ''}`;
+  }
 }

@@ -70,7 +70,8 @@ export function simulateFast(model: CallCentreModel, seed: number | string, repl
   // Calendar buckets about two mean inter-completion times wide (see ServerPool; 1x, 2x and 4x
   // measured alike, 2x a little the best).
   const meanHandle = meanOf(model.talkTime) + meanOf(model.wrapUpTime);
-  const agents = new ServerPool(maxAgents, { bucketSeconds: meanHandle > 0 ? (2 * meanHandle) / maxAgents : 1 });
+  // At least a millisecond wide: narrower buckets (a handling time of 1e-300 s) make the clock's walk endless.
+  const agents = new ServerPool(maxAgents, { bucketSeconds: meanHandle > 0 ? Math.max(1e-3, (2 * meanHandle) / maxAgents) : 1 });
   agents.releaseThrough(0);
   for (let i = 0; i < schedule[0]; i++) agents.add(0);
   // Moments at which waiting callers leave the queue (answered or abandoned): their count is the queue length.

@@ -460,11 +460,35 @@ export function minimumHeadcountForTarget(scenario: Scenario, target: StaffingTa
     return hit;
   };
   const n = searchMinimum(analytic.agentsOnSeat, (k) => evaluate(k).e.meets, maxAgents);
-  const best = evaluate(n);
+  let best = evaluate(n);
   const fewer = n > 0 ? evaluate(n - 1).e : null;
+  // Following demand, the average on seat is not rounded (engine/scenario/resolve.ts), so every head
+  // count between those of n - 1 and n agents is a different staffing: the smallest that meets the
+  // target is found by bisection on the head count itself (without this, a head count that already
+  // meets the target could be answered with a larger one).
+  if (s.agentsProfile.kind === 'demand' && fewer && !fewer.meets) {
+    let lo = fewer.headcount;
+    let hi = best.e.headcount;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      const run = cache.flat(s, n, mid, pps, `Simulating ${mid} operators (following demand)`, rows);
+      const check = meetsTargetOverPeriod(run, metric, period, criterion);
+      const e: StaffingEvaluation = { agentsOnSeat: n, headcount: mid, kpi: check.worst, meets: check.meets };
+      evaluations.push(e);
+      if (e.meets) {
+        hi = mid;
+        best = { e, run };
+      } else {
+        lo = mid;
+      }
+    }
+  }
   const profile = s.agentsProfile.kind === 'demand' ? 'following demand' : 'flat around the clock';
   return {
-    method: `the scenario's profile (${profile}; head count / people per seat); Erlang A bracket, bisection by simulation`,
+    method:
+      s.agentsProfile.kind === 'demand'
+        ? `the scenario's profile (${profile}; head count / people per seat on average); Erlang A bracket, bisection by simulation on agents, then on the head count`
+        : `the scenario's profile (${profile}; head count / people per seat); Erlang A bracket, bisection by simulation`,
     target,
     metric,
     criterion,

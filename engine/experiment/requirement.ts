@@ -8,7 +8,7 @@ import { erlangRequirement } from '../workforce/requirement.ts';
 import { metricDefinitions } from '../callcenter/metrics.ts';
 import { COUNTER_NAMES, type CallCentreModel } from '../callcenter/model.ts';
 import { callCentreModel } from './model.ts';
-import { simulateReplication } from '../callcenter/simulate.ts';
+import { runReplications } from './pool.ts';
 import { meanOf } from '../random/distributions.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { halfWidth, RunningEstimates, type Estimate } from '../stats/estimate.ts';
@@ -77,16 +77,17 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
     const kpi = new RunningEstimates(n);
     const occ = new RunningEstimates(n);
     const one = { overtimeSeconds: 0, drainSeconds: 0 } as CounterTotals;
-    for (let r = 0; r < R; r++) {
-      // The same seeds every round (common random numbers): a change in staffing, not noise, moves the KPI.
-      const rep = simulateReplication(model, `${scenario.seed}|requirement`, r);
+    // The same seeds every round (common random numbers): a change in staffing, not noise, moves the KPI.
+    // A round's replications run on the worker pool and are folded in order.
+    const tasks = Array.from({ length: R }, (_, r) => ({ model, seed: `${scenario.seed}|requirement`, replication: r }));
+    runReplications(tasks, (_, rep) => {
       simulatedCalls += rep.calls;
       for (let k = 0; k < n; k++) {
         for (const name of COUNTER_NAMES) one[name] = rep.counters[name][k];
         if (one.offered > 0) kpi.add(k, kpiDef.value(one));
         occ.add(k, occDef.value(one));
       }
-    }
+    });
     const meets = (k: number): boolean => {
       if (kpi.n[k] === 0) return true; // no calls in this interval in any replication
       const m = kpi.mean[k];

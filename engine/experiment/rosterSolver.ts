@@ -56,7 +56,7 @@ export async function rosterHeadcountForTarget(scenario: Scenario, target: Staff
     analytic: {
       agentsOnSeat: study.requirement.erlang.reduce((a, b) => a + b, 0) / study.requirement.erlang.length,
       kpi: Number.NaN,
-      peakIntervalAgents: Math.max(...study.requirement.erlang),
+      peakIntervalAgents: study.requirement.erlang.reduce((a, b) => Math.max(a, b), 0),
       headcount: Number.NaN,
     },
     evaluations: [],

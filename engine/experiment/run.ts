@@ -1,12 +1,14 @@
 // Replications of a scenario: independent seeded runs, each metric as a mean with a 95% CI.
 import { metricDefinitions, sumCounters, type CounterTotals, type MetricDefinition, type Unit } from '../callcenter/metrics.ts';
-import { COUNTER_NAMES, type IntervalCounters } from '../callcenter/model.ts';
-import { simulateReplication } from '../callcenter/simulate.ts';
+import { COUNTER_NAMES, type IntervalCounters, type ReplicationResult } from '../callcenter/model.ts';
 import { callCentreModel, modelFeatures } from './model.ts';
 import { describePayroll } from '../workforce/payroll.ts';
 import { intervalLabels } from '../scenario/calendar.ts';
+import { checkRunLimits } from '../scenario/limits.ts';
+import { NonFiniteResultError } from '../report/json.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { clipEstimate, estimate, RunningEstimates, type Estimate } from '../stats/estimate.ts';
+import { runReplications, type ReplicationTask } from './pool.ts';
 
 export interface MetricInfo {
   id: string;
@@ -97,6 +99,24 @@ export interface RunOptions {
 }
 
 export function runScenario(scenario: Scenario, options: RunOptions = {}): RunResult {
+  const run = startRun(scenario, options);
+  runReplications(run.tasks, run.add);
+  return run.finish();
+}
+
+/**
+ * A run taken apart, for callers that schedule replications themselves (a sweep runs many
+ * scenarios' replications on one pool): the tasks, a fold that must see every replication in
+ * order, and the result.
+ */
+export interface RunInProgress {
+  tasks: ReplicationTask[];
+  add: (r: number, rep: ReplicationResult) => void;
+  finish: () => RunResult;
+}
+
+export function startRun(scenario: Scenario, options: RunOptions = {}): RunInProgress {
+  checkRunLimits(scenario, scenario.file);
   const defs = metricDefinitions(scenario.serviceLevelFormula, scenario.serviceLevelSeconds, modelFeatures(scenario));
   const intervalDefs = defs.filter((d) => !d.totalsOnly);
   const R = scenario.replications;
@@ -118,8 +138,10 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
   const onAttempt = Array.from({ length: maxAttempts }, () => new Float64Array(R));
   let path: 'fast' | 'events' = 'fast';
 
-  for (let r = 0; r < R; r++) {
-    const rep = simulateReplication(model, scenario.seed, r, options.path ?? 'auto');
+  const tasks: ReplicationTask[] = Array.from({ length: R }, (_, r) => ({ model, seed: scenario.seed, replication: r, path: options.path ?? 'auto' }));
+  let expected = 0;
+  const add = (r: number, rep: ReplicationResult) => {
+    if (r !== expected++) throw new Error(`replication ${r} folded out of order`);
     simulatedCalls += rep.calls;
     simulatedEvents += rep.events;
     // Whole-horizon totals: counted intervals plus the drain slot (agent time only).
@@ -145,8 +167,9 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
       monthDefs.forEach((d, i) => (monthValues[j][i][r] = d.value(t)));
     });
     options.onReplication?.(r + 1, R);
-  }
+  };
 
+  const finish = (): RunResult => {
   const totals: Record<string, Estimate> = {};
   defs.forEach((d, i) => (totals[d.id] = bounded(estimate(totalsByRep[i]), d.unit)));
   const intervals: IntervalRow[] = [];
@@ -177,6 +200,14 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
     },
   }));
 
+  // Every figure that leaves the engine is finite, or the run is refused (an overflow is no answer).
+  for (const d of defs) {
+    const t = totals[d.id];
+    const countable = d.unit === 'calls' || d.unit === 'hours' || d.unit === 'agents';
+    if (!Number.isFinite(t.mean) && (countable || !Number.isNaN(t.mean))) {
+      throw new NonFiniteResultError(`${scenario.file ? `${scenario.file}: ` : ''}the total ${d.id} came out as ${t.mean} (an overflow): no figure is reported`);
+    }
+  }
   return {
     scenario: scenario.name,
     file: scenario.file,
@@ -213,6 +244,8 @@ export function runScenario(scenario: Scenario, options: RunOptions = {}): RunRe
         : null,
     attempts: scenario.redial ? onAttempt.map((a, i) => ({ attempt: i + 1, peopleAnswered: bounded(estimate(a), 'calls') })) : null,
   };
+  };
+  return { tasks, add, finish };
 }
 
 function staffingSummary(s: Scenario): RunResult['staffing'] {

@@ -86,3 +86,18 @@ describe('ServerPool.removeRandomBusy', () => {
     for (const n of picks.values()) expect(Math.abs(n - 2000 / 3)).toBeLessThan(105);
   });
 });
+
+describe('zero-length work', () => {
+  it('leaves the server idle when the work ends by the clock (it would otherwise never be released)', () => {
+    const pool = new ServerPool(2);
+    pool.add(0);
+    pool.add(0);
+    pool.releaseThrough(10);
+    pool.seize(10); // zero-length work at the clock
+    expect(pool.idle).toBe(2);
+    expect(pool.earliestBusy()).toBe(Infinity);
+    pool.seize(15);
+    expect(pool.idle).toBe(1);
+    expect(pool.earliestBusy()).toBe(15);
+  });
+});

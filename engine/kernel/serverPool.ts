@@ -104,8 +104,11 @@ export class ServerPool {
     if (target > this.cursor) this.cursor = target;
   }
 
-  /** Makes an idle server busy until `until` (later than the clock). */
+  /** Makes an idle server busy until `until`; work that ends by the clock (zero-length) leaves it idle. */
   seize(until: number): void {
+    // A server busy until the clock itself would never be released (releaseThrough only moves
+    // the clock forward), and a loop waiting for it would spin for ever.
+    if (until <= this.now) return;
     this.idle--;
     this.insert(until);
   }

@@ -15,6 +15,7 @@ import type { Estimate } from '../stats/estimate.ts';
 import { formatValue, textTable, wrapText } from './format.ts';
 import { headcountAnswerLines } from './staffReport.ts';
 import { describePeriod } from '../experiment/headcountSearch.ts';
+import { resultJson } from './json.ts';
 import { INHOUSE_PRESETS, inhousePresetNames } from '../cost/inhouse.ts';
 import { describeParameters } from '../cost/budget.ts';
 
@@ -660,7 +661,7 @@ export async function budgetCsvFiles(s: BudgetStudy): Promise<Record<string, str
     if (s.contract.forRisk) add('contract_risk', s.contract.forRisk.view);
     files['contract.csv'] = await csv(rows);
   }
-  files['result.json'] = JSON.stringify(s, null, 2) + '\n';
+  files['result.json'] = resultJson(s, 2) + '\n';
   return files;
 }
 

@@ -10,7 +10,7 @@ export const REPORT_FONTS = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsof
 
 /** GB/T 33358-2016 (政府热线服务规范): connection rate over 24 h at least 95%; calls answered within 15 s. */
 export const GBT33358 = { connectionRate: 0.95, answerSeconds: 15 } as const;
-/** Common industry range for agent occupancy (facts.md: 75–85%; over 90% leads to burnout). */
+/** Common industry range for agent occupancy (SOURCES.md: 75–85%; over 90% leads to burnout). */
 export const OCCUPANCY_RANGE = [0.75, 0.85] as const;
 
 /** Horizons longer than this many days get a chart by day (or by month, beyond MONTHLY_AFTER_DAYS). */

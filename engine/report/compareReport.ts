@@ -4,6 +4,7 @@ import { OPERATING_MODELS, type KpiDifference, type ModelComparison, type Scenar
 import { describeKpiTarget, budgetLinesCsv, budgetKpiRows, operatingModelNames, formatAmount, formatSigned, budgetSummaryRows, formatWithCi } from './budgetReport.ts';
 import { textTable, wrapText } from './format.ts';
 import { describePeriod } from '../experiment/headcountSearch.ts';
+import { resultJson } from './json.ts';
 
 const kpiNames: Record<KpiDifference['metric'], { en: string; zh: string; unit: 'ratio' | 'seconds' | 'calls' }> = {
   connectionRate: { en: 'Connection rate', zh: '接通率', unit: 'ratio' },
@@ -251,7 +252,7 @@ export async function compareCsvFiles(c: ScenarioComparison | ModelComparison): 
     files['a-budget-lines.csv'] = await budgetLinesCsv(c.a.budgets);
     files['b-budget-lines.csv'] = await budgetLinesCsv(c.b.budgets);
   }
-  files['result.json'] = JSON.stringify(c, null, 2) + '\n';
+  files['result.json'] = resultJson(c, 2) + '\n';
   return files;
 }
 

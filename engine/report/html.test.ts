@@ -75,17 +75,19 @@ describe('HTML run report', () => {
   it('charts by month with the months\' CIs for long horizons, by day otherwise', () => {
     const byDay = connectionTrendPoints(r)!;
     expect(byDay.by).toBe('day');
-    expect(byDay.points.map((p) => p.period)).toEqual(['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04']);
-    const day1 = r.intervals.filter((row) => row.start.startsWith('2024-01-01'));
+    // the four days from the scenario's own start date
+    const days = [0, 1, 2, 3].map((d) => new Date(Date.parse(`${r.horizon.start.slice(0, 10)}T00:00:00Z`) + d * 86_400_000).toISOString().slice(0, 10));
+    expect(byDay.points.map((p) => p.period)).toEqual(days);
+    const day1 = r.intervals.filter((row) => row.start.startsWith(days[0]));
     const offered = day1.reduce((s, row) => s + row.metrics.offered.mean, 0);
     const answered = day1.reduce((s, row) => s + row.metrics.answered.mean, 0);
     expect(byDay.points[0].mean).toBeCloseTo(answered / offered, 12);
     expect(byDay.points[0].lo!).toBeLessThanOrEqual(byDay.points[0].mean);
     const month = r.months[0];
-    const long = { ...r, horizon: { ...r.horizon, days: 100 }, months: [month, { ...month, month: '2024-02' }] };
+    const long = { ...r, horizon: { ...r.horizon, days: 100 }, months: [month, { ...month, month: `${month.month}-next` }] };
     const byMonth = connectionTrendPoints(long)!;
     expect(byMonth.by).toBe('month');
-    expect(byMonth.points[0]).toEqual({ period: '2024-01', mean: month.metrics.connectionRate.mean, lo: month.metrics.connectionRate.ciLow, hi: month.metrics.connectionRate.ciHigh });
+    expect(byMonth.points[0]).toEqual({ period: month.month, mean: month.metrics.connectionRate.mean, lo: month.metrics.connectionRate.ciLow, hi: month.metrics.connectionRate.ciHigh });
     expect(connectionTrendPoints({ ...r, horizon: { ...r.horizon, days: 2 } })).toBeNull();
   });
 

@@ -1,5 +1,13 @@
 // Calendar arithmetic on plain ISO dates (UTC, so no daylight-saving surprises; China has none).
 
+/** "2024-02-29" yes, "2024-02-30" and "2024-13-45" no; years 1900 to 2200. */
+export function isCalendarDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return year >= 1900 && year <= 2200 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month - 1);
+}
+
 export function parseIsoDate(date: string): Date {
   return new Date(`${date}T00:00:00Z`);
 }

@@ -1,10 +1,11 @@
 // Reading a scenario file: YAML -> validated spec -> resolved Scenario, with errors that
 // name the file, the line and the field.
-import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isMap, isScalar, type Node } from 'yaml';
+import { readFileSync, statSync } from 'node:fs';
+import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioError } from './errors.ts';
-import { resolveScenario, type Scenario } from './resolve.ts';
+import { checkRunLimits, LIMITS } from './limits.ts';
+import { resolveScenario, type ResolveOptions, type Scenario } from './resolve.ts';
 import { scenarioSchema, type ScenarioSpec } from './schema.ts';
 
 /** Quick what-ifs from the command line, applied before validation so they are checked too. */
@@ -20,13 +21,23 @@ export interface ScenarioOverrides {
   scale?: number;
   /** A new start date (YYYY-MM-DD): the calendar (weekdays, months, holidays) moves with it. */
   startDate?: string;
+  /** Any field by its path (a sweep's --vary), set before the other overrides and validated with them. */
+  set?: { path: string[]; value: unknown }[];
+  /** Let empirical `file:` paths point outside the scenario's folder tree (see SECURITY.md). */
+  allowFilesOutside?: boolean;
 }
 
 export function loadScenario(file: string, overrides: ScenarioOverrides = {}): Scenario {
+  if (file.trim() === '') throw new ScenarioError(undefined, ['scenario'], 'the scenario path is empty: give a scenario file (YAML)');
   let text: string;
   try {
+    const size = statSync(file).size;
+    if (size > LIMITS.fileBytes) {
+      throw new ScenarioError(file, [], `the file is ${(size / 1048576).toFixed(0)} MB; the limit for a scenario is ${LIMITS.fileBytes / 1048576} MB`);
+    }
     text = readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof ScenarioError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new ScenarioError(file, [], code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})`);
   }
@@ -35,22 +46,63 @@ export function loadScenario(file: string, overrides: ScenarioOverrides = {}): S
 
 export function parseScenario(text: string, file?: string, overrides: ScenarioOverrides = {}): Scenario {
   const { spec } = parseScenarioSpec(text, file, overrides);
-  return resolveWithLines(spec, text, file);
+  return resolveWithLines(spec, text, file, { allowFilesOutside: overrides.allowFilesOutside });
 }
 
 /** Validated spec and the YAML document (for locating later errors). */
 export function parseScenarioSpec(text: string, file?: string, overrides: ScenarioOverrides = {}): { spec: ScenarioSpec } {
+  return specFromYaml(parseScenarioYaml(text, file), file, overrides);
+}
+
+/** A scenario file's YAML, parsed once (a sweep validates many variants of it). */
+export interface ScenarioYaml {
+  doc: ReturnType<typeof parseDocument>;
+  lineCounter: LineCounter;
+  raw: Record<string, unknown>;
+}
+
+export function parseScenarioYaml(text: string, file?: string): ScenarioYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (text.length > LIMITS.fileBytes) throw new ScenarioError(file, [], `the text is ${(text.length / 1048576).toFixed(0)} MB; the limit for a scenario is ${LIMITS.fileBytes / 1048576} MB`);
+  let separators = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 44) separators++;
+  }
+  if (separators > LIMITS.yamlValues) {
+    throw new ScenarioError(file, [], `the file has ${separators.toLocaleString('en-US')} lines and commas; the limit for a scenario is ${LIMITS.yamlValues.toLocaleString('en-US')} (values of a year of 1-minute intervals fit)`);
+  }
+  // uniqueKeys is checked below in one pass: the yaml library's own check is quadratic in the keys of a mapping.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     throw new ScenarioError(file, [], `not valid YAML: ${err.message.split('\n')[0]}`, lineCounter.linePos(err.pos[0]).line);
   }
-  const raw = doc.toJS() as unknown;
+  checkDuplicateKeys(doc, file, lineCounter);
+  let raw: unknown;
+  try {
+    // maxAliasCount bounds alias expansion ("billion laughs"); an alias to no anchor is a ReferenceError too.
+    raw = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e;
+    const excessive = /excessive alias count/i.test(e.message);
+    throw new ScenarioError(
+      file,
+      [],
+      excessive
+        ? `not valid YAML: aliases (*name) expand to too much data; at most ${LIMITS.yamlAliases} alias uses are expanded`
+        : `not valid YAML: ${e.message.split('\n')[0]}`,
+    );
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ScenarioError(file, [], 'a scenario must be a YAML mapping of fields (name, horizon, arrivals, ...)');
   }
-  const input = applyOverrides(raw as Record<string, unknown>, overrides);
+  return { doc, lineCounter, raw: raw as Record<string, unknown> };
+}
+
+/** The validated spec of parsed YAML with overrides applied (the YAML itself is not changed). */
+export function specFromYaml({ doc, lineCounter, raw }: ScenarioYaml, file?: string, overrides: ScenarioOverrides = {}): { spec: ScenarioSpec } {
+  const input = applyOverrides(raw, overrides);
   const parsed = scenarioSchema.safeParse(input);
   if (!parsed.success) {
     // An unknown field is usually a misspelt one: report it before the field it leaves missing.
@@ -77,9 +129,12 @@ export function parseScenarioSpec(text: string, file?: string, overrides: Scenar
   return { spec: parsed.data };
 }
 
-function resolveWithLines(spec: ScenarioSpec, text: string, file?: string): Scenario {
+function resolveWithLines(spec: ScenarioSpec, text: string, file: string | undefined, options: ResolveOptions): Scenario {
   try {
-    return resolveScenario(spec, file);
+    const scenario = resolveScenario(spec, file, options);
+    const form = (['callsPerHour', 'dailyCalls', 'annualCalls'] as const).find((k) => spec.arrivals[k] !== undefined);
+    checkRunLimits(scenario, file, ['arrivals', form ?? 'callsPerHour']);
+    return scenario;
   } catch (e) {
     if (e instanceof ScenarioError && e.line === undefined) {
       const lineCounter = new LineCounter();
@@ -91,7 +146,7 @@ function resolveWithLines(spec: ScenarioSpec, text: string, file?: string): Scen
 }
 
 function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Record<string, unknown> {
-  const out = { ...raw };
+  const out = o.set?.length ? setFields(raw, o.set) : { ...raw };
   // A flat on-seat count or head count replaces a roster.
   if (o.agents !== undefined || o.headcount !== undefined) delete out.roster;
   if (o.agents !== undefined) out.agents = o.agents;
@@ -113,7 +168,7 @@ function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Rec
         : `${raw.name} — what-if: ${o.headcount} people on the payroll, ${(ag as { peoplePerSeat: number }).peoplePerSeat} per seat`;
   }
   if (o.scale !== undefined) {
-    const arrivals = raw.arrivals;
+    const arrivals = out.arrivals;
     if (arrivals !== null && typeof arrivals === 'object' && !Array.isArray(arrivals)) {
       const a = arrivals as Record<string, unknown>;
       const current = typeof a.scale === 'number' ? a.scale : 1;
@@ -127,6 +182,39 @@ function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Rec
   if (o.seed !== undefined) out.seed = o.seed;
   if (o.horizonHours !== undefined) out.horizon = { hours: o.horizonHours };
   return out;
+}
+
+/** A copy with each path set (copying the objects on the way); agents on seat replace a roster. */
+function setFields(raw: Record<string, unknown>, sets: { path: string[]; value: unknown }[]): Record<string, unknown> {
+  const out = structuredClone(raw);
+  for (const { path, value } of sets) {
+    let node: Record<string, unknown> = out;
+    for (const key of path.slice(0, -1)) {
+      const next = node[key];
+      if (next === null || typeof next !== 'object' || Array.isArray(next)) node[key] = {};
+      node = node[key] as Record<string, unknown>;
+    }
+    node[path[path.length - 1]] = value;
+    if (path.length === 1 && path[0] === 'agents') delete out.roster;
+  }
+  return out;
+}
+
+/** Refuses a mapping that gives a key twice (YAML would keep the last one silently). */
+function checkDuplicateKeys(doc: Document, file: string | undefined, lc: LineCounter): void {
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) {
+          const line = isScalar(pair.key) && pair.key.range ? lc.linePos(pair.key.range[0]).line : undefined;
+          throw new ScenarioError(file, [], `not valid YAML: the key "${String(key)}" is given twice in one mapping`, line);
+        }
+        seen.add(key);
+      }
+    },
+  });
 }
 
 type Issue = z.core.$ZodIssue;

@@ -1,10 +1,13 @@
 // Scenario spec (validated file contents) -> Scenario (plain data, units resolved, one value per interval).
-import { readFileSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import type { DurationDistribution } from '../random/distributions.ts';
 import { meanOf } from '../random/distributions.ts';
 import { addDays, daysInMonth, intervalLabel, parseIsoDate, weekdayIndex } from './calendar.ts';
 import { ScenarioError } from './errors.ts';
+import { parseDurationColumn } from './durationsCsv.ts';
+import { LIMITS } from './limits.ts';
+export { parseDurationColumn };
 import type { DistributionInput, ScenarioSpec } from './schema.ts';
 import type { ServiceLevelFormula } from '../callcenter/metrics.ts';
 import type { CallType, OnlineChannel, Outbound, Redial } from '../callcenter/model.ts';
@@ -68,13 +71,21 @@ export interface ScenarioWorkforce {
   rosterHeadcount: { people: number; fte: number; paidHoursPerWeek: number } | null;
 }
 
-export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
+export interface ResolveOptions {
+  /** Allow empirical `file:` paths outside the scenario file's folder tree (refused by default; see SECURITY.md). */
+  allowFilesOutside?: boolean;
+}
+
+export function resolveScenario(spec: ScenarioSpec, file?: string, options: ResolveOptions = {}): Scenario {
   const intervalSeconds = spec.intervalMinutes * 60;
   const intervalsPerDay = 1440 / spec.intervalMinutes;
   const horizonHours = spec.horizon.days !== undefined ? spec.horizon.days * 24 : spec.horizon.hours!;
   const nIntervals = Math.round((horizonHours * 3600) / intervalSeconds);
   if (Math.abs(nIntervals * intervalSeconds - horizonHours * 3600) > 1e-6 || nIntervals < 1) {
     throw new ScenarioError(file, ['horizon'], `horizon must be a whole number of ${spec.intervalMinutes}-minute intervals`);
+  }
+  if (nIntervals > LIMITS.intervals) {
+    throw new ScenarioError(file, ['horizon'], `${nIntervals.toLocaleString('en-US')} intervals of ${spec.intervalMinutes} minutes; the limit is ${LIMITS.intervals.toLocaleString('en-US')} (a shorter horizon or longer intervalMinutes)`);
   }
   let warmupIntervals = 0;
   if (spec.warmup) {
@@ -123,20 +134,20 @@ export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
   } else {
     agents = perInterval(agentSpec!, grid, file, ['agents'], 'agents');
   }
-  const patience = spec.patience === 'none' ? null : distribution(spec.patience, file, ['patience']);
+  const patience = spec.patience === 'none' ? null : distribution(spec.patience, file, ['patience'], options);
   const callTypes: CallType[] | null = spec.callTypes
     ? spec.callTypes.map((t, i) => ({
         name: t.name,
         zh: t.zh,
         share: t.share,
-        talkTime: distribution(t.talkTime, file, ['callTypes', String(i), 'talkTime']),
-        wrapUpTime: distribution(t.wrapUpTime, file, ['callTypes', String(i), 'wrapUpTime']),
+        talkTime: distribution(t.talkTime, file, ['callTypes', String(i), 'talkTime'], options),
+        wrapUpTime: distribution(t.wrapUpTime, file, ['callTypes', String(i), 'wrapUpTime'], options),
       }))
     : null;
-  const talkTime = callTypes ? mixture(callTypes, (t) => t.talkTime) : distribution(spec.talkTime!, file, ['talkTime']);
-  const wrapUpTime = callTypes ? mixture(callTypes, (t) => t.wrapUpTime) : distribution(spec.wrapUpTime, file, ['wrapUpTime']);
-  const outbound = spec.outbound ? resolveOutbound(spec.outbound, intervalSeconds, file) : null;
-  const online = spec.online ? resolveOnline(spec.online, grid, file) : null;
+  const talkTime = callTypes ? mixture(callTypes, (t) => t.talkTime) : distribution(spec.talkTime!, file, ['talkTime'], options);
+  const wrapUpTime = callTypes ? mixture(callTypes, (t) => t.wrapUpTime) : distribution(spec.wrapUpTime, file, ['wrapUpTime'], options);
+  const outbound = spec.outbound ? resolveOutbound(spec.outbound, intervalSeconds, file, options) : null;
+  const online = spec.online ? resolveOnline(spec.online, grid, file, options) : null;
   if (!patience) {
     // Online work on shared agents waits behind voice, so only voice decides whether the queue is bounded.
     checkBoundedQueue(callsPerHour, agents, meanOf(talkTime) + meanOf(wrapUpTime), file, (k) => intervalLabel(spec.startDate, intervalSeconds, k));
@@ -165,9 +176,9 @@ export function resolveScenario(spec: ScenarioSpec, file?: string): Scenario {
     redial: spec.redial
       ? {
           probability: spec.redial.probability,
-          delay: distribution(spec.redial.delay, file, ['redial', 'delay']),
+          delay: distribution(spec.redial.delay, file, ['redial', 'delay'], options),
           maxAttempts: spec.redial.maxAttempts,
-          laterPatience: spec.redial.laterPatience ? distribution(spec.redial.laterPatience, file, ['redial', 'laterPatience']) : null,
+          laterPatience: spec.redial.laterPatience ? distribution(spec.redial.laterPatience, file, ['redial', 'laterPatience'], options) : null,
         }
       : null,
     callTypes,
@@ -317,7 +328,7 @@ function mixture(types: CallType[], pick: (t: CallType) => DurationDistribution)
   return cv > 0 ? { distribution: 'gamma', mean: m1, cv } : { distribution: 'deterministic', value: m1 };
 }
 
-function resolveOutbound(o: NonNullable<ScenarioSpec['outbound']>, intervalSeconds: number, file: string | undefined): Outbound {
+function resolveOutbound(o: NonNullable<ScenarioSpec['outbound']>, intervalSeconds: number, file: string | undefined, options: ResolveOptions): Outbound {
   for (const edge of ['from', 'to'] as const) {
     if (o.window[edge] % intervalSeconds !== 0) {
       throw new ScenarioError(file, ['outbound', 'window', edge], `the dialling window must start and end on ${intervalSeconds / 60}-minute interval boundaries`);
@@ -326,21 +337,21 @@ function resolveOutbound(o: NonNullable<ScenarioSpec['outbound']>, intervalSecon
   return {
     fromAnswered: o.fromAnswered ? { share: o.fromAnswered.share, deadlineSeconds: o.fromAnswered.deadline } : null,
     daily: o.daily ? { tasks: o.daily.tasks, deadlineSeconds: o.daily.deadline } : null,
-    talkTime: distribution(o.talkTime, file, ['outbound', 'talkTime']),
-    wrapUpTime: distribution(o.wrapUpTime, file, ['outbound', 'wrapUpTime']),
+    talkTime: distribution(o.talkTime, file, ['outbound', 'talkTime'], options),
+    wrapUpTime: distribution(o.wrapUpTime, file, ['outbound', 'wrapUpTime'], options),
     windowSeconds: [o.window.from % 86400, o.window.to % 86400 === 0 && o.window.to > 0 ? 86400 : o.window.to],
     answerProbability: o.answerProbability,
     noAnswerSeconds: o.noAnswerTime,
-    retryDelay: distribution(o.retryDelay, file, ['outbound', 'retryDelay']),
+    retryDelay: distribution(o.retryDelay, file, ['outbound', 'retryDelay'], options),
     maxAttempts: o.maxAttempts,
     reserve: o.reserve,
   };
 }
 
-function resolveOnline(o: NonNullable<ScenarioSpec['online']>, grid: Grid, file: string | undefined): OnlineChannel {
+function resolveOnline(o: NonNullable<ScenarioSpec['online']>, grid: Grid, file: string | undefined, options: ResolveOptions): OnlineChannel {
   return {
     requestsPerHour: arrivalRates(o.arrivals, grid, file, ['online', 'arrivals']),
-    handleTime: distribution(o.handleTime, file, ['online', 'handleTime']),
+    handleTime: distribution(o.handleTime, file, ['online', 'handleTime'], options),
     targetSeconds: o.target,
     agents: o.agents === 'shared' ? 'shared' : perInterval(o.agents, grid, file, ['online', 'agents'], 'online.agents'),
     reserve: o.reserve,
@@ -353,42 +364,39 @@ function normalise(weights: number[], file: string | undefined, path: string[]):
   return weights.map((w) => w / total);
 }
 
-function distribution(d: DistributionInput, file: string | undefined, path: string[]): DurationDistribution {
+function distribution(d: DistributionInput, file: string | undefined, path: string[], options: ResolveOptions): DurationDistribution {
   if (d.distribution !== 'empirical') return d as DurationDistribution;
-  const csvPath = resolvePath(file ? dirname(file) : process.cwd(), d.file);
-  let text: string;
+  const where = [...path, 'file'];
+  const base = file ? dirname(resolvePath(file)) : process.cwd();
+  const csvPath = resolvePath(base, d.file);
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(csvPath, 'utf8');
-  } catch {
-    throw new ScenarioError(file, [...path, 'file'], `cannot read ${d.file} (looked for ${csvPath})`);
+    if (!options.allowFilesOutside && !inside(base, csvPath)) {
+      throw new ScenarioError(file, where, `${d.file} is outside the scenario's folder; scenario files may read only files in their own folder tree (see SECURITY.md for the option that allows it)`);
+    }
+    const size = statSync(csvPath).size;
+    if (size > LIMITS.fileBytes) throw new ScenarioError(file, where, `${d.file} is ${(size / 1048576).toFixed(0)} MB; the limit is ${LIMITS.fileBytes / 1048576} MB`);
+    bytes = readFileSync(csvPath);
+  } catch (e) {
+    if (e instanceof ScenarioError) throw e;
+    throw new ScenarioError(file, where, `cannot read ${d.file} (looked for ${csvPath})`);
   }
-  const values = parseDurationColumn(text, d.column);
-  if (typeof values === 'string') throw new ScenarioError(file, [...path, 'file'], `${d.file}: ${values}`);
+  const values = parseDurationColumn(bytes, d.column);
+  if (typeof values === 'string') throw new ScenarioError(file, where, `${d.file}: ${values}`);
   return { distribution: 'empirical', file: d.file, values };
 }
 
-/** Durations in seconds from a one-column (or named-column) CSV; a header line is optional. */
-export function parseDurationColumn(text: string, column?: string): number[] | string {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.length === 0) return 'the file is empty';
-  let col = 0;
-  let first = 0;
-  const header = lines[0].split(',').map((h) => h.trim());
-  if (column !== undefined) {
-    col = header.indexOf(column);
-    if (col < 0) return `no column "${column}" (columns: ${header.join(', ')})`;
-    first = 1;
-  } else if (Number.isNaN(Number(header[0]))) {
-    first = 1;
-  }
-  const values: number[] = [];
-  for (let i = first; i < lines.length; i++) {
-    const v = Number(lines[i].split(',')[col]);
-    if (!Number.isFinite(v) || v < 0) return `line ${i + 1} is not a duration in seconds: "${lines[i]}"`;
-    values.push(v);
-  }
-  if (values.length === 0) return 'the file has no durations';
-  return values;
+/** Whether `target` lies in the folder tree of `base`, symbolic links followed. */
+function inside(base: string, target: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  const rel = relative(real(base), real(target));
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /**

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { SERVICE_LEVEL_FORMULAS } from '../analytic/erlang.ts';
 import { costSchema } from '../cost/schema.ts';
 import { rosterReferenceIssues, rosterSchema, scheduleOptimisationSchema, shiftsSchema, shrinkageSchema } from '../workforce/schema.ts';
+import { isCalendarDate } from './calendar.ts';
+import { LIMITS } from './limits.ts';
 import { parseDuration } from './units.ts';
 
 /** A duration field: seconds as a number, or a string with its unit; zero allowed only where it makes sense. */
@@ -20,13 +22,22 @@ const duration = (what: string, allowZero: boolean) =>
         ctx.addIssue({ code: 'custom', message: `${what} must be ${allowZero ? 'zero or more' : 'a positive number of'} seconds (got ${v})` });
         return z.NEVER;
       }
+      if (s > LIMITS.durationSeconds || (!allowZero && s < LIMITS.minMeanSeconds)) {
+        ctx.addIssue({ code: 'custom', message: `${what} must be between ${allowZero ? 0 : LIMITS.minMeanSeconds} and ${LIMITS.durationSeconds.toExponential(0).replace('e+', 'e')} seconds (got ${v})` });
+        return z.NEVER;
+      }
       return s;
     })
     .describe(`${what}: seconds, or a string with a unit such as "4 min"`);
 const positiveDuration = (what: string) => duration(what, false);
 const nonNegativeDuration = (what: string) => duration(what, true);
 
-const cv = z.number().positive({ error: 'cv (standard deviation / mean) must be positive' }).describe('coefficient of variation, sd / mean');
+const cv = z
+  .number()
+  .positive({ error: 'cv (standard deviation / mean) must be positive' })
+  .min(LIMITS.cv.min, { error: `cv must be at least ${LIMITS.cv.min}` })
+  .max(LIMITS.cv.max, { error: `cv must be at most ${LIMITS.cv.max}` })
+  .describe('coefficient of variation, sd / mean');
 
 export const distributionSchema = z.discriminatedUnion(
   'distribution',
@@ -45,7 +56,11 @@ export const distributionSchema = z.discriminatedUnion(
 );
 export type DistributionInput = z.infer<typeof distributionSchema>;
 
-const agentCount = z.number().int({ error: 'agents must be whole numbers' }).nonnegative({ error: 'agents cannot be negative' });
+const agentCount = z
+  .number()
+  .int({ error: 'agents must be whole numbers' })
+  .nonnegative({ error: 'agents cannot be negative' })
+  .max(LIMITS.agentsOnSeat, { error: `at most ${LIMITS.agentsOnSeat.toLocaleString('en-US')} agents on seat` });
 
 const rateArray = z.array(z.number().nonnegative({ error: 'calls per hour cannot be negative' })).min(1);
 const shape = (n: string) => z.array(z.number().nonnegative({ error: `${n} weights cannot be negative` })).min(1);
@@ -181,8 +196,8 @@ export const onlineSchema = z.strictObject({
 
 const span = z
   .strictObject({
-    days: z.number().positive().optional(),
-    hours: z.number().positive().optional(),
+    days: z.number().positive().max(LIMITS.horizonDays, { error: `at most ${LIMITS.horizonDays} days (ten years)` }).optional(),
+    hours: z.number().positive().max(LIMITS.horizonDays * 24, { error: `at most ${LIMITS.horizonDays * 24} hours (ten years)` }).optional(),
   })
   .refine((h) => (h.days === undefined) !== (h.hours === undefined), { error: 'give days or hours (one of them)' });
 
@@ -190,10 +205,11 @@ const span = z
 const scenarioFields = z.strictObject({
   name: z.string().min(1).describe('title shown on reports'),
   description: z.string().optional(),
-  sources: z.array(z.string()).optional().describe('citations for the figures used'),
+  sources: z.array(z.string()).max(LIMITS.sources, { error: `at most ${LIMITS.sources} sources` }).optional().describe('citations for the figures used'),
   startDate: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'startDate must be a date such as 2024-01-01' })
+    .refine(isCalendarDate, { error: 'startDate is not a calendar date (years 1900 to 2200, months 01 to 12, days that month has)' })
     .default('2024-01-01')
     .describe('first simulated day (weekday and month shapes follow the calendar)'),
   horizon: span.describe('simulated length: { days: 7 } or { hours: 24 }'),
@@ -234,13 +250,13 @@ const scenarioFields = z.strictObject({
       agentCount,
       z.array(agentCount).min(1),
       z.strictObject({
-        headcount: z.number().int().positive().describe('people on the payroll'),
-        peoplePerSeat: z.number().positive().describe('people taking calls per agent on seat, on average over the day (shifts, rest days, shrinkage)'),
+        headcount: z.number().int().positive().max(LIMITS.headcount).describe('people on the payroll'),
+        peoplePerSeat: z.number().min(0.1, { error: 'peoplePerSeat must be at least 0.1 (people on the payroll per agent on seat)' }).max(1000).describe('people taking calls per agent on seat, on average over the day (shifts, rest days, shrinkage)'),
         profile: z
           .enum(['flat', 'demand'])
           .default('flat')
           .describe('"flat": the same number on seat around the clock; "demand": on seat in proportion to the arrival rate, the same average'),
-        minOnSeat: z.number().int().nonnegative().default(1).describe('with profile "demand": never fewer on seat than this'),
+        minOnSeat: z.number().int().nonnegative().max(LIMITS.agentsOnSeat).default(1).describe('with profile "demand": never fewer on seat than this'),
       }),
     ])
     .optional()

@@ -5,6 +5,7 @@
  * `z.toJSONSchema()` works; defaults are documented on each field and applied by the code.
  */
 import { z } from 'zod';
+import { LIMITS } from '../scenario/limits.ts';
 import { resolveShift } from './shifts.ts';
 import { WEEKDAY_NAMES } from './time.ts';
 
@@ -243,16 +244,16 @@ export const scheduleOptimisationSchema = z
     costPerPerson: z.number().min(0).optional().meta({ description: 'Extra weekly cost per person (default 0).' }),
     openingHours: clockRangeSchema.optional().meta({ description: 'Daily opening hours (default 7×24).' }),
     restrictShiftsToOpeningHours: z.boolean().optional(),
-    maxPeoplePerPattern: z.int().min(0).optional(),
-    minOnSeat: z.number().min(0).optional(),
-    minOnSeatAtNight: z.number().min(0).optional(),
+    maxPeoplePerPattern: z.int().min(0).max(LIMITS.agentsOnSeat).optional(),
+    minOnSeat: z.number().min(0).max(LIMITS.agentsOnSeat).optional(),
+    minOnSeatAtNight: z.number().min(0).max(LIMITS.agentsOnSeat).optional(),
     nightHours: clockRangeSchema.optional().meta({ description: 'Default 22:00–06:00.' }),
-    maxOverstaff: z.number().min(0).optional().meta({ description: 'Agents above requirement allowed per interval (soft).' }),
+    maxOverstaff: z.number().min(0).max(LIMITS.agentsOnSeat).optional().meta({ description: 'Agents above requirement allowed per interval (soft).' }),
     maxPartTimeShare: z.number().min(0).max(1).optional().meta({ description: 'Maximum part-time share of paid hours.' }),
     breakModel: z.enum(['placed', 'expected', 'exact']).optional().meta({ description: 'Default placed (the IP chooses break times).' }),
     breakStepMinutes: z.int().positive().optional().meta({ description: 'Break slot step (default 15).' }),
     mipRelGap: z.number().min(0).max(1).optional().meta({ description: 'HiGHS relative gap (default 0.005).' }),
-    timeLimitSeconds: z.number().positive().optional().meta({ description: 'HiGHS time limit, all stages (default 10).' }),
+    timeLimitSeconds: z.number().positive().max(3600).optional().meta({ description: 'HiGHS time limit, all stages (default 10).' }),
   })
   .meta({ description: 'Shift-schedule optimisation settings.' });
 

@@ -1,0 +1,189 @@
+// The case calibrations, as data: which published figure each case scenario must reproduce, which
+// unpublished input is fitted to it, and the words the calibration notebook prints. Shared by
+// notebooks/calibration.ts and the tests (scenarios/cases.test.ts), so the figure the notebook
+// shows is the figure the tests check. Sources: scenarios/SOURCES.md.
+import type { ObservedFigure } from '../engine/index.ts';
+
+export interface CalibrationCase {
+  id: string;
+  file: string;
+  title: string;
+  question: string;
+  /** The cited inputs, each with its SOURCES.md entry. */
+  cited: string[];
+  /** The published figures the shipped file must reproduce (within the replication CI). */
+  published: (ObservedFigure & { label: string; /** The published figure's own rounding, for a figure given as "about". */ tolerance?: number })[];
+  /** The fit (hotline-sim calibrate), or null when nothing is published to fit to. */
+  fit: {
+    field: string;
+    observed: ObservedFigure;
+    range: [number, number];
+    sensitivity: { field: string; values: number[] }[];
+  } | null;
+  /** The CLI command that gives the same fit. */
+  command: string;
+  notCalibrated?: string;
+  plausibility: string;
+  conclusion: string;
+  /** The file has a cost section: the head count search runs through budgetStudy (hotline-sim budget). */
+  hasCost: boolean;
+  /** People per agent on seat, for the head count search of files without a cost section. */
+  peoplePerSeat: number;
+}
+
+const W = 'callTypes.1.wrapUpTime.mean';
+const PATIENCE = [{ field: 'patience.mean', values: [60, 240] }];
+const cmd = (file: string, observed: string) =>
+  `hotline-sim calibrate scenarios/${file} --observed ${observed} --fit ${W} --range ${W}=60..3600 --sensitivity patience.mean=60,240`;
+const SHARE = 'payroll.phoneShare';
+/** Nanning: the staffing is fitted, under the transferred work-order time and its alternatives (Liaocheng's, Haikou's fits). */
+const NANNING_SENSITIVITY = [{ field: W, values: [744, 1139] }, ...PATIENCE];
+const shareCmd = (file: string, observed: string) =>
+  `hotline-sim calibrate scenarios/${file} --observed ${observed} --fit ${SHARE} --sensitivity ${W}=744,1139 --sensitivity patience.mean=60,240`;
+
+export const CASES: CalibrationCase[] = [
+  {
+    id: 'jiangsu',
+    file: 'jiangsu-2024.yaml',
+    title: 'Jiangsu 2024: the average city (the reference calibration)',
+    question: 'What work-order after-call time makes 1/13 of Jiangsu\'s answerers reach the province\'s published 30-s manual connection rate (95.25%) on 1/13 of its requests?',
+    cited: [
+      'Jiangsu 2024: 43.67M requests, 85.19% by phone; 4,708 answerers; average wait 13.4 s; 30-s manual connection rate 95.25% (SOURCES.md: Jiangsu 2024)',
+      'Changzhou 2021: average talk 150 s; return visits 29.5% of answered calls at 175 s (SOURCES.md: Changzhou 2021)',
+    ],
+    published: [
+      { metric: 'serviceLevel', value: 0.9525, seconds: 30, label: '30-s manual connection rate 30秒人工接通率' },
+    ],
+    fit: { field: W, observed: { metric: 'serviceLevel', value: 0.9525, seconds: 30 }, range: [60, 3600], sensitivity: PATIENCE },
+    command: cmd('jiangsu-2024.yaml', 'sl=0.9525@30'),
+    plausibility:
+      'About 15.8 minutes of desk work per work order: high but plausible (writing, classifying and dispatching the order; it also absorbs work the model leaves out). ' +
+      'Occupancy at the fit is about 94%, above the common 75-85% target. The published average wait (13.4 s) is NOT reproduced (the model gives ~3.5 s) and no patience fits both figures: ' +
+      'with only 4.75% not answered within 30 s, an average of 13.4 s needs nearly every caller to wait ~10 s, which suggests the published wait includes ringing or announcements.',
+    conclusion: 'The reference: the other cases\' fitted work-order times are compared with this one (and Guangzhou and Yongchuan borrow it).',
+    hasCost: false,
+    peoplePerSeat: 6,
+  },
+  {
+    id: 'liaocheng',
+    file: 'liaocheng-2024.yaml',
+    title: 'Liaocheng 2024: 237 people, 16,665,264 yuan',
+    question: 'Liaocheng publishes no connection rate. What handling makes its 237 people reach the rate Jiangsu publishes for the same requests per person (95.25% within 30 s), and what head count and budget does 95% connection then take?',
+    cited: [
+      'Liaocheng 2024: winning bid 16,665,264 yuan, 1 year; 237 people ("200-odd operators, 237 people"); scope: phone, WeChat, Weibo, app, SMS, online platform; return visits, quality inspection (SOURCES.md: Liaocheng 2024)',
+      'Liaocheng 2021: 2,069,600 requests, all channels (SOURCES.md: Liaocheng 2021)',
+      'Jiangsu 2024: 85.19% by phone; 95.25% within 30 s at 9,276 requests per answerer (SOURCES.md: Jiangsu 2024)',
+      'Changzhou 2021: talk 150 s; return visits 29.5% of answered calls at 175 s (SOURCES.md: Changzhou 2021)',
+    ],
+    published: [{ metric: 'serviceLevel', value: 0.9525, seconds: 30, label: 'Jiangsu\'s 30-s rate, the comparable figure' }],
+    fit: { field: W, observed: { metric: 'serviceLevel', value: 0.9525, seconds: 30 }, range: [60, 3600], sensitivity: PATIENCE },
+    command: cmd('liaocheng-2024.yaml', 'sl=0.9525@30'),
+    plausibility: 'About 12.4 minutes per work order, below Jiangsu\'s own fit (946 s): plausible. Occupancy at the fit ~89%.',
+    conclusion: 'With the calibrated handling the 237 people answer ~97% of calls; the head count above is what a 95% connection rate needs with the same handling, and its budget the cost section\'s price for it.',
+    hasCost: true,
+    peoplePerSeat: 6,
+  },
+  {
+    id: 'haikou-2020',
+    file: 'haikou-2020.yaml',
+    title: 'Haikou 2020: 61.90% at 8,254 cases a day',
+    question: 'With the 300 people Haikou reports (2020\'s head count is not published), what handling reproduces the published 61.90% connection rate at 2020\'s volume?',
+    cited: [
+      'Haikou 2020: 3.02M cases, 8,254 a day, connection rate 61.90% (SOURCES.md: Haikou 2020)',
+      'Haikou 2024: 300 operators; the 2021-24 contract (121.794M) within 4% of the 2024-26 one (SOURCES.md: Haikou 2024, Haikou 2024-26)',
+      'Jiangsu 2024: 85.19% by phone (SOURCES.md: Jiangsu 2024); Changzhou 2021: talk 150 s, return visits (SOURCES.md: Changzhou 2021)',
+    ],
+    published: [{ metric: 'connectionRate', value: 0.619, label: 'connection rate 接通率 (2020)' }],
+    fit: { field: W, observed: { metric: 'connectionRate', value: 0.619 }, range: [60, 3600], sensitivity: PATIENCE },
+    command: cmd('haikou-2020.yaml', 'connection=0.619'),
+    plausibility: 'About 19 minutes per work order, 20% above Jiangsu\'s fit: high but plausible. The 61.90% is explained by handling near Jiangsu\'s with too few people for the demand (occupancy ~100%); with fewer than 300 people in 2020 the fitted time would be shorter.',
+    conclusion: 'haikou-2024.yaml runs the same people with this handling at the 2021-24 volume (next case).',
+    hasCost: false,
+    peoplePerSeat: 6,
+  },
+  {
+    id: 'haikou-2024',
+    file: 'haikou-2024.yaml',
+    title: 'Haikou 2024-26: what 300 people deliver at 11,020 cases a day',
+    question: 'With the handling calibrated on 2020 (haikou-2020.yaml), what connection rate do the 300 operators of 2024 deliver at the 2021-24 volume, and what head count and budget would 95% take?',
+    cited: [
+      'Haikou 2021: 4.02M+ cases, 11,020 a day (SOURCES.md: Haikou 2021)',
+      'Haikou 2024: 300 operators; Haikou 2024-26: contract 126.78M for 3 years with China Telecom Hainan; the citizen\'s "515 operators" (SOURCES.md)',
+    ],
+    published: [],
+    fit: null,
+    command: 'hotline-sim run scenarios/haikou-2024.yaml',
+    notCalibrated: 'No connection rate is published after 2020: the work-order time is transferred from haikou-2020.yaml (1,139.1 s, 95% CI 1,137.1-1,141.1).',
+    plausibility: 'Rests on two assumptions stated in the file: the 2020 head count was also 300, and demand grew like the cases (x1.335).',
+    conclusion: 'At the 2021-24 volume the 300 answer far fewer than 95% of the calls; the head count above is what 95% takes with 2020\'s handling.',
+    hasCost: true,
+    peoplePerSeat: 6,
+  },
+  {
+    id: 'nanning-2020',
+    file: 'nanning-2020.yaml',
+    title: 'Nanning, after outsourcing (Jul 2020 - Jun 2021): 90.07%',
+    question: 'What staffing and handling reproduce the published 90.07% (406,174 answered) on the demand implied by the published figures?',
+    cited: [
+      'Nanning 2020: 406,174 valid calls answered, connection 90.07%; winning bid 11,998,000 yuan (SOURCES.md: Nanning 2020)',
+      'Nanning seats: 60+ before 2021 (SOURCES.md: Nanning seats); Changsha 2022: 2 operators per seat (SOURCES.md: Changsha 2022)',
+    ],
+    published: [{ metric: 'connectionRate', value: 0.9007, label: 'monthly average manual connection rate 人工接通率' }],
+    fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.9007 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
+    command: shareCmd('nanning-2020.yaml', 'connection=0.9007'),
+    plausibility:
+      'With Jiangsu\'s handling, a bit under half of the assumed 120 (60 seats x 2) on the phones, 58 people, 9.6 agents on seat on average: plausible for 60 seats not all staffed around the clock, ' +
+      'or for a vendor whose 120 also dispatch and follow up work orders. All 120 on the phones would answer nearly every call.',
+    conclusion: 'Against the year before (next case): the same demand and handling, about four times the agents on seat. The head count for 95% keeps the fitted share on the phones, so read its people on the phones (the payroll total is that / the share).',
+    hasCost: true,
+    peoplePerSeat: 6,
+  },
+  {
+    id: 'nanning-2019',
+    file: 'nanning-2019.yaml',
+    title: 'Nanning, before outsourcing (Jul 2019 - Jun 2020): about 30%',
+    question: 'What staffing and handling reproduce the published ~30% (136,034 answered) on the same demand as the year after?',
+    cited: ['Nanning 2020: 136,034 valid calls answered (Jul 2019 - Jun 2020), connection about 30% (SOURCES.md: Nanning 2020)'],
+    // "About 30%" (30%左右) is stated to the whole per cent: reproduced when within half a point of it.
+    published: [{ metric: 'connectionRate', value: 0.3, label: 'monthly average manual connection rate 人工接通率 (about 30%)', tolerance: 0.005 }],
+    fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.3 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
+    command: shareCmd('nanning-2019.yaml', 'connection=0.30'),
+    plausibility: 'With the same handling, about 14 of the 120 reference people on the phones (2.5 agents on seat on average): a small team of externally hired staff; whole-agent steps leave the fit at 30.3%, within the published figure\'s own rounding (about 30%). Office-hours-only staffing or longer handling would fit the same figure.',
+    conclusion: 'The change from ~30% to 90.07% on the same demand is explained by staffing alone: about four times the agents on seat after outsourcing. The head count for 95% keeps the fitted share on the phones (11.5%), so its payroll total is not meaningful: read its people on the phones.',
+    hasCost: false,
+    peoplePerSeat: 6,
+  },
+  {
+    id: 'yongchuan',
+    file: 'yongchuan-2011.yaml',
+    title: 'Yongchuan 2011: 19,680 calls, 0.89M yuan',
+    question: 'What do 19,680 calls a year need, against the 0.89M yuan contract?',
+    cited: ['Yongchuan 2011: 19,680 calls; return-visit satisfaction 92%; outsourced 0.89M yuan a year, in-house plan >= 2M (SOURCES.md: Yongchuan 2011)'],
+    published: [],
+    fit: null,
+    command: 'hotline-sim run scenarios/yongchuan-2011.yaml',
+    notCalibrated: 'Yongchuan publishes no connection rate, average wait or head count: nothing can be reproduced. The handling is transferred from Jiangsu.',
+    plausibility: 'The 12 people are an assumption (two seats around the clock).',
+    conclusion: 'A handful of people answer nearly every call; the 0.89M pays for more than answering (case work, replies, return visits).',
+    hasCost: true,
+    peoplePerSeat: 6,
+  },
+  {
+    id: 'guangzhou',
+    file: 'guangzhou-2023.yaml',
+    title: 'Guangzhou 2023-25: 1,000 people, 41M services',
+    question: 'What would 1,000 people deliver on the manual share of 41M services a year, with handling calibrated elsewhere?',
+    cited: [
+      'Guangzhou 2023-25: 466,602,900 yuan for three years (SOURCES.md: Guangzhou 2023-25); Guangzhou 2025: > 41M services a year, 1,000+ operators (SOURCES.md: Guangzhou 2025)',
+      'Hangzhou 2018: 57.9% of requests manual (SOURCES.md: Hangzhou 2018)',
+    ],
+    published: [],
+    fit: null,
+    command: 'hotline-sim run scenarios/guangzhou-2023.yaml',
+    notCalibrated: 'Guangzhou publishes no connection rate or average wait: nothing can be reproduced. The handling is transferred from Jiangsu; the week-long horizon keeps the run short.',
+    plausibility: 'The manual share (Hangzhou\'s 57.9%) is the weakest assumption: the result says it cannot be right for Guangzhou with 1,000 people.',
+    conclusion: '1,000 people answer well under half of 23.75M calls: "services" must include far more self-service and online contacts, or the head count is far above 1,000.',
+    hasCost: true,
+    peoplePerSeat: 6,
+  },
+];
