@@ -95,13 +95,13 @@ for (const c of CASES.filter((x) => !only || only.has(x.id))) {
   if (!args['no-headcount']) {
     process.stderr.write(' head count');
     if (c.hasCost) {
-      // hotline-sim budget <file> --target connection=0.95
-      const study = budgetStudy({ file, target: TARGET });
+      // hotline-sim budget <file> --target connection=0.95 --per horizon (the year's average, as the case files state)
+      const study = budgetStudy({ file, target: TARGET, period: 'horizon' });
       headcount = study.target!.result;
       const b = study.target!.budgets.outsourced.budget;
       budget = { total: b.total, contractPrice: b.contractPrice };
     } else {
-      headcount = minimumHeadcountForTarget(loadScenario(file), TARGET, { peoplePerSeat: c.peoplePerSeat });
+      headcount = minimumHeadcountForTarget(loadScenario(file), TARGET, { peoplePerSeat: c.peoplePerSeat, period: 'horizon' });
     }
   }
   const phoneStaff = headcount ? phonePeople(headcount.headcount, loadScenario(file).payroll) : null;
@@ -182,7 +182,7 @@ function casePage(o: CaseOutcome): string {
     parts.push('<h2>Head count for a 95% connection rate</h2>');
     parts.push(
       `<p>${formatAmount(h.headcount)} people on the payroll, ${people(o.phoneStaff ?? h.headcount)} of them on the phones (${((o.phoneStaff ?? h.headcount) / h.peoplePerSeat).toFixed(1)} on seat on average, following demand); connection rate ${pct(h.kpi.mean)} (${formatCi(h.kpi, 'ratio')})` +
-        `${h.oneFewer ? `; one agent fewer on seat gives ${pct(h.oneFewer.kpi.mean)}` : ''}. Command: <code>${escapeHtml(c.hasCost ? `hotline-sim budget scenarios/${c.file} --target connection=0.95` : `minimumHeadcountForTarget (the search hotline-sim budget --target runs; this file has no cost section)`)}</code>.</p>`,
+        `${h.oneFewer ? `; one agent fewer on seat gives ${pct(h.oneFewer.kpi.mean)}` : ''}. Command: <code>${escapeHtml(c.hasCost ? `hotline-sim budget scenarios/${c.file} --target connection=0.95 --per horizon` : `minimumHeadcountForTarget (the search hotline-sim budget --target runs; this file has no cost section)`)}</code>.</p>`,
     );
     if (o.budget) parts.push(`<p>Budget for that head count (outsourced, the file's cost section): ${formatAmount(Math.round(o.budget.total))} yuan a year all-in${o.budget.contractPrice !== null ? `, contract price ${formatAmount(Math.round(o.budget.contractPrice))}` : ''}.</p>`);
   }

@@ -94,7 +94,7 @@ const lines = [
 const occ = averageDay(base.result).map((h) => h.occupancy).filter((x) => !Number.isNaN(x));
 lines.push(
   'These head counts are what-ifs, not the answer: the smallest head count for 95% connection, searched by simulation, and its budget',
-  'are in output/calibration/liaocheng.html (notebooks/calibration.ts; hotline-sim budget scenarios/liaocheng-2024.yaml --target connection=0.95).',
+  'are in output/calibration/liaocheng.html (notebooks/calibration.ts; hotline-sim budget scenarios/liaocheng-2024.yaml --target connection=0.95 --per horizon).',
   `With ${FACTS.operators} people, agents are busy ${pct(base.result.totals.occupancy.mean)} of their time on seat ` +
     `(${pct(Math.max(...occ))} in the busiest hour, ${pct(Math.min(...occ))} in the quietest), on seat following demand.`,
   '',
