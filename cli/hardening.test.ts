@@ -342,8 +342,9 @@ describe('killed during run --out: the result is whole or absent, and stale temp
 
   it('Ctrl-C during the simulation leaves nothing', async () => {
     const out = join(dir, 'interrupted');
-    // 60 days of 5-minute intervals, 3 replications: several seconds, so 1.5 s in is before the write.
-    const long = variant('interrupted.yaml', 'horizon: { hours: 8 }\n', 'horizon: { days: 60 }\nintervalMinutes: 5\n');
+    // 240 days of 5-minute intervals, 3 replications: several seconds, so 1.5 s in is before the write
+    // (60 days finished in 1.5 s once result.json left the per-interval rows out).
+    const long = variant('interrupted.yaml', 'horizon: { hours: 8 }\n', 'horizon: { days: 240 }\nintervalMinutes: 5\n');
     const child = spawn(process.execPath, [BIN, 'run', long, '--out', out, '--quiet', '--replications', '3'], { stdio: 'ignore' });
     setTimeout(() => child.kill('SIGINT'), 1500);
     const [code, sig] = await new Promise<[number | null, string | null]>((done) => child.on('close', (c, s) => done([c, s])));

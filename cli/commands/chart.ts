@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import {
   availableSweepCharts,
@@ -66,8 +66,32 @@ function readRunResult(file: string): RunResult {
   } catch (e) {
     throw new UsageError(`${file}: cannot read it as JSON (${(e as Error).message.split('\n')[0]})`);
   }
-  if (typeof r !== 'object' || r === null || !('totals' in r) || !('intervals' in r) || !('metrics' in r)) {
+  if (typeof r !== 'object' || r === null || !('totals' in r) || !('metrics' in r)) {
     throw new UsageError(`${file} is not the result.json of hotline-sim run --out`);
   }
+  // result.json leaves the per-interval rows out unless run --intervals: read them from intervals.csv beside it.
+  if (!('intervals' in r)) {
+    const csv = join(dirname(file), 'intervals.csv');
+    if (!existsSync(csv)) throw new UsageError(`${file} has no per-interval rows and there is no intervals.csv beside it: rerun hotline-sim run --out with --intervals`);
+    (r as RunResult).intervals = intervalsFromCsv(readFileSync(csv, 'utf8'));
+  }
   return r as RunResult;
+}
+
+/** The rows of intervals.csv (hotline-sim run --out) back as IntervalRow: numbers round-trip exactly. */
+function intervalsFromCsv(text: string): RunResult['intervals'] {
+  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/).filter((l) => l !== '');
+  const header = lines[0].split(',');
+  const ids = header.slice(4).filter((h) => !h.endsWith('_ci95_low') && !h.endsWith('_ci95_high'));
+  const num = (x: string | undefined) => (x === undefined || x === '' ? Number.NaN : Number(x));
+  const opt = (x: string | undefined) => (x === undefined || x === '' ? null : Number(x));
+  return lines.slice(1).map((line) => {
+    const c = line.split(',');
+    const metrics: Record<string, { mean: number; ciLow: number | null; ciHigh: number | null }> = {};
+    for (const id of ids) {
+      const k = header.indexOf(id);
+      metrics[id] = { mean: num(c[k]), ciLow: opt(c[k + 1]), ciHigh: opt(c[k + 2]) };
+    }
+    return { index: Number(c[0]), start: c[1], callsPerHour: Number(c[2]), agents: Number(c[3]), metrics };
+  });
 }

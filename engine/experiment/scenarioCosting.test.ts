@@ -38,9 +38,9 @@ describe('the cost follows the roster', () => {
     expect(a.at.pricing.staffing!.peakOnSeat).not.toBe(b.at.pricing.staffing!.peakOnSeat);
   });
 
-  it('the flat scenario states its staffing source (no roster: flat around the clock)', () => {
+  it('a scenario without a roster states where its hours and seats came from', () => {
     const s = budgetStudy({ file: LIAOCHENG, simulate: false });
-    expect(s.at.pricing.staffing!.source).toMatch(/no roster: the scenario's flat \d+ on seat around the clock/);
+    expect(s.at.pricing.staffing!.source).toMatch(/^no roster: the scenario's (flat \d+ on seat around the clock|per-interval agents on seat)$/);
     expect(s.at.term).toEqual({ years: 1, source: 'citedContract' });
   });
 });
