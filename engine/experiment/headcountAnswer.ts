@@ -66,6 +66,14 @@ export function describeStaffingMode(r: HeadcountForTarget, intervalMinutes: num
   return `${how}, ${per}`;
 }
 
-/** One line on why the two modes differ, for printing them side by side. */
-export const MODES_DIFFER =
-  'a roster puts people on seat when the calls come; the scenario\'s profile keeps its shape all day, so its busiest period sets the head count';
+/** One line on why a roster and the scenario's profile give different head counts for the same target. */
+export function whyModesDiffer(roster: HeadcountForTarget, profile: HeadcountForTarget): string {
+  const shape = profile.profile === 'demand' ? 'the demand profile' : 'a flat head count';
+  if (roster.headcount <= profile.headcount) {
+    return `a roster puts people on seat when the calls come; ${shape} keeps its shape all day, so its busiest ${profile.period === 'horizon' ? 'hours set' : `${profile.period} sets`} the head count`;
+  }
+  return (
+    `the roster meets the target in every interval, in whole shifts and through shrinkage; ${shape} spreads people exactly as the calls ` +
+    `and need only meet it ${profile.period === 'horizon' ? 'on average' : `in every ${profile.period}`}`
+  );
+}

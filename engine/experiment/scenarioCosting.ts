@@ -49,7 +49,9 @@ export function staffingPatternOf(s: Scenario, headcount: number, year: number):
     ? "the roster's agents on seat"
     : flat
       ? `no roster: the scenario's flat ${s.agents[0]} on seat around the clock`
-      : "no roster: the scenario's per-interval agents on seat";
+      : s.agentsProfile.kind === 'demand' && s.headcount !== null
+        ? "no roster: the scenario's agents on seat following demand"
+        : "no roster: the scenario's per-interval agents on seat";
   return { onSeatHours: hours, peakOnSeat, operators: phonePeople(headcount, s.payroll), source };
 }
 

@@ -242,6 +242,12 @@ export function formatBudgetOutput(s: BudgetStudy, options: { detail?: boolean }
   return summary + '\n\n' + formatBudgetReport(s);
 }
 
+/** "flat around the clock", "following demand", "by roster", "on average" from a staffing source. */
+export function staffingShape(source: string): string {
+  if (!source.startsWith('no roster')) return source.includes('roster') ? 'by roster' : 'on average';
+  return source.includes('flat') ? 'flat around the clock' : source.includes('following demand') ? 'following demand' : 'on average';
+}
+
 const yearsText = (y: number) => `${formatAmount(y, 2).replace(/\.00$/, '')} year${y === 1 ? '' : 's'}`;
 
 /** The first screen of `budget`: the price in-house vs outsourced, per year and over the term, and the answer to the question asked. */
@@ -251,7 +257,7 @@ export function formatBudgetSummary(s: BudgetStudy): string {
   const T = at.kpis?.serviceLevelSeconds ?? 15;
   out.push(...wrapText(at.name));
   const src = at.pricing.staffing?.source ?? '';
-  const shape = src.includes('flat') ? 'flat around the clock' : src.includes('roster') ? 'by roster' : 'on average';
+  const shape = staffingShape(src);
   const seat = `${formatAmount(at.agentsOnSeat, Number.isInteger(at.agentsOnSeat) ? 0 : 1)} on seat ${shape}`;
   out.push(...wrapText(`Staffing: ${peopleLine(at.headcount, at.budgets.outsourced.budget, at.headcountSource === 'scenario' ? "the scenario's" : at.headcountSource === 'override' ? 'given' : 'implied')}; ${seat}; cost year ${at.calendarYear}`));
   const termFrom = { option: 'as given', citedContract: "the scenario's cited contract", default: 'no contract cited: one year' }[at.term.source];

@@ -1,7 +1,7 @@
 // The comparison report (hotline-sim compare) as text and CSV. Numbers are rounded here only.
 import { csvWithBom } from './csv.ts';
 import { OPERATING_MODELS, type KpiDifference, type ModelComparison, type ScenarioComparison, type ScenarioCosting } from '../experiment/budgetStudy.ts';
-import { describeKpiTarget, budgetLinesCsv, budgetKpiRows, operatingModelNames, formatAmount, formatSigned, budgetSummaryRows, formatWithCi } from './budgetReport.ts';
+import { describeKpiTarget, staffingShape, budgetLinesCsv, budgetKpiRows, operatingModelNames, formatAmount, formatSigned, budgetSummaryRows, formatWithCi } from './budgetReport.ts';
 import { textTable, wrapText } from './format.ts';
 import { describePeriod } from '../experiment/headcountSearch.ts';
 import { resultJson } from './json.ts';
@@ -53,19 +53,19 @@ function meanPm(e: { mean: number; ciLow: number | null; ciHigh: number | null }
 
 export function termText(c: ScenarioCosting): string {
   const y = formatAmount(c.term.years, 2).replace(/\.00$/, '');
-  const from = { option: 'as given', citedContract: 'the cited contract', default: 'no contract cited' }[c.term.source];
+  const from = { option: 'as given', citedContract: 'cited contract', default: 'no contract cited' }[c.term.source];
   return `${y} year${c.term.years === 1 ? '' : 's'} (${from})`;
 }
 
 function staffingText(c: ScenarioCosting): string {
   const src = c.pricing.staffing?.source ?? '';
-  const how = src.includes('flat') ? 'flat' : src.includes('roster') ? 'by roster' : 'on average';
+  const how = staffingShape(src);
   return `${formatAmount(c.headcount)} people, ${formatAmount(c.agentsOnSeat, Number.isInteger(c.agentsOnSeat) ? 0 : 1)} on seat ${how}`;
 }
 
 function periodText(c: ScenarioCosting): string {
   const k = c.kpis;
-  return k ? `${formatAmount(k.countedDays, Number.isInteger(k.countedDays) ? 0 : 2)} days × ${k.replications} replications` : 'not simulated';
+  return k ? `${formatAmount(k.countedDays, Number.isInteger(k.countedDays) ? 0 : 2)} d × ${k.replications} reps` : 'not simulated';
 }
 
 function scenariosSummary(c: ScenarioComparison): string {

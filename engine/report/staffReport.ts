@@ -2,7 +2,7 @@
 // the KPIs the roster achieves in simulation.
 import { csvWithBom } from './csv.ts';
 import type { StaffingStudy } from '../experiment/staffing.ts';
-import { describeStaffingMode, MODES_DIFFER } from '../experiment/headcountAnswer.ts';
+import { describeStaffingMode, whyModesDiffer } from '../experiment/headcountAnswer.ts';
 import { describePeriod, type HeadcountForTarget, type TargetPeriod } from '../experiment/headcountSearch.ts';
 import type { StaffingTarget } from '../analytic/staffing.ts';
 import { formatWithCi } from './budgetReport.ts';
@@ -26,7 +26,9 @@ export function headcountAnswerLines(results: HeadcountForTarget[], intervalMinu
     r.period === 'horizon' || r.mode === 'roster' ? '' : formatValue(r.kpi.mean, unit(r.metric.metricId)),
   ]);
   const out = textTable(['Staffing mode, period', 'People', 'On seat', 'Connection 接通率 (95% CI)', 'Worst'], rows, ['left', 'right', 'right', 'right', 'right']).split('\n');
-  if (results.length > 1) out.push(...wrapText(`Why they differ: ${MODES_DIFFER}.`));
+  const roster = results.find((r) => r.mode === 'roster');
+  const profile = results.find((r) => r.mode === 'profile');
+  if (roster && profile) out.push(...wrapText(`Why they differ: ${whyModesDiffer(roster, profile)}.`));
   return out;
 }
 
