@@ -2,7 +2,7 @@
  * Chinese statutory holidays (法定节假日) 2020–2026 and the holiday hours of a 7×24 line.
  *
  * Only the statutory days themselves are listed — the days on which work is paid at 300 %
- * (Labour Law art. 44; facts.md: "300 % (statutory holiday) — a 7×24 line works every
+ * (Labour Law art. 44; scenarios/SOURCES.md: "300 % (statutory holiday) — a 7×24 line works every
  * holiday"). The longer "放假调休" blocks announced each year also contain weekend and
  * swapped days: those are rest days (200 % or a day off in lieu), not statutory days.
  *

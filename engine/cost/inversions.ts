@@ -1,7 +1,7 @@
 /**
  * Inversions: from a budget back to head counts and wages.
  *
- * - naiveHeadcount: a citizen's arithmetic, budget / months / monthly wage (Haikou: facts.md,
+ * - naiveHeadcount: a citizen's arithmetic, budget / months / monthly wage (Haikou: scenarios/SOURCES.md,
  *   seed 003 — "at 7,000 yuan a month … about 3.6M yuan a month … enough for 515 operators").
  * - fullCostHeadcount: the largest operator head count whose full annual budget (all roles by
  *   ratio, bonus, premiums, employer contributions, turnover, seats, overhead, fee, profit,

@@ -1,6 +1,6 @@
 /**
  * Contract risk: the chance that every month of a contract year meets a KPI (e.g. the
- * connection rate ≥ 96 % of the Changsha tender, or GB/T 33358-2016's ≥ 95 % — facts.md),
+ * connection rate ≥ 96 % of the Changsha tender, or GB/T 33358-2016's ≥ 95 % — scenarios/SOURCES.md),
  * estimated from simulated replications, with a Wilson 95 % interval.
  */
 

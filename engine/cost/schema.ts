@@ -12,7 +12,7 @@
  *
  * Provenance of defaults: see engine/cost/README.md. In short, every default is either
  * CITED from the project's research notes on the case figures (marked "facts:") or an ASSUMPTION (marked
- * so, with its reasoning). Figures from facts.md's "vendor-blog" row are weak sources.
+ * so, with its reasoning). Figures from scenarios/SOURCES.md's "vendor-blog" row are weak sources.
  */
 import { z } from 'zod';
 import { PROVINCES } from './parameters/table.ts';

@@ -2,7 +2,7 @@
  * Employer social insurance (社会保险) and housing provident fund (住房公积金).
  *
  * Contributions are rates on a monthly contribution base: the declared pay clamped to the
- * city's floor and cap (facts.md: "Each has a contribution base with a floor and a cap").
+ * city's floor and cap (scenarios/SOURCES.md: "Each has a contribution base with a floor and a cap").
  * A low wage therefore pays on the floor — for operators near the minimum wage the
  * contributions are in effect a fixed amount per head.
  */

@@ -4,7 +4,7 @@
  * Convention: Chinese tender budgets and bid prices are VAT-INCLUSIVE (含税价). So the VAT
  * in a price P under a rate r is P / (1 + r) × r, not P × r.
  *
- * Regimes (facts.md, Caishui [2016] No. 47 for the margin method):
+ * Regimes (scenarios/SOURCES.md, Caishui [2016] No. 47 for the margin method):
  * - 'general'    — 6 % on the whole price: a general taxpayer selling a service
  *                  (服务外包/劳务外包, how 12345 operation is bought);
  * - 'simplified' — 5 % on the margin: (P − wages, welfare, social insurance and housing
