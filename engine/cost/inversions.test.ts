@@ -3,9 +3,9 @@ import { annualBudget } from './budget.ts';
 import { affordableMonthlyWage, coveredAmount, fullCostHeadcount, naiveHeadcount, withOperatorWage } from './inversions.ts';
 import { costSchema, defaultCostSpec } from './schema.ts';
 
-// facts.md: Haikou 129M yuan for three years (seed 003); citizen's 7,000 yuan/month, "3.6M a month", "515 operators".
+// SOURCES.md: Haikou 129M yuan for three years (seed 003); citizen's 7,000 yuan/month, "3.6M a month", "515 operators".
 const HAIKOU_CEILING = 129_000_000;
-// facts.md: Liaocheng 2024 winning bid 16,665,264 yuan, 1 year; 237 operators (seed 003).
+// SOURCES.md: Liaocheng 2024 winning bid 16,665,264 yuan, 1 year; 237 operators (seed 003).
 const LIAOCHENG_BID = 16_665_264;
 
 describe('naiveHeadcount — the citizen’s arithmetic (Haikou)', () => {
@@ -16,7 +16,7 @@ describe('naiveHeadcount — the citizen’s arithmetic (Haikou)', () => {
     expect(n.floor).toBe(511);
     expect(n.ceil).toBe(512);
     expect(n.headcount).toBe(511); // default rounding: floor
-    // facts.md writes "/ 7,000 = 512": that is the quotient rounded to the nearest person
+    // SOURCES.md writes "/ 7,000 = 512": that is the quotient rounded to the nearest person
     expect(naiveHeadcount(HAIKOU_CEILING, 3, 7000, { roundResult: 'round' }).headcount).toBe(512);
   });
 

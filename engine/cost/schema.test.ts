@@ -8,7 +8,7 @@ describe('costSchema', () => {
     expect(s.calendarYear).toBe(2024);
     expect(s.roles.operator.monthlyWage).toBe(4000);
     expect(s.roles.teamLeader).toEqual({ monthlyWage: 5200, perOperators: 15 });
-    expect(s.seats.operatorsPerSeat).toBe(2); // Changsha tender, facts.md
+    expect(s.seats.operatorsPerSeat).toBe(2); // Changsha tender, SOURCES.md
     // regional values are left empty: the table or the labelled national default fills them
     expect(s.socialInsurance.base).toBeUndefined();
     const p = resolveCostParameters(s);

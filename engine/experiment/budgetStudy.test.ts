@@ -24,9 +24,9 @@ import { formatBudgetReport } from '../report/budgetReport.ts';
 const SCENARIOS = new URL('../../scenarios/', import.meta.url).pathname;
 const LIAOCHENG = join(SCENARIOS, 'liaocheng-2024.yaml');
 const HAIKOU = join(SCENARIOS, 'haikou-2024.yaml');
-// facts.md: Liaocheng 2024 winning bid 16,665,264 yuan, 1 year, 237 operators (seeds 001–003).
+// SOURCES.md: Liaocheng 2024 winning bid 16,665,264 yuan, 1 year, 237 operators (seeds 001–003).
 const LIAOCHENG_BID = 16_665_264;
-// facts.md: Haikou 129M yuan ceiling for three years; the citizen's 7,000 yuan a month (seed 003).
+// SOURCES.md: Haikou 129M yuan ceiling for three years; the citizen's 7,000 yuan a month (seed 003).
 const HAIKOU_CEILING = 129_000_000;
 
 const dir = mkdtempSync(join(tmpdir(), 'hotline-budget-'));

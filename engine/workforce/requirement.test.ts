@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { erlangRequirement } from './requirement.ts';
 
 describe('erlangRequirement', () => {
-  it('reproduces the Erlang C scale table (80 % in 20 s, 5-min handle time; facts.md)', () => {
+  it('reproduces the Erlang C scale table (80 % in 20 s, 5-min handle time; SOURCES.md)', () => {
     const rates = Float64Array.from([100, 200, 400, 800, 1600, 100, 0, 200]);
     const req = erlangRequirement(rates, 300, null, 20, { kind: 'serviceLevel', value: 0.8 });
     expect(req).toBeInstanceOf(Int32Array);
