@@ -82,4 +82,16 @@ describe('planning a sweep', () => {
     expect(plan.columns).not.toContain('outsourced_yuan_per_year');
     expect(col('headcount')).toEqual(['', '', '']);
   });
+
+  it('prices a point as hotline-sim budget prices the same head count (one answer)', async () => {
+    const { budgetStudy } = await import('./budgetStudy.ts');
+    const liaocheng = new URL('../../scenarios/liaocheng-2024.yaml', import.meta.url).pathname;
+    const overrides = { horizonHours: 24, replications: 2 };
+    const plan = planSweep(liaocheng, [parseVary('agents.headcount=237')], overrides);
+    const [row] = [...sweepChunks(plan, plan.points, 1)].flat();
+    const cell = (name: string) => row[plan.columns.indexOf(name)] as number;
+    const b = budgetStudy({ file: liaocheng, overrides });
+    expect(cell('outsourced_yuan_per_year')).toBeCloseTo(b.at.budgets.outsourced.budget.total, 3);
+    expect(cell('inhouse_yuan_per_year')).toBeCloseTo(b.at.budgets.inhouse.budget.total, 3);
+  });
 });

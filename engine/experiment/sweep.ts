@@ -13,6 +13,7 @@ import { parseScenarioYaml, specFromYaml, type ScenarioOverrides } from '../scen
 import { resolveScenario, type Scenario } from '../scenario/resolve.ts';
 import type { ScenarioSpec } from '../scenario/schema.ts';
 import { kpiSummary, priceHeadcount } from './budgetStudy.ts';
+import { contractTerm, staffingPatternOf } from './scenarioCosting.ts';
 import { modelFeatures } from './model.ts';
 import { runReplications, type ReplicationTask } from './pool.ts';
 import { startRun, type RunInProgress, type RunResult } from './run.ts';
@@ -300,7 +301,11 @@ export function sweepRow(plan: SweepPlan, point: SweepPoint, scenario: Scenario,
   if (plan.hasCost) {
     if (headcount === null || headcount === 0) cells.push('', '', '', '');
     else {
-      const b = priceHeadcount(scenario.cost ?? defaultCostSpec(), headcount, 1, kpiSummary(run));
+      // Priced as `hotline-sim budget` prices it: the contract term, who takes calls, and the
+      // hours and peak seats of the staffing this point simulated.
+      const spec = scenario.cost ?? defaultCostSpec();
+      const ctx = { payroll: scenario.payroll, staffing: staffingPatternOf(scenario, headcount, spec.calendarYear) };
+      const b = priceHeadcount(spec, headcount, contractTerm(spec).years, kpiSummary(run), undefined, ctx);
       cells.push(b.outsourced.budget.total, b.inhouse.budget.total, b.outsourced.costPerAnsweredCall?.mean ?? '', b.inhouse.costPerAnsweredCall?.mean ?? '');
     }
   }
