@@ -11,6 +11,8 @@ import { ScenarioError } from '../scenario/errors.ts';
 import { parseScenario, type ScenarioOverrides } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import type { Estimate } from '../stats/estimate.ts';
+import { metricDefinitions } from '../callcenter/metrics.ts';
+import { modelFeatures } from './model.ts';
 import { runScenario, type RunResult } from './run.ts';
 
 /** A published figure the model must reproduce. */
@@ -179,6 +181,23 @@ export function calibrate(text: string, file: string | undefined, options: Calib
 
   /** One unknown: the slope of the figure at the root, from the search's last bracket. */
   let lastSlope: number | null = null;
+  // The figures are checked before any simulation: one the run does not report, or a share
+  // outside 0..1, is refused at once.
+  {
+    const probe = scenarioAt(before.map((b, i) => (b !== null && b >= ranges[i][0] && b <= ranges[i][1] ? b : (ranges[i][0] + ranges[i][1]) / 2)));
+    const defs = metricDefinitions(probe.serviceLevelFormula, probe.serviceLevelSeconds, modelFeatures(probe));
+    for (const o of observed) {
+      const d = defs.find((x) => x.id === o.metric);
+      if (!d) {
+        throw new CalibrationError(
+          `--observed ${o.metric}: not a figure this scenario reports; use connection, asa, wait, answered, abandon, sl=…@T, occupancy, or a metric id such as ${defs.slice(0, 6).map((x) => x.id).join(', ')}`,
+        );
+      }
+      if (!Number.isFinite(o.value) || o.value < 0 || (d.unit === 'ratio' && o.value > 1)) {
+        throw new CalibrationError(`--observed ${o.metric} = ${o.value}: ${d.unit === 'ratio' ? 'a share between 0 and 1 (or a percentage)' : 'a figure of 0 or more'}`);
+      }
+    }
+  }
   const startValues = before.map((b, i) => (b !== null && b >= ranges[i][0] && b <= ranges[i][1] ? b : (ranges[i][0] + ranges[i][1]) / 2));
   const x = fit([], startValues);
   const run = simulate(x);

@@ -30,18 +30,22 @@ export function formatCalibrationReport(r: CalibrationResult): string {
   );
   if (r.notReproduced.length) {
     out.push(
-      `Not reproduced within the replication CI: ${r.notReproduced.join(', ')} — the field moves the figure in steps ` +
-        '(e.g. whole agents on seat) or the figure is noisy at this horizon; fit a continuous field, or run longer.',
+      ...wrapText(`Not reproduced within the replication CI: ${r.notReproduced.join(', ')} — the field moves the figure in steps ` +
+        '(e.g. whole agents on seat) or the figure is noisy at this horizon; fit a continuous field, or run longer.'),
     );
   }
   const i = r.implied;
   out.push('');
   out.push(
+    ...wrapText(
     `Implied: occupancy ${formatValue(i.occupancy.mean, 'ratio')}, agent time per answered call ${formatValue(i.handleSecondsPerAnsweredCall, 'seconds')}` +
       `, ${formatValue(i.agentsOnSeatMean, 'agents')} agents on seat on average` +
       (i.outboundShareOfWork ? `, ${formatValue(i.outboundShareOfWork.mean, 'ratio')} of work time on outbound` : ''),
+    ),
   );
-  if (r.patienceShortcut) out.push(`Shortcut (starting point only): mean patience ≈ ${formatValue(r.patienceShortcut.seconds, 'seconds')} — ${r.patienceShortcut.note}`);
+  if (r.patienceShortcut) {
+    out.push(...wrapText(`Shortcut (a starting point, not the fit): mean patience ≈ ${formatValue(r.patienceShortcut.seconds, 'seconds')}, from ASA / (1 − connection) for exponential patience`));
+  }
   if (r.sensitivity.length) {
     out.push('');
     out.push('Sensitivity: the fit under other values of an unfitted assumption');
