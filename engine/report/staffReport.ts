@@ -75,8 +75,11 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
     const sch = st.schedule;
     const mean = st.onSeat.reduce((x, y) => x + y, 0) / Math.max(1, st.onSeat.length);
     out.push(
-      `Roster: ${sch.headcount.people} people (${sch.headcount.partTimePeople} part-time, ${formatValue(sch.headcount.fte, 'agents')} FTE), ` +
+      ...wrapText(
+      `Roster: ${sch.headcount.people} on the phones${st.payroll.headcount !== sch.headcount.people ? ` (${st.payroll.headcount} with those off the phones)` : ''}, ` +
+        `${sch.headcount.partTimePeople} part-time, ${formatValue(sch.headcount.fte, 'agents')} FTE; ` +
         `on seat ${Math.min(...st.onSeat)}–${Math.max(...st.onSeat)} (mean ${formatValue(mean, 'agents')}), shrinkage ${(st.shrinkage.average * 100).toFixed(0)}%${st.shrinkage.given ? '' : ' (none given)'}`,
+      ),
     );
     const t = run.totals;
     out.push(
