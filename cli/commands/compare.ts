@@ -21,6 +21,7 @@ export function registerCompare(y: Argv) {
       const years = argv.years === undefined ? undefined : checkYears(argv.years);
       if (argv.models && argv.b !== undefined) throw new UsageError('--models compares the two operating models of ONE scenario: give one file');
       if (!argv.models && argv.b === undefined) throw new UsageError('give two scenarios to compare (compare a.yaml b.yaml), or one with --models');
+      if (argv.models && argv.target !== undefined) throw new UsageError('--target is for two scenarios; for one scenario\'s head count and price at a target use budget --target');
       const overrides = studyOverridesFrom(argv);
       const progress = studyProgress(argv.quiet || argv.json);
       if (argv.out) prepareResultFolder(argv.out, argv.force);

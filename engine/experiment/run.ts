@@ -264,7 +264,8 @@ function staffingSummary(s: Scenario): RunResult['staffing'] {
     minOnSeat: min,
     maxOnSeat: max,
     payroll: s.headcount !== null ? describePayroll(s.payroll, s.headcount) : null,
-    profile: s.workforce.roster ? 'roster' : s.headcount !== null ? s.agentsProfile.kind : 'given',
+    // A constant count on seat (from --agents too) is flat, whatever form gave it.
+    profile: s.workforce.roster ? 'roster' : min === max ? 'flat' : s.headcount !== null ? s.agentsProfile.kind : 'given',
   };
 }
 

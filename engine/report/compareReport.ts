@@ -130,7 +130,7 @@ function modelsSummary(c: ModelComparison): string {
   const row = (en: string, zh: string, fo: number | null, fi: number | null, digits = 0) => [en, zh, money(fo, digits), money(fi, digits), moneyDiff(fo, fi, digits)];
   const rows = [
     row('All-in per year', '年度总成本', o.budget.total, i.budget.total),
-    row(`Whole term, ${formatAmount(y, 2).replace(/\.00$/, '')} years`, '合同期总额', o.budget.total * y, i.budget.total * y),
+    row(`Whole term, ${formatAmount(y, 2).replace(/\.00$/, '')} ${y === 1 ? 'year' : 'years'}`, '合同期总额', o.budget.total * y, i.budget.total * y),
     row('Contract price per year, VAT incl.', '合同价(含税)', o.budget.contractPrice, null),
     row('Cost per operator-month', '人均月成本', o.budget.costPerOperatorMonth, i.budget.costPerOperatorMonth),
     row('Cost per answered call', '每通接通成本', o.costPerAnsweredCall?.mean ?? null, i.costPerAnsweredCall?.mean ?? null, 2),

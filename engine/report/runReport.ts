@@ -36,7 +36,7 @@ export function formatRunReport(r: RunResult, options: ReportOptions = {}): stri
   );
   const st = r.staffing;
   const onSeat = st.minOnSeat === st.maxOnSeat ? `${st.minOnSeat} agents on seat around the clock` : `${formatValue(st.meanOnSeat, 'agents')} agents on seat on average (${st.minOnSeat}–${st.maxOnSeat})`;
-  const how = { flat: ' (flat around the clock)', demand: ' (following demand)', roster: ' (from the roster)', given: '' }[st.profile];
+  const how = { flat: '', demand: ' (following demand)', roster: ' (from the roster)', given: '' }[st.profile];
   out.push(`Staffing: ${st.headcount !== null ? `${st.headcount} people on the payroll → ` : ''}${onSeat}${how}`);
   if (st.payroll) out.push(...wrapText(`Payroll: ${st.payroll}`));
   if (r.workload.length) out.push(...wrapText(`Workload besides inbound talk: ${r.workload.join('; ')}`));

@@ -15,7 +15,7 @@ export function parseDuration(value: number | string): number | { error: string 
   const m = DURATION_PATTERN.exec(value);
   if (!m) return { error: `"${value}" is not a duration: give seconds as a number, or a number with a unit such as "4 min"` };
   const unit = UNIT_SECONDS[m[2].toLowerCase()];
-  if (unit === undefined) return { error: `unknown unit "${m[2]}" in "${value}": use s, min or h` };
+  if (unit === undefined) return { error: `unknown unit "${m[2]}" in "${value}": use s, min, h or d` };
   return Number(m[1]) * unit;
 }
 
