@@ -11,6 +11,7 @@ import {
   writeFilesAtomically,
   type RunResult,
   type SweepChartKind,
+  wrapText,
 } from '../../engine/index.ts';
 import { renderRunCharts } from '../../engine/report/charts.ts';
 import { UsageError } from '../errors.ts';
@@ -53,7 +54,7 @@ export function registerChart(y: Argv) {
       }
       const written = writeFilesAtomically(argv.out ?? dirname(argv.results), await chartFiles(rendered, true), argv.force);
       const font = await cjkFont();
-      process.stdout.write(`wrote ${written.join(', ')}\n`);
+      process.stdout.write(wrapText(`wrote ${written.join(', ')}`).join('\n') + '\n');
       if (font.source === 'none') process.stderr.write('note: no CJK font found: Chinese labels in the PNGs show as boxes (see README, "Charts")\n');
     },
   );

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { mergeShards, prepareOutputFolder, readSweepCsv, writeFilesAtomically } from '../../engine/index.ts';
+import { mergeShards, prepareOutputFolder, readSweepCsv, writeFilesAtomically, wrapText } from '../../engine/index.ts';
 import { writeSweepReport } from './sweep.ts';
 
 export function registerMerge(y: Argv) {
@@ -19,7 +19,7 @@ export function registerMerge(y: Argv) {
       const written = writeFilesAtomically(argv.out, { 'sweep.json': JSON.stringify(manifest, null, 2) + '\n', 'sweep.csv': csv }, argv.force);
       const table = await readSweepCsv(written[1]);
       written.push(...(await writeSweepReport(argv.out, table, manifest, argv.charts, true)));
-      process.stdout.write(`${manifest.scenario}: ${files.length} shards merged, ${manifest.points} points\nwrote ${written.join(', ')}\n`);
+      process.stdout.write(wrapText(`${manifest.scenario}: ${files.length} shards merged, ${manifest.points} points`).join('\n') + '\n' + wrapText(`wrote ${written.join(', ')}`).join('\n') + '\n');
     },
   );
 }
