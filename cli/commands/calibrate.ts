@@ -59,7 +59,7 @@ export function registerCalibrate(y: Argv) {
         .option('sensitivity', { type: 'string', array: true, describe: 'refit under other values of an assumption: patience.mean=60,120,240 (default: half and double the mean patience; --no-sensitivity: none)' })
         .options(scenarioOverrideOptions)
         .option('json', { type: 'boolean', default: false, describe: 'print {fitted, observed, simulated, ...} as one JSON object' })
-        .option('write', { type: 'string', describe: 'save the calibrated scenario here (fitted values marked CALIBRATED)' })
+        .option('write', { type: 'string', describe: 'save the calibrated scenario to this file' })
         .option('force', { type: 'boolean', default: false, describe: 'overwrite the --write file' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' }),
     (argv) => {

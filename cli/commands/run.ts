@@ -11,7 +11,7 @@ export const scenarioOverrideOptions = {
   seed: { type: 'string', describe: 'random seed' },
   horizon: { type: 'string', describe: 'simulated length, e.g. 7d, 24h, 366d' },
   scale: { type: 'number', describe: 'multiply every arrival rate, e.g. 1.2 for a +20% typhoon week' },
-  'start-date': { type: 'string', describe: 'start the horizon on this date (YYYY-MM-DD), e.g. with --horizon 7d' },
+  'start-date': { type: 'string', describe: 'first day of the horizon, YYYY-MM-DD' },
   'allow-files-outside': { type: 'boolean', describe: "let empirical file: paths point outside the scenario's folder (see SECURITY.md)" },
 } as const;
 
