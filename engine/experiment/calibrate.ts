@@ -71,11 +71,6 @@ export interface CalibrationResult {
 /** A fit that cannot be made (a user error: one line, exit 2). */
 export class CalibrationError extends RangeError {}
 
-/** Observed figure → the run metric it is compared with. */
-export function metricOf(o: ObservedFigure): string {
-  return o.metric;
-}
-
 /** A default search range for a field, by what it is. */
 export function defaultRange(field: string): [number, number] | null {
   const last = field.split('.').pop()!;
@@ -181,10 +176,12 @@ export function calibrate(text: string, file: string | undefined, options: Calib
 
   /** One unknown: the slope of the figure at the root, from the search's last bracket. */
   let lastSlope: number | null = null;
+  // The search starts from the file's values (the middle of the range where the file has none in it).
+  const startValues = before.map((b, i) => (b !== null && b >= ranges[i][0] && b <= ranges[i][1] ? b : (ranges[i][0] + ranges[i][1]) / 2));
   // The figures are checked before any simulation: one the run does not report, or a share
   // outside 0..1, is refused at once.
   {
-    const probe = scenarioAt(before.map((b, i) => (b !== null && b >= ranges[i][0] && b <= ranges[i][1] ? b : (ranges[i][0] + ranges[i][1]) / 2)));
+    const probe = scenarioAt(startValues);
     const defs = metricDefinitions(probe.serviceLevelFormula, probe.serviceLevelSeconds, modelFeatures(probe));
     for (const o of observed) {
       const d = defs.find((x) => x.id === o.metric);
@@ -198,7 +195,6 @@ export function calibrate(text: string, file: string | undefined, options: Calib
       }
     }
   }
-  const startValues = before.map((b, i) => (b !== null && b >= ranges[i][0] && b <= ranges[i][1] ? b : (ranges[i][0] + ranges[i][1]) / 2));
   const x = fit([], startValues);
   const run = simulate(x);
 
