@@ -15,7 +15,8 @@ export function registerCompare(y: Argv) {
         .options(costStudyOptions)
         .option('models', { type: 'boolean', default: false, describe: 'compare in-house vs outsourced for scenario a' })
         .option('target', { type: 'string', describe: 'also the fewest people each scenario needs for a KPI (the search of budget --target), e.g. connection=0.95' })
-        .option('per', periodOption)
+        .option('per', { ...periodOption, describe: `with --target: ${periodOption.describe}` })
+        .implies('per', 'target')
         .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every KPI with its CI, unit costs and line items' }),
     async (argv) => {
       const years = argv.years === undefined ? undefined : checkYears(argv.years);

@@ -15,6 +15,7 @@ export const scenarioOverrideOptions = {
   scale: { type: 'number', describe: 'multiply every arrival rate, e.g. 1.2 for a +20% typhoon week' },
   'start-date': { type: 'string', describe: 'first day of the horizon, YYYY-MM-DD' },
   'allow-files-outside': { type: 'boolean', describe: "let empirical file: paths point outside the scenario's folder (see SECURITY.md)" },
+  workers: workersOption,
 } as const;
 
 export function overridesFrom(argv: {
@@ -67,7 +68,7 @@ export function registerRun(y: Argv) {
     (a) =>
       a
         .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML)' })
-        .options({ ...scenarioOverrideOptions, workers: workersOption })
+        .options(scenarioOverrideOptions)
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON object instead of the table (per-interval rows only with --intervals)' })
         .option('intervals', { type: 'boolean', default: false, describe: 'keep the per-interval rows in --json and result.json' })
         .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every metric, the breakdowns and the average day' })
