@@ -60,8 +60,7 @@ export function registerSweep(y: Argv) {
         .option('seed', { type: 'string', describe: 'random seed (the same for every point)' })
         .option('horizon', { type: 'string', describe: 'simulated length, e.g. 7d, 24h' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
-        .option('workers', workersOption)
-        .conflicts('resume', 'force'),
+        .option('workers', workersOption),
     async (argv) => {
       if (argv.resume && argv.force) throw new UsageError('give --resume or --force, not both');
       let shard: Shard | null = null;

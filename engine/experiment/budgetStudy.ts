@@ -321,7 +321,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     if (input.risk !== undefined) {
       const r = minimumHeadcountForContractRisk(st.scenario, kpi, input.risk, { peoplePerSeat: needPps('--risk'), cache, onProgress: input.onProgress });
       const rrun = cache.flat(s, r.agentsOnSeat, r.headcount, pps!, '');
-      const rstaff = staffingPatternOf(withFlatHeadcount(st.scenario, r.headcount, pps!), r.headcount, st.spec.calendarYear);
+      const rstaff = staffingPatternOf(withFlatHeadcount(st.yearScenario, r.headcount, pps!), r.headcount, st.spec.calendarYear);
       forRisk = { ...r, budgets: priceHeadcount(st.spec, r.headcount, years, kpiSummary(rrun), undefined, { ...ctx, staffing: rstaff }) };
       const w = r.view.risk.wilson95;
       if (w.lower < input.risk) {

@@ -41,6 +41,14 @@ export function minimumHeadcountForAgents(agents: number, peoplePerSeat: number,
   return h;
 }
 
+/**
+ * The payroll head count behind a mean of agents on seat: for a whole number, the fewest people the
+ * head-count rule puts that many on seat; else the phone people it takes, plus those off the phones.
+ */
+export function headcountForOnSeatMean(meanOnSeat: number, peoplePerSeat: number, payroll: Payroll = EVERYONE_ON_PHONES): number {
+  return Number.isInteger(meanOnSeat) ? minimumHeadcountForAgents(meanOnSeat, peoplePerSeat, payroll) : payrollHeadcount(meanOnSeat * peoplePerSeat, payroll);
+}
+
 /** A copy of the scenario with `headcount` people on the payroll, their phone staff as flat agents on seat. */
 export function withFlatHeadcount(s: Scenario, headcount: number, peoplePerSeat: number): Scenario {
   // The rule of engine/scenario/resolve.ts: flat, a whole number around the clock; following

@@ -10,11 +10,13 @@ import { type Scenario } from '../scenario/resolve.ts';
 import type { Estimate } from '../stats/estimate.ts';
 import { type RunResult } from './run.ts';
 import { phonePeople, type Payroll } from '../workforce/payroll.ts';
+import { daysInYear } from '../cost/holidays.ts';
+import { ScenarioError } from '../scenario/errors.ts';
 import { onSeatHoursFromAgents, type StaffingPattern } from '../cost/onSeat.ts';
 import { INHOUSE_PRESETS, withInhousePreset, type InhousePreset } from '../cost/inhouse.ts';
 import { type KpiSummary, kpiSummary } from './studyKpis.ts';
 import { readingNotes } from './readingNotes.ts';
-import { isFlat, meanAgents } from './headcountSearch.ts';
+import { headcountForOnSeatMean, isFlat, meanAgents } from './headcountSearch.ts';
 
 // ---------------------------------------------------------------------------------------------
 // pricing
@@ -44,6 +46,9 @@ export interface PricingContext {
  */
 export function staffingPatternOf(s: Scenario, headcount: number, year: number): StaffingPattern {
   const { hours, peakOnSeat } = onSeatHoursFromAgents(s.agents, s.intervalSeconds, s.startDate, year, { skip: s.warmupIntervals });
+  const days = ((s.nIntervals - s.warmupIntervals) * s.intervalSeconds) / 86400;
+  // The basis of the peak seats and the hours' shares: the whole contract year (contractYearScenario), else the horizon, named.
+  const basis = s.startDate === `${year}-01-01` && days >= daysInYear(year) ? `, over the contract year ${year}` : `, over the simulated ${Math.round(days * 10) / 10} days`;
   const flat = isFlat(s);
   const source = s.workforce.roster
     ? "the roster's agents on seat"
@@ -52,7 +57,21 @@ export function staffingPatternOf(s: Scenario, headcount: number, year: number):
       : s.agentsProfile.kind === 'demand' && s.headcount !== null
         ? "no roster: the scenario's agents on seat following demand"
         : "no roster: the scenario's per-interval agents on seat";
-  return { onSeatHours: hours, peakOnSeat, operators: phonePeople(headcount, s.payroll), source };
+  return { onSeatHours: hours, peakOnSeat, operators: phonePeople(headcount, s.payroll), source: source + basis };
+}
+
+/**
+ * The scenario's staffing over the whole calendar year of its costs, so that the price of a
+ * contract year (peak seats, night and holiday hours) does not depend on the simulated horizon.
+ * Null when the scenario cannot be resolved over a year (e.g. per-interval inputs for a week only).
+ */
+export function contractYearScenario(load: (o: ScenarioOverrides) => Scenario, overrides: ScenarioOverrides, year: number): Scenario | null {
+  try {
+    return load({ ...overrides, startDate: `${year}-01-01`, horizonHours: daysInYear(year) * 24, replications: 1 });
+  } catch (e) {
+    if (e instanceof ScenarioError || e instanceof RangeError) return null;
+    throw e;
+  }
 }
 
 export function priceHeadcount(
@@ -99,12 +118,14 @@ export interface StudyScenario {
   peoplePerSeat: number | null;
   spec: CostSpec;
   costSource: 'scenario' | 'defaults';
+  /** The same staffing over the cost's whole calendar year (the basis of every annual price), else the scenario. */
+  yearScenario: Scenario;
 }
 
 /**
  * Loads a scenario with its payroll head count and people per seat. A scenario that gives
- * agents on seat directly needs `peoplePerSeat`: its head count is then the mean agents on
- * seat × peoplePerSeat, rounded up.
+ * agents on seat directly needs `peoplePerSeat`: its head count is then the fewest people who put
+ * that mean on seat (headcountForOnSeatMean, those off the phones included).
  */
 export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {}): StudyScenario {
   let o = overrides;
@@ -133,9 +154,10 @@ export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {
         `${file}: the scenario gives agents on seat, not a payroll head count; give --people-per-seat (people per agent on seat) or --headcount with --people-per-seat`,
       );
     }
-    headcount = Math.ceil(meanAgents(scenario) * pps - 1e-9);
+    headcount = headcountForOnSeatMean(meanAgents(scenario), pps, scenario.payroll);
     headcountSource = 'implied';
   }
+  const costSpec = scenario.cost ?? defaultCostSpec();
   return {
     scenario,
     headcount,
@@ -145,8 +167,9 @@ export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {
         ? loadScenario(file, { ...overrides, headcount: undefined, agents: undefined, peoplePerSeat: undefined }).headcount
         : scenario.headcount,
     peoplePerSeat: pps,
-    spec: scenario.cost ?? defaultCostSpec(),
+    spec: costSpec,
     costSource: scenario.cost ? 'scenario' : 'defaults',
+    yearScenario: contractYearScenario((y) => loadScenario(file, y), o, costSpec.calendarYear) ?? scenario,
   };
 }
 
@@ -195,7 +218,7 @@ export function contractTerm(spec: CostSpec, years?: number): ContractTerm {
 }
 
 export function pricingContext(st: StudyScenario): PricingContext {
-  return { payroll: st.scenario.payroll, staffing: staffingPatternOf(st.scenario, st.headcount, st.spec.calendarYear) };
+  return { payroll: st.scenario.payroll, staffing: staffingPatternOf(st.yearScenario, st.headcount, st.spec.calendarYear) };
 }
 
 export function costScenario(st: StudyScenario, file: string, years: number | undefined, run: RunResult | null): ScenarioCosting {

@@ -13,7 +13,8 @@ import { parseScenarioYaml, specFromYaml, type ScenarioOverrides } from '../scen
 import { resolveScenario, type Scenario } from '../scenario/resolve.ts';
 import type { ScenarioSpec } from '../scenario/schema.ts';
 import { kpiSummary, priceHeadcount } from './budgetStudy.ts';
-import { contractTerm, staffingPatternOf } from './scenarioCosting.ts';
+import { contractTerm, contractYearScenario, staffingPatternOf } from './scenarioCosting.ts';
+import { headcountForOnSeatMean } from './headcountSearch.ts';
 import { modelFeatures } from './model.ts';
 import { runReplications, type ReplicationTask } from './pool.ts';
 import { startRun, type RunInProgress, type RunResult } from './run.ts';
@@ -155,6 +156,8 @@ export interface SweepPlan {
   hasCost: boolean;
   /** What the scenario at a point is (resolved when its turn comes). */
   scenarioAt(point: SweepPoint): Scenario;
+  /** The point's staffing over the cost's whole calendar year (the basis of its annual price), else null. */
+  yearScenarioAt(point: SweepPoint, year: number): Scenario | null;
 }
 
 const KPI_COLUMNS = ['offered', 'answered', 'connectionRate', 'abandonmentRate', 'serviceLevel', 'asa', 'occupancy'] as const;
@@ -261,6 +264,7 @@ export function planSweep(file: string, axes: SweepAxis[], overrides: ScenarioOv
     peoplePerSeat: pps,
     hasCost,
     scenarioAt: (p) => resolved.get(p.index) ?? load(p),
+    yearScenarioAt: (p, year) => contractYearScenario((o) => resolveScenario(specFromYaml(yaml, file, { ...o, set: setsAt(p) }).spec, file), overrides, year),
   };
 }
 
@@ -288,9 +292,9 @@ function peoplePerSeatOf(spec: Record<string, unknown>): number | null {
 /** One CSV row: the point, its staffing, its KPIs (mean and 95% CI) and, with a cost section, its budgets. */
 export function sweepRow(plan: SweepPlan, point: SweepPoint, scenario: Scenario, run: RunResult): (string | number)[] {
   const meanOnSeat = run.staffing.meanOnSeat;
-  // The payroll head count: the scenario's own ({ headcount, peoplePerSeat }), or agents on seat
-  // × the scenario's people per seat, rounded up (the rule of `hotline-sim budget`).
-  const headcount = scenario.headcount ?? (plan.peoplePerSeat !== null ? Math.ceil(meanOnSeat * plan.peoplePerSeat - 1e-9) : null);
+  // The payroll head count: the scenario's own ({ headcount, peoplePerSeat }), or the fewest people
+  // who put these agents on seat, those off the phones included (the rule of `hotline-sim budget`).
+  const headcount = scenario.headcount ?? (plan.peoplePerSeat !== null ? headcountForOnSeatMean(meanOnSeat, plan.peoplePerSeat, scenario.payroll) : null);
   const cells: (string | number)[] = [point.index, ...point.values, meanOnSeat, headcount ?? '', run.replications];
   for (const col of plan.columns) {
     if (!col.endsWith('_ci95_low') && KPI_COLUMNS.includes(col as (typeof KPI_COLUMNS)[number])) {
@@ -304,7 +308,7 @@ export function sweepRow(plan: SweepPlan, point: SweepPoint, scenario: Scenario,
       // Priced as `hotline-sim budget` prices it: the contract term, who takes calls, and the
       // hours and peak seats of the staffing this point simulated.
       const spec = scenario.cost ?? defaultCostSpec();
-      const ctx = { payroll: scenario.payroll, staffing: staffingPatternOf(scenario, headcount, spec.calendarYear) };
+      const ctx = { payroll: scenario.payroll, staffing: staffingPatternOf(plan.yearScenarioAt(point, spec.calendarYear) ?? scenario, headcount, spec.calendarYear) };
       const b = priceHeadcount(spec, headcount, contractTerm(spec).years, kpiSummary(run), undefined, ctx);
       cells.push(b.outsourced.budget.total, b.inhouse.budget.total, b.outsourced.costPerAnsweredCall?.mean ?? '', b.inhouse.costPerAnsweredCall?.mean ?? '');
     }

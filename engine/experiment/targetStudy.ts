@@ -28,6 +28,6 @@ export function targetStudy(st: StudyScenario, ctx: PricingContext, years: numbe
   const result = solver.minimumHeadcountForTarget(st.scenario, q.target, { peoplePerSeat: pps ?? 1, period: q.period, criterion: q.criterion, cache, onProgress });
   // Priced with the staffing found: the roster's hours and seats, or the profile at that head count.
   const staffing =
-    result.staffing ?? (pps !== null ? staffingPatternOf(withFlatHeadcount(st.scenario, result.headcount, pps), result.headcount, st.spec.calendarYear) : ctx.staffing);
+    result.staffing ?? (pps !== null ? staffingPatternOf(withFlatHeadcount(st.yearScenario, result.headcount, pps), result.headcount, st.spec.calendarYear) : ctx.staffing);
   return { solver: solver.name, result, budgets: priceHeadcount(st.spec, result.headcount, years, result.kpis, result.paidHoursByCategory, { ...ctx, staffing }) };
 }
