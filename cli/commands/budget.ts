@@ -66,6 +66,12 @@ export function studyOverridesFrom(argv: {
   return o;
 }
 
+/** --detail adds to the printed report and --force overwrites --out: each refused where it cannot act. */
+export function checkReportFlags(argv: { detail?: boolean; json?: boolean; force?: boolean; out?: string }): void {
+  if (argv.detail && argv.json) throw new UsageError('--detail conflicts with --json: the JSON holds every figure already');
+  if (argv.force && !argv.out) throw new UsageError('--force overwrites files in --out: give --out DIR too');
+}
+
 export function checkYears(years: number): number {
   if (!(years > 0 && years <= 100)) throw new UsageError(`--years must be more than 0 and at most 100 (got ${years})`);
   return years;
@@ -128,6 +134,8 @@ export function registerBudget(y: Argv) {
         .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every line item, the in-house presets, the searches and the months' }),
     async (argv) => {
       const years = argv.years === undefined ? undefined : checkYears(argv.years);
+      checkReportFlags(argv);
+      if (argv.explain && argv.json) throw new UsageError('--explain conflicts with --json: the JSON holds every line item already');
       const period = parsePeriod(argv.per);
       const budgetYuan = argv.budget !== undefined ? parseYuan(argv.budget, '--budget') : undefined;
       const naiveWage = positive(argv['naive-wage'], '--naive-wage', 'a monthly wage in yuan, more than 0');

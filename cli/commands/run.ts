@@ -78,6 +78,7 @@ export function registerRun(y: Argv) {
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' }),
     async (argv) => {
       if (argv.charts && !argv.out) throw new UsageError('--charts writes files: give --out DIR too');
+      if (argv.detail && argv.json) throw new UsageError('--detail conflicts with --json: the JSON holds every metric already');
       if (argv.force && !argv.out) throw new UsageError('--force overwrites files in --out: give --out DIR too');
       if (argv.intervals && !argv.out && !argv.json) throw new UsageError('--intervals keeps the per-interval rows in --json or --out: give one of them');
       const scenario = loadScenario(argv.scenario, overridesFrom(argv));

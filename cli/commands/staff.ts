@@ -51,6 +51,7 @@ export function registerStaff(y: Argv) {
         }
       }
       if (argv.intervals && !argv.json) throw new UsageError('--intervals keeps per-interval arrays in --json: give --json too');
+      if (argv.detail && argv.json) throw new UsageError('--detail conflicts with --json: the JSON holds the search and the roster already');
       if (argv.force && !argv.out) throw new UsageError('--force overwrites files in --out: give --out DIR too');
       const conf = argv.confidence ?? 0.8;
       const requirementReplications = argv['requirement-replications'] ?? 20;
