@@ -263,7 +263,8 @@ describe('budgetStudy', () => {
     writeFileSync(agentsOnly, 'name: A\nhorizon: { hours: 4 }\narrivals: { callsPerHour: 60 }\ntalkTime: { distribution: exponential, mean: 180 }\nagents: 5\n');
     expect(() => budgetStudy({ file: agentsOnly, simulate: false })).toThrow(/--people-per-seat/);
     const implied = budgetStudy({ file: agentsOnly, overrides: { peoplePerSeat: 6 }, simulate: false });
-    expect(implied.at.headcount).toBe(30);
+    // The fewest people the head-count rule puts 5 on seat with (27 / 6 = 4.5, rounded: 5), as budget --target and sweep count.
+    expect(implied.at.headcount).toBe(27);
     expect(implied.at.headcountSource).toBe('implied');
     expect(implied.warnings.some((w) => /no cost section/.test(w))).toBe(true);
   });

@@ -10,7 +10,6 @@ import { type Scenario } from '../scenario/resolve.ts';
 import type { Estimate } from '../stats/estimate.ts';
 import { type RunResult } from './run.ts';
 import { phonePeople, type Payroll } from '../workforce/payroll.ts';
-import { daysInYear } from '../cost/holidays.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { onSeatHoursFromAgents, type StaffingPattern } from '../cost/onSeat.ts';
 import { INHOUSE_PRESETS, withInhousePreset, type InhousePreset } from '../cost/inhouse.ts';
@@ -47,8 +46,8 @@ export interface PricingContext {
 export function staffingPatternOf(s: Scenario, headcount: number, year: number): StaffingPattern {
   const { hours, peakOnSeat } = onSeatHoursFromAgents(s.agents, s.intervalSeconds, s.startDate, year, { skip: s.warmupIntervals });
   const days = ((s.nIntervals - s.warmupIntervals) * s.intervalSeconds) / 86400;
-  // The basis of the peak seats and the hours' shares: the whole contract year (contractYearScenario), else the horizon, named.
-  const basis = s.startDate === `${year}-01-01` && days >= daysInYear(year) ? `, over the contract year ${year}` : `, over the simulated ${Math.round(days * 10) / 10} days`;
+  // The basis of the peak seats and the hours' shares: a whole year of the staffing (contractYearScenario), else the horizon, named.
+  const basis = days >= daysOfYearFrom(s.startDate) ? `, over a year from ${s.startDate}` : `, over the simulated ${Math.round(days * 10) / 10} days`;
   const flat = isFlat(s);
   const source = s.workforce.roster
     ? "the roster's agents on seat"
@@ -60,14 +59,23 @@ export function staffingPatternOf(s: Scenario, headcount: number, year: number):
   return { onSeatHours: hours, peakOnSeat, operators: phonePeople(headcount, s.payroll), source: source + basis };
 }
 
+/** Days from a date to the same date a year later (365, or 366 across a 29 February). */
+function daysOfYearFrom(startDate: string): number {
+  const t = Date.parse(`${startDate}T00:00:00Z`);
+  const next = new Date(t);
+  next.setUTCFullYear(next.getUTCFullYear() + 1);
+  return Math.round((next.getTime() - t) / 86_400_000);
+}
+
 /**
- * The scenario's staffing over the whole calendar year of its costs, so that the price of a
- * contract year (peak seats, night and holiday hours) does not depend on the simulated horizon.
- * Null when the scenario cannot be resolved over a year (e.g. per-interval inputs for a week only).
+ * The scenario's staffing over a whole year from its start date (every month and season once), so
+ * that the price of a contract year (peak seats, night and holiday hours) does not depend on the
+ * simulated horizon. Null when the scenario cannot be resolved over a year (e.g. per-interval
+ * inputs for a week only): the horizon is then the basis, and the pricing source says so.
  */
-export function contractYearScenario(load: (o: ScenarioOverrides) => Scenario, overrides: ScenarioOverrides, year: number): Scenario | null {
+export function contractYearScenario(load: (o: ScenarioOverrides) => Scenario, overrides: ScenarioOverrides, startDate: string): Scenario | null {
   try {
-    return load({ ...overrides, startDate: `${year}-01-01`, horizonHours: daysInYear(year) * 24, replications: 1 });
+    return load({ ...overrides, horizonHours: daysOfYearFrom(startDate) * 24, replications: 1 });
   } catch (e) {
     if (e instanceof ScenarioError || e instanceof RangeError) return null;
     throw e;
@@ -118,7 +126,7 @@ export interface StudyScenario {
   peoplePerSeat: number | null;
   spec: CostSpec;
   costSource: 'scenario' | 'defaults';
-  /** The same staffing over the cost's whole calendar year (the basis of every annual price), else the scenario. */
+  /** The same staffing over a whole year from its start date (the basis of every annual price), else the scenario. */
   yearScenario: Scenario;
 }
 
@@ -128,27 +136,27 @@ export interface StudyScenario {
  * that mean on seat (headcountForOnSeatMean, those off the phones included).
  */
 export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {}): StudyScenario {
-  let o = overrides;
-  let scenario = loadScenario(file, o);
-  const spec = parseScenarioSpec(readFileSync(file, 'utf8'), file, o).spec;
+  // People per seat on a scenario that gives agents on seat (not a head count) prices them: the
+  // scenario itself is simulated as it is.
+  const text = readFileSync(file, 'utf8');
+  const ownAgents = parseScenarioSpec(text, file, { ...overrides, headcount: undefined, peoplePerSeat: undefined, profile: undefined }).spec.agents as unknown;
+  const headcountForm = overrides.headcount !== undefined || (typeof ownAgents === 'object' && ownAgents !== null && !Array.isArray(ownAgents));
+  const o = headcountForm ? overrides : { ...overrides, peoplePerSeat: undefined };
+  const scenario = loadScenario(file, o);
+  const spec = parseScenarioSpec(text, file, o).spec;
   const agents = spec.agents as unknown;
   const flatForm = typeof agents === 'object' && agents !== null && !Array.isArray(agents) ? (agents as { peoplePerSeat: number }) : null;
+  // (a new people per seat alone applies to the scenario's own head count: loadScenario does that)
   let pps: number | null = flatForm ? flatForm.peoplePerSeat : null;
-  if (o.peoplePerSeat !== undefined && o.headcount === undefined && flatForm && scenario.headcount !== null) {
-    // a new people-per-seat for the scenario's own head count
-    o = { ...o, headcount: scenario.headcount };
-    scenario = loadScenario(file, o);
-    pps = o.peoplePerSeat!;
-  }
   let headcount: number;
   let headcountSource: StudyScenario['headcountSource'];
   if (scenario.headcount !== null) {
     // { headcount, peoplePerSeat }, or a roster's people (searches then need --people-per-seat)
     headcount = scenario.headcount;
     headcountSource = overrides.headcount !== undefined ? 'override' : 'scenario';
-    if (!flatForm) pps = o.peoplePerSeat ?? null;
+    if (!flatForm) pps = overrides.peoplePerSeat ?? null;
   } else {
-    pps = o.peoplePerSeat ?? null;
+    pps = overrides.peoplePerSeat ?? null;
     if (pps === null) {
       throw new RangeError(
         `${file}: the scenario gives agents on seat, not a payroll head count; give --people-per-seat (people per agent on seat) or --headcount with --people-per-seat`,
@@ -169,7 +177,7 @@ export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {
     peoplePerSeat: pps,
     spec: costSpec,
     costSource: scenario.cost ? 'scenario' : 'defaults',
-    yearScenario: contractYearScenario((y) => loadScenario(file, y), o, costSpec.calendarYear) ?? scenario,
+    yearScenario: contractYearScenario((y) => loadScenario(file, y), o, scenario.startDate) ?? scenario,
   };
 }
 

@@ -156,8 +156,8 @@ export interface SweepPlan {
   hasCost: boolean;
   /** What the scenario at a point is (resolved when its turn comes). */
   scenarioAt(point: SweepPoint): Scenario;
-  /** The point's staffing over the cost's whole calendar year (the basis of its annual price), else null. */
-  yearScenarioAt(point: SweepPoint, year: number): Scenario | null;
+  /** The point's staffing over a whole year from its start date (the basis of its annual price), else null. */
+  yearScenarioAt(point: SweepPoint): Scenario | null;
 }
 
 const KPI_COLUMNS = ['offered', 'answered', 'connectionRate', 'abandonmentRate', 'serviceLevel', 'asa', 'occupancy'] as const;
@@ -264,7 +264,7 @@ export function planSweep(file: string, axes: SweepAxis[], overrides: ScenarioOv
     peoplePerSeat: pps,
     hasCost,
     scenarioAt: (p) => resolved.get(p.index) ?? load(p),
-    yearScenarioAt: (p, year) => contractYearScenario((o) => resolveScenario(specFromYaml(yaml, file, { ...o, set: setsAt(p) }).spec, file), overrides, year),
+    yearScenarioAt: (p) => contractYearScenario((o) => resolveScenario(specFromYaml(yaml, file, { ...o, set: setsAt(p) }).spec, file), overrides, base.startDate),
   };
 }
 
@@ -308,7 +308,7 @@ export function sweepRow(plan: SweepPlan, point: SweepPoint, scenario: Scenario,
       // Priced as `hotline-sim budget` prices it: the contract term, who takes calls, and the
       // hours and peak seats of the staffing this point simulated.
       const spec = scenario.cost ?? defaultCostSpec();
-      const ctx = { payroll: scenario.payroll, staffing: staffingPatternOf(plan.yearScenarioAt(point, spec.calendarYear) ?? scenario, headcount, spec.calendarYear) };
+      const ctx = { payroll: scenario.payroll, staffing: staffingPatternOf(plan.yearScenarioAt(point) ?? scenario, headcount, spec.calendarYear) };
       const b = priceHeadcount(spec, headcount, contractTerm(spec).years, kpiSummary(run), undefined, ctx);
       cells.push(b.outsourced.budget.total, b.inhouse.budget.total, b.outsourced.costPerAnsweredCall?.mean ?? '', b.inhouse.costPerAnsweredCall?.mean ?? '');
     }

@@ -205,8 +205,8 @@ function staffingOverride(current: unknown, o: ScenarioOverrides): { agents: unk
   const file = asRecord(current) as { headcount?: number; peoplePerSeat?: number; profile?: string; minOnSeat?: number } | null;
   const headcount = o.headcount ?? file?.headcount;
   if (headcount === undefined) {
-    const flag = o.peoplePerSeat !== undefined ? 'people per seat' : 'a profile';
-    throw new ScenarioError(undefined, ['agents'], `${flag} needs a head count: the scenario gives agents on seat${current === undefined ? ' by a roster' : ''}, so give a head count too`);
+    const what = o.peoplePerSeat !== undefined ? 'people per seat (--people-per-seat)' : 'a profile (--profile)';
+    throw new ScenarioError(undefined, ['agents'], `${what} needs a head count (--headcount): the scenario gives agents on seat${current === undefined ? ' by a roster' : ''}`);
   }
   const peoplePerSeat = o.peoplePerSeat ?? file?.peoplePerSeat;
   if (peoplePerSeat === undefined) {
