@@ -2,17 +2,41 @@
 // below with what it needs or conflicts with, and each such combination is refused in one line
 // (exit code 2) naming both flags, before any work starts. That the options act is tested with
 // the features (cli.test.ts, budget.test.ts, sweep.test.ts, whatIf.test.ts, ...).
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const BIN = new URL('./hotline-sim.js', import.meta.url).pathname;
 const S = join(new URL('../scenarios/', import.meta.url).pathname, 'liaocheng-2024.yaml');
 const ERLANG = ['erlang', '--calls-per-hour', '200', '--talk', '180'];
 
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[]): Promise<Ran> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 60_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? (typeof err.code === 'number' ? err.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Every command line at once, a few at a time (each is a short process that is refused or prints help). */
+async function runAll(lines: string[][]): Promise<Ran[]> {
+  const out: Ran[] = new Array(lines.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < lines.length) {
+      const i = next++;
+      out[i] = await cli(lines[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(8, 2 * availableParallelism()) }, worker));
+  return out;
 }
 
 /** Options that take no partner: they act alone under every combination the help allows. */
@@ -113,9 +137,18 @@ const REFUSED: [string, string[], string[]][] = [
 ];
 
 describe('every option acts or is refused', () => {
+  const commands = Object.keys(OPTIONS);
+  let helps: Ran[] = [];
+  let refused: Ran[] = [];
+  beforeAll(async () => {
+    const ran = await runAll([...commands.map((c) => [c, '--help']), ...REFUSED.map(([, args]) => args)]);
+    helps = ran.slice(0, commands.length);
+    refused = ran.slice(commands.length);
+  }, 180_000);
+
   it('each command’s help lists exactly the options declared here', () => {
-    for (const [command, declared] of Object.entries(OPTIONS)) {
-      const help = cli(command, '--help').stdout;
+    for (const [k, [command, declared]] of Object.entries(OPTIONS).entries()) {
+      const help = helps[k].stdout;
       const listed = new Set([...help.matchAll(/^\s+--([a-z][a-z-]*)/gm)].map((m) => m[1]).filter((o) => o !== 'help' && o !== 'version'));
       // Only option rows (a flag then its type or description), not wrapped description lines.
       const rows = new Set([...listed].filter((o) => new RegExp(`^\\s+--${o}(\\s|,|$)`, 'm').test(help) && new RegExp(`^\\s+--${o}\\s+\\S`, 'm').test(help)));
@@ -134,9 +167,9 @@ describe('every option acts or is refused', () => {
     }
   });
 
-  for (const [what, args, named] of REFUSED) {
+  for (const [k, [what, , named]] of REFUSED.entries()) {
     it(`refuses ${what} in one line, exit code 2`, () => {
-      const r = cli(...args);
+      const r = refused[k];
       expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(2);
       expect(r.stdout).toBe('');
       const lines = r.stderr.replace(/\n$/, '').split('\n');

@@ -153,7 +153,8 @@ export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {
   if (scenario.headcount !== null) {
     // { headcount, peoplePerSeat }, or a roster's people (searches then need --people-per-seat)
     headcount = scenario.headcount;
-    headcountSource = overrides.headcount !== undefined ? 'override' : 'scenario';
+    const own = (ownAgents as { headcount?: number } | null)?.headcount;
+    headcountSource = overrides.headcount !== undefined && overrides.headcount !== own ? 'override' : 'scenario';
     if (!flatForm) pps = overrides.peoplePerSeat ?? null;
   } else {
     pps = overrides.peoplePerSeat ?? null;
