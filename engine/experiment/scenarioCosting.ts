@@ -138,9 +138,9 @@ export interface StudyScenario {
 export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {}): StudyScenario {
   // People per seat on a scenario that gives agents on seat (not a head count) prices them: the
   // scenario itself is simulated as it is.
+  const plain = loadScenario(file, { ...overrides, headcount: undefined, peoplePerSeat: undefined, profile: undefined });
+  const headcountForm = overrides.headcount !== undefined || (plain.headcount !== null && !plain.workforce.roster);
   const text = readFileSync(file, 'utf8');
-  const ownAgents = parseScenarioSpec(text, file, { ...overrides, headcount: undefined, peoplePerSeat: undefined, profile: undefined }).spec.agents as unknown;
-  const headcountForm = overrides.headcount !== undefined || (typeof ownAgents === 'object' && ownAgents !== null && !Array.isArray(ownAgents));
   const o = headcountForm ? overrides : { ...overrides, peoplePerSeat: undefined };
   const scenario = loadScenario(file, o);
   const spec = parseScenarioSpec(text, file, o).spec;
@@ -153,8 +153,7 @@ export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {
   if (scenario.headcount !== null) {
     // { headcount, peoplePerSeat }, or a roster's people (searches then need --people-per-seat)
     headcount = scenario.headcount;
-    const own = (ownAgents as { headcount?: number } | null)?.headcount;
-    headcountSource = overrides.headcount !== undefined && overrides.headcount !== own ? 'override' : 'scenario';
+    headcountSource = overrides.headcount !== undefined && overrides.headcount !== plain.headcount ? 'override' : 'scenario';
     if (!flatForm) pps = overrides.peoplePerSeat ?? null;
   } else {
     pps = overrides.peoplePerSeat ?? null;
