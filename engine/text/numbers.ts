@@ -50,3 +50,23 @@ export function formatMagnitude(x: number): string {
   if (Number.isInteger(x)) return grouping(0, 3).format(x);
   return String(Number(x.toPrecision(3)));
 }
+
+/** A long span of time in words, e.g. how long a run would compute: "40 seconds", "3 hours", "9 months", "1.2e6 years". */
+export function formatLongDuration(seconds: number): string {
+  if (!Number.isFinite(seconds)) return 'for ever';
+  const units: [number, string][] = [
+    [365.25 * 86400, 'years'],
+    [30.44 * 86400, 'months'],
+    [86400, 'days'],
+    [3600, 'hours'],
+    [60, 'minutes'],
+    [1, 'seconds'],
+  ];
+  for (const [size, name] of units) {
+    if (seconds >= size || size === 1) {
+      const n = seconds / size;
+      return `${n >= 1e6 ? n.toExponential(1).replace('e+', 'e') : n >= 10 ? grouping(0, 0).format(Math.round(n)) : n.toFixed(1)} ${name}`;
+    }
+  }
+  return `${seconds} seconds`;
+}
