@@ -22,7 +22,7 @@ import type { Payer } from './seats.ts';
 import { seatCosts } from './seats.ts';
 import { employerHousingFundMonthly, employerSocialInsuranceMonthly, socialInsuranceItems, socialInsuranceNames } from './socialInsurance.ts';
 import { grossUpPrice } from './tax.ts';
-import { fmt, pct } from './format.ts';
+import { formatTrimmed, formatTrimmedPercent } from '../text/numbers.ts';
 import type { Payroll } from '../workforce/payroll.ts';
 import { staffFromHeadcount, staffFromOperators, type StaffSplit } from './staff.ts';
 import { paidHoursFromOnSeat, type StaffingPattern } from './onSeat.ts';
@@ -161,11 +161,11 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
 
   const minWage = p.minimumMonthlyWage.value;
   if (minWage !== null && wages.operator < minWage) {
-    warnings.push(`operator wage ${fmt(wages.operator, 2)} yuan/month is below the city's minimum wage ${fmt(minWage)}`);
+    warnings.push(`operator wage ${formatTrimmed(wages.operator, 2)} yuan/month is below the city's minimum wage ${formatTrimmed(minWage)}`);
   }
   if (prem.excessHours > 0) {
     warnings.push(
-      `operators' normal hours exceed the standard annual hours by ${fmt(prem.excessHours)} h in all: paid as comprehensive-hours overtime` +
+      `operators' normal hours exceed the standard annual hours by ${formatTrimmed(prem.excessHours)} h in all: paid as comprehensive-hours overtime` +
         (spec.premiums.comprehensiveOvertime.enabled ? '' : ' — but that premium is disabled'),
     );
   }
@@ -176,10 +176,10 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
     if (k === 'otherStaff' && heads[k] === 0) continue;
     const y = heads[k] * wages[k] * 12;
     wagesOnly += y;
-    add(`${roleNames[k].en} wages`, 'wages', labourPayer, y, `${roleNames[k].zh}工资: ${fmt(heads[k], 2)} × ${fmt(wages[k], 2)} × 12`);
+    add(`${roleNames[k].en} wages`, 'wages', labourPayer, y, `${roleNames[k].zh}工资: ${formatTrimmed(heads[k], 2)} × ${formatTrimmed(wages[k], 2)} × 12`);
   }
   const bonus = roleKeys.reduce((acc, k) => acc + heads[k] * wages[k] * bMonths, 0);
-  add('13th-month pay / annual bonus', 'bonus', labourPayer, bonus, `年终奖/第十三个月工资: ${fmt(bMonths, 2)} month(s) of wage, all roles`);
+  add('13th-month pay / annual bonus', 'bonus', labourPayer, bonus, `年终奖/第十三个月工资: ${formatTrimmed(bMonths, 2)} month(s) of wage, all roles`);
   const wagesAndBonus = wagesOnly + bonus;
 
   // --- premiums -----------------------------------------------------------------------------------
@@ -189,14 +189,14 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
       ? `shares of the on-seat hours of the staffing (${inputs.staffing!.source})`
       : hoursSource === 'input'
         ? 'paid hours given'
-        : `FALLBACK: no staffing given, night share ${pct(spec.hoursFallback.nightShare)} assumed`;
+        : `FALLBACK: no staffing given, night share ${formatTrimmedPercent(spec.hoursFallback.nightShare)} assumed`;
   add(
     'Night-shift allowance',
     'premiums',
     labourPayer,
     prem.night,
-    `夜班津贴: ${fmt(hours.night)} night h (22:00–06:00; ${hoursWhy}); ` +
-      (na.mode === 'perShift' ? `${fmt(na.yuanPerShift, 2)} yuan per ${fmt(na.shiftHours)}-h shift` : `+${pct(na.shareOfHourlyWage)} of hourly wage`),
+    `夜班津贴: ${formatTrimmed(hours.night)} night h (22:00–06:00; ${hoursWhy}); ` +
+      (na.mode === 'perShift' ? `${formatTrimmed(na.yuanPerShift, 2)} yuan per ${formatTrimmed(na.shiftHours)}-h shift` : `+${formatTrimmedPercent(na.shareOfHourlyWage)} of hourly wage`),
   );
   add(
     'Rest-day work premium (200%)',
@@ -204,7 +204,7 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
     labourPayer,
     prem.restDay,
     spec.premiums.restDay.enabled
-      ? `休息日加班费: ${fmt(hours.restDayOvertime)} h × hourly wage × ${spec.premiums.restDay.multiplier}`
+      ? `休息日加班费: ${formatTrimmed(hours.restDayOvertime)} h × hourly wage × ${spec.premiums.restDay.multiplier}`
       : '休息日加班费: off — comprehensive working hours, rest days balanced by rotation (综合计算工时)',
   );
   add(
@@ -212,7 +212,7 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
     'premiums',
     labourPayer,
     prem.statutoryHoliday,
-    `法定节假日加班费: ${fmt(hours.statutoryHoliday)} h × ${fmt(wages.operator, 2)}/${spec.premiums.hourlyDivisor} × ` +
+    `法定节假日加班费: ${formatTrimmed(hours.statutoryHoliday)} h × ${formatTrimmed(wages.operator, 2)}/${spec.premiums.hourlyDivisor} × ` +
       `${spec.premiums.statutoryHoliday.basis === 'onTopOfMonthlyWage' ? spec.premiums.statutoryHoliday.multiplier : spec.premiums.statutoryHoliday.multiplier - 1}` +
       ` (${spec.premiums.statutoryHoliday.basis})`,
   );
@@ -221,7 +221,7 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
     'premiums',
     labourPayer,
     prem.comprehensiveOvertime,
-    `综合工时超时加班费: ${fmt(prem.excessHours)} h over the standard annual hours`,
+    `综合工时超时加班费: ${formatTrimmed(prem.excessHours)} h over the standard annual hours`,
   );
   const ht = p.highTemperature;
   const htPerHeadYear = ht.applied && ht.value ? ht.value.yuanPerMonth * ht.value.months : 0;
@@ -234,7 +234,7 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
     ht.value === null
       ? `高温津贴: none — ${ht.label}`
       : ht.applied
-        ? `高温津贴: ${fmt(people, 1)} people × ${fmt(ht.value.yuanPerMonth, 2)} × ${fmt(ht.value.months)} months (${ht.value.rule}; ${ht.label})`
+        ? `高温津贴: ${formatTrimmed(people, 1)} people × ${formatTrimmed(ht.value.yuanPerMonth, 2)} × ${formatTrimmed(ht.value.months)} months (${ht.value.rule}; ${ht.label})`
         : `高温津贴: not paid — ${ht.value.rule}; coverage of indoor work not verified (levies.highTemperature.enabled: true to pay it; ${ht.label})`,
   );
   const wageBill = wagesAndBonus + premiumsTotal + highTemp; // 工资总额
@@ -258,16 +258,16 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
     for (const item of socialInsuranceItems) siByItem[item] += heads[k] * 12 * c[item];
     hfTotal += heads[k] * 12 * employerHousingFundMonthly(wages[k], pay, hfRate, hfB, si.declaredOn);
   }
-  const baseNote = `base ${si.declaredOn}, clamped to ${fmt(siTerms.base.monthlyFloor, 1)}–${fmt(siTerms.base.monthlyCap)}/month`;
+  const baseNote = `base ${si.declaredOn}, clamped to ${formatTrimmed(siTerms.base.monthlyFloor, 1)}–${formatTrimmed(siTerms.base.monthlyCap)}/month`;
   for (const item of socialInsuranceItems) {
-    add(socialInsuranceNames[item].en, 'socialInsurance', labourPayer, siByItem[item], `${socialInsuranceNames[item].zh}: ${pct(siTerms.rates[item])} of ${baseNote}`);
+    add(socialInsuranceNames[item].en, 'socialInsurance', labourPayer, siByItem[item], `${socialInsuranceNames[item].zh}: ${formatTrimmedPercent(siTerms.rates[item])} of ${baseNote}`);
   }
   add(
     'Housing provident fund',
     'housingFund',
     labourPayer,
     hfTotal,
-    `住房公积金: ${pct(hfRate)} of base ${si.declaredOn}, clamped to the fund's own ${fmt(hfB.monthlyFloor, 1)}–${fmt(hfB.monthlyCap)}/month`,
+    `住房公积金: ${formatTrimmedPercent(hfRate)} of base ${si.declaredOn}, clamped to the fund's own ${formatTrimmed(hfB.monthlyFloor, 1)}–${formatTrimmed(hfB.monthlyCap)}/month`,
   );
   const siTotal = socialInsuranceItems.reduce((a, k) => a + siByItem[k], 0);
 
@@ -275,11 +275,11 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
   const ol = spec.otherLines;
   const welfare = people * ol.welfarePerHeadPerMonth * 12;
   add('Welfare (meals, transport, festival benefits)', 'benefits', labourPayer, welfare,
-    `福利费: ${fmt(people, 1)} people × ${fmt(ol.welfarePerHeadPerMonth)}/month × 12 (optional line; default 0: amounts not found)`);
+    `福利费: ${formatTrimmed(people, 1)} people × ${formatTrimmed(ol.welfarePerHeadPerMonth)}/month × 12 (optional line; default 0: amounts not found)`);
   let supplementary = 0;
   if (terms) {
     supplementary = terms.supplementaryBenefitsRate * wagesAndBonus;
-    add('Supplementary benefits (occupational annuity)', 'benefits', 'government', supplementary, `补充福利(如职业年金): ${pct(terms.supplementaryBenefitsRate)} of wages + bonus`);
+    add('Supplementary benefits (occupational annuity)', 'benefits', 'government', supplementary, `补充福利(如职业年金): ${formatTrimmedPercent(terms.supplementaryBenefitsRate)} of wages + bonus`);
   }
 
   // --- levies ------------------------------------------------------------------------------------
@@ -299,10 +299,10 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
     !df.enabled
       ? '残疾人就业保障金: off'
       : exempt
-        ? `残疾人就业保障金: exempt — ${fmt(people, 1)} staff ≤ ${df.smallEmployerExemptUpTo}`
-        : `残疾人就业保障金: (${fmt(people, 1)} staff × ${pct(ratio)} − ${fmt(df.disabledStaff)} disabled staff) × average pay ${fmt(payBase)}` +
-          (avgLocal !== null ? ` (capped at 2 × local average ${fmt(avgLocal)}${avgPay > 2 * avgLocal ? ': cap binds' : ''})` : ' (local average pay not known: no 2× cap)') +
-          (df.band !== 1 ? ` × band ${fmt(df.band, 2)}` : '') +
+        ? `残疾人就业保障金: exempt — ${formatTrimmed(people, 1)} staff ≤ ${df.smallEmployerExemptUpTo}`
+        : `残疾人就业保障金: (${formatTrimmed(people, 1)} staff × ${formatTrimmedPercent(ratio)} − ${formatTrimmed(df.disabledStaff)} disabled staff) × average pay ${formatTrimmed(payBase)}` +
+          (avgLocal !== null ? ` (capped at 2 × local average ${formatTrimmed(avgLocal)}${avgPay > 2 * avgLocal ? ': cap binds' : ''})` : ' (local average pay not known: no 2× cap)') +
+          (df.band !== 1 ? ` × band ${formatTrimmed(df.band, 2)}` : '') +
           `; ${model === 'outsourced' ? 'dispatched or outsourced staff count at the vendor (财税〔2015〕72号 art. 8)' : 'public employers pay it too'}; ratio: ${p.disabilityRatio.label}`,
   );
   const unionOn = terms ? terms.unionFee : spec.levies.unionFee.enabled;
@@ -312,29 +312,29 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
     'levies',
     labourPayer,
     union,
-    unionOn ? `工会经费: ${pct(spec.levies.unionFee.rate)} of the wage bill ${fmt(wageBill)} (Trade Union Law art. 43)` : '工会经费: off — no union assumed (levies.unionFee.enabled to add 2% of the wage bill)',
+    unionOn ? `工会经费: ${formatTrimmedPercent(spec.levies.unionFee.rate)} of the wage bill ${formatTrimmed(wageBill)} (Trade Union Law art. 43)` : '工会经费: off — no union assumed (levies.unionFee.enabled to add 2% of the wage bill)',
   );
 
   // --- turnover -------------------------------------------------------------------------------------
   const to = turnoverCosts(heads, spec, model);
   const trainerPay = heads.trainer * wages.trainer * (12 + bMonths);
   const training = spec.turnover.trainingPerHireIncludesTrainers ? Math.max(0, to.training - trainerPay) : to.training;
-  add('Recruitment of replacements', 'turnover', labourPayer, to.recruitment, `招聘费: ${fmt(to.hiresPerYear, 1)} hires/year × ${fmt(to.hiresPerYear > 0 ? to.recruitment / to.hiresPerYear : 0)}`);
+  add('Recruitment of replacements', 'turnover', labourPayer, to.recruitment, `招聘费: ${formatTrimmed(to.hiresPerYear, 1)} hires/year × ${formatTrimmed(to.hiresPerYear > 0 ? to.recruitment / to.hiresPerYear : 0)}`);
   add(
     'Training of new hires',
     'turnover',
     labourPayer,
     training,
     spec.turnover.trainingPerHireIncludesTrainers
-      ? `新员工培训费: ${fmt(to.hiresPerYear, 1)} hires × ${fmt(spec.turnover.trainingPerHire)} all-in, less the trainers on the payroll ${fmt(trainerPay)} (no double count), not below 0`
-      : `新员工培训费: ${fmt(to.hiresPerYear, 1)} hires × ${fmt(spec.turnover.trainingPerHire)} external cost, on top of the trainers' pay (materials, certification)`,
+      ? `新员工培训费: ${formatTrimmed(to.hiresPerYear, 1)} hires × ${formatTrimmed(spec.turnover.trainingPerHire)} all-in, less the trainers on the payroll ${formatTrimmed(trainerPay)} (no double count), not below 0`
+      : `新员工培训费: ${formatTrimmed(to.hiresPerYear, 1)} hires × ${formatTrimmed(spec.turnover.trainingPerHire)} external cost, on top of the trainers' pay (materials, certification)`,
   );
 
   // --- other optional lines -------------------------------------------------------------------------
   const liability = people * ol.liabilityInsurancePerHeadPerYear;
-  add('Employer liability insurance', 'otherCosts', labourPayer, liability, `雇主责任险: ${fmt(people, 1)} people × ${fmt(ol.liabilityInsurancePerHeadPerYear)}/year (optional; default 0)`);
+  add('Employer liability insurance', 'otherCosts', labourPayer, liability, `雇主责任险: ${formatTrimmed(people, 1)} people × ${formatTrimmed(ol.liabilityInsurancePerHeadPerYear)}/year (optional; default 0)`);
   const severance = ol.severanceReserveShareOfWages * wagesAndBonus;
-  add('Severance reserve', 'otherCosts', labourPayer, severance, `经济补偿金准备: ${pct(ol.severanceReserveShareOfWages)} of wages + bonus (optional; default 0)`);
+  add('Severance reserve', 'otherCosts', labourPayer, severance, `经济补偿金准备: ${formatTrimmedPercent(ol.severanceReserveShareOfWages)} of wages + bonus (optional; default 0)`);
 
   const labour = wageBill + siTotal + hfTotal + welfare + supplementary + disability + union + to.recruitment + training + liability + severance;
 
@@ -346,19 +346,19 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
     const perOperator = st.peakOnSeat / st.operators;
     const exact = (operators + (people - operators)) * perOperator;
     seats = spec.roles.headcountRounding === 'ceil' ? Math.ceil(exact - 1e-9) : exact;
-    seatsSource = `peak ${fmt(st.peakOnSeat * (operators / st.operators), 1)} agents on seat + desks for ${fmt(people - operators, 1)} off-phone staff on duty in the same proportion`;
+    seatsSource = `peak ${formatTrimmed(st.peakOnSeat * (operators / st.operators), 1)} agents on seat + desks for ${formatTrimmed(people - operators, 1)} off-phone staff on duty in the same proportion`;
   } else {
     const exact = operators / spec.seats.operatorsPerSeat;
     seats = spec.roles.headcountRounding === 'ceil' ? Math.ceil(exact - 1e-9) : exact;
-    seatsSource = `FALLBACK: ${fmt(spec.seats.operatorsPerSeat)} operators per seat (no staffing pattern given)`;
+    seatsSource = `FALLBACK: ${formatTrimmed(spec.seats.operatorsPerSeat)} operators per seat (no staffing pattern given)`;
   }
   const sc = seatCosts(seats, spec, model, years);
-  const seatNote = `${fmt(sc.seats, 1)} seats (${seatsSource})`;
-  add('Site rent', 'seats', sc.sitePayer, sc.rent, `场地租金: ${fmt(sc.squareMetres)} m² × ${fmt(spec.seats.rentPerSquareMetrePerMonth, 2)}/m²/month × 12; ${seatNote}`);
-  add('Fit-out (amortised)', 'seats', sc.sitePayer, sc.fitOutAmortised, `装修摊销: ${fmt(sc.squareMetres)} m² × ${fmt(spec.seats.fitOutPerSquareMetreOneOff)} / ${fmt(sc.siteAmortisationYears, 2)} years`);
-  add('Seat hardware (amortised)', 'seats', sc.platformPayer, sc.hardwareAmortised, `坐席设备摊销: ${seatNote} × ${fmt(spec.seats.hardwarePerSeatOneOff)} / ${fmt(sc.platformAmortisationYears, 2)} years`);
-  add('IT and telephony', 'seats', sc.platformPayer, sc.itTelephony, `信息化及通信: ${fmt(sc.seats, 1)} seats × ${fmt(spec.seats.itTelephonyPerSeatPerYear)}/year`);
-  add('Software licences', 'seats', sc.platformPayer, sc.softwareLicences, `软件许可: ${fmt(sc.seats, 1)} seats × ${fmt(spec.seats.softwareLicencesPerSeatPerYear)}/year`);
+  const seatNote = `${formatTrimmed(sc.seats, 1)} seats (${seatsSource})`;
+  add('Site rent', 'seats', sc.sitePayer, sc.rent, `场地租金: ${formatTrimmed(sc.squareMetres)} m² × ${formatTrimmed(spec.seats.rentPerSquareMetrePerMonth, 2)}/m²/month × 12; ${seatNote}`);
+  add('Fit-out (amortised)', 'seats', sc.sitePayer, sc.fitOutAmortised, `装修摊销: ${formatTrimmed(sc.squareMetres)} m² × ${formatTrimmed(spec.seats.fitOutPerSquareMetreOneOff)} / ${formatTrimmed(sc.siteAmortisationYears, 2)} years`);
+  add('Seat hardware (amortised)', 'seats', sc.platformPayer, sc.hardwareAmortised, `坐席设备摊销: ${seatNote} × ${formatTrimmed(spec.seats.hardwarePerSeatOneOff)} / ${formatTrimmed(sc.platformAmortisationYears, 2)} years`);
+  add('IT and telephony', 'seats', sc.platformPayer, sc.itTelephony, `信息化及通信: ${formatTrimmed(sc.seats, 1)} seats × ${formatTrimmed(spec.seats.itTelephonyPerSeatPerYear)}/year`);
+  add('Software licences', 'seats', sc.platformPayer, sc.softwareLicences, `软件许可: ${formatTrimmed(sc.seats, 1)} seats × ${formatTrimmed(spec.seats.softwareLicencesPerSeatPerYear)}/year`);
   const seatLines = [
     [sc.sitePayer, sc.rent + sc.fitOutAmortised],
     [sc.platformPayer, sc.hardwareAmortised + sc.itTelephony + sc.softwareLicences],
@@ -375,7 +375,7 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
     labourPayer,
     overhead,
     itemised
-      ? `${model === 'outsourced' ? '供应商间接费用' : '自营间接费用'}: ${pct(oh.shareOfLabour)} of labour ${fmt(labour)} + ${fmt(oh.fixedPerYear)} fixed` +
+      ? `${model === 'outsourced' ? '供应商间接费用' : '自营间接费用'}: ${formatTrimmedPercent(oh.shareOfLabour)} of labour ${formatTrimmed(labour)} + ${formatTrimmed(oh.fixedPerYear)} fixed` +
           (model === 'outsourced' ? ' (itemised: no management fee)' : '')
       : '供应商间接费用: inside the management fee (one concept: 管理费 is the vendor\'s HR, payroll, admin and QA overhead)',
   );
@@ -390,7 +390,7 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
     const workingCapital = (baseCost / 12) * wc.monthsInArrears * wc.annualInterestRate;
     const vendorCost = baseCost + workingCapital;
     add('Working capital (payment in arrears)', 'otherCosts', 'contract', workingCapital,
-      `垫资成本: ${fmt(wc.monthsInArrears, 1)} months of cost ${fmt(baseCost / 12)} × ${pct(wc.annualInterestRate)}/year (optional; default 0 months)`);
+      `垫资成本: ${formatTrimmed(wc.monthsInArrears, 1)} months of cost ${formatTrimmed(baseCost / 12)} × ${formatTrimmedPercent(wc.annualInterestRate)}/year (optional; default 0 months)`);
     const feeRate = o.overheadBasis === 'itemised' ? 0 : o.managementFeeRate;
     const fee = feeRate * vendorCost;
     const profit = o.profitRate * (vendorCost + fee);
@@ -398,8 +398,8 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
     const g = grossUpPrice(vendorCost + fee + profit, passThrough, p.vat, o.surtaxes);
     contractPrice = g.price;
     add('Management fee', 'fee', 'contract', fee,
-      o.overheadBasis === 'itemised' ? '管理费: none — overhead itemised above' : `管理费: ${pct(o.managementFeeRate)} of vendor cost ${fmt(vendorCost)} (covers the vendor's overhead)`);
-    add('Profit', 'profit', 'contract', profit, `利润: ${pct(o.profitRate)} of cost + fee`);
+      o.overheadBasis === 'itemised' ? '管理费: none — overhead itemised above' : `管理费: ${formatTrimmedPercent(o.managementFeeRate)} of vendor cost ${formatTrimmed(vendorCost)} (covers the vendor's overhead)`);
+    add('Profit', 'profit', 'contract', profit, `利润: ${formatTrimmedPercent(o.profitRate)} of cost + fee`);
     const r = p.vat.rate;
     add(
       'VAT',
@@ -407,19 +407,19 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
       'contract',
       g.vat,
       p.vat.regime === 'simplified'
-        ? `增值税(差额征税, 财税〔2016〕47号): (price ${fmt(g.price)} − wages, welfare, SI and HF of the dispatched staff ${fmt(passThrough)}) / ${1 + r} × ${r}; ${p.vat.label}`
-        : `增值税(${p.vat.regime === 'general' ? '一般计税' : '小规模纳税人'}): price ${fmt(g.price)} / ${1 + r} × ${r} (VAT-inclusive price); ${p.vat.label}`,
+        ? `增值税(差额征税, 财税〔2016〕47号): (price ${formatTrimmed(g.price)} − wages, welfare, SI and HF of the dispatched staff ${formatTrimmed(passThrough)}) / ${1 + r} × ${r}; ${p.vat.label}`
+        : `增值税(${p.vat.regime === 'general' ? '一般计税' : '小规模纳税人'}): price ${formatTrimmed(g.price)} / ${1 + r} × ${r} (VAT-inclusive price); ${p.vat.label}`,
     );
-    add('City maintenance and construction tax', 'tax', 'contract', g.surtaxes.cityMaintenance, `城市维护建设税: ${pct(o.surtaxes.cityMaintenance)} of VAT`);
-    add('Education surcharge', 'tax', 'contract', g.surtaxes.education, `教育费附加: ${pct(o.surtaxes.education)} of VAT`);
-    add('Local education surcharge', 'tax', 'contract', g.surtaxes.localEducation, `地方教育附加: ${pct(o.surtaxes.localEducation)} of VAT`);
+    add('City maintenance and construction tax', 'tax', 'contract', g.surtaxes.cityMaintenance, `城市维护建设税: ${formatTrimmedPercent(o.surtaxes.cityMaintenance)} of VAT`);
+    add('Education surcharge', 'tax', 'contract', g.surtaxes.education, `教育费附加: ${formatTrimmedPercent(o.surtaxes.education)} of VAT`);
+    add('Local education surcharge', 'tax', 'contract', g.surtaxes.localEducation, `地方教育附加: ${formatTrimmedPercent(o.surtaxes.localEducation)} of VAT`);
     const cm = o.governmentContractManagement;
     add(
       'Contract management (government)',
       'contractManagement',
       'government',
       cm.fixedPerYear + cm.shareOfContract * g.price,
-      `政府合同管理成本: ${fmt(cm.fixedPerYear)} fixed + ${pct(cm.shareOfContract)} of contract`,
+      `政府合同管理成本: ${formatTrimmed(cm.fixedPerYear)} fixed + ${formatTrimmedPercent(cm.shareOfContract)} of contract`,
     );
     const localTaxes = g.vat * spec.fiscal.localVatShare + g.surtaxes.total;
     fiscal = { localTaxes, totalNetOfLocalTaxes: 0 };
@@ -468,21 +468,21 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
 /** The parameters a budget used, with their origin (scenario, region table with source, national default): for --explain. */
 export function describeParameters(p: CostParameters): string[] {
   const row = (name: string, v: string, label: string) => `${name}: ${v} — ${label}`;
-  const money = (x: number | null) => (x === null ? '—' : fmt(x, 1));
+  const money = (x: number | null) => (x === null ? '—' : formatTrimmed(x, 1));
   return [
     `Region: ${p.region.label}`,
     row('Social-insurance base floor', money(p.siFloor.value), p.siFloor.label),
     row('Social-insurance base cap', money(p.siCap.value), p.siCap.label),
-    row('Pension rate', pct(p.rates.pension.value), p.rates.pension.label),
-    row('Medical incl. maternity rate', pct(p.rates.medicalInclMaternity.value), p.rates.medicalInclMaternity.label),
-    row('Unemployment rate', pct(p.rates.unemployment.value), p.rates.unemployment.label),
-    row('Work-injury rate', pct(p.rates.workInjury.value), p.rates.workInjury.label),
+    row('Pension rate', formatTrimmedPercent(p.rates.pension.value), p.rates.pension.label),
+    row('Medical incl. maternity rate', formatTrimmedPercent(p.rates.medicalInclMaternity.value), p.rates.medicalInclMaternity.label),
+    row('Unemployment rate', formatTrimmedPercent(p.rates.unemployment.value), p.rates.unemployment.label),
+    row('Work-injury rate', formatTrimmedPercent(p.rates.workInjury.value), p.rates.workInjury.label),
     row('Housing-fund base floor', money(p.hfFloor.value), p.hfFloor.label),
     row('Housing-fund base cap', money(p.hfCap.value), p.hfCap.label),
-    row('Housing-fund rate', pct(p.hfRate.value), p.hfRate.label),
+    row('Housing-fund rate', formatTrimmedPercent(p.hfRate.value), p.hfRate.label),
     row('Minimum wage', money(p.minimumMonthlyWage.value), p.minimumMonthlyWage.label),
     row('High-temperature allowance', p.highTemperature.value ? `${money(p.highTemperature.value.yuanPerMonth)} × ${p.highTemperature.value.months} months${p.highTemperature.applied ? '' : ' (not applied)'}` : 'none', p.highTemperature.label),
-    row('Disability-fund ratio', pct(p.disabilityRatio.value), p.disabilityRatio.label),
+    row('Disability-fund ratio', formatTrimmedPercent(p.disabilityRatio.value), p.disabilityRatio.label),
     row('Local average pay (残保金 cap)', money(p.averageAnnualWage.value), p.averageAnnualWage.label),
     `VAT: ${p.vat.label}`,
   ];

@@ -1,6 +1,6 @@
 // Replications on worker threads give the same bytes as in one thread.
 import { afterEach, describe, expect, it } from 'vitest';
-import { UnboundedQueueError } from '../callcenter/simulate.ts';
+import { UnboundedQueueError } from '../callcenter/errors.ts';
 import { parseScenario } from '../scenario/load.ts';
 import { runReplications, setWorkers } from './pool.ts';
 import { simulatedRequirement } from './requirement.ts';

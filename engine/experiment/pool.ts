@@ -11,7 +11,8 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { CallCentreModel, ReplicationResult } from '../callcenter/model.ts';
-import { simulateReplication, UnboundedQueueError } from '../callcenter/simulate.ts';
+import { UnboundedQueueError } from '../callcenter/errors.ts';
+import { simulateReplication } from '../callcenter/simulate.ts';
 
 /** One replication to simulate: plain data, cloned to the worker. */
 export interface ReplicationTask {

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { erlangAMetrics } from '../analytic/erlangA.ts';
-import { UnboundedQueueError } from '../callcenter/simulate.ts';
+import { UnboundedQueueError } from '../callcenter/errors.ts';
 import { infiniteNumbers, jsonNulls, NonFiniteResultError, resultJson } from '../report/json.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { parseScenario } from '../scenario/load.ts';

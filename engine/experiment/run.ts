@@ -4,7 +4,7 @@ import { COUNTER_NAMES, type IntervalCounters, type ReplicationResult } from '..
 import { callCentreModel, modelFeatures } from './model.ts';
 import { describePayroll } from '../workforce/payroll.ts';
 import { intervalLabels } from '../scenario/calendar.ts';
-import { checkRunLimits } from '../scenario/limits.ts';
+import { checkRunLimits } from '../scenario/workEstimate.ts';
 import { NonFiniteResultError } from '../report/json.ts';
 import type { Scenario } from '../scenario/resolve.ts';
 import { clipEstimate, estimate, RunningEstimates, type Estimate } from '../stats/estimate.ts';

@@ -1,15 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { budgetStudy, compareStudy } from '../experiment/budgetStudy.ts';
-import {
-  budgetCsvFiles,
-  formatAmount,
-  formatBudgetNotes,
-  formatBudgetReport,
-  formatPercent,
-  formatSigned,
-  formatWithCi,
-} from './budgetReport.ts';
+import { budgetCsvFiles } from './budgetCsv.ts';
+import { formatBudgetNotes, formatBudgetReport } from './budgetReport.ts';
+import { formatAmount, formatPercent, formatSigned, formatWithCi } from './format.ts';
 import { compareCsvFiles, formatCompareReport } from './compareReport.ts';
 
 const SCENARIOS = new URL('../../scenarios/', import.meta.url).pathname;

@@ -5,9 +5,7 @@ import type { StaffingStudy } from '../experiment/staffing.ts';
 import { describeStaffingMode, whyModesDiffer } from '../experiment/headcountAnswer.ts';
 import { describePeriod, type HeadcountForTarget, type TargetPeriod } from '../experiment/headcountSearch.ts';
 import type { StaffingTarget } from '../analytic/staffing.ts';
-import { formatWithCi } from './budgetReport.ts';
-import { describeKpiTarget } from './budgetReport.ts';
-import { formatCi, formatValue, textTable, wrapText } from './format.ts';
+import { describeKpiTarget, formatCi, formatValue, formatWithCi, textTable, wrapText } from './format.ts';
 import { noteLines } from './runReport.ts';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

@@ -4,7 +4,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioError } from './errors.ts';
-import { checkRunLimits, LIMITS } from './limits.ts';
+import { LIMITS } from '../limits.ts';
+import { checkRunLimits } from './workEstimate.ts';
 import { resolveScenario, type ResolveOptions, type Scenario } from './resolve.ts';
 import { scenarioSchema, type ScenarioSpec } from './schema.ts';
 
