@@ -13,8 +13,12 @@ const CHANGZHOU = join(SCENARIOS, 'changzhou-2021.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'hotline-bom-'));
 const FAST = ['--horizon', '2d', '--replications', '2', '--quiet'];
 
+// One worker thread for these small runs, as in cli/oneAnswer.test.ts (the output is the same for any number).
+const ONE_WORKER = ['--workers', '1'];
+
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const workers = args[0] === 'erlang' || args.includes('--workers') ? [] : ONE_WORKER;
+  const r = spawnSync(process.execPath, [BIN, ...args, ...workers], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
