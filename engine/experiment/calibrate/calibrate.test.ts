@@ -2,9 +2,9 @@
 // calibration from another seed and another starting value must find the value within its
 // reported 95% interval.
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/load.ts';
+import { parseScenario } from '../../scenario/load.ts';
 import { calibrate, calibratedYaml, CalibrationError } from './calibrate.ts';
-import { runScenario } from './run.ts';
+import { runScenario } from '../studies/run.ts';
 
 const scenario = (wrap: number, patience: number, seed: number) => `
 name: recovery

@@ -7,13 +7,13 @@
 // hold. The fitted values' 95% intervals come from the replication noise of the figures, carried
 // through the local slopes (the delta method): a figure known to ±h moves the value by ±h / slope.
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { ScenarioError } from '../scenario/errors.ts';
-import { parseScenario, type ScenarioOverrides } from '../scenario/load.ts';
-import type { Scenario } from '../scenario/resolve.ts';
-import type { Estimate } from '../stats/estimate.ts';
-import { metricDefinitions } from '../callcenter/metrics.ts';
-import { modelFeatures } from './model.ts';
-import { runScenario, type RunResult } from './run.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
+import { parseScenario, type ScenarioOverrides } from '../../scenario/load.ts';
+import type { Scenario } from '../../scenario/resolve.ts';
+import type { Estimate } from '../../stats/estimate.ts';
+import { metricDefinitions } from '../../callcenter/metrics.ts';
+import { modelFeatures } from '../studies/model.ts';
+import { runScenario, type RunResult } from '../studies/run.ts';
 
 /** A published figure the model must reproduce. */
 export interface ObservedFigure {

@@ -1,10 +1,10 @@
 // Replications on worker threads give the same bytes as in one thread.
 import { afterEach, describe, expect, it } from 'vitest';
-import { UnboundedQueueError } from '../callcenter/errors.ts';
-import { parseScenario } from '../scenario/load.ts';
+import { UnboundedQueueError } from '../../callcenter/errors.ts';
+import { parseScenario } from '../../scenario/load.ts';
 import { runReplications, setWorkers } from './pool.ts';
-import { simulatedRequirement } from './requirement.ts';
-import { runScenario, startRun } from './run.ts';
+import { simulatedRequirement } from '../search/requirement.ts';
+import { runScenario, startRun } from '../studies/run.ts';
 
 const scenario = (patience = '{ distribution: exponential, mean: 90 }', agents = 12) =>
   parseScenario(`name: pool test

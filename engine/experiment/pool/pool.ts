@@ -10,9 +10,9 @@
 // every caller async for no gain in speed (measured in bench/pool.ts; see README).
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import type { CallCentreModel, ReplicationResult } from '../callcenter/model.ts';
-import { UnboundedQueueError } from '../callcenter/errors.ts';
-import { simulateReplication } from '../callcenter/simulate.ts';
+import type { CallCentreModel, ReplicationResult } from '../../callcenter/model.ts';
+import { UnboundedQueueError } from '../../callcenter/errors.ts';
+import { simulateReplication } from '../../callcenter/simulate.ts';
 
 /** One replication to simulate: plain data, cloned to the worker. */
 export interface ReplicationTask {
@@ -79,7 +79,7 @@ class ThreadPool {
 
   constructor(n: number) {
     // In the bundled command this module is cli/dist/main.mjs and the worker cli/dist/worker-entry.mjs;
-    // from source it is engine/experiment/worker-entry.mjs, which loads the TypeScript through tsx.
+    // from source it is engine/experiment/pool/worker-entry.mjs, which loads the TypeScript through tsx.
     const entry = new URL('./worker-entry.mjs', import.meta.url);
     for (let i = 0; i < n; i++) {
       const { port1, port2 } = new MessageChannel();

@@ -1,8 +1,8 @@
-// The worker thread behind engine/experiment/pool.ts: simulates one replication per message and
+// The worker thread behind engine/experiment/pool/pool.ts: simulates one replication per message and
 // posts the result on its own port (read synchronously by the main thread), then wakes it.
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { COUNTER_NAMES } from '../callcenter/model.ts';
-import { simulateReplication } from '../callcenter/simulate.ts';
+import { COUNTER_NAMES } from '../../callcenter/model.ts';
+import { simulateReplication } from '../../callcenter/simulate.ts';
 import type { ReplicationTask, WorkerReply } from './pool.ts';
 
 const { port, signal } = workerData as { port: MessagePort; signal: Int32Array };

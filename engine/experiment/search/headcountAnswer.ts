@@ -2,8 +2,8 @@
 // period, staffed this way?". `staff`, `budget --target` and the notebooks all call this (or
 // the two searches it dispatches to with the same arguments), so the same question printed
 // anywhere gives the same number.
-import type { StaffingTarget } from '../analytic/staffing.ts';
-import { loadScenario, type ScenarioOverrides } from '../scenario/load.ts';
+import type { StaffingTarget } from '../../analytic/staffing.ts';
+import { loadScenario, type ScenarioOverrides } from '../../scenario/load.ts';
 import {
   DEFAULT_TARGET_PERIOD,
   minimumHeadcountForTarget,
@@ -12,9 +12,9 @@ import {
   type TargetPeriod,
 } from './headcountSearch.ts';
 import { rosterHeadcountForTarget } from './rosterSolver.ts';
-import { loadStudyScenario } from './scenarioCosting.ts';
+import { loadStudyScenario } from '../studies/scenarioCosting.ts';
 import type { StaffingStudy, StaffingStudyOptions } from './staffing.ts';
-import type { StudyProgress } from './studyKpis.ts';
+import type { StudyProgress } from '../studies/studyKpis.ts';
 import type { TargetCriterion } from './target.ts';
 
 export interface HeadcountQuestion {

@@ -8,17 +8,17 @@
 // puts them there. The search sits behind `HeadcountSolver`, so a roster-based solver can
 // replace it without touching the callers.
 import { targetMetric, scenarioForTarget, meetsTargetEstimate, type TargetMetric, type TargetCriterion } from './target.ts';
-import { queueMetrics } from '../analytic/erlangA.ts';
-import { agentsNeeded, type StaffingTarget } from '../analytic/staffing.ts';
-import type { ServiceLevelFormula } from '../analytic/erlang.ts';
-import type { PaidHoursByCategory } from '../cost/holidays.ts';
-import type { StaffingPattern } from '../cost/onSeat.ts';
-import { meanOf } from '../random/distributions.ts';
-import { demandProfile, type Scenario } from '../scenario/resolve.ts';
-import type { Estimate } from '../stats/estimate.ts';
-import { runScenario, type RunResult } from './run.ts';
-import { EVERYONE_ON_PHONES, payrollHeadcount, phonePeople, type Payroll } from '../workforce/payroll.ts';
-import { type KpiSummary, type StudyProgress, kpiSummary } from './studyKpis.ts';
+import { queueMetrics } from '../../analytic/erlangA.ts';
+import { agentsNeeded, type StaffingTarget } from '../../analytic/staffing.ts';
+import type { ServiceLevelFormula } from '../../analytic/erlang.ts';
+import type { PaidHoursByCategory } from '../../cost/holidays.ts';
+import type { StaffingPattern } from '../../cost/onSeat.ts';
+import { meanOf } from '../../random/distributions.ts';
+import { demandProfile, type Scenario } from '../../scenario/resolve.ts';
+import type { Estimate } from '../../stats/estimate.ts';
+import { runScenario, type RunResult } from '../studies/run.ts';
+import { EVERYONE_ON_PHONES, payrollHeadcount, phonePeople, type Payroll } from '../../workforce/payroll.ts';
+import { type KpiSummary, type StudyProgress, kpiSummary } from '../studies/studyKpis.ts';
 
 // ---------------------------------------------------------------------------------------------
 // head count ↔ agents on seat (flat assumption)

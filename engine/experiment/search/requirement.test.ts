@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/load.ts';
-import { runScenario } from './run.ts';
+import { parseScenario } from '../../scenario/load.ts';
+import { runScenario } from '../studies/run.ts';
 import { simulatedRequirement } from './requirement.ts';
 
 const scenario = (rates: string) =>

@@ -3,16 +3,16 @@
 // intervals (ramps), where talk times are not exponential and where patience is not, so the
 // requirement is simulated, raised where an interval misses the target and lowered where it
 // meets it with an agent to spare, until every interval meets it at the chosen confidence.
-import type { StaffingTarget } from '../analytic/index.ts';
-import { erlangRequirement } from '../workforce/requirement.ts';
-import { metricDefinitions } from '../callcenter/metrics.ts';
-import { COUNTER_NAMES, type CallCentreModel } from '../callcenter/model.ts';
-import { callCentreModel } from './model.ts';
-import { runReplications } from './pool.ts';
-import { meanOf } from '../random/distributions.ts';
-import type { Scenario } from '../scenario/resolve.ts';
-import { halfWidth, RunningEstimates, type Estimate } from '../stats/estimate.ts';
-import type { CounterTotals } from '../callcenter/metrics.ts';
+import type { StaffingTarget } from '../../analytic/index.ts';
+import { erlangRequirement } from '../../workforce/requirement.ts';
+import { metricDefinitions } from '../../callcenter/metrics.ts';
+import { COUNTER_NAMES, type CallCentreModel } from '../../callcenter/model.ts';
+import { callCentreModel } from '../studies/model.ts';
+import { runReplications } from '../pool/pool.ts';
+import { meanOf } from '../../random/distributions.ts';
+import type { Scenario } from '../../scenario/resolve.ts';
+import { halfWidth, RunningEstimates, type Estimate } from '../../stats/estimate.ts';
+import type { CounterTotals } from '../../callcenter/metrics.ts';
 import { scenarioForTarget, targetMetric } from './target.ts';
 
 export interface RequirementStudyOptions {

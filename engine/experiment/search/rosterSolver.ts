@@ -1,14 +1,14 @@
 // The roster solver behind the budget studies: the minimum head count for a KPI met in every
-// interval, from shift patterns (engine/experiment/staffing.ts), with the paid hours by category
+// interval, from shift patterns (engine/experiment/search/staffing.ts), with the paid hours by category
 // (night, statutory holiday) that the cost model prices.
-import type { StaffingTarget } from '../analytic/index.ts';
-import type { PaidHoursByCategory } from '../cost/holidays.ts';
-import { statutoryHolidays } from '../cost/holidays.ts';
-import type { Scenario } from '../scenario/resolve.ts';
-import { payrollHeadcount } from '../workforce/payroll.ts';
-import { paidHoursByCategory } from '../workforce/roster.ts';
-import { onSeatHoursFromAgents } from '../cost/onSeat.ts';
-import { kpiSummary, type HeadcountForTarget, type HeadcountSolver } from './budgetStudy.ts';
+import type { StaffingTarget } from '../../analytic/index.ts';
+import type { PaidHoursByCategory } from '../../cost/holidays.ts';
+import { statutoryHolidays } from '../../cost/holidays.ts';
+import type { Scenario } from '../../scenario/resolve.ts';
+import { payrollHeadcount } from '../../workforce/payroll.ts';
+import { paidHoursByCategory } from '../../workforce/roster.ts';
+import { onSeatHoursFromAgents } from '../../cost/onSeat.ts';
+import { kpiSummary, type HeadcountForTarget, type HeadcountSolver } from '../studies/budgetStudy.ts';
 import { staffScenario, type StaffingStudy, type StaffingStudyOptions } from './staffing.ts';
 import { targetMetric } from './target.ts';
 

@@ -1,8 +1,8 @@
 // Issue #3's acceptance checks for the roster solver, on a small line so they run in seconds.
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../scenario/load.ts';
-import { onSeatFromRosterInt } from '../workforce/roster.ts';
-import { runScenario } from './run.ts';
+import { parseScenario } from '../../scenario/load.ts';
+import { onSeatFromRosterInt } from '../../workforce/roster.ts';
+import { runScenario } from '../studies/run.ts';
 import { staffScenario } from './staffing.ts';
 
 const DAY = [10, 8, 6, 6, 6, 8, 20, 50, 90, 120, 130, 120, 90, 100, 120, 120, 110, 90, 70, 50, 40, 30, 20, 15];

@@ -1,18 +1,18 @@
 // From a KPI target to a roster: the simulation-corrected requirement per interval, the
 // cheapest shift schedule covering it (integer programme, HiGHS), the payroll head count,
 // and the KPIs that roster achieves in simulation.
-import type { StaffingTarget } from '../analytic/index.ts';
-import { parseIsoDate, weekdayIndex } from '../scenario/calendar.ts';
-import { ScenarioError } from '../scenario/errors.ts';
-import type { Scenario } from '../scenario/resolve.ts';
-import { describePayroll, payrollHeadcount } from '../workforce/payroll.ts';
-import { onSeatFromRosterInt } from '../workforce/roster.ts';
-import { optimizeSchedule, scheduleProblemFromConfig, type ScheduleResult } from '../workforce/schedule.ts';
-import type { ScheduleOptimisation } from '../workforce/schema.ts';
-import { averageShrinkage } from '../workforce/shrinkage.ts';
+import type { StaffingTarget } from '../../analytic/index.ts';
+import { parseIsoDate, weekdayIndex } from '../../scenario/calendar.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
+import type { Scenario } from '../../scenario/resolve.ts';
+import { describePayroll, payrollHeadcount } from '../../workforce/payroll.ts';
+import { onSeatFromRosterInt } from '../../workforce/roster.ts';
+import { optimizeSchedule, scheduleProblemFromConfig, type ScheduleResult } from '../../workforce/schedule.ts';
+import type { ScheduleOptimisation } from '../../workforce/schema.ts';
+import { averageShrinkage } from '../../workforce/shrinkage.ts';
 import { simulatedRequirement, type RequirementStudy, type RequirementStudyOptions } from './requirement.ts';
 import { meetsTargetEstimate, scenarioForTarget, targetMetric } from './target.ts';
-import { runScenario, type RunResult } from './run.ts';
+import { runScenario, type RunResult } from '../studies/run.ts';
 
 /**
  * Shift candidates when a scenario gives none: full-time 8-hour shifts on the hour, five

@@ -1,8 +1,8 @@
 // A KPI target as a metric, a direction and a threshold: one definition for the requirement
 // search, the roster check and the budget studies.
-import type { StaffingTarget } from '../analytic/index.ts';
-import type { Scenario } from '../scenario/resolve.ts';
-import type { Estimate } from '../stats/estimate.ts';
+import type { StaffingTarget } from '../../analytic/index.ts';
+import type { Scenario } from '../../scenario/resolve.ts';
+import type { Estimate } from '../../stats/estimate.ts';
 
 export type KpiDirection = 'atLeast' | 'atMost';
 

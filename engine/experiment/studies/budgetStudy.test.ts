@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { agentsNeeded } from '../analytic/staffing.ts';
-import { loadScenario, parseScenario } from '../scenario/load.ts';
+import { agentsNeeded } from '../../analytic/staffing.ts';
+import { loadScenario, parseScenario } from '../../scenario/load.ts';
 import {
   agentsForHeadcount,
   analyticFlatAgents,
@@ -17,11 +17,11 @@ import {
   withFlatHeadcount,
 } from './budgetStudy.ts';
 import { runScenario } from './run.ts';
-import { annualBudget } from '../cost/budget.ts';
-import { withOperatorWage } from '../cost/inversions.ts';
-import { formatBudgetReport } from '../report/budgetReport.ts';
+import { annualBudget } from '../../cost/budget.ts';
+import { withOperatorWage } from '../../cost/inversions.ts';
+import { formatBudgetReport } from '../../report/budgetReport.ts';
 
-const SCENARIOS = new URL('../../scenarios/', import.meta.url).pathname;
+const SCENARIOS = new URL('../../../scenarios/', import.meta.url).pathname;
 const LIAOCHENG = join(SCENARIOS, 'liaocheng-2024.yaml');
 const HAIKOU = join(SCENARIOS, 'haikou-2024.yaml');
 // SOURCES.md: Liaocheng 2024 winning bid 16,665,264 yuan, 1 year, 237 operators (seeds 001–003).

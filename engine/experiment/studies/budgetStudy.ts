@@ -2,20 +2,20 @@
 // budget → head count, target KPI → minimum head count and budget, the contract-year risk.
 // The concepts live in their own modules (re-exported here): studyKpis, headcountSearch,
 // contractYear, scenarioCosting, compareStudy.
-import { targetMetric, scenarioForTarget, meetsTargetEstimate, type TargetMetric, type KpiDirection, type TargetCriterion } from './target.ts';
-import { type StaffingTarget } from '../analytic/staffing.ts';
-import { annualBudget } from '../cost/budget.ts';
-import { affordableMonthlyWage, fullCostHeadcount, gapGroupNames, naiveHeadcount, withOperatorWage, type Covers, type FullCostHeadcount, type NaiveHeadcount } from '../cost/inversions.ts';
-import { monthlyWages, type Model } from '../cost/labour.ts';
-import { type ScenarioOverrides } from '../scenario/load.ts';
+import { targetMetric, scenarioForTarget, meetsTargetEstimate, type TargetMetric, type KpiDirection, type TargetCriterion } from '../search/target.ts';
+import { type StaffingTarget } from '../../analytic/staffing.ts';
+import { annualBudget } from '../../cost/budget.ts';
+import { affordableMonthlyWage, fullCostHeadcount, gapGroupNames, naiveHeadcount, withOperatorWage, type Covers, type FullCostHeadcount, type NaiveHeadcount } from '../../cost/inversions.ts';
+import { monthlyWages, type Model } from '../../cost/labour.ts';
+import { type ScenarioOverrides } from '../../scenario/load.ts';
 import { type ContractView, type HeadcountForRisk, contractView, minimumHeadcountForContractRisk } from './contractYear.ts';
-import { type HeadcountForTarget, type HeadcountSolver, type TargetPeriod, withFlatHeadcount, RunCache, agentsForHeadcount, flatHeadcountSolver, unboundedAt } from './headcountSearch.ts';
+import { type HeadcountForTarget, type HeadcountSolver, type TargetPeriod, withFlatHeadcount, RunCache, agentsForHeadcount, flatHeadcountSolver, unboundedAt } from '../search/headcountSearch.ts';
 import { type KpiSummary, OPERATING_MODELS, type StudyProgress, checkYears, kpiSummary } from './studyKpis.ts';
 import { targetStudy, type TargetStudy } from './targetStudy.ts';
 import { type PricedBudget, type ScenarioCosting, costScenario, loadStudyScenario, priceHeadcount, staffingPatternOf } from './scenarioCosting.ts';
 
 export * from './studyKpis.ts';
-export * from './headcountSearch.ts';
+export * from '../search/headcountSearch.ts';
 export * from './contractYear.ts';
 export * from './scenarioCosting.ts';
 export * from './compareStudy.ts';
@@ -361,4 +361,4 @@ export function fmtDays(d: number): string {
   return Number.isInteger(d) ? String(d) : d.toFixed(2);
 }
 
-export { targetMetric, scenarioForTarget, meetsTargetEstimate, type TargetMetric, type KpiDirection, type TargetCriterion } from './target.ts';
+export { targetMetric, scenarioForTarget, meetsTargetEstimate, type TargetMetric, type KpiDirection, type TargetCriterion } from '../search/target.ts';

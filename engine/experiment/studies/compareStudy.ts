@@ -1,14 +1,14 @@
 // Comparisons (hotline-sim compare): two scenarios side by side, or one scenario's two
 // operating models line by line.
-import { type BudgetLine } from '../cost/budget.ts';
-import { type Model } from '../cost/labour.ts';
-import { type ScenarioOverrides } from '../scenario/load.ts';
-import type { Estimate } from '../stats/estimate.ts';
+import { type BudgetLine } from '../../cost/budget.ts';
+import { type Model } from '../../cost/labour.ts';
+import { type ScenarioOverrides } from '../../scenario/load.ts';
+import type { Estimate } from '../../stats/estimate.ts';
 import { targetStudy, type TargetStudy } from './targetStudy.ts';
-import type { StaffingTarget } from '../analytic/staffing.ts';
-import type { TargetPeriod } from './headcountSearch.ts';
+import type { StaffingTarget } from '../../analytic/staffing.ts';
+import type { TargetPeriod } from '../search/headcountSearch.ts';
 import { type PricedBudget, type ScenarioCosting, costScenario, loadStudyScenario } from './scenarioCosting.ts';
-import { RunCache } from './headcountSearch.ts';
+import { RunCache } from '../search/headcountSearch.ts';
 import { type StudyProgress, checkYears } from './studyKpis.ts';
 
 // ---------------------------------------------------------------------------------------------

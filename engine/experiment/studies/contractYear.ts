@@ -1,12 +1,12 @@
 // The contract-year view: the probability that every calendar month meets a tender's KPI,
 // and the smallest head count reaching a given probability.
-import { targetMetric, scenarioForTarget, type TargetMetric } from './target.ts';
-import { type StaffingTarget } from '../analytic/staffing.ts';
-import { contractRisk, type ContractRisk } from '../cost/risk.ts';
-import { type Scenario } from '../scenario/resolve.ts';
-import type { Estimate } from '../stats/estimate.ts';
+import { targetMetric, scenarioForTarget, type TargetMetric } from '../search/target.ts';
+import { type StaffingTarget } from '../../analytic/staffing.ts';
+import { contractRisk, type ContractRisk } from '../../cost/risk.ts';
+import { type Scenario } from '../../scenario/resolve.ts';
+import type { Estimate } from '../../stats/estimate.ts';
 import { type RunResult } from './run.ts';
-import { type HeadcountSearchOptions, RunCache, analyticFlatAgents, minimumHeadcountForAgents, searchMinimum, unboundedAt } from './headcountSearch.ts';
+import { type HeadcountSearchOptions, RunCache, analyticFlatAgents, minimumHeadcountForAgents, searchMinimum, unboundedAt } from '../search/headcountSearch.ts';
 
 // ---------------------------------------------------------------------------------------------
 // targets

@@ -1,8 +1,8 @@
 // A scenario's call-centre model: the plain data one replication needs. One builder, so that a
 // run, a requirement search and a calibration simulate the same workload.
-import type { CallCentreModel } from '../callcenter/model.ts';
-import type { ModelFeatures } from '../callcenter/metrics.ts';
-import type { Scenario } from '../scenario/resolve.ts';
+import type { CallCentreModel } from '../../callcenter/model.ts';
+import type { ModelFeatures } from '../../callcenter/metrics.ts';
+import type { Scenario } from '../../scenario/resolve.ts';
 
 /**
  * The model of `s`, with `agents` on seat (default: the scenario's), over intervals [0, n)

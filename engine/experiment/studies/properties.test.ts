@@ -10,11 +10,11 @@ import { writeFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { erlangAMetrics } from '../analytic/erlangA.ts';
-import { UnboundedQueueError } from '../callcenter/errors.ts';
-import { infiniteNumbers, jsonNulls, NonFiniteResultError, resultJson } from '../report/json.ts';
-import { ScenarioError } from '../scenario/errors.ts';
-import { parseScenario } from '../scenario/load.ts';
+import { erlangAMetrics } from '../../analytic/erlangA.ts';
+import { UnboundedQueueError } from '../../callcenter/errors.ts';
+import { infiniteNumbers, jsonNulls, NonFiniteResultError, resultJson } from '../../report/json.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
+import { parseScenario } from '../../scenario/load.ts';
 import { runScenario, type RunResult } from './run.ts';
 
 const SEED = 20261130;

@@ -1,8 +1,8 @@
 // Reading notes: the short warnings a planner needs beside a result, so a figure that rests on
 // an implausible staffing (idle agents, a flat day, a solver that gave up) is not taken at face
 // value. Plain data in, sentences out; the reports print them under the answer.
-import { meanOf } from '../random/distributions.ts';
-import type { Scenario } from '../scenario/resolve.ts';
+import { meanOf } from '../../random/distributions.ts';
+import type { Scenario } from '../../scenario/resolve.ts';
 
 export const OCCUPANCY_LOW = 0.5;
 export const OCCUPANCY_HIGH = 0.9;

@@ -1,14 +1,14 @@
 // Replications of a scenario: independent seeded runs, each metric as a mean with a 95% CI.
-import { metricDefinitions, sumCounters, type CounterTotals, type MetricDefinition, type Unit } from '../callcenter/metrics.ts';
-import { COUNTER_NAMES, type IntervalCounters, type ReplicationResult } from '../callcenter/model.ts';
+import { metricDefinitions, sumCounters, type CounterTotals, type MetricDefinition, type Unit } from '../../callcenter/metrics.ts';
+import { COUNTER_NAMES, type IntervalCounters, type ReplicationResult } from '../../callcenter/model.ts';
 import { callCentreModel, modelFeatures } from './model.ts';
-import { describePayroll } from '../workforce/payroll.ts';
-import { intervalLabels } from '../scenario/calendar.ts';
-import { checkRunLimits } from '../scenario/workEstimate.ts';
-import { NonFiniteResultError } from '../report/json.ts';
-import type { Scenario } from '../scenario/resolve.ts';
-import { clipEstimate, estimate, RunningEstimates, type Estimate } from '../stats/estimate.ts';
-import { runReplications, type ReplicationTask } from './pool.ts';
+import { describePayroll } from '../../workforce/payroll.ts';
+import { intervalLabels } from '../../scenario/calendar.ts';
+import { checkRunLimits } from '../../scenario/workEstimate.ts';
+import { NonFiniteResultError } from '../../report/json.ts';
+import type { Scenario } from '../../scenario/resolve.ts';
+import { clipEstimate, estimate, RunningEstimates, type Estimate } from '../../stats/estimate.ts';
+import { runReplications, type ReplicationTask } from '../pool/pool.ts';
 
 export interface MetricInfo {
   id: string;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { budgetStudy } from './budgetStudy.ts';
 
-const LIAOCHENG = new URL('../../scenarios/liaocheng-2024.yaml', import.meta.url).pathname;
+const LIAOCHENG = new URL('../../../scenarios/liaocheng-2024.yaml', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'hotline-costing-'));
 
 /** Liaocheng with a roster instead of its flat head count: 148 people on day and night shifts. */

@@ -1,21 +1,21 @@
 // A scenario priced at its head count: loading it for a study, the cost inputs its staffing
 // gives (on-seat hours by category, peak seats), and the budgets of both operating models.
 import { readFileSync } from 'node:fs';
-import { annualBudget, type Budget } from '../cost/budget.ts';
-import type { PaidHoursByCategory } from '../cost/holidays.ts';
-import { type Model } from '../cost/labour.ts';
-import { defaultCostSpec, type CostSpec } from '../cost/schema.ts';
-import { loadScenario, parseScenarioSpec, type ScenarioOverrides } from '../scenario/load.ts';
-import { type Scenario } from '../scenario/resolve.ts';
-import type { Estimate } from '../stats/estimate.ts';
+import { annualBudget, type Budget } from '../../cost/budget.ts';
+import type { PaidHoursByCategory } from '../../cost/holidays.ts';
+import { type Model } from '../../cost/labour.ts';
+import { defaultCostSpec, type CostSpec } from '../../cost/schema.ts';
+import { loadScenario, parseScenarioSpec, type ScenarioOverrides } from '../../scenario/load.ts';
+import { type Scenario } from '../../scenario/resolve.ts';
+import type { Estimate } from '../../stats/estimate.ts';
 import { type RunResult } from './run.ts';
-import { phonePeople, type Payroll } from '../workforce/payroll.ts';
-import { ScenarioError } from '../scenario/errors.ts';
-import { onSeatHoursFromAgents, type StaffingPattern } from '../cost/onSeat.ts';
-import { INHOUSE_PRESETS, withInhousePreset, type InhousePreset } from '../cost/inhouse.ts';
+import { phonePeople, type Payroll } from '../../workforce/payroll.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
+import { onSeatHoursFromAgents, type StaffingPattern } from '../../cost/onSeat.ts';
+import { INHOUSE_PRESETS, withInhousePreset, type InhousePreset } from '../../cost/inhouse.ts';
 import { type KpiSummary, kpiSummary } from './studyKpis.ts';
 import { readingNotes } from './readingNotes.ts';
-import { headcountForOnSeatMean, isFlat, meanAgents } from './headcountSearch.ts';
+import { headcountForOnSeatMean, isFlat, meanAgents } from '../search/headcountSearch.ts';
 
 // ---------------------------------------------------------------------------------------------
 // pricing
@@ -208,7 +208,7 @@ export interface ScenarioCosting {
   pricing: PricingContext;
   /** The contract term priced (the vendor amortises over it) and where it came from. */
   term: ContractTerm;
-  /** Reading notes on the staffing and its simulation (engine/experiment/readingNotes.ts). */
+  /** Reading notes on the staffing and its simulation (engine/experiment/studies/readingNotes.ts). */
   readingNotes: string[];
 }
 

@@ -1,7 +1,7 @@
 // The KPIs a budget or head-count study reports for a simulated staffing, and the shared
 // vocabulary of the studies (operating models, progress callback).
-import type { Model } from '../cost/labour.ts';
-import type { Estimate } from '../stats/estimate.ts';
+import type { Model } from '../../cost/labour.ts';
+import type { Estimate } from '../../stats/estimate.ts';
 import type { RunResult } from './run.ts';
 
 export const OPERATING_MODELS: readonly Model[] = ['outsourced', 'inhouse'];

@@ -85,7 +85,7 @@ describe('planning a sweep', () => {
 
   it('prices a point as hotline-sim budget prices the same head count (one answer)', async () => {
     const { budgetStudy } = await import('./budgetStudy.ts');
-    const liaocheng = new URL('../../scenarios/liaocheng-2024.yaml', import.meta.url).pathname;
+    const liaocheng = new URL('../../../scenarios/liaocheng-2024.yaml', import.meta.url).pathname;
     const overrides = { horizonHours: 24, replications: 2 };
     const plan = planSweep(liaocheng, [parseVary('agents.headcount=237')], overrides);
     const [row] = [...sweepChunks(plan, plan.points, 1)].flat();

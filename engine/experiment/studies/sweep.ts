@@ -6,17 +6,17 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { metricDefinitions } from '../callcenter/metrics.ts';
-import { defaultCostSpec } from '../cost/schema.ts';
-import { ScenarioError, formatPath } from '../scenario/errors.ts';
-import { parseScenarioYaml, specFromYaml, type ScenarioOverrides } from '../scenario/load.ts';
-import { resolveScenario, type Scenario } from '../scenario/resolve.ts';
-import type { ScenarioSpec } from '../scenario/schema.ts';
+import { metricDefinitions } from '../../callcenter/metrics.ts';
+import { defaultCostSpec } from '../../cost/schema.ts';
+import { ScenarioError, formatPath } from '../../scenario/errors.ts';
+import { parseScenarioYaml, specFromYaml, type ScenarioOverrides } from '../../scenario/load.ts';
+import { resolveScenario, type Scenario } from '../../scenario/resolve.ts';
+import type { ScenarioSpec } from '../../scenario/schema.ts';
 import { kpiSummary, priceHeadcount } from './budgetStudy.ts';
 import { contractTerm, contractYearScenario, staffingPatternOf } from './scenarioCosting.ts';
-import { headcountForOnSeatMean } from './headcountSearch.ts';
+import { headcountForOnSeatMean } from '../search/headcountSearch.ts';
 import { modelFeatures } from './model.ts';
-import { runReplications, type ReplicationTask } from './pool.ts';
+import { runReplications, type ReplicationTask } from '../pool/pool.ts';
 import { startRun, type RunInProgress, type RunResult } from './run.ts';
 
 /** A bad sweep definition, naming the field. */

@@ -1,11 +1,11 @@
 // Target KPI → the fewest people and their price: the one search behind `budget --target`
 // and `compare --target` (and, with the same arguments, `staff` and the notebooks' helper).
-import type { StaffingTarget } from '../analytic/staffing.ts';
-import type { Model } from '../cost/labour.ts';
-import { flatHeadcountSolver, withFlatHeadcount, type HeadcountForTarget, type HeadcountSolver, type RunCache, type TargetPeriod } from './headcountSearch.ts';
+import type { StaffingTarget } from '../../analytic/staffing.ts';
+import type { Model } from '../../cost/labour.ts';
+import { flatHeadcountSolver, withFlatHeadcount, type HeadcountForTarget, type HeadcountSolver, type RunCache, type TargetPeriod } from '../search/headcountSearch.ts';
 import { priceHeadcount, staffingPatternOf, type PricedBudget, type PricingContext, type StudyScenario } from './scenarioCosting.ts';
 import type { StudyProgress } from './studyKpis.ts';
-import type { TargetCriterion } from './target.ts';
+import type { TargetCriterion } from '../search/target.ts';
 
 export interface TargetStudy {
   solver: string;
