@@ -3,7 +3,7 @@
 import { describeParameters } from '../cost/budget.ts';
 import type { Model } from '../cost/labour.ts';
 import { OPERATING_MODELS, type BudgetStudy, type PricedBudget } from '../experiment/studies/budgetStudy.ts';
-import { describePeriod } from '../experiment/search/headcountSearch.ts';
+import { describePeriod } from '../experiment/search/targetPeriod.ts';
 import {
   budgetLinesTable,
   budgetSummaryRows,

@@ -5,7 +5,7 @@ import { budgetLinesCsv } from './budgetCsv.ts';
 import { budgetKpiRows, budgetSummaryRows } from './budgetParts.ts';
 import { staffingShape } from './budgetReport.ts';
 import { describeKpiTarget, formatAmount, formatSigned, formatWithCi, operatingModelNames, textTable, wrapText } from './format.ts';
-import { describePeriod } from '../experiment/search/headcountSearch.ts';
+import { describePeriod } from '../experiment/search/targetPeriod.ts';
 import { resultJson } from './json.ts';
 
 const kpiNames: Record<KpiDifference['metric'], { en: string; zh: string; unit: 'ratio' | 'seconds' | 'calls' }> = {

@@ -3,7 +3,8 @@
 import { csvWithBom } from './csv.ts';
 import type { StaffingStudy } from '../experiment/search/staffing.ts';
 import { describeStaffingMode, whyModesDiffer } from '../experiment/search/headcountAnswer.ts';
-import { describePeriod, type HeadcountForTarget, type TargetPeriod } from '../experiment/search/headcountSearch.ts';
+import { describePeriod, type TargetPeriod } from '../experiment/search/targetPeriod.ts';
+import { type HeadcountForTarget } from '../experiment/search/headcountSearch.ts';
 import type { StaffingTarget } from '../analytic/staffing.ts';
 import { describeKpiTarget, formatCi, formatValue, formatWithCi, textTable, wrapText } from './format.ts';
 import { noteLines } from './runReport.ts';

@@ -4,13 +4,8 @@
 // anywhere gives the same number.
 import type { StaffingTarget } from '../../analytic/staffing.ts';
 import { loadScenario, type ScenarioOverrides } from '../../scenario/load.ts';
-import {
-  DEFAULT_TARGET_PERIOD,
-  minimumHeadcountForTarget,
-  type HeadcountForTarget,
-  type StaffingMode,
-  type TargetPeriod,
-} from './headcountSearch.ts';
+import { DEFAULT_TARGET_PERIOD, type TargetPeriod } from './targetPeriod.ts';
+import { minimumHeadcountForTarget, type HeadcountForTarget, type StaffingMode } from './headcountSearch.ts';
 import { rosterHeadcountForTarget } from './rosterSolver.ts';
 import { loadStudyScenario } from '../studies/scenarioCosting.ts';
 import type { StaffingStudy, StaffingStudyOptions } from './staffing.ts';

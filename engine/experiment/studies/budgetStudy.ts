@@ -9,13 +9,20 @@ import { affordableMonthlyWage, fullCostHeadcount, gapGroupNames, naiveHeadcount
 import { monthlyWages, type Model } from '../../cost/labour.ts';
 import { type ScenarioOverrides } from '../../scenario/load.ts';
 import { type ContractView, type HeadcountForRisk, contractView, minimumHeadcountForContractRisk } from './contractYear.ts';
-import { type HeadcountForTarget, type HeadcountSolver, type TargetPeriod, withFlatHeadcount, RunCache, agentsForHeadcount, flatHeadcountSolver, unboundedAt } from '../search/headcountSearch.ts';
+import { type HeadcountForTarget, type HeadcountSolver, flatHeadcountSolver } from '../search/headcountSearch.ts';
+import { type TargetPeriod } from '../search/targetPeriod.ts';
+import { withFlatHeadcount, agentsForHeadcount, unboundedAt } from '../search/headcountAgents.ts';
+import { RunCache } from '../search/runCache.ts';
 import { type KpiSummary, OPERATING_MODELS, type StudyProgress, checkYears, kpiSummary } from './studyKpis.ts';
 import { targetStudy, type TargetStudy } from './targetStudy.ts';
 import { type PricedBudget, type ScenarioCosting, costScenario, loadStudyScenario, priceHeadcount, staffingPatternOf } from './scenarioCosting.ts';
 
 export * from './studyKpis.ts';
 export * from '../search/headcountSearch.ts';
+export * from '../search/headcountAgents.ts';
+export * from '../search/runCache.ts';
+export * from '../search/analyticBracket.ts';
+export * from '../search/targetPeriod.ts';
 export * from './contractYear.ts';
 export * from './scenarioCosting.ts';
 export * from './compareStudy.ts';

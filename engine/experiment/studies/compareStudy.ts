@@ -6,9 +6,9 @@ import { type ScenarioOverrides } from '../../scenario/load.ts';
 import type { Estimate } from '../../stats/estimate.ts';
 import { targetStudy, type TargetStudy } from './targetStudy.ts';
 import type { StaffingTarget } from '../../analytic/staffing.ts';
-import type { TargetPeriod } from '../search/headcountSearch.ts';
+import type { TargetPeriod } from '../search/targetPeriod.ts';
 import { type PricedBudget, type ScenarioCosting, costScenario, loadStudyScenario } from './scenarioCosting.ts';
-import { RunCache } from '../search/headcountSearch.ts';
+import { RunCache } from '../search/runCache.ts';
 import { type StudyProgress, checkYears } from './studyKpis.ts';
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,10 @@ import { contractRisk, type ContractRisk } from '../../cost/risk.ts';
 import { type Scenario } from '../../scenario/resolve.ts';
 import type { Estimate } from '../../stats/estimate.ts';
 import { type RunResult } from './run.ts';
-import { type HeadcountSearchOptions, RunCache, analyticFlatAgents, minimumHeadcountForAgents, searchMinimum, unboundedAt } from '../search/headcountSearch.ts';
+import { type HeadcountSearchOptions, searchMinimum } from '../search/headcountSearch.ts';
+import { RunCache } from '../search/runCache.ts';
+import { analyticFlatAgents } from '../search/analyticBracket.ts';
+import { minimumHeadcountForAgents, unboundedAt } from '../search/headcountAgents.ts';
 
 // ---------------------------------------------------------------------------------------------
 // targets

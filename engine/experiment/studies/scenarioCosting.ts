@@ -15,7 +15,7 @@ import { onSeatHoursFromAgents, type StaffingPattern } from '../../cost/onSeat.t
 import { INHOUSE_PRESETS, withInhousePreset, type InhousePreset } from '../../cost/inhouse.ts';
 import { type KpiSummary, kpiSummary } from './studyKpis.ts';
 import { readingNotes } from './readingNotes.ts';
-import { headcountForOnSeatMean, isFlat, meanAgents } from '../search/headcountSearch.ts';
+import { headcountForOnSeatMean, isFlat, meanAgents } from '../search/headcountAgents.ts';
 
 // ---------------------------------------------------------------------------------------------
 // pricing

@@ -14,7 +14,7 @@ import { resolveScenario, type Scenario } from '../../scenario/resolve.ts';
 import type { ScenarioSpec } from '../../scenario/schema.ts';
 import { kpiSummary, priceHeadcount } from './budgetStudy.ts';
 import { contractTerm, contractYearScenario, staffingPatternOf } from './scenarioCosting.ts';
-import { headcountForOnSeatMean } from '../search/headcountSearch.ts';
+import { headcountForOnSeatMean } from '../search/headcountAgents.ts';
 import { modelFeatures } from './model.ts';
 import { runReplications, type ReplicationTask } from '../pool/pool.ts';
 import { startRun, type RunInProgress, type RunResult } from './run.ts';

@@ -2,7 +2,10 @@
 // and `compare --target` (and, with the same arguments, `staff` and the notebooks' helper).
 import type { StaffingTarget } from '../../analytic/staffing.ts';
 import type { Model } from '../../cost/labour.ts';
-import { flatHeadcountSolver, withFlatHeadcount, type HeadcountForTarget, type HeadcountSolver, type RunCache, type TargetPeriod } from '../search/headcountSearch.ts';
+import { flatHeadcountSolver, type HeadcountForTarget, type HeadcountSolver } from '../search/headcountSearch.ts';
+import { withFlatHeadcount } from '../search/headcountAgents.ts';
+import { type RunCache } from '../search/runCache.ts';
+import { type TargetPeriod } from '../search/targetPeriod.ts';
 import { priceHeadcount, staffingPatternOf, type PricedBudget, type PricingContext, type StudyScenario } from './scenarioCosting.ts';
 import type { StudyProgress } from './studyKpis.ts';
 import type { TargetCriterion } from '../search/target.ts';
