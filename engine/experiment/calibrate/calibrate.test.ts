@@ -3,7 +3,9 @@
 // reported 95% interval.
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../scenario/load.ts';
-import { calibrate, calibratedYaml, CalibrationError } from './calibrate.ts';
+import { calibrate } from './calibrate.ts';
+import { calibratedYaml } from './calibratedYaml.ts';
+import { CalibrationError } from './solve.ts';
 import { runScenario } from '../studies/run.ts';
 
 const scenario = (wrap: number, patience: number, seed: number) => `

@@ -6,7 +6,8 @@
 // several, the i-th field is solved against the i-th figure in turn (Gauss-Seidel) until all
 // hold. The fitted values' 95% intervals come from the replication noise of the figures, carried
 // through the local slopes (the delta method): a figure known to ±h moves the value by ±h / slope.
-import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+// The root searches are solve.ts; writing the calibrated scenario file is calibratedYaml.ts.
+import { parseDocument, type Document } from 'yaml';
 import { ScenarioError } from '../../scenario/errors.ts';
 import { parseScenario, type ScenarioOverrides } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/resolve.ts';
@@ -14,6 +15,8 @@ import type { Estimate } from '../../stats/estimate.ts';
 import { metricDefinitions } from '../../callcenter/metrics.ts';
 import { modelFeatures } from '../studies/model.ts';
 import { runScenario, type RunResult } from '../studies/run.ts';
+import { CalibrationError, clamp, invert, round, solve1d, solveNd } from './solve.ts';
+import { pathOf, setNumber } from './yamlFields.ts';
 
 /** A published figure the model must reproduce. */
 export interface ObservedFigure {
@@ -67,9 +70,6 @@ export interface CalibrationResult {
   /** The calibrated run (the fitted values in place). */
   run: RunResult;
 }
-
-/** A fit that cannot be made (a user error: one line, exit 2). */
-export class CalibrationError extends RangeError {}
 
 /** A default search range for a field, by what it is. */
 export function defaultRange(field: string): [number, number] | null {
@@ -275,21 +275,6 @@ export function calibrate(text: string, file: string | undefined, options: Calib
   };
 }
 
-/** The calibrated scenario file: the fitted values in place, each marked CALIBRATED in a comment. */
-export function calibratedYaml(text: string, result: CalibrationResult, observedText: string): string {
-  const doc = parseDocument(text);
-  for (const [field, f] of Object.entries(result.fitted)) {
-    setNumber(doc, field, Number(f.value.toPrecision(6)), result.file);
-    // The note goes above the top-level field, where a reader of the file sees it.
-    const top = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === field.split('.')[0]) : undefined;
-    const note =
-      ` CALIBRATED: ${field} = ${round(f.value)} (95% CI ${round(f.ciLow)}–${round(f.ciHigh)}), fitted to ${observedText}` +
-      ` over ${result.horizonDays} days, ${result.replications} replications${f.before !== null ? `; was ${f.before}` : ''}`;
-    if (top && isScalar(top.key)) top.key.commentBefore = top.key.commentBefore ? `${top.key.commentBefore}\n${note}` : note;
-  }
-  return doc.toString({ flowCollectionPadding: false, lineWidth: 100 });
-}
-
 /** Exponential patience: P(abandon) = E[wait of all callers] / mean patience, so mean ≈ ASA / (1 − connection). */
 function patienceShortcut(s: Scenario, observed: ObservedFigure[]): CalibrationResult['patienceShortcut'] {
   const conn = observed.find((o) => o.metric === 'connectionRate')?.value;
@@ -307,162 +292,4 @@ function defaultSensitivity(doc: Document, fields: string[]): { field: string; v
   const p = doc.getIn(['patience', 'mean']);
   if (typeof p !== 'number' || fields.includes('patience.mean')) return [];
   return [{ field: 'patience.mean', values: [p / 2, p * 2] }];
-}
-
-/**
- * The root of g (monotone, noisy only through CRN) in [lo, hi]: the bounds first, to say which
- * one is hit when the figure is out of reach, then Illinois steps from the start value.
- */
-function solve1d(g: (v: number) => number, [lo, hi]: [number, number], start: number, tol: number, field: string, o: ObservedFigure): { root: number; slope: number | null } {
-  const gl = g(lo);
-  const gh = g(hi);
-  if (gl === 0) return { root: lo, slope: null };
-  if (gh === 0) return { root: hi, slope: null };
-  if (Number.isNaN(gl) || Number.isNaN(gh)) throw new CalibrationError(`${o.metric} cannot be computed at the ends of ${field}'s range (${lo}..${hi})`);
-  if (Math.sign(gl) === Math.sign(gh)) {
-    const nearer = Math.abs(gl) < Math.abs(gh) ? lo : hi;
-    throw new CalibrationError(
-      `${o.metric} = ${o.value} is out of reach by ${field} in ${lo}..${hi}: it gives ${round(gl + o.value)} at ${lo} and ${round(gh + o.value)} at ${hi}; ` +
-        `the ${nearer === lo ? 'lower' : 'upper'} bound ${nearer} comes nearest (widen it with --range ${field}=LOW..HIGH, or fit another field)`,
-    );
-  }
-  let a = lo;
-  let b = hi;
-  let ga = gl;
-  let gb = gh;
-  // The figures' true values at a and b (ga and gb are halved by the Illinois rule).
-  let fa = gl;
-  let fb = gh;
-  // Try the start value first: a good guess halves the work.
-  if (start > lo && start < hi) {
-    const gs = g(start);
-    if (gs === 0) return { root: start, slope: null };
-    if (Math.sign(gs) === Math.sign(ga)) {
-      a = start;
-      ga = fa = gs;
-    } else {
-      b = start;
-      gb = fb = gs;
-    }
-  }
-  let side = 0;
-  const width = (hi - lo) * tol;
-  for (let it = 0; it < 60 && b - a > width; it++) {
-    let c = b - (gb * (b - a)) / (gb - ga);
-    if (!(c > a && c < b)) c = (a + b) / 2;
-    // Keep steps from hugging one end.
-    const margin = (b - a) * 0.02;
-    c = Math.min(b - margin, Math.max(a + margin, c));
-    const gc = g(c);
-    if (gc === 0) return { root: c, slope: null };
-    if (Math.sign(gc) === Math.sign(ga)) {
-      a = c;
-      ga = fa = gc;
-      if (side === -1) gb /= 2;
-      side = -1;
-    } else {
-      b = c;
-      gb = fb = gc;
-      if (side === 1) ga /= 2;
-      side = 1;
-    }
-  }
-  // The last bracket is narrow: the secant through its true values is the root and the local slope.
-  const root = fa === fb ? (a + b) / 2 : a - (fa * (b - a)) / (fb - fa);
-  return { root, slope: (fb - fa) / (b - a) };
-}
-
-/**
- * Several unknowns: Newton steps with a finite-difference Jacobian, kept inside the ranges and
- * halved until the (relative) residuals shrink.
- */
-function solveNd(f: (x: number[]) => number[], ranges: [number, number][], start: number[], tol: number, fields: string[], observed: ObservedFigure[]): number[] {
-  const n = start.length;
-  const norm = (r: number[]) => Math.sqrt(r.reduce((s, v) => s + v * v, 0));
-  let x = start.slice();
-  let r = f(x);
-  for (let it = 0; it < 25; it++) {
-    if (norm(r) < 1e-4) return x;
-    const J = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-    for (let j = 0; j < n; j++) {
-      const span = ranges[j][1] - ranges[j][0];
-      let h = Math.max(span * 0.005, Math.abs(x[j]) * 0.02);
-      if (x[j] + h > ranges[j][1]) h = -h;
-      const xs = x.slice();
-      xs[j] += h;
-      const rj = f(xs);
-      for (let i = 0; i < n; i++) J[i][j] = (rj[i] - r[i]) / h;
-    }
-    const inv = invert(J);
-    if (!inv) break;
-    const step = inv.map((row) => -row.reduce((s, a, j) => s + a * r[j], 0));
-    let t = 1;
-    let improved = false;
-    for (let k = 0; k < 8; k++, t /= 2) {
-      const xn = x.map((v, i) => clamp(v + t * step[i], ranges[i]));
-      const rn = f(xn);
-      if (norm(rn) < norm(r)) {
-        const moved = Math.max(...xn.map((v, i) => Math.abs(v - x[i]) / (ranges[i][1] - ranges[i][0])));
-        x = xn;
-        r = rn;
-        improved = true;
-        if (moved < tol) return x;
-        break;
-      }
-    }
-    if (!improved) break;
-  }
-  if (norm(r) < 5e-3) return x;
-  throw new CalibrationError(
-    `no joint fit of ${fields.join(', ')} reproduces ${observed.map((o) => `${o.metric} = ${o.value}`).join(' and ')} within their ranges ` +
-      `(closest: ${fields.map((fl, i) => `${fl} = ${round(x[i])}`).join(', ')}, relative misses ${r.map((v) => v.toFixed(4)).join(', ')}); ` +
-      'try other fields or wider --range values',
-  );
-}
-
-function invert(m: number[][]): number[][] | null {
-  const n = m.length;
-  const a = m.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[p][c])) p = r;
-    if (!(Math.abs(a[p][c]) > 1e-300)) return null;
-    [a[c], a[p]] = [a[p], a[c]];
-    const d = a[c][c];
-    for (let j = 0; j < 2 * n; j++) a[c][j] /= d;
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = a[r][c];
-      for (let j = 0; j < 2 * n; j++) a[r][j] -= f * a[c][j];
-    }
-  }
-  return a.map((row) => row.slice(n));
-}
-
-function pathOf(field: string): (string | number)[] {
-  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
-
-/** Sets a number at a path, refusing paths that run through something that is not a mapping or list. */
-function setNumber(doc: Document, field: string, value: number, file: string | undefined): void {
-  const path = pathOf(field);
-  for (let i = 1; i < path.length; i++) {
-    const parent = doc.getIn(path.slice(0, i), true);
-    if (parent !== undefined && !isMap(parent) && !isSeq(parent) && !(isScalar(parent) && parent.value === null)) {
-      throw new ScenarioError(file, path.slice(0, i) as (string | number)[], `${path.slice(0, i).join('.')} is not a mapping, so ${field} cannot be set`);
-    }
-  }
-  const node = doc.getIn(path, true);
-  if (isScalar(node)) node.value = value;
-  else doc.setIn(path, value);
-}
-
-function clamp(v: number, [lo, hi]: [number, number]): number {
-  return Math.min(hi, Math.max(lo, v));
-}
-
-function round(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  return a >= 100 ? v.toFixed(1) : a >= 1 ? v.toFixed(3) : v.toPrecision(4);
 }
