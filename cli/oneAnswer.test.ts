@@ -16,7 +16,7 @@ const FAST_OVERRIDES = { horizonHours: 72, replications: 3 };
 /**
  * One worker thread: these runs are small (3 days or less), so two threads only add their start-up
  * (~0.2 s of CPU each) while vitest runs two files side by side; the output is the same for any
- * number of workers (guarded in cli/sweep.test.ts and engine/experiment/pool.test.ts).
+ * number of workers (guarded in cli/sweep.test.ts and engine/experiment/pool/pool.test.ts).
  */
 const ONE_WORKER = ['--workers', '1'];
 

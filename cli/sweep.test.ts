@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../engine/report/format.ts';
-import { minimumHeadcountForAgents } from '../engine/experiment/headcountSearch.ts';
+import { minimumHeadcountForAgents } from '../engine/experiment/search/headcountAgents.ts';
 
 const BIN = new URL('./hotline-sim.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'hotline-sweep-'));
@@ -146,7 +146,7 @@ describe('hotline-sim sweep', () => {
     for (const f of ['sweep.csv', 'sweep.json', 'report.html']) expect(readFileSync(join(merged, f), 'utf8'), f).toBe(readFileSync(join(SMALL_GRID, f), 'utf8'));
   });
 
-  it('refuses a bad --vary before any work, naming the field (more cases in engine/experiment/sweep.test.ts)', () => {
+  it('refuses a bad --vary before any work, naming the field (more cases in engine/experiment/studies/sweep.test.ts)', () => {
     const cases: [string, RegExp][] = [
       ['agnets=1..3', /^hotline-sim: --vary agnets: .*unknown field "agnets"/],
       ['agents=10..5:1', /^hotline-sim: --vary agents: empty range/],

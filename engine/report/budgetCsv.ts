@@ -1,6 +1,6 @@
 // The budget study as CSV files (and result.json), for --out.
 import type { Model } from '../cost/labour.ts';
-import { OPERATING_MODELS, modelLines, type BudgetStudy, type ContractView, type KpiSummary, type PricedBudget } from '../experiment/budgetStudy.ts';
+import { OPERATING_MODELS, modelLines, type BudgetStudy, type ContractView, type KpiSummary, type PricedBudget } from '../experiment/studies/budgetStudy.ts';
 import { csvWithBom } from './csv.ts';
 import { resultJson } from './json.ts';
 

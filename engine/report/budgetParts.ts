@@ -2,7 +2,7 @@
 // presets, the affordable wage and the contract months. Shared by budget and compare.
 import type { Model } from '../cost/labour.ts';
 import { INHOUSE_PRESETS, inhousePresetNames } from '../cost/inhouse.ts';
-import { OPERATING_MODELS, modelLines, type BudgetStudy, type ContractView, type KpiSummary, type PricedBudget, type ScenarioCosting } from '../experiment/budgetStudy.ts';
+import { OPERATING_MODELS, modelLines, type BudgetStudy, type ContractView, type KpiSummary, type PricedBudget, type ScenarioCosting } from '../experiment/studies/budgetStudy.ts';
 import { describeKpiTarget, formatAmount, formatPercent, formatSigned, formatWithCi, formatYuanWithCi, operatingModelNames, textTable } from './format.ts';
 
 export const modelHeader = (m: Model) => `${operatingModelNames[m].en} ${operatingModelNames[m].zh}`;

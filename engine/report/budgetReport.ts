@@ -2,8 +2,8 @@
 // notes behind each line item. Its tables are in budgetParts.ts, its CSV files in budgetCsv.ts.
 import { describeParameters } from '../cost/budget.ts';
 import type { Model } from '../cost/labour.ts';
-import { OPERATING_MODELS, type BudgetStudy, type PricedBudget } from '../experiment/budgetStudy.ts';
-import { describePeriod } from '../experiment/headcountSearch.ts';
+import { OPERATING_MODELS, type BudgetStudy, type PricedBudget } from '../experiment/studies/budgetStudy.ts';
+import { describePeriod } from '../experiment/search/targetPeriod.ts';
 import {
   budgetLinesTable,
   budgetSummaryRows,

@@ -1,11 +1,11 @@
 // The comparison report (hotline-sim compare) as text and CSV. Numbers are rounded here only.
 import { csvWithBom } from './csv.ts';
-import { OPERATING_MODELS, type KpiDifference, type ModelComparison, type ScenarioComparison, type ScenarioCosting } from '../experiment/budgetStudy.ts';
+import { OPERATING_MODELS, type KpiDifference, type ModelComparison, type ScenarioComparison, type ScenarioCosting } from '../experiment/studies/budgetStudy.ts';
 import { budgetLinesCsv } from './budgetCsv.ts';
 import { budgetKpiRows, budgetSummaryRows } from './budgetParts.ts';
 import { staffingShape } from './budgetReport.ts';
 import { describeKpiTarget, formatAmount, formatSigned, formatWithCi, operatingModelNames, textTable, wrapText } from './format.ts';
-import { describePeriod } from '../experiment/headcountSearch.ts';
+import { describePeriod } from '../experiment/search/targetPeriod.ts';
 import { resultJson } from './json.ts';
 
 const kpiNames: Record<KpiDifference['metric'], { en: string; zh: string; unit: 'ratio' | 'seconds' | 'calls' }> = {
