@@ -16,6 +16,11 @@ export const LIMITS = {
   /** Operators on the payroll. */
   headcount: 1_000_000,
   replications: 10_000,
+  /**
+   * The roster solver's time limit (`scheduleOptimisation.timeLimitSeconds`): at least a second, so
+   * HiGHS can build its model and look for a roster; a solve that finds none in time says so.
+   */
+  solverSeconds: { min: 1, max: 3600 },
   /** Every duration of a distribution (mean, value, empirical value): at most about 11.6 days. */
   durationSeconds: 1e6,
   /** The smallest mean duration: shorter ones are not telephone calls and make the event calendar useless. */
