@@ -211,12 +211,19 @@ function ensureFolder(dir: string, asGiven = dir): void {
   }
   ensureFolder(dirname(full), asGiven);
   checkNameLength(asGiven, basename(full), 0);
+  makeFolder(full, asGiven);
+}
+
+/**
+ * Creates one folder. Another process may have made it since we looked (shards of one sweep
+ * started at the same moment): a folder there is what was wanted, so that is no error.
+ */
+export function makeFolder(full: string, asGiven = full): void {
   try {
     mkdirSync(full);
   } catch (e) {
-    // Another process made it in the meantime (shards of one sweep started at the same moment): fine.
     if ((e as NodeJS.ErrnoException).code === 'EEXIST' && isFolder(full)) return;
-    throw new OutputExistsError(`--out ${asGiven}: cannot create the folder ${dir}: ${errnoText(e)}`);
+    throw new OutputExistsError(`--out ${asGiven}: cannot create the folder ${full}: ${errnoText(e)}`);
   }
 }
 
