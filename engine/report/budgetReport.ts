@@ -54,6 +54,8 @@ export function formatBudgetSummary(s: BudgetStudy): string {
     ['Contract price per year, VAT incl.', '合同价(含税)', o.budget.contractPrice === null ? '—' : formatAmount(o.budget.contractPrice), '—'],
     ['Cost per answered call', '每通接通成本', o.costPerAnsweredCall ? formatAmount(o.costPerAnsweredCall.mean, 2) : '—', i.costPerAnsweredCall ? formatAmount(i.costPerAnsweredCall.mean, 2) : '—'],
   ];
+  // the citizen's arithmetic needs the room: the unit cost stays in --detail
+  if (s.inversion?.twoAnswers) rows.pop();
   out.push(textTable([`At ${formatAmount(at.headcount)} people`, '项目', modelHeader('outsourced'), modelHeader('inhouse')], rows, ['left', 'left', 'right', 'right']));
   const asked = s.target !== null || s.inversion !== null || s.contract !== null;
   out.push(...costBasisLines(o.budget));
@@ -129,7 +131,8 @@ export function formatBudgetSummary(s: BudgetStudy): string {
   const warning = s.warnings.length ? wrapText(`Warning: ${s.warnings[0]}${s.warnings.length > 1 ? ` (+${s.warnings.length - 1} more: --detail)` : ''}`) : [];
   for (const n of at.readingNotes.slice(0, asked ? 1 : 2)) {
     const lines = wrapText(`Note: ${n}`);
-    if (out.length + lines.length + warning.length <= 19) out.push(...lines);
+    const used = out.join('\n').split('\n').length; // a table is one entry of several lines
+    if (used + lines.length + warning.length <= 19) out.push(...lines);
   }
   out.push(...warning);
   return out.join('\n');
@@ -173,12 +176,6 @@ export function citizenLines(s: BudgetStudy): string[] {
       ['Outsourced 外包', `Budget ${formatAmount(inv.budgetYuan / 1e6, 2)}M`, signed ? `Signed ${formatAmount(signed.yuan / 1e6, 2)}M` : 'Signed —'],
       rows,
       ['left', 'right', 'right'],
-    ),
-  );
-  out.push(
-    ...wrapText(
-      `People priced = operators + supervisors by ratio; ${t.allIn.source === 'citedContract' ? 'signed' : 'budget'} all-in: ` +
-        `${formatAmount(t.allIn.perPersonMonth)} a person-month = ${formatAmount(t.allIn.ratioToNaiveWage, 2)}× ${formatAmount(t.naiveWage)}`,
     ),
   );
   return out;
