@@ -119,7 +119,7 @@ export const costSchema = z
     city: z
       .object({
         name: z.string().optional(),
-        /** Monthly minimum wage, yuan (facts: 2024 Jinan 2,160; Haikou 2,010; Guangzhou 2,300; Nanning 1,990). Used for warnings only. */
+        /** Monthly minimum wage, yuan; omitted: the table's city row (MOHRSS tables: 2024 Jinan 2,200, Liaocheng 2,010 class 2 assumed, Haikou 2,010, Guangzhou 2,300, Nanning 1,990). Used for warnings, the lawful floor and the price fit. */
         minimumMonthlyWage: yuan.optional(),
       })
       .strict()
