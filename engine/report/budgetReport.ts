@@ -189,7 +189,7 @@ export function costBasisLines(b: PricedBudget['budget']): string[] {
   const p = b.parameters;
   const mw = p.minimumMonthlyWage;
   const mwText = mw.value === null ? 'minimum wage not known' : `minimum wage ${formatAmount(mw.value)}${mw.note ? ` (${mw.note})` : mw.origin === 'scenario' ? " (the scenario's)" : ''}`;
-  const out = wrapText(`Parameters: ${p.region.province ? p.region.row : 'no region: national defaults'}; ${mwText}`);
+  const out = wrapText(`Parameter rows: ${p.region.province ? p.region.row : 'no region: national defaults'}; ${mwText}`);
   if (b.assumptions.length) out.push(...wrapText(`In the price (assumed): ${b.assumptions.join(', ')}`));
   return out;
 }

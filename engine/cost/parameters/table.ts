@@ -91,7 +91,7 @@ export const REGIONS = {
       Liaocheng: {
         zh: '聊城',
         years: {
-          2024: cityMinimum(2010, 'mohrssMinWage2024', 'class 2 assumed: not a class-1 city; class 1 would be 2,200'),
+          2024: cityMinimum(2010, 'mohrssMinWage2024', 'class 2 assumed; class 1: 2,200'),
           2025: cityMinimum(2010, 'mohrssMinWage2024', 'class 2 ASSUMED; no 2025 change found, the 2024 standard carried forward'),
         },
       },
@@ -147,9 +147,9 @@ export const REGIONS = {
       Nanning: {
         zh: '南宁',
         years: {
-          2020: cityMinimum(1810, 'mohrssMinWage2023', 'class 1 (Nanning), in force 2020 to late 2023 (start 2020-03-01 recalled)'),
-          2021: cityMinimum(1810, 'mohrssMinWage2023', 'class 1 (Nanning)'),
-          2024: cityMinimum(1990, 'mohrssMinWage2024', 'class 1 (Nanning), from late 2023'),
+          2020: cityMinimum(1810, 'mohrssMinWage2023', 'class 1, 2020 to late 2023'),
+          2021: cityMinimum(1810, 'mohrssMinWage2023', 'class 1'),
+          2024: cityMinimum(1990, 'mohrssMinWage2024', 'class 1, from late 2023'),
         },
       },
     },
@@ -222,7 +222,7 @@ export function regionRow(province: string | undefined, year: number, city?: str
   const cy = nearestRow(c?.years, year);
   const cells = { ...(py !== null ? r.years[py] : {}), ...(cy !== null && c ? c.years[cy] : {}) };
   const parts = [
-    py === null ? `no ${province} row for ${year} or before: national defaults` : `${province} ${py} row${py !== year ? ` (carried forward to ${year})` : ''}`,
+    py === null ? `no ${province} row for ${year} or before: national defaults` : `${province} ${py}${py !== year ? ` (carried forward to ${year})` : ''}`,
   ];
   if (c && cy !== null) parts.push(`${city} ${cy}${cy !== year ? ` (carried forward)` : ''}`);
   else if (city && !c) parts.push(`no ${city} city row`);
