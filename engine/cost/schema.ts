@@ -112,6 +112,8 @@ export const costSchema = z
         years: z.number().positive().default(1),
         /** Where the figure comes from. */
         source: z.string().optional(),
+        /** What is reported about how the price was met (printed beside the price fit's alternatives, with its caveat). */
+        note: z.string().optional(),
       })
       .strict()
       .optional(),

@@ -32,5 +32,6 @@ export function formatPriceFit(name: string, f: PriceFit): string {
   ]);
   out.push(textTable(['Fitted (* asked)', '项目', 'Fit', 'Scenario', 'Price at fit'], rows, ['left', 'left', 'right', 'right', 'right']));
   for (const a of f.alternatives) out.push(...wrapText(`${FIELD_NAMES[a.field].en}: ${a.reading}`));
+  if (f.reported) out.push(...wrapText(`Reported: ${f.reported}`));
   return out.join('\n');
 }

@@ -45,6 +45,8 @@ export interface PriceFit {
   readonly minimumMonthlyWage: number | null;
   /** The field asked for first, then the others. */
   readonly alternatives: readonly PriceFitAlternative[];
+  /** The scenario's note on the cited price (citedContract.note), if any. */
+  readonly reported: string | null;
 }
 
 /** Bisection of a price increasing in x on [lo, hi] to the target; null when the target is outside. */
@@ -119,7 +121,7 @@ export function fitPriceOf(spec: CostSpec, headcount: number, years: number, ctx
       });
     }
   }
-  return { observedPerYear, years, headcount, modelledPrice, minimumMonthlyWage: mw, alternatives: out };
+  return { observedPerYear, years, headcount, modelledPrice, minimumMonthlyWage: mw, alternatives: out, reported: spec.citedContract?.note ?? null };
 }
 
 /** The price fit of a scenario file: its head count, term and staffing as `budget` prices them; the price is for the whole term. */
