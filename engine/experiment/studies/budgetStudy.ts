@@ -366,7 +366,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
             .filter((e) => e.meets)
             .map((e) => {
               const run = cache.flat(scenarioForTarget(st.scenario, contract.kpi), e.agentsOnSeat, e.headcount, pps!, '');
-              const staffing = staffingPatternOf(withFlatHeadcount(st.yearScenario, e.headcount, pps!), e.headcount, st.spec.calendarYear);
+              const staffing = staffingPatternOf(scenarioAtHeadcount(st.yearScenario, e.headcount, pps!), e.headcount, st.spec.calendarYear);
               const budget = priceHeadcount(st.spec, e.headcount, years, null, undefined, { ...ctx, staffing }).outsourced.budget;
               return { headcount: e.headcount, budget, run, probability: e.probability };
             })
