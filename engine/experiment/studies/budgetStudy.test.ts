@@ -207,7 +207,7 @@ describe('budgetStudy', () => {
       expect(x.waterfall.at(-1)!.running).toBeCloseTo(x.fullCost.operators, 6);
       expect(x.waterfall.map((w) => w.key)).toContain('wage');
       expect(x.waterfall.map((w) => w.key)).toContain('socialInsurance');
-      expect(x.priced.budget.lines).toHaveLength(m === 'outsourced' ? 37 : 30);
+      expect(x.priced.budget.lines).toHaveLength(m === 'outsourced' ? 39 : 32);
       for (const l of x.priced.budget.lines) expect(Number.isFinite(l.yuan)).toBe(true);
     }
     expect(inv.models.outsourced.waterfall.map((w) => w.key)).toEqual(expect.arrayContaining(['feeAndProfit', 'tax']));
