@@ -48,7 +48,7 @@ describe('hotline-sim budget', () => {
     expect(r.code, r.stderr).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.at.headcount).toBe(237);
-    expect(j.at.budgets.outsourced.budget.lines.length).toBe(37);
+    expect(j.at.budgets.outsourced.budget.lines.length).toBe(39);
     expect(j.at.kpis.connectionRate).toHaveProperty('ciLow');
     expect(readFileSync(join(out, 'budget-lines.csv'), 'utf8')).toContain('Pension insurance,养老保险,socialInsurance,contract,');
     expect(readFileSync(join(out, 'budget-summary.csv'), 'utf8').split('\n')[0]).toBe('\ufeffcase,headcount,model,measure,value,ci95_low,ci95_high');

@@ -23,6 +23,7 @@ export * from './experiment/search/rosterSolver.ts';
 export * from './experiment/search/target.ts';
 export * from './api.ts';
 export * from './experiment/calibrate/calibrate.ts';
+export * from './experiment/calibrate/priceFit.ts';
 export { calibratedYaml } from './experiment/calibrate/calibratedYaml.ts';
 export { CalibrationError } from './experiment/calibrate/solve.ts';
 export * from './experiment/studies/model.ts';

@@ -87,7 +87,5 @@ export const LIMITS = {
     hoursPerYear: 8784,
     /** Useful life of fit-out and hardware; years of a cited contract. */
     years: { min: 0.1, max: 100 },
-    /** Months of vendor cost pre-financed (payment in arrears). */
-    monthsInArrears: 120,
   },
 } as const;

@@ -7,6 +7,7 @@ import {
   type HeadcountSolver,
   formatBudgetNotes,
   formatBudgetOutput,
+  formatBidSummary,
   writeResultFolder,
   prepareResultFolder,
   resultJson,
@@ -130,6 +131,7 @@ export function registerBudget(y: Argv) {
         .implies({ per: 'target', criterion: 'target', covers: 'budget', 'naive-wage': 'budget', risk: 'contract-kpi' })
         .option('contract-kpi', { type: 'string', describe: "the tender's monthly KPI, e.g. connection=0.95: P(every month meets it)" })
         .option('risk', { type: 'number', describe: 'with --contract-kpi: the head count and price for P(every month meets it) ≥ this, e.g. 0.9' })
+        .option('bid', { type: 'boolean', default: false, describe: "the bidder's view: lawful floor, evaluated price, bond, payment, agency fee, KPI deductions, margin against the ceiling (cost.tender)" })
         .option('explain', { type: 'boolean', default: false, describe: 'print how each line item is computed' })
         .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every line item, the in-house presets, the searches and the months' }),
     async (argv) => {
@@ -174,6 +176,7 @@ export function registerBudget(y: Argv) {
         contractKpi,
         risk: argv.risk,
         simulate: argv.simulate,
+        bid: argv.bid,
         onProgress: (l, d, t) => progress.update(l, d, t),
       });
       progress.stop();
@@ -185,7 +188,8 @@ export function registerBudget(y: Argv) {
         process.stdout.write(resultJson(study) + '\n');
         return;
       }
-      process.stdout.write(formatBudgetOutput(study, { detail: argv.detail }) + '\n');
+      if (study.bid) process.stdout.write(formatBidSummary(study.at.name, study.at.calendarYear, study.at.headcount, study.bid) + '\n' + (argv.detail ? '\n' + formatBudgetOutput(study, { detail: true }) + '\n' : ''));
+      else process.stdout.write(formatBudgetOutput(study, { detail: argv.detail }) + '\n');
       if (argv.explain) process.stdout.write('\n' + formatBudgetNotes(study.at.budgets) + '\n');
     },
   );

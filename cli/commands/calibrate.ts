@@ -1,6 +1,6 @@
 import { readFileSync, existsSync, writeFileSync, renameSync } from 'node:fs';
 import type { Argv } from 'yargs';
-import { calibrate, calibratedYaml, formatCalibrationReport, resultJson, ScenarioError, type ObservedFigure } from '../../engine/index.ts';
+import { calibrate, calibratedYaml, fitPrice, formatCalibrationReport, formatPriceFit, PRICE_FIT_ALIASES, PRICE_FIT_FIELDS, resultJson, ScenarioError, type ObservedFigure } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { overridesFrom, scenarioOverrideOptions } from './run.ts';
 
@@ -67,6 +67,17 @@ export function registerCalibrate(y: Argv) {
       const observed = list(argv.observed).map(parseObserved);
       const fields = list(argv.fit);
       if (fields.length !== observed.length) throw new UsageError(`give one --fit per --observed (${fields.length} --fit, ${observed.length} --observed)`);
+      // A cited contract price is explained by a cost input, without simulation (the staffing's hours come from the scenario).
+      if (observed.some((o) => o.metric === 'price')) {
+        if (observed.length !== 1) throw new UsageError('--observed price=… is fitted alone (a cost fit, no simulation): give it as the only --observed');
+        const field = PRICE_FIT_ALIASES[fields[0]];
+        if (!field) throw new UsageError(`--fit ${fields[0]}: with --observed price=… fit one of ${PRICE_FIT_FIELDS.join(', ')}`);
+        if (argv.write) throw new UsageError('--write saves a simulation fit; a price fit prints its alternatives only');
+        if (!(observed[0].value > 0 && observed[0].value <= 1e12)) throw new UsageError(`--observed price=${observed[0].value}: give yuan for the contract term, more than 0 and at most 1e12`);
+        const fit = fitPrice(argv.scenario, observed[0].value, field, overridesFrom(argv));
+        process.stdout.write((argv.json ? resultJson(fit) : formatPriceFit(argv.scenario, fit)) + '\n');
+        return;
+      }
       const ranges = Object.fromEntries(list(argv.range).map(parseRange));
       if (argv.write && existsSync(argv.write) && !argv.force) throw new UsageError(`${argv.write} exists; add --force to overwrite it`);
       // A fit made under a what-if belongs to another scenario: the file written would not reproduce

@@ -26,7 +26,7 @@ describe('annualBudget', () => {
         expect(l.note.startsWith(l.zh.replace(/\(.*$/, ''))).toBe(true);
       }
     }
-    const simplified = costSchema.parse({ outsourcing: { contractType: 'labourDispatch', vat: { regime: 'simplified' } } });
+    const simplified = costSchema.parse({ outsourcing: { contractType: 'labourDispatch', dispatch: { justification: 'test: dispatch stated' }, vat: { regime: 'simplified' } } });
     const vat = annualBudget(simplified, { operators: 10 }, 'outsourced').lines.find((l) => l.item === 'VAT')!;
     expect(vat.zh).toBe('增值税(差额征税)');
     expect(vat.note).toContain('财税〔2016〕47号');
@@ -86,7 +86,7 @@ describe('annualBudget', () => {
   });
 
   it('simplified VAT gives a lower price than general for a labour-heavy contract', () => {
-    const simple = costSchema.parse({ outsourcing: { contractType: 'labourDispatch', vat: { regime: 'simplified' } } });
+    const simple = costSchema.parse({ outsourcing: { contractType: 'labourDispatch', dispatch: { justification: 'test: dispatch stated' }, vat: { regime: 'simplified' } } });
     const g = annualBudget(spec, { operators: 237 }, 'outsourced');
     const s = annualBudget(simple, { operators: 237 }, 'outsourced');
     expect(s.contractPrice!).toBeLessThan(g.contractPrice!);

@@ -79,6 +79,7 @@ export function annualBudget(spec: CostSpec, inputs: BudgetInputs, model: Model)
     inhouseTerms: terms ? `${inhousePresetNames[terms.preset].en} (${inhousePresetNames[terms.preset].zh}): ${terms.description}` : null,
     fiscal,
     warnings,
+    assumptions: ctx.assumptions,
   };
   const extra: { costPerAnsweredCall?: number; costPerConnectionPoint?: number } = {};
   if (inputs.answeredCallsPerYear !== undefined) {

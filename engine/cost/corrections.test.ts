@@ -26,7 +26,7 @@ describe('the parameter table: every filled cell has a source', () => {
           const s = SOURCES[c.source];
           expect(s, `${province} ${year} ${key}`).toBeDefined();
           for (const f of ['title', 'publisher', 'date', 'url'] as const) expect(s[f].length, `${c.source}.${f}`).toBeGreaterThan(3);
-          expect(['official', 'weak']).toContain(s.strength);
+          expect(['official', 'weak', 'inferred']).toContain(s.strength);
           expect(s.url).toMatch(/^https?:\/\//);
           expect(s.url).not.toContain('/work/');
         }
@@ -90,11 +90,11 @@ describe('hours by category and seats from the staffing', () => {
     expect(hours.statutoryHoliday).toBeCloseTo(40 * 24 * 11, 6);
   });
 
-  it("Liaocheng's night allowance at 237 operators: 237 × 2,000 h / 3 / 8 h × 30 = 592,500 (not 142,200)", () => {
+  it("night allowance on the on-seat night hours: 40 on seat × 8 h × 366 nights / 8 h × 30 = 439,200 (paid hours, leave included, gave 592,500)", () => {
     const spec = costSchema.parse({});
     const { hours, peakOnSeat } = onSeatHoursFromAgents(new Array(48).fill(40), 1800, '2024-01-01', 2024);
     const b = annualBudget(spec, { operators: 237, staffing: { onSeatHours: hours, peakOnSeat, operators: 237, source: 'flat 40' } }, 'outsourced');
-    expect(line(b, 'Night-shift allowance')).toBeCloseTo(592_500, 6);
+    expect(line(b, 'Night-shift allowance')).toBeCloseTo(439_200, 6);
     const fallback = annualBudget(spec, { operators: 237 }, 'outsourced');
     expect(line(fallback, 'Night-shift allowance')).toBeCloseTo(142_200, 6); // the old 8 % fallback, stated as such
     expect(fallback.seatsSource).toMatch(/FALLBACK/);
@@ -116,15 +116,15 @@ describe('残保金 (disability employment security fund)', () => {
     const spec = costSchema.parse({ ...base, levies: { disabilityFund: { disabledStaff: 1 } } });
     const b = annualBudget(spec, { headcount: 100 }, 'outsourced');
     const wageBill = sumCat(b, 'wages') + sumCat(b, 'bonus') + sumCat(b, 'premiums');
-    // (100 × 0.015 − 1) × wage bill / 100
-    expect(line(b, 'Disability employment security fund')).toBeCloseTo(0.5 * (wageBill / 100), 6);
+    // (100 × 0.015 − 1) × wage bill / 100 × band 50 % (1 disabled in 100 = 1 %: 财政部公告2023年第8号)
+    expect(line(b, 'Disability employment security fund')).toBeCloseTo(0.5 * (wageBill / 100) * 0.5, 6);
   });
 
   it('with the 2× cap: the pay base is at most twice the local average', () => {
     const spec = costSchema.parse({ ...base, levies: { disabilityFund: { averageAnnualWage: 20_000 } } });
     const b = annualBudget(spec, { headcount: 100 }, 'outsourced');
-    // average pay ≈ 50,000+ > 2 × 20,000 = 40,000: (100 × 0.015) × 40,000 = 60,000
-    expect(line(b, 'Disability employment security fund')).toBeCloseTo(1.5 * 40_000, 6);
+    // average pay ≈ 50,000+ > 2 × 20,000 = 40,000: (100 × 0.015) × 40,000 × band 90 % (no disabled staff, 2024) = 54,000
+    expect(line(b, 'Disability employment security fund')).toBeCloseTo(1.5 * 40_000 * 0.9, 6);
   });
 
   it('small employers (≤ 30 staff) are exempt', () => {
@@ -166,9 +166,9 @@ describe('in-house under each preset', () => {
     expect(at('custom').total).toBeCloseTo(v.total, 6); // custom with no fields = the general values
   });
 
-  it('public institution: housing fund 12 %, annuity 8 %, union 2 %, overhead 8 %, recruitment 3,000 — by hand', () => {
+  it('public institution (establishment staff): housing fund 12 %, annuity 8 %, union 2 %, overhead 8 %, recruitment 3,000 — by hand', () => {
     const v = at('vendor');
-    const p = at('publicInstitution');
+    const p = annualBudget(withInhousePreset({ ...spec, inhouse: { ...spec.inhouse, establishment: 'establishment' } }, 'publicInstitution'), { operators: 100 }, 'inhouse');
     const wages = sumCat(v, 'wages'); // no bonus, no premiums in this spec
     // housing fund: 12 % instead of 5 % on the same bases
     expect(line(p, 'Housing provident fund')).toBeCloseTo((line(v, 'Housing provident fund') / 0.05) * 0.12, 6);

@@ -12,3 +12,5 @@ export * from './staff.ts';
 export * from './onSeat.ts';
 export * from './inhouse.ts';
 export * from './parameters/index.ts';
+export * from './rules.ts';
+export * from './bid.ts';

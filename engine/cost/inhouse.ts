@@ -3,9 +3,10 @@
  * - 'vendor': the vendor's terms (market wage, the same housing fund, turnover and
  *   recruitment, 5 % overhead for the centre's HR, payroll and office) — what the in-house
  *   column used to be, cheaper than outsourcing by construction (no fee, profit or VAT);
- * - 'publicInstitution': 事业单位 / 编外聘用 terms — housing fund 12 % (the legal maximum rate,
- *   usual for public employers), occupational annuity 8 % of wages (职业年金 employer rate),
- *   union fee 2 % (public employers have unions), the centre's own HR, finance and management
+ * - 'publicInstitution': 事业单位 terms — housing fund 12 % (the legal maximum rate, usual for
+ *   public employers), occupational annuity 8 % of wages (职业年金 employer rate) only for
+ *   establishment staff (编制内): the default 编外聘用 contract staff are in the enterprise pension
+ *   scheme and get none (国发〔2015〕2号 art. 1; 国办发〔2015〕18号 art. 2), union fee 2 %, the centre's own HR, finance and management
  *   staff (overhead 8 % of labour, ASSUMPTION), recruitment through public procedures
  *   (announcement, written exam, interview, medical check, vetting, publicity: 3,000 yuan a
  *   hire, ASSUMPTION);
@@ -52,17 +53,21 @@ export function inhouseTerms(spec: CostSpec, preset: InhousePreset = spec.inhous
   switch (preset) {
     case 'vendor':
       return { preset, ...general, description: "the vendor's terms: market wage, same housing fund, turnover and recruitment; 5% overhead" };
-    case 'publicInstitution':
+    case 'publicInstitution': {
+      const establishment = spec.inhouse.establishment === 'establishment';
       return {
         preset,
         ...general,
         housingFundRate: 0.12,
-        supplementaryBenefitsRate: 0.08,
+        supplementaryBenefitsRate: establishment ? 0.08 : 0,
         overheads: { shareOfLabour: 0.08, fixedPerYear: 0 },
         recruitmentPerHire: 3000,
         unionFee: true,
-        description: 'public-institution terms: housing fund 12%, occupational annuity 8%, union fee, own HR/finance/management 8%, public recruitment 3,000 a hire',
+        description: establishment
+          ? 'public-institution terms, establishment staff (编制内): housing fund 12%, occupational annuity 8%, union fee, own HR/finance/management 8% (ASSUMPTION), public recruitment 3,000 a hire (ASSUMPTION)'
+          : 'public-institution terms, contract staff (编外聘用, no 职业年金): housing fund 12%, union fee, own HR/finance/management 8% (ASSUMPTION), public recruitment 3,000 a hire (ASSUMPTION)',
       };
+    }
     case 'custom': {
       const i = spec.inhouse;
       return {

@@ -55,6 +55,7 @@ describe('fullCostHeadcount (Haikou at the citizen’s 7,000 yuan)', () => {
       'Night-shift allowance',
       'Rest-day work premium (200%)',
       'Statutory-holiday work premium (300%)',
+      "Supervisors' night and holiday premiums",
       'Overtime beyond standard hours (150%)',
       'High-temperature allowance',
       'Pension insurance',
@@ -62,7 +63,8 @@ describe('fullCostHeadcount (Haikou at the citizen’s 7,000 yuan)', () => {
       'Unemployment insurance',
       'Work-injury insurance',
       'Housing provident fund',
-      'Welfare (meals, transport, festival benefits)',
+      'Meal allowance',
+      'Other welfare (transport, festival benefits)',
       'Disability employment security fund',
       'Union fee',
       'Recruitment of replacements',
@@ -85,18 +87,16 @@ describe('fullCostHeadcount (Haikou at the citizen’s 7,000 yuan)', () => {
       'Contract management (government)',
     ];
     expect(items).toEqual(expected);
-    // zero by design: off by default (rest days balanced by rotation, no overtime, no union, optional lines at 0,
-    // no high-temperature rule without a region, overhead inside the management fee)
+    // zero by design: off by default (rest days balanced by rotation, no overtime, optional lines at 0,
+    // no high-temperature rule without a region, overhead inside the management fee); meal, union fee,
+    // severance reserve and working capital are practice defaults now (issue 17), so positive
     const zeroByDesign = new Set([
       'Rest-day work premium (200%)',
       'Overtime beyond standard hours (150%)',
       'High-temperature allowance',
-      'Welfare (meals, transport, festival benefits)',
-      'Union fee',
+      'Other welfare (transport, festival benefits)',
       'Employer liability insurance',
-      'Severance reserve',
       'Vendor overhead',
-      'Working capital (payment in arrears)',
     ]);
     for (const l of r.budget.lines) {
       if (zeroByDesign.has(l.item)) expect(l.yuan).toBe(0);

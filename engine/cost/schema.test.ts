@@ -12,7 +12,8 @@ describe('costSchema', () => {
     // regional values are left empty: the table or the labelled national default fills them
     expect(s.socialInsurance.base).toBeUndefined();
     const p = resolveCostParameters(s);
-    expect([p.siFloor.value, p.siCap.value, p.rates.pension.value, p.rates.workInjury.value]).toEqual([4000, 20000, 0.16, 0.002]);
+    // work injury: the default vendor's class (labour service, class 2: 0.4 %)
+    expect([p.siFloor.value, p.siCap.value, p.rates.pension.value, p.rates.workInjury.value]).toEqual([4000, 20000, 0.16, 0.004]);
     expect(p.siFloor.origin).toBe('national default');
     expect(s.premiums.nightAllowance).toEqual({ mode: 'perShift', yuanPerShift: 30, shiftHours: 8 });
     expect(s.premiums.restDay.enabled).toBe(false);
@@ -26,7 +27,7 @@ describe('costSchema', () => {
   });
 
   it('keeps inner defaults when a section is given partly', () => {
-    const s = costSchema.parse({ roles: { teamLeader: { perOperators: 12 } }, outsourcing: { contractType: 'labourDispatch', vat: { regime: 'simplified' } } });
+    const s = costSchema.parse({ roles: { teamLeader: { perOperators: 12 } }, outsourcing: { contractType: 'labourDispatch', dispatch: { justification: 'test: dispatch stated' }, vat: { regime: 'simplified' } } });
     expect(s.roles.teamLeader).toEqual({ monthlyWage: 5200, perOperators: 12 });
     expect(s.roles.manager.perOperators).toBe(50);
     expect(s.outsourcing.vat.simplifiedRate).toBe(0.05);

@@ -30,6 +30,9 @@ function bounded(min: number | 'above 0', max: number, unit: string) {
   const n = z.number().finite();
   return (min === 'above 0' ? n.positive({ error }) : n.min(min, { error })).max(max, { error });
 }
+/** Unbounded above: only with a `.max()` of the field's own. */
+const yuan = z.number().finite().nonnegative();
+const positive = z.number().finite().positive();
 const yuanPerMonth = bounded(0, C.yuanPerPersonMonth, 'yuan a month');
 const yuanPerPersonYear = bounded(0, C.yuanPerPersonYear, 'yuan a person a year');
 const yuanPerHire = bounded(0, C.yuanPerHire, 'yuan a hire');
@@ -133,6 +136,8 @@ export const costSchema = z
         years: years.default(1),
         /** Where the figure comes from. */
         source: z.string().optional(),
+        /** What is reported about how the price was met (printed beside the price fit's alternatives, with its caveat). */
+        note: z.string().optional(),
       })
       .strict()
       .optional(),
@@ -140,7 +145,7 @@ export const costSchema = z
     city: z
       .object({
         name: z.string().optional(),
-        /** Monthly minimum wage, yuan (facts: 2024 Jinan 2,160; Haikou 2,010; Guangzhou 2,300; Nanning 1,990). Used for warnings only. */
+        /** Monthly minimum wage, yuan; omitted: the table's city row (MOHRSS tables: 2024 Jinan 2,200, Liaocheng 2,010 class 2 assumed, Haikou 2,010, Guangzhou 2,300, Nanning 1,990). Used for warnings, the lawful floor and the price fit. */
         minimumMonthlyWage: yuanPerMonth.optional(),
       })
       .strict()
@@ -202,6 +207,11 @@ export const costSchema = z
          * Liaocheng vendor reportedly paid none in 2018–2022, facts/004).
          */
         declaredOn: z.enum(['actualPay', 'baseWage', 'floor', 'none']).default('actualPay'),
+        /**
+         * A declared monthly base per person, yuan, for social insurance and the housing fund alike,
+         * overriding declaredOn (what a price fit solves for; below the floor is non-compliant).
+         */
+        declaredMonthlyBase: yuanPerMonth.optional(),
         /** Employer rates; each omitted rate comes from the region table, else the labelled national default (16 %, 8 %, 0.7 %, 0.2 %). */
         rates: z
           .object({
@@ -211,7 +221,11 @@ export const costSchema = z
             medicalInclMaternity: fraction.optional(),
             /** 失业保险. ASSUMPTION 0.7 % inside facts' 0.5–1 %. */
             unemployment: fraction.optional(),
-            /** 工伤保险. ASSUMPTION 0.4 %: office work is the lowest risk class; facts range 0.2–2 %. */
+            /**
+             * 工伤保险. Omitted: the base rate of the employer's industry class (人社部发〔2015〕71号):
+             * outsourcing.vendorIndustry for the vendor (labour service / telecom: class 2, 0.4 %;
+             * call centre: class 1, 0.2 %), class 1 (0.2 %) for a public employer in-house.
+             */
             workInjury: fraction.optional(),
           })
           .strict()
@@ -368,8 +382,36 @@ export const costSchema = z
          * the differential (财税〔2016〕47号).
          */
         contractType: z.enum(['serviceOutsourcing', 'labourDispatch']).default('serviceOutsourcing'),
-        /** The vendor's VAT status: 'general' taxpayer or 'smallScale' (小规模纳税人). */
+        /** The vendor's VAT status: 'general' taxpayer or 'smallScale' (小规模纳税人, annual sales ≤ 5M yuan: above it is an error). */
         taxpayer: z.enum(['general', 'smallScale']).default('general'),
+        /**
+         * The vendor is a small low-profit enterprise (小型微利企业: ≤ 300 staff, taxable income ≤ 3M,
+         * assets ≤ 50M): surtaxes halved 2022–2027 (财政部 税务总局公告2023年第12号). Default false
+         * (ASSUMPTION: income and assets not known). A head count above 300 is an error.
+         */
+        smallLowProfit: z.boolean().default(false),
+        /**
+         * The vendor's industry class for work-injury insurance (人社部发〔2015〕71号): 'labourService'
+         * (商务服务业, class 2, 0.4 %, default: 12345 vendors are mostly labour-service firms),
+         * 'telecom' (class 2, 0.4 %), 'callCentre' (class 1, 0.2 %).
+         */
+        vendorIndustry: z.enum(['labourService', 'telecom', 'callCentre']).default('labourService'),
+        /**
+         * Labour dispatch (劳务派遣) is lawful only on temporary, auxiliary or substitute posts
+         * (劳动合同法 art. 66) and for at most 10 % of the user's workforce (劳务派遣暂行规定 art. 4):
+         * a whole 12345 hall breaks both, so contractType labourDispatch needs `justification`.
+         */
+        dispatch: z
+          .object({
+            /** Why art. 66 and the 10 % cap hold here (printed on the first screen). */
+            justification: z.string().min(1).optional(),
+            /** The user's own staff (its 用工总量 without the dispatched): for the 10 % check. */
+            userOwnStaff: z.number().int().nonnegative().max(10_000_000).optional(),
+            /** The vendor holds a dispatch licence (劳务派遣经营许可证, 劳动合同法 art. 57). */
+            licensed: z.boolean().default(true),
+          })
+          .strict()
+          .prefault({}),
         /**
          * One management-fee concept (管理费 = the vendor's HR, payroll, admin and QA overhead in
          * Chinese bid build-ups): 'inManagementFee' (default) — the fee covers the overhead, no
@@ -448,16 +490,24 @@ export const costSchema = z
             /** Omitted: the region table, else the national 1.5 %. */
             ratio: fraction.optional(),
             disabledStaff: bounded(0, LIMITS.headcount, 'people').default(0),
-            band: fraction.default(1),
+            /**
+             * Share of the amount due that is paid. Omitted: the reduced bands of 财政部公告2019年第98号 /
+             * 2023年第8号 (2020–2027: 90 % below 1 % disabled staff, 50 % from 1 % to the ratio), else 1.
+             */
+            band: fraction.optional(),
             /** Local average pay, yuan/year; omitted: region table, else the cap is not applied. */
             averageAnnualWage: yuanPerPersonYear.optional(),
             smallEmployerExemptUpTo: bounded(0, LIMITS.headcount, 'people').int().default(30),
           })
           .strict()
           .prefault({}),
-        /** Union fee (工会经费): rate × the wage bill where a union exists (Trade Union Law art. 43). ASSUMPTION: off for a vendor. */
+        /**
+         * Union fee (工会经费): 2 % of the wage bill where a union exists (Trade Union Law art. 43);
+         * where none exists the upper-level union collects the same 2 % as 筹备金 through the tax
+         * bureau, so it is on by default. Turn off only for a vendor that really pays neither.
+         */
         unionFee: z
-          .object({ enabled: z.boolean().default(false), rate: fraction.default(0.02) })
+          .object({ enabled: z.boolean().default(true), rate: fraction.default(0.02) })
           .strict()
           .prefault({}),
         /**
@@ -476,19 +526,50 @@ export const costSchema = z
       .strict()
       .prefault({}),
 
-    /** Optional lines; each default 0 = not priced (amounts not found), stated in --explain. */
+    /** Lines of practice; the defaults say what practice is (each stated on budget's first screen), 0 turns one off. */
     otherLines: z
       .object({
-        /** Meal, transport and communication subsidies, festival benefits: yuan per person per month (福利费). */
+        /**
+         * Meal allowance (餐补) per shift worked: 24-hour centres nearly always pay one.
+         * ASSUMPTION 15 yuan per 8-h shift (10–20 yuan a meal in practice; a Jiangsu staffing
+         * build-up prices 餐贴 182 a month — weak): ≈ 312 a person-month at 2,000 h a year.
+         */
+        meal: z
+          .object({
+            yuanPerShift: yuan.max(200).default(15),
+            shiftHours: positive.max(24).default(8),
+          })
+          .strict()
+          .prefault({}),
+        /** Other welfare (transport, communication, festival benefits), yuan per person per month (福利费). Default 0: amounts not found. */
         welfarePerHeadPerMonth: yuanPerMonth.default(0),
         /** Employer liability / accident insurance, yuan per person per year. */
         liabilityInsurancePerHeadPerYear: yuanPerPersonYear.default(0),
-        /** Severance reserve (经济补偿金), fraction of the wage bill. */
-        severanceReserveShareOfWages: fraction.default(0),
+        /**
+         * Severance reserve for a vendor change (经济补偿金, 劳动合同法 art. 46(5), 47): one-year
+         * contracts end with the one-year tender, and staff still employed are owed one month's pay.
+         * Reserve = probabilityNotRenewed × (1 − turnover) × one month of the wage bill.
+         * Default probabilityNotRenewed 1 (ASSUMPTION: a vendor cannot count on winning again;
+         * Liaocheng changed vendor three times in 2020–2024). Outsourced only.
+         */
+        severanceReserve: z
+          .object({ probabilityNotRenewed: fraction.default(1) })
+          .strict()
+          .prefault({}),
+        /** Overrides the reserve above: a fraction of wages + bonus. */
+        severanceReserveShareOfWages: fraction.optional(),
         /** Working capital for payment in arrears: months of vendor cost pre-financed × interest rate. */
         workingCapital: z
           .object({
-            monthsInArrears: bounded(0, C.monthsInArrears, 'months').default(0),
+            /**
+             * Payment terms: 'quarterlyArrears' (default, ASSUMPTION: Changsha 2019 pays quarterly after
+             * assessment; 国务院令第728号: within 30 days ⇒ 2.5 months), 'monthly' (1.5), 'instalments20x5'
+             * (Changsha Yuhua 2025, ≈ 1), 'prepay65' (Hefei Shushan 2025, 0).
+             */
+            terms: z.enum(['quarterlyArrears', 'monthly', 'instalments20x5', 'prepay65']).default('quarterlyArrears'),
+            /** Overrides the terms' months. */
+            monthsInArrears: z.number().finite().nonnegative().max(24).optional(),
+            /** ASSUMPTION 3.5 %: about the one-year LPR (3.45 % in early 2024). */
             annualInterestRate: fraction.default(0.035),
           })
           .strict()
@@ -502,6 +583,49 @@ export const costSchema = z
       .object({
         /** Local share of domestic VAT: 50 % since 2016 (全面营改增 transitional split; verify). Surtaxes are wholly local. */
         localVatShare: fraction.default(0.5),
+      })
+      .strict()
+      .prefault({}),
+
+    /**
+     * The tender's rules, for the bidder's view (`budget --bid`). Defaults are ASSUMPTIONS,
+     * labelled on the screen.
+     */
+    tender: z
+      .object({
+        /** 最高限价 for the whole term, yuan. Omitted: the cited contract's term value is not a ceiling — the bid view then needs this. */
+        ceilingYuan: yuan.max(1e12).optional(),
+        /** Reserved for SMEs (专门面向中小企业): no price deduction in evaluation (财库〔2020〕46号 art. 9). */
+        smeReserved: z.boolean().default(false),
+        /** The bidder is a small or micro enterprise (小微企业). */
+        bidderSmallOrMicro: z.boolean().default(false),
+        /** SME price deduction for services, 10–20 % (财库〔2022〕19号). Default 10 %. */
+        smePriceDeduction: z.number().finite().min(0.1).max(0.2).default(0.1),
+        performanceBond: z
+          .object({
+            /** ≤ 10 % of the contract (政府采购法实施条例 art. 48). ASSUMPTION 5 %. */
+            shareOfContract: z.number().finite().min(0).max(0.1).default(0.05),
+            /** Non-cash forms only (art. 48): a bank guarantee, or a cheque/draft that ties up cash. */
+            form: z.enum(['bankGuarantee', 'cheque']).default('bankGuarantee'),
+            /** ASSUMPTION 1 % a year: bank guarantee fees run 0.5–3 % (practice, secondary). */
+            guaranteeFeePerYear: fraction.max(0.1).default(0.01),
+          })
+          .strict()
+          .prefault({}),
+        /** Who pays the bid agency fee (招标代理服务费): the winning bidder (default, ASSUMPTION: usual in tender notices) or the purchaser. */
+        agencyFeePaidBy: z.enum(['bidder', 'purchaser']).default('bidder'),
+        /**
+         * 考核扣款. ASSUMPTION (no numeric 12345 schedule found): 1 % of the month's fee per point of
+         * 接通率 below 95 % (GB/T 33358), capped at 10 % of the month's fee.
+         */
+        kpiDeductions: z
+          .object({
+            target: z.number().finite().min(0.5).max(1).default(0.95),
+            perPointShareOfMonthlyFee: fraction.max(0.5).default(0.01),
+            capShareOfMonthlyFee: fraction.default(0.1),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),
@@ -547,6 +671,12 @@ export const costSchema = z
         recruitmentPerHire: yuanPerHire.optional(),
         /** Union fee in-house; default: levies.unionFee.enabled. (custom) */
         unionFee: z.boolean().optional(),
+        /**
+         * Who the public-institution preset hires: 'nonEstablishment' (编外聘用, default — 12345
+         * centres recruit contract staff, who are in the enterprise pension scheme and get no
+         * 职业年金: 国发〔2015〕2号 art. 1, 国办发〔2015〕18号 art. 2) or 'establishment' (编制内: 8 % annuity).
+         */
+        establishment: z.enum(['nonEstablishment', 'establishment']).default('nonEstablishment'),
       })
       .strict()
       .prefault({}),
@@ -564,6 +694,14 @@ export const costSchema = z
     }
     if (regime === 'small' && o.taxpayer !== 'smallScale') {
       ctx.addIssue({ code: 'custom', path: ['outsourcing', 'vat', 'regime'], message: '"small" is for a small-scale taxpayer: set outsourcing.taxpayer: smallScale' });
+    }
+    if (o.contractType === 'labourDispatch' && o.dispatch.justification === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outsourcing', 'dispatch', 'justification'],
+        message:
+          'a whole 12345 hall on labour dispatch breaks 劳动合同法 art. 66 (temporary, auxiliary or substitute posts only) and the 10% cap (劳务派遣暂行规定 art. 4): say why they hold here, or use serviceOutsourcing',
+      });
     }
     if (regime === 'general' && o.taxpayer === 'smallScale') {
       ctx.addIssue({ code: 'custom', path: ['outsourcing', 'vat', 'regime'], message: 'a small-scale taxpayer pays the small-scale rate, not "general": use small (or simplified for labour dispatch)' });

@@ -42,7 +42,7 @@ describe('employer contributions', () => {
     expect(c.pension).toBeCloseTo(4000 * 0.16, 9);
     expect(c.medicalInclMaternity).toBeCloseTo(4000 * 0.08, 9);
     expect(c.unemployment).toBeCloseTo(4000 * 0.007, 9);
-    expect(c.workInjury).toBeCloseTo(4000 * 0.002, 9); // lowest risk class, not 0.4 %
+    expect(c.workInjury).toBeCloseTo(4000 * 0.004, 9); // the default vendor: labour service, class 2 (人社部发〔2015〕71号)
   });
 
   it('a wage above the cap pays on the cap', () => {
@@ -53,13 +53,13 @@ describe('employer contributions', () => {
   });
 
   it('housing fund at its own floor, far below the social-insurance floor (worked example)', () => {
-    // Shandong 2024 (table, weak): SI floor 4,416, HF floor 1,910. A 2,000 wage pays HF on 2,000, SI on 4,416.
-    const sd = costSchema.parse({ region: { province: 'Shandong', year: 2024 } });
+    // Shandong 2024, Liaocheng: SI floor 4,416 (weak), HF floor = the class-2 minimum wage 2,010 (inferred). A 2,100 wage pays HF on 2,100, SI on 4,416.
+    const sd = costSchema.parse({ region: { province: 'Shandong', year: 2024 }, city: { name: 'Liaocheng' } });
     const q = resolveCostParameters(sd);
-    expect(q.hfFloor.value).toBe(1910);
+    expect(q.hfFloor.value).toBe(2010);
     expect(q.siFloor.value).toBe(4416);
-    expect(employerHousingFundMonthly(2000, 2000, 0.05, hfBounds(q), 'actualPay')).toBeCloseTo(2000 * 0.05, 9); // 100, not 4,416 × 5 % = 220.8
-    expect(employerHousingFundMonthly(1500, 1500, 0.05, hfBounds(q), 'actualPay')).toBeCloseTo(1910 * 0.05, 9); // 95.5 at the HF floor
+    expect(employerHousingFundMonthly(2100, 2100, 0.05, hfBounds(q), 'actualPay')).toBeCloseTo(2100 * 0.05, 9); // 105, not 4,416 × 5 % = 220.8
+    expect(employerHousingFundMonthly(1500, 1500, 0.05, hfBounds(q), 'actualPay')).toBeCloseTo(2010 * 0.05, 9); // 100.5 at the HF floor
     const own = costSchema.parse({ housingFund: { rate: 0.12, base: { monthlyFloor: 2100, monthlyCap: 30000 } } });
     const o = resolveCostParameters(own);
     expect(employerHousingFundMonthly(40000, 40000, 0.12, hfBounds(o), 'actualPay')).toBeCloseTo(30000 * 0.12, 9);
@@ -68,7 +68,9 @@ describe('employer contributions', () => {
   });
 
   it('annualBudget applies the floor and the cap per person', () => {
-    const lowSpec = costSchema.parse({ roles: { operator: { monthlyWage: 2000 } }, bonus: { monthsOfWage: 0 } });
+    // no premiums: the supervisors' pay (their base) is then their wage alone
+    const noPremiums = { nightAllowance: { mode: 'perShift' as const, yuanPerShift: 0 }, statutoryHoliday: { multiplier: 0 } };
+    const lowSpec = costSchema.parse({ roles: { operator: { monthlyWage: 2000 } }, bonus: { monthsOfWage: 0 }, premiums: noPremiums });
     const low = annualBudget(lowSpec, { operators: 30 }, 'inhouse');
     const pension = low.lines.find((l) => l.item === 'Pension insurance')!.yuan;
     // operators: pay 2,000 + premiums/12 < floor; every other role earns 4,800–8,000 > floor
@@ -78,7 +80,7 @@ describe('employer contributions', () => {
     const highSpec = costSchema.parse({
       roles: { operator: { monthlyWage: 30000 } },
       bonus: { monthsOfWage: 0 },
-      premiums: { nightAllowance: { mode: 'perShift', yuanPerShift: 0 } },
+      premiums: noPremiums,
     });
     const high = annualBudget(highSpec, { operators: 30 }, 'inhouse');
     const pensionHigh = high.lines.find((l) => l.item === 'Pension insurance')!.yuan;

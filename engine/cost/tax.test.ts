@@ -57,7 +57,7 @@ describe('VAT follows the contract type and the taxpayer class (worked examples)
   });
 
   it('labour dispatch electing the simplified method: 5 % on the price less the staff costs', () => {
-    const { terms, surtaxes } = vatOf({ contractType: 'labourDispatch', vat: { regime: 'simplified' } });
+    const { terms, surtaxes } = vatOf({ contractType: 'labourDispatch', dispatch: { justification: 'test: dispatch stated' }, vat: { regime: 'simplified' } });
     const g = grossUpPrice(900_000, 700_000, terms, surtaxes);
     // P = (K − k T) / (1 − k), k = 0.05/1.05 × 1.12 = 0.053333: (900,000 − 37,333.33) / 0.946667 = 911,267.61
     expect(g.price).toBeCloseTo(911_267.61, 1);
@@ -80,6 +80,6 @@ describe('VAT follows the contract type and the taxpayer class (worked examples)
     expect(() => costSchema.parse({ outsourcing: { vat: { regime: 'simplified' } } })).toThrow(/labour dispatch/);
     expect(() => costSchema.parse({ outsourcing: { vat: { regime: 'small' } } })).toThrow(/small-scale taxpayer/);
     expect(() => costSchema.parse({ outsourcing: { taxpayer: 'smallScale', vat: { regime: 'general' } } })).toThrow(/small-scale/);
-    expect(() => costSchema.parse({ outsourcing: { contractType: 'labourDispatch', taxpayer: 'smallScale', vat: { regime: 'simplified' } } })).not.toThrow();
+    expect(() => costSchema.parse({ outsourcing: { contractType: 'labourDispatch', dispatch: { justification: 'test: dispatch stated' }, taxpayer: 'smallScale', vat: { regime: 'simplified' } } })).not.toThrow();
   });
 });

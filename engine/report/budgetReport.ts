@@ -54,10 +54,21 @@ export function formatBudgetSummary(s: BudgetStudy): string {
     ['Contract price per year, VAT incl.', '合同价(含税)', o.budget.contractPrice === null ? '—' : formatAmount(o.budget.contractPrice), '—'],
     ['Cost per answered call', '每通接通成本', o.costPerAnsweredCall ? formatAmount(o.costPerAnsweredCall.mean, 2) : '—', i.costPerAnsweredCall ? formatAmount(i.costPerAnsweredCall.mean, 2) : '—'],
   ];
+  // the citizen's arithmetic needs the room: the unit cost stays in --detail
+  if (s.inversion?.twoAnswers) rows.pop();
   out.push(textTable([`At ${formatAmount(at.headcount)} people`, '项目', modelHeader('outsourced'), modelHeader('inhouse')], rows, ['left', 'left', 'right', 'right']));
   const asked = s.target !== null || s.inversion !== null || s.contract !== null;
+  out.push(...costBasisLines(o.budget));
   const pi = at.inhouseByPreset.publicInstitution;
-  if (!asked) out.push(`In-house on public-institution terms (事业单位): ${formatAmount(pi.total)} a year, ${formatSigned(((pi.total - o.budget.total) / o.budget.total) * 100, 1)}% vs outsourced`);
+  if (!asked) {
+    const staffKind = pi.inhouseTerms?.includes('编制内') ? '编制内, 8% annuity' : '编外 staff, no annuity';
+    out.push(
+      ...wrapText(
+        `In-house on public-institution terms (事业单位, ${staffKind}; assumed: HF 12%, overhead 8%, 3,000 a hire): ` +
+          `${formatAmount(pi.total)} a year, ${formatSigned(((pi.total - o.budget.total) / o.budget.total) * 100, 1)}% vs outsourced`,
+      ),
+    );
+  }
   if (at.kpis) {
     const k = at.kpis;
     out.push(
@@ -67,7 +78,7 @@ export function formatBudgetSummary(s: BudgetStudy): string {
       ),
     );
   }
-  if (at.citedContract && s.citedAffordable) {
+  if (at.citedContract && s.citedAffordable && !s.inversion?.twoAnswers) {
     const cited = at.citedContract.yuan / at.citedContract.years;
     const modelled = o.budget.contractPrice;
     const c = s.citedAffordable;
@@ -94,7 +105,7 @@ export function formatBudgetSummary(s: BudgetStudy): string {
       ),
     );
   }
-  if (s.inversion) {
+  if (s.inversion && !s.inversion.twoAnswers) {
     const inv = s.inversion;
     out.push(
       ...wrapText(
@@ -102,15 +113,9 @@ export function formatBudgetSummary(s: BudgetStudy): string {
           `at full cost ${OPERATING_MODELS.map((m) => `${operatingModelNames[m].en.toLowerCase()} ${formatAmount(inv.models[m].fullCost.operators)}`).join(', ')} people`,
       ),
     );
-    if (inv.twoAnswers) {
-      const t = inv.twoAnswers;
-      out.push(
-        ...wrapText(
-          `  at a gross ${formatAmount(t.naiveWage)}: ${formatAmount(t.atNaiveWage.budget.outsourced)} people outsourced; if ${formatAmount(t.naiveWage)} was meant all-in, ` +
-            `the real all-in cost is ${formatAmount(t.allIn.perPersonMonth)} a person-month`,
-        ),
-      );
-    }
+  }
+  if (s.inversion?.twoAnswers) {
+    out.push(...citizenLines(s));
   }
   if (s.contract) {
     const r = s.contract.atReported.risk;
@@ -122,9 +127,71 @@ export function formatBudgetSummary(s: BudgetStudy): string {
       ),
     );
   }
-  for (const n of at.readingNotes.slice(0, asked ? 1 : 2)) out.push(...wrapText(`Note: ${n}`));
-  if (s.warnings.length) out.push(...wrapText(`Warning: ${s.warnings[0]}${s.warnings.length > 1 ? ` (+${s.warnings.length - 1} more: --detail)` : ''}`));
+  // notes fill what is left of the first screen (19 lines and the footer); the warning always shows
+  const warning = s.warnings.length ? wrapText(`Warning: ${s.warnings[0]}${s.warnings.length > 1 ? ` (+${s.warnings.length - 1} more: --detail)` : ''}`) : [];
+  for (const n of at.readingNotes.slice(0, asked ? 1 : 2)) {
+    const lines = wrapText(`Note: ${n}`);
+    const used = out.join('\n').split('\n').length; // a table is one entry of several lines
+    if (used + lines.length + warning.length <= 19) out.push(...lines);
+  }
+  out.push(...warning);
   return out.join('\n');
+}
+
+/**
+ * The citizen's arithmetic and what each head count pays (Haikou's "515"): the division as the
+ * citizen did it, then for the budget and the signed contract side by side the naive count, the
+ * people priced at the citizen's wage and at the scenario's, and the wage behind the reported
+ * head count — operators and the people priced with them.
+ */
+export function citizenLines(s: BudgetStudy): string[] {
+  const inv = s.inversion!;
+  const t = inv.twoAnswers!;
+  const c = inv.citizen;
+  const out = wrapText(
+    `市民算法 ${formatAmount(c.headcount)}: ${formatAmount(inv.budgetYuan)} / ${formatAmount(inv.years * 12)} months = ${formatAmount(c.monthlyBudget)} ≈ ` +
+      `${formatAmount(c.monthlyBudgetUsed / 1e6, 1)}M ÷ ${formatAmount(inv.naiveWage)} = ${formatAmount(c.exact, 1)} → ${formatAmount(c.headcount)} (gross wage only)`,
+  );
+  const signed = t.naiveAtCitedContract;
+  const ca = s.citedAffordable;
+  const o = inv.models.outsourced;
+  const people = s.at.budgets.outsourced.budget.headcounts;
+  const col = (x: number | null | undefined, d = 0) => (x === null || x === undefined ? '—' : formatAmount(x, d));
+  const rows = [
+    [`naive ÷ ${formatAmount(inv.naiveWage)} a month`, col(inv.naive.exact, 1), col(signed?.exact, 1)],
+    [`people priced at a gross ${formatAmount(t.naiveWage)}`, col(t.atNaiveWage.budget.outsourced), col(t.atNaiveWage.citedContract?.outsourced)],
+    [
+      `people priced at a gross ${formatAmount(o.modelWage)} (scenario)`,
+      `${col(o.fullCost.operators)} (in-house ${col(inv.models.inhouse.fullCost.operators)})`,
+      t.citedAtScenarioWage ? `${col(t.citedAtScenarioWage.outsourced)} (in-house ${col(t.citedAtScenarioWage.inhouse)})` : '—',
+    ],
+    [
+      `gross wage for ${formatAmount(people.operator)} operators (${formatAmount(people.total)} people)`,
+      o.affordableWage.feasible ? col(o.affordableWage.monthlyWage) : 'none',
+      ca && signed ? (ca.wage.outsourced.feasible ? col(ca.wage.outsourced.monthlyWage) : 'none') : '—',
+    ],
+  ];
+  out.push(
+    textTable(
+      ['Outsourced 外包', `Budget ${formatAmount(inv.budgetYuan / 1e6, 2)}M`, signed ? `Signed ${formatAmount(signed.yuan / 1e6, 2)}M` : 'Signed —'],
+      rows,
+      ['left', 'right', 'right'],
+    ),
+  );
+  return out;
+}
+
+/**
+ * Two lines for the first screen: the parameter row used (and any fallback), the minimum wage
+ * and its class; then the practice defaults that are in the price (each an ASSUMPTION, --explain).
+ */
+export function costBasisLines(b: PricedBudget['budget']): string[] {
+  const p = b.parameters;
+  const mw = p.minimumMonthlyWage;
+  const mwText = mw.value === null ? 'minimum wage not known' : `minimum wage ${formatAmount(mw.value)}${mw.note ? ` (${mw.note})` : mw.origin === 'scenario' ? " (the scenario's)" : ''}`;
+  const out = wrapText(`Parameter rows: ${p.region.province ? p.region.row : 'no region: national defaults'}; ${mwText}`);
+  if (b.assumptions.length) out.push(...wrapText(`In the price (assumed): ${b.assumptions.join(', ')}`));
+  return out;
 }
 
 export function formatBudgetReport(s: BudgetStudy): string {

@@ -5,6 +5,8 @@ export * from './csv.ts';
 export * from './budgetReport.ts';
 export * from './budgetParts.ts';
 export * from './budgetCsv.ts';
+export * from './bidReport.ts';
+export * from './priceFitReport.ts';
 export * from './compareReport.ts';
 export * from './html.ts';
 export * from './staffReport.ts';

@@ -13,6 +13,7 @@ import { staffFromHeadcount, staffFromOperators, type StaffSplit } from '../staf
 import { paidHoursFromOnSeat } from '../onSeat.ts';
 import { resolveCostParameters, type CostParameters } from '../parameters/resolve.ts';
 import { inhouseTerms, type InhouseTerms } from '../inhouse.ts';
+import { roleKeys } from '../schema.ts';
 import type { Budget, BudgetInputs, BudgetLine, LineCategory } from './types.ts';
 
 /** The Chinese name at the head of a note, without a citation: "增值税(差额征税, 财税〔2016〕47号): …" → "增值税(差额征税)". */
@@ -50,8 +51,15 @@ export interface BudgetContext {
   hoursSource: Budget['hoursSource'];
   prem: PremiumCosts;
   premiumsTotal: number;
+  /** Hours the night and holiday premiums are paid on (on-seat hours of the staffing, else paid hours). */
+  premiumHours: PaidHoursByCategory;
+  /** Night and holiday premiums of the off-phone staff on duty, and how many they are. */
+  supervisorPremiums: number;
+  supervisorPeople: number;
   /** Staffing, minimum-wage and hours warnings, in that order. */
   warnings: string[];
+  /** Practice defaults and rules in the price, short, for the first screen (each group adds its own). */
+  assumptions: string[];
 }
 
 /** Who is on the payroll, their wages, paid hours and premiums. */
@@ -87,7 +95,30 @@ export function budgetContext(spec: CostSpec, inputs: BudgetInputs, model: Model
     hoursSource = 'fallback';
     hours = fallbackPaidHours(operators, spec);
   }
-  const prem = premiumCosts(hours, operators, wages.operator, spec);
+  // Night and holiday premiums are earned by the hours actually worked then: the on-seat hours of
+  // the staffing (not paid hours, which include leave), and the supervisors on duty with them.
+  const st0 = inputs.staffing;
+  const onSeatScale = hoursSource === 'staffing' && st0 && st0.operators > 0 ? operators / st0.operators : null;
+  const premiumHours: PaidHoursByCategory =
+    onSeatScale !== null
+      ? { ...hours, night: st0!.onSeatHours.night * onSeatScale, statutoryHoliday: st0!.onSeatHours.statutoryHoliday * onSeatScale }
+      : hours;
+  const prem = premiumCosts(premiumHours, operators, wages.operator, spec);
+  // supervisors on duty in the same proportion as the operators on seat
+  let supervisorPremiums = 0;
+  let supervisorPeople = 0;
+  for (const k of roleKeys) {
+    if (k === 'operator' || heads[k] === 0 || operators <= 0) continue;
+    const share = heads[k] / operators;
+    const sp = premiumCosts(
+      { normal: 0, restDayOvertime: 0, night: premiumHours.night * share, statutoryHoliday: premiumHours.statutoryHoliday * share },
+      heads[k],
+      wages[k],
+      spec,
+    );
+    supervisorPremiums += sp.night + sp.statutoryHoliday;
+    supervisorPeople += heads[k];
+  }
   const premiumsTotal = prem.night + prem.restDay + prem.statutoryHoliday + prem.comprehensiveOvertime;
 
   const minWage = p.minimumMonthlyWage.value;
@@ -100,5 +131,5 @@ export function budgetContext(spec: CostSpec, inputs: BudgetInputs, model: Model
         (spec.premiums.comprehensiveOvertime.enabled ? '' : ' — but that premium is disabled'),
     );
   }
-  return { spec, inputs, model, p, terms, labourPayer, staff, heads, operators, people, wages, bMonths, hours, hoursSource, prem, premiumsTotal, warnings };
+  return { spec, inputs, model, p, terms, labourPayer, staff, heads, operators, people, wages, bMonths, hours, hoursSource, prem, premiumsTotal, premiumHours, supervisorPremiums, supervisorPeople, warnings, assumptions: [] };
 }

@@ -3,32 +3,42 @@ import { roleKeys } from '../schema.ts';
 import { employerHousingFundMonthly, employerSocialInsuranceMonthly, socialInsuranceItems, socialInsuranceNames } from '../socialInsurance.ts';
 import { formatTrimmed, formatTrimmedPercent } from '../../text/numbers.ts';
 import { hfBounds, siBounds } from '../parameters/resolve.ts';
+import { WORK_INJURY_BY_INDUSTRY } from '../rules.ts';
 import { lineList, type BudgetContext } from './context.ts';
 import type { PayLines } from './pay.ts';
 import type { BudgetLine } from './types.ts';
 
 export function insuranceAndFundLines(ctx: BudgetContext, pay: PayLines): { lines: BudgetLine[]; siTotal: number; hfTotal: number } {
-  const { spec, p, terms, labourPayer, heads, operators, wages, bMonths, premiumsTotal } = ctx;
+  const { spec, model, p, terms, labourPayer, heads, operators, wages, bMonths, premiumsTotal, supervisorPremiums, supervisorPeople } = ctx;
   const { htPerHeadYear } = pay;
   const { lines, add } = lineList();
   // --- social insurance and housing fund ------------------------------------------------------
   const si = spec.socialInsurance;
+  // a declared base given as an amount (a price fit): every person declares it, for SI and HF alike
+  const fixedBase = si.declaredMonthlyBase;
   const siTerms = {
-    declaredOn: si.declaredOn,
-    base: siBounds(p),
-    rates: { pension: p.rates.pension.value, medicalInclMaternity: p.rates.medicalInclMaternity.value, unemployment: p.rates.unemployment.value, workInjury: p.rates.workInjury.value },
+    declaredOn: fixedBase !== undefined ? ('floor' as const) : si.declaredOn,
+    base: fixedBase !== undefined ? { monthlyFloor: fixedBase, monthlyCap: fixedBase } : siBounds(p),
+    rates: {
+      pension: p.rates.pension.value,
+      medicalInclMaternity: p.rates.medicalInclMaternity.value,
+      unemployment: p.rates.unemployment.value,
+      // in-house the employer is public (class 1) unless the scenario or the table sets the rate
+      workInjury: model === 'inhouse' && p.rates.workInjury.origin === 'national default' ? WORK_INJURY_BY_INDUSTRY.publicEmployer.rate : p.rates.workInjury.value,
+    },
   };
   const hfRate = terms?.housingFundRate ?? p.hfRate.value;
-  const hfB = hfBounds(p);
+  const hfB = fixedBase !== undefined ? { monthlyFloor: fixedBase, monthlyCap: fixedBase } : hfBounds(p);
   const siByItem = { pension: 0, medicalInclMaternity: 0, unemployment: 0, workInjury: 0 };
   let hfTotal = 0;
   const perOperatorPremiumMonthly = operators > 0 ? premiumsTotal / operators / 12 : 0;
   for (const k of roleKeys) {
     if (heads[k] === 0) continue;
-    const pay = wages[k] * (1 + bMonths / 12) + (k === 'operator' ? perOperatorPremiumMonthly : 0) + htPerHeadYear / 12;
+    const supPremiumMonthly = k !== 'operator' && supervisorPeople > 0 ? supervisorPremiums / supervisorPeople / 12 : 0;
+    const pay = wages[k] * (1 + bMonths / 12) + (k === 'operator' ? perOperatorPremiumMonthly : supPremiumMonthly) + htPerHeadYear / 12;
     const c = employerSocialInsuranceMonthly(wages[k], pay, siTerms);
     for (const item of socialInsuranceItems) siByItem[item] += heads[k] * 12 * c[item];
-    hfTotal += heads[k] * 12 * employerHousingFundMonthly(wages[k], pay, hfRate, hfB, si.declaredOn);
+    hfTotal += heads[k] * 12 * employerHousingFundMonthly(wages[k], pay, hfRate, hfB, siTerms.declaredOn);
   }
   const baseNote = `base ${si.declaredOn}, clamped to ${formatTrimmed(siTerms.base.monthlyFloor, 1)}–${formatTrimmed(siTerms.base.monthlyCap)}/month`;
   for (const item of socialInsuranceItems) {

@@ -5,6 +5,7 @@
 import { turnoverCosts } from '../labour.ts';
 import { seatCosts, type SeatCosts } from '../seats.ts';
 import { formatTrimmed, formatTrimmedPercent } from '../../text/numbers.ts';
+import { severanceReserveYear } from '../rules.ts';
 import { lineList, type BudgetContext } from './context.ts';
 import type { PayLines } from './pay.ts';
 import type { BudgetLine } from './types.ts';
@@ -19,7 +20,7 @@ export interface TurnoverAndOtherLines {
 
 export function turnoverAndOtherLines(ctx: BudgetContext, pay: PayLines): TurnoverAndOtherLines {
   const { spec, model, labourPayer, heads, people, wages, bMonths } = ctx;
-  const { wagesAndBonus } = pay;
+  const { wagesAndBonus, wageBill } = pay;
   const ol = spec.otherLines;
   const { lines, add } = lineList();
   // --- turnover -------------------------------------------------------------------------------------
@@ -40,8 +41,15 @@ export function turnoverAndOtherLines(ctx: BudgetContext, pay: PayLines): Turnov
   // --- other optional lines -------------------------------------------------------------------------
   const liability = people * ol.liabilityInsurancePerHeadPerYear;
   add('Employer liability insurance', 'otherCosts', labourPayer, liability, `雇主责任险: ${formatTrimmed(people, 1)} people × ${formatTrimmed(ol.liabilityInsurancePerHeadPerYear)}/year (optional; default 0)`);
-  const severance = ol.severanceReserveShareOfWages * wagesAndBonus;
-  add('Severance reserve', 'otherCosts', labourPayer, severance, `经济补偿金准备: ${formatTrimmedPercent(ol.severanceReserveShareOfWages)} of wages + bonus (optional; default 0)`);
+  const sevRule =
+    model === 'inhouse'
+      ? { value: 0, rule: '经济补偿金准备: none in-house — no vendor change ends the contracts' }
+      : ol.severanceReserveShareOfWages !== undefined
+        ? { value: ol.severanceReserveShareOfWages * wagesAndBonus, rule: `经济补偿金准备: ${formatTrimmedPercent(ol.severanceReserveShareOfWages)} of wages + bonus (the scenario's share)` }
+        : severanceReserveYear(wageBill / 12, ol.severanceReserve.probabilityNotRenewed, spec.turnover.annualRate);
+  const severance = sevRule.value;
+  add('Severance reserve', 'otherCosts', labourPayer, severance, sevRule.rule);
+  if (severance > 0) ctx.assumptions.push('severance');
   return { lines, recruitment: to.recruitment, training, liability, severance };
 }
 

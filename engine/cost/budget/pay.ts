@@ -16,7 +16,8 @@ export interface PayLines {
 }
 
 export function payLines(ctx: BudgetContext): PayLines {
-  const { spec, inputs, p, labourPayer, heads, people, wages, bMonths, hours, hoursSource, prem, premiumsTotal } = ctx;
+  const { spec, inputs, p, labourPayer, heads, people, wages, bMonths, hours, hoursSource, prem, premiumsTotal, premiumHours, supervisorPremiums, supervisorPeople } = ctx;
+  const onSeatScale = premiumHours !== hours ? 1 : null;
   const { lines, add } = lineList();
   // --- wages and bonus --------------------------------------------------------------------------
   let wagesOnly = 0;
@@ -34,7 +35,7 @@ export function payLines(ctx: BudgetContext): PayLines {
   const na = spec.premiums.nightAllowance;
   const hoursWhy =
     hoursSource === 'staffing'
-      ? `shares of the on-seat hours of the staffing (${inputs.staffing!.source})`
+      ? `on-seat hours of the staffing (${inputs.staffing!.source})`
       : hoursSource === 'input'
         ? 'paid hours given'
         : `FALLBACK: no staffing given, night share ${formatTrimmedPercent(spec.hoursFallback.nightShare)} assumed`;
@@ -43,7 +44,7 @@ export function payLines(ctx: BudgetContext): PayLines {
     'premiums',
     labourPayer,
     prem.night,
-    `夜班津贴: ${formatTrimmed(hours.night)} night h (22:00–06:00; ${hoursWhy}); ` +
+    `夜班津贴: ${formatTrimmed(premiumHours.night)} night h (22:00–06:00; ${hoursWhy}); ` +
       (na.mode === 'perShift' ? `${formatTrimmed(na.yuanPerShift, 2)} yuan per ${formatTrimmed(na.shiftHours)}-h shift` : `+${formatTrimmedPercent(na.shareOfHourlyWage)} of hourly wage`),
   );
   add(
@@ -60,9 +61,17 @@ export function payLines(ctx: BudgetContext): PayLines {
     'premiums',
     labourPayer,
     prem.statutoryHoliday,
-    `法定节假日加班费: ${formatTrimmed(hours.statutoryHoliday)} h × ${formatTrimmed(wages.operator, 2)}/${spec.premiums.hourlyDivisor} × ` +
+    `法定节假日加班费: ${formatTrimmed(premiumHours.statutoryHoliday)} h${onSeatScale !== null ? ' on seat' : ''} × ${formatTrimmed(wages.operator, 2)}/${spec.premiums.hourlyDivisor} × ` +
       `${spec.premiums.statutoryHoliday.basis === 'onTopOfMonthlyWage' ? spec.premiums.statutoryHoliday.multiplier : spec.premiums.statutoryHoliday.multiplier - 1}` +
       ` (${spec.premiums.statutoryHoliday.basis})`,
+  );
+  add(
+    "Supervisors' night and holiday premiums",
+    'premiums',
+    labourPayer,
+    supervisorPremiums,
+    `班组长等夜班及节假日加班费: ${formatTrimmed(supervisorPeople, 1)} off-phone staff on duty in the operators' proportion: ` +
+      `night and holiday hours × (staff / operators), at their own hourly wage`,
   );
   add(
     'Overtime beyond standard hours (150%)',
@@ -85,6 +94,6 @@ export function payLines(ctx: BudgetContext): PayLines {
         ? `高温津贴: ${formatTrimmed(people, 1)} people × ${formatTrimmed(ht.value.yuanPerMonth, 2)} × ${formatTrimmed(ht.value.months)} months (${ht.value.rule}; ${ht.label})`
         : `高温津贴: not paid — ${ht.value.rule}; coverage of indoor work not verified (levies.highTemperature.enabled: true to pay it; ${ht.label})`,
   );
-  const wageBill = wagesAndBonus + premiumsTotal + highTemp; // 工资总额
+  const wageBill = wagesAndBonus + premiumsTotal + supervisorPremiums + highTemp; // 工资总额
   return { lines, wagesAndBonus, htPerHeadYear, wageBill };
 }

@@ -85,4 +85,6 @@ export interface Budget {
   /** Outsourced: the local share of VAT and surtaxes, which returns to local budgets (fiscal view). */
   readonly fiscal: { readonly localTaxes: number; readonly totalNetOfLocalTaxes: number } | null;
   readonly warnings: readonly string[];
+  /** Short statements of the practice defaults and rules that changed this budget, for the first screen. */
+  readonly assumptions: readonly string[];
 }

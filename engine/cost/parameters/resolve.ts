@@ -4,13 +4,21 @@
  * labelled national default. `--explain` prints these labels.
  */
 import type { CostSpec } from '../schema.ts';
-import { regionCells, resolveParameter, REGIONS, type HighTemperatureRule, type Province, type Resolved } from './table.ts';
+import { regionRow, resolveParameter, REGIONS, type HighTemperatureRule, type Province, type Resolved } from './table.ts';
+import { WORK_INJURY_BY_INDUSTRY } from '../rules.ts';
 
 import type { BaseBounds } from '../socialInsurance.ts';
 import type { VatRegime } from '../tax.ts';
 
 export interface CostParameters {
-  readonly region: { readonly province: Province | null; readonly year: number; readonly label: string };
+  readonly region: {
+    readonly province: Province | null;
+    readonly year: number;
+    readonly label: string;
+    /** The table row(s) used, e.g. "Shandong 2024 row + Liaocheng 2024", and whether another year stood in. */
+    readonly row: string;
+    readonly fellBack: boolean;
+  };
   readonly siFloor: Resolved<number>;
   readonly siCap: Resolved<number>;
   readonly rates: {
@@ -63,7 +71,8 @@ export function resolveVat(spec: CostSpec): CostParameters['vat'] {
 export function resolveCostParameters(spec: CostSpec): CostParameters {
   const province = (spec.region?.province as Province | undefined) ?? null;
   const year = spec.region?.year ?? spec.calendarYear;
-  const cells = regionCells(province ?? undefined, year);
+  const row = regionRow(province ?? undefined, year, spec.city.name);
+  const cells = row.cells;
   const where = province ? `${province} (${REGIONS[province].zh}) ${year}` : 'no region';
   const si = spec.socialInsurance;
   const hf = spec.housingFund;
@@ -88,7 +97,9 @@ export function resolveCostParameters(spec: CostSpec): CostParameters {
     region: {
       province,
       year,
-      label: province ? `${province} ${REGIONS[province].zh}, ${year} (parameter table)` : 'no region given: national defaults',
+      label: province ? `${province} ${REGIONS[province].zh}, ${year} (parameter table: ${row.label})` : 'no region given: national defaults',
+      row: row.label,
+      fellBack: row.fellBack,
     },
     siFloor: num(rp('siFloor', si.base?.monthlyFloor)),
     siCap: num(rp('siCap', si.base?.monthlyCap)),
@@ -96,7 +107,7 @@ export function resolveCostParameters(spec: CostSpec): CostParameters {
       pension: num(rp('pension', si.rates.pension)),
       medicalInclMaternity: num(rp('medicalInclMaternity', si.rates.medicalInclMaternity)),
       unemployment: num(rp('unemployment', si.rates.unemployment)),
-      workInjury: num(rp('workInjury', si.rates.workInjury)),
+      workInjury: workInjuryFor(num(rp('workInjury', si.rates.workInjury)), spec),
     },
     hfFloor: num(rp('hfFloor', hf.base?.monthlyFloor)),
     hfCap: num(rp('hfCap', hf.base?.monthlyCap)),
@@ -107,6 +118,13 @@ export function resolveCostParameters(spec: CostSpec): CostParameters {
     averageAnnualWage: rp('averageAnnualWage', spec.levies.disabilityFund.averageAnnualWage),
     vat: resolveVat(spec),
   };
+}
+
+/** A national-default work-injury rate becomes the vendor's industry class (人社部发〔2015〕71号). */
+function workInjuryFor(r: Resolved<number>, spec: CostSpec): Resolved<number> {
+  if (r.origin !== 'national default') return r;
+  const c = WORK_INJURY_BY_INDUSTRY[spec.outsourcing.vendorIndustry];
+  return { value: c.rate, origin: 'national default', label: `the vendor's industry: ${c.rule}` };
 }
 
 export function siBounds(p: CostParameters): BaseBounds {

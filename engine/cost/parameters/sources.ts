@@ -2,13 +2,14 @@
  * Sources of the regional parameter table. Each is copied into the project (title, publisher,
  * date, address) so that a cell can be defended without any file outside the repository.
  *
- * strength: 'official' = a government notice or statute text on an official site;
- *           'weak'     = a third-party calculator, blog or mirror (check before relying on it).
+ * strength: 'official' = a government notice or statute text (an official site or a faithful repost, named);
+ *           'weak'     = a third-party calculator, blog or mirror (check before relying on it);
+ *           'inferred' = derived by arithmetic or reasoning from other sources (the note says how).
  * No official 2024 notice for Shandong or Hainan contribution bases, rates, minimum wages or
  * high-temperature allowances was found in the searchable corpora (November 2026): every cell
  * filled below is therefore marked weak.
  */
-export type Strength = 'official' | 'weak';
+export type Strength = 'official' | 'weak' | 'inferred';
 
 export interface Source {
   readonly id: string;
@@ -92,6 +93,68 @@ export const SOURCES = {
     date: 'law (as amended 2021)',
     url: 'https://ulib.interlib.cn',
     strength: 'weak',
+  },
+  mohrssMinWage2024: {
+    id: 'mohrssMinWage2024',
+    title: '全国各省、自治区、直辖市最低工资标准情况（截至2024年1月1日）: Shandong 2,200/2,010/1,820; Hainan 2,010/1,850; Guangdong 2,300/1,900/1,720/1,620; Guangxi 1,990/1,840/1,690; Chongqing 2,100/2,000',
+    publisher: '人社部劳动关系司 (reposted verbatim by fjshlb.com and m.ddtbk.com)',
+    date: '2024-01-19',
+    url: 'http://fjshlb.com/article-43705-121787.html',
+    strength: 'official',
+    caveat: 'the table gives classes, not which city is in which class',
+  },
+  mohrssMinWage2023: {
+    id: 'mohrssMinWage2023',
+    title: '全国各省、自治区、直辖市最低工资标准情况（截至2023年10月1日）: Guangxi 1,810/1,580/1,430; Hainan 1,830/1,730/1,680',
+    publisher: '人社部劳动关系司 (reposted verbatim by toshou.net)',
+    date: '2023-10-01',
+    url: 'http://www.toshou.net/?p=686',
+    strength: 'official',
+    caveat: "Guangxi's 1,810 start date (2020-03-01) is recalled, not in the table",
+  },
+  hainanMinWage2021: {
+    id: 'hainanMinWage2021',
+    title: '海南省人力资源和社会保障厅 关于调整全省最低工资标准的通知: from 2021-12-01 一类 1,830 (海口市、三亚市、洋浦经济开发区), 二类 1,730, 三类 1,680',
+    publisher: '海南省人社厅 (repost of the notice, zhg6088.com)',
+    date: '2021-10-14',
+    url: 'http://www.zhg6088.com/index/news/show/id/11164.html',
+    strength: 'official',
+  },
+  shandongClasses: {
+    id: 'shandongClasses',
+    title: "What is the minimum wage standard in Shandong Province in 2018 (class 1: Jinan, Qingdao, Zibo, Yantai, Dongying, Weifang, Weihai)",
+    publisher: '4hw.com.cn',
+    date: '2018',
+    url: 'https://en.4hw.com.cn/644/22852.html',
+    strength: 'weak',
+    caveat: "Liaocheng's class 2 is inferred from its absence from the class-1 list; the official annex was not found",
+  },
+  housingFundRule: {
+    id: 'housingFundRule',
+    title:
+      '建设部 财政部 人民银行 关于住房公积金管理若干具体问题的指导意见 (建金管〔2005〕5号) art. 3: base not above 2 or 3 × the previous-year city average monthly wage; employer rate 5–12 %; floors are set locally at the minimum wage',
+    publisher: '建设部 / 财政部 / 中国人民银行 (cited by number; practice "下限为当地最低工资标准" from a Hangzhou calculator, secondary)',
+    date: '2005-01-10',
+    url: 'https://www.mohurd.gov.cn',
+    strength: 'inferred',
+    caveat: 'the notice text was not retrieved; floor = minimum wage is the common local practice, the cap uses the provincial average as a proxy for the city average',
+  },
+  inferredAverage: {
+    id: 'inferredAverage',
+    title: 'average monthly wage implied by the social-insurance cap (cap = 300 % of the average used for the bases)',
+    publisher: 'arithmetic on the calculatorBases cells (this project)',
+    date: '2026-12',
+    url: 'https://github.com/jiabin-xu/salary-calculator/blob/b68b652a47bc5949f003811e153ec0cc29cd40d0/src/data/provice.ts',
+    strength: 'inferred',
+    caveat: "the 残保金 cap uses the city's 城镇非私营单位 average (higher, not found); at call-centre pay the 2× cap cannot bind either way",
+  },
+  disabilityBands2023: {
+    id: 'disabilityBands2023',
+    title: '财政部 关于延续实施残疾人就业保障金优惠政策的公告 (财政部公告2023年第8号): below 1 % disabled staff pay 90 %, 1 % to the ratio 50 %, ≤ 30 staff exempt, 2023-01-01 to 2027-12-31',
+    publisher: '财政部 (reprint "来源:财政部网站", 中国西藏网 mirror)',
+    date: '2023-03-26',
+    url: 'http://m.xjbaicao.net/cn/Instant/municipal/202303/t20230328_7388069.html',
+    strength: 'official',
   },
 } as const satisfies Record<string, Source>;
 

@@ -4,17 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentsNeeded } from '../../analytic/staffing.ts';
 import { loadScenario, parseScenario } from '../../scenario/load.ts';
+import { agentsForHeadcount, minimumHeadcountForAgents } from '../../workforce/staffing.ts';
 import {
-  agentsForHeadcount,
   analyticFlatAgents,
   budgetStudy,
   compareStudy,
   contractView,
-  minimumHeadcountForAgents,
   minimumHeadcountForTarget,
   loadStudyScenario,
   RunCache,
-  withFlatHeadcount,
+  scenarioAtHeadcount,
 } from './budgetStudy.ts';
 import { runScenario } from './run.ts';
 import { annualBudget } from '../../cost/budget.ts';
@@ -55,7 +54,7 @@ describe('head count ↔ agents on seat (flat assumption)', () => {
       const s = parseScenario(flat, LIAOCHENG, { headcount: h, horizonHours: 24 });
       // Liaocheng's payroll puts 29 supervisors off the phones: round((h − 29) / 6)
       expect(agentsForHeadcount(h, 6, s.payroll)).toBe(s.agents[0]);
-      expect(withFlatHeadcount(parseScenario(flat, LIAOCHENG, { horizonHours: 24 }), h, 6).agents[0]).toBe(s.agents[0]);
+      expect(scenarioAtHeadcount(parseScenario(flat, LIAOCHENG, { horizonHours: 24 }), h, 6).agents[0]).toBe(s.agents[0]);
     }
   });
 
@@ -208,7 +207,7 @@ describe('budgetStudy', () => {
       expect(x.waterfall.at(-1)!.running).toBeCloseTo(x.fullCost.operators, 6);
       expect(x.waterfall.map((w) => w.key)).toContain('wage');
       expect(x.waterfall.map((w) => w.key)).toContain('socialInsurance');
-      expect(x.priced.budget.lines).toHaveLength(m === 'outsourced' ? 37 : 30);
+      expect(x.priced.budget.lines).toHaveLength(m === 'outsourced' ? 39 : 32);
       for (const l of x.priced.budget.lines) expect(Number.isFinite(l.yuan)).toBe(true);
     }
     expect(inv.models.outsourced.waterfall.map((w) => w.key)).toEqual(expect.arrayContaining(['feeAndProfit', 'tax']));

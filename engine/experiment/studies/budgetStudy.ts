@@ -11,11 +11,13 @@ import { type ScenarioOverrides } from '../../scenario/load.ts';
 import { type ContractView, type HeadcountForRisk, contractView, minimumHeadcountForContractRisk } from './contractYear.ts';
 import { type HeadcountForTarget, type HeadcountSolver, flatHeadcountSolver } from '../search/headcountSearch.ts';
 import { type TargetPeriod } from '../search/targetPeriod.ts';
-import { withFlatHeadcount, agentsForHeadcount, unboundedAt } from '../search/headcountAgents.ts';
+import { scenarioAtHeadcount, unboundedAt } from '../search/headcountAgents.ts';
+import { agentsForHeadcount } from '../../workforce/staffing.ts';
 import { RunCache } from '../search/runCache.ts';
 import { type KpiSummary, OPERATING_MODELS, type StudyProgress, checkYears, kpiSummary } from './studyKpis.ts';
 import { targetStudy, type TargetStudy } from './targetStudy.ts';
 import { type PricedBudget, type ScenarioCosting, costScenario, loadStudyScenario, priceHeadcount, staffingPatternOf } from './scenarioCosting.ts';
+import { bidView, type BidView } from './bidStudy.ts';
 
 export * from './studyKpis.ts';
 export * from '../search/headcountSearch.ts';
@@ -87,6 +89,8 @@ export interface BudgetInversion {
     allIn: { yuan: number; years: number; source: 'citedContract' | 'budget'; perPersonMonth: number; headcount: number; ratioToNaiveWage: number };
     /** The naive division of the signed contract, when the budget given is not it (the ceiling). */
     naiveAtCitedContract: { yuan: number; exact: number } | null;
+    /** People the signed contract pays at the scenario's own wage, per model (null without a cited contract apart from the budget). */
+    citedAtScenarioWage: Record<Model, number> | null;
   } | null;
 }
 
@@ -140,6 +144,8 @@ export interface BudgetStudyInput {
   risk?: number;
   /** Simulate (default true); false prices only. */
   simulate?: boolean;
+  /** The bidder's view (lawful floor, evaluation, bond, payment, KPI deductions, margin). */
+  bid?: boolean;
   solver?: HeadcountSolver;
   onProgress?: StudyProgress;
 }
@@ -161,6 +167,8 @@ export interface BudgetStudy {
   inversion: BudgetInversion | null;
   target: TargetStudy | null;
   contract: ContractStudy | null;
+  /** The bidder's view (with `bid`). */
+  bid: BidView | null;
   /** Assumptions and caveats a reader should see. */
   notes: string[];
   warnings: string[];
@@ -184,6 +192,9 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     notes.push(`head count implied by the scenario's agents on seat: ${st.headcount} = mean agents on seat × ${pps} people per seat, rounded up`);
   }
 
+  // the price's own checks (a small-scale taxpayer above 5M a year, a small low-profit firm above
+  // 300 staff) fail before any simulation
+  priceHeadcount(st.spec, st.headcount, input.years ?? 1, null, undefined, { payroll: st.scenario.payroll, staffing: null });
   const baseRun = simulate ? cache.scenario(st.scenario, `Simulating ${st.headcount} operators`) : null;
   const at = costScenario(st, input.file, input.years, baseRun);
   const years = at.term.years;
@@ -297,6 +308,10 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
         allIn: { yuan: allInYuan, years: allInYears, source: cited ? 'citedContract' : 'budget', perPersonMonth, headcount: st.headcount, ratioToNaiveWage: perPersonMonth / naiveWage },
         naiveAtCitedContract:
           cited && Math.abs(cited.yuan / cited.years - b / years) > 1 ? { yuan: cited.yuan, exact: naiveHeadcount(cited.yuan, cited.years, naiveWage).exact } : null,
+        citedAtScenarioWage:
+          cited && Math.abs(cited.yuan / cited.years - b / years) > 1
+            ? (Object.fromEntries(OPERATING_MODELS.map((m) => [m, fullCostHeadcount(cited.yuan, cited.years, st.spec, m, inv).operators])) as Record<Model, number>)
+            : null,
       };
     }
   }
@@ -328,7 +343,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     if (input.risk !== undefined) {
       const r = minimumHeadcountForContractRisk(st.scenario, kpi, input.risk, { peoplePerSeat: needPps('--risk'), cache, onProgress: input.onProgress });
       const rrun = cache.flat(s, r.agentsOnSeat, r.headcount, pps!, '');
-      const rstaff = staffingPatternOf(withFlatHeadcount(st.yearScenario, r.headcount, pps!), r.headcount, st.spec.calendarYear);
+      const rstaff = staffingPatternOf(scenarioAtHeadcount(st.yearScenario, r.headcount, pps!), r.headcount, st.spec.calendarYear);
       forRisk = { ...r, budgets: priceHeadcount(st.spec, r.headcount, years, kpiSummary(rrun), undefined, { ...ctx, staffing: rstaff }) };
       const w = r.view.risk.wilson95;
       if (w.lower < input.risk) {
@@ -339,6 +354,35 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
       }
     }
     contract = { kpi, atReported, forRisk };
+  }
+
+  // --- the bidder's view ------------------------------------------------------------------------------
+  let bid: BidView | null = null;
+  if (input.bid) {
+    const fr = contract?.forRisk ?? null;
+    const candidates =
+      fr && contract
+        ? fr.evaluations
+            .filter((e) => e.meets)
+            .map((e) => {
+              const run = cache.flat(scenarioForTarget(st.scenario, contract.kpi), e.agentsOnSeat, e.headcount, pps!, '');
+              const staffing = staffingPatternOf(scenarioAtHeadcount(st.yearScenario, e.headcount, pps!), e.headcount, st.spec.calendarYear);
+              const budget = priceHeadcount(st.spec, e.headcount, years, null, undefined, { ...ctx, staffing }).outsourced.budget;
+              return { headcount: e.headcount, budget, run, probability: e.probability };
+            })
+        : [];
+    bid = bidView({
+      spec: st.spec,
+      years,
+      headcount: st.headcount,
+      budget: at.budgets.outsourced.budget,
+      budgetInputs: { headcount: st.headcount, years, payroll: ctx.payroll, staffing: ctx.staffing ?? undefined },
+      run: baseRun,
+      probabilityAtReported: contract?.atReported.risk.probabilityAllMonthsMeet ?? null,
+      candidates,
+    });
+    if (fr) bid.notes.unshift(`best head count among the ${candidates.length} searched that meet P ≥ ${(fr.probability * 100).toFixed(0)}%`);
+    if (baseRun && at.kpis && at.kpis.countedDays < 28) bid.notes.push(`deductions from ${at.kpis.countedDays} simulated days per replication, read as a month: --horizon 365d for a contract year`);
   }
 
   const seen = new Set<string>();
@@ -361,7 +405,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
       }
     }
   }
-  return { years, covers, at, citedAffordable, inversion, target, contract, notes, warnings, simulations: cache.size };
+  return { years, covers, at, citedAffordable, inversion, target, contract, bid, notes, warnings, simulations: cache.size };
 }
 
 export function fmtDays(d: number): string {
