@@ -9,7 +9,8 @@
 // The root searches are solve.ts; writing the calibrated scenario file is calibratedYaml.ts.
 import { parseDocument, type Document } from 'yaml';
 import { ScenarioError } from '../../scenario/errors.ts';
-import { parseScenario, type ScenarioOverrides } from '../../scenario/load.ts';
+import { parseScenario, type ScenarioOverrides } from '../../scenario/parse.ts';
+import { nodeFileReader } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/resolve.ts';
 import type { Estimate } from '../../stats/estimate.ts';
 import { metricDefinitions } from '../../callcenter/metrics.ts';
@@ -117,7 +118,7 @@ export function calibrate(text: string, file: string | undefined, options: Calib
     fields.forEach((f, i) => setNumber(d, f, values[i], file));
     for (const e of extra) setNumber(d, e.field, e.value, file);
     if (slSeconds !== undefined) d.set('serviceLevelSeconds', slSeconds);
-    return parseScenario(d.toString(), file, options.overrides ?? {});
+    return parseScenario(d.toString(), file, options.overrides ?? {}, nodeFileReader(file, options.overrides?.allowFilesOutside));
   };
   const cache = new Map<string, RunResult>();
   const simulate = (values: number[], extra: { field: string; value: number }[] = []): RunResult => {

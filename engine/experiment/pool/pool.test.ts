@@ -1,7 +1,7 @@
 // Replications on worker threads give the same bytes as in one thread.
 import { afterEach, describe, expect, it } from 'vitest';
 import { UnboundedQueueError } from '../../callcenter/errors.ts';
-import { parseScenario } from '../../scenario/load.ts';
+import { parseScenario } from '../../scenario/parse.ts';
 import { runReplications, setWorkers } from './pool.ts';
 import { simulatedRequirement } from '../search/requirement.ts';
 import { runScenario, startRun } from '../studies/run.ts';

@@ -3,7 +3,8 @@
 // the two searches it dispatches to with the same arguments), so the same question printed
 // anywhere gives the same number.
 import type { StaffingTarget } from '../../analytic/staffing.ts';
-import { loadScenario, type ScenarioOverrides } from '../../scenario/load.ts';
+import { type ScenarioOverrides } from '../../scenario/parse.ts';
+import { loadScenario } from '../../scenario/load.ts';
 import { DEFAULT_TARGET_PERIOD, type TargetPeriod } from './targetPeriod.ts';
 import { minimumHeadcountForTarget, type HeadcountForTarget, type StaffingMode } from './headcountSearch.ts';
 import { rosterHeadcountForTarget } from './rosterSolver.ts';

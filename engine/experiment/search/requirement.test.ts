@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../scenario/load.ts';
+import { parseScenario } from '../../scenario/parse.ts';
 import { runScenario } from '../studies/run.ts';
 import { simulatedRequirement } from './requirement.ts';
 

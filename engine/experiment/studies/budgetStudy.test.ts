@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentsNeeded } from '../../analytic/staffing.ts';
-import { loadScenario, parseScenario } from '../../scenario/load.ts';
+import { parseScenario } from '../../scenario/parse.ts';
+import { loadScenario } from '../../scenario/load.ts';
 import { agentsForHeadcount, minimumHeadcountForAgents } from '../../workforce/staffing.ts';
 import {
   analyticFlatAgents,

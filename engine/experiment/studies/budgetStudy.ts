@@ -7,7 +7,7 @@ import { type StaffingTarget } from '../../analytic/staffing.ts';
 import { annualBudget } from '../../cost/budget.ts';
 import { affordableMonthlyWage, fullCostHeadcount, gapGroupNames, naiveHeadcount, withOperatorWage, type Covers, type FullCostHeadcount, type NaiveHeadcount } from '../../cost/inversions.ts';
 import { monthlyWages, type Model } from '../../cost/labour.ts';
-import { type ScenarioOverrides } from '../../scenario/load.ts';
+import { type ScenarioOverrides } from '../../scenario/parse.ts';
 import { type ContractView, type HeadcountForRisk, contractView, minimumHeadcountForContractRisk } from './contractYear.ts';
 import { type HeadcountForTarget, type HeadcountSolver, flatHeadcountSolver } from '../search/headcountSearch.ts';
 import { type TargetPeriod } from '../search/targetPeriod.ts';

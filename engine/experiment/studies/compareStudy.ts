@@ -2,7 +2,7 @@
 // operating models line by line.
 import { type BudgetLine } from '../../cost/budget.ts';
 import { type Model } from '../../cost/labour.ts';
-import { type ScenarioOverrides } from '../../scenario/load.ts';
+import { type ScenarioOverrides } from '../../scenario/parse.ts';
 import type { Estimate } from '../../stats/estimate.ts';
 import { targetStudy, type TargetStudy } from './targetStudy.ts';
 import type { StaffingTarget } from '../../analytic/staffing.ts';
