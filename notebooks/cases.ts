@@ -12,12 +12,10 @@ import { parseArgs } from 'node:util';
 import type { TopLevelSpec } from 'vega-lite';
 import {
   OPERATING_MODELS,
-  affordableMonthlyWage,
   budgetStudy,
   escapeHtml,
   formatAmount,
   formatWithCi,
-  fullCostHeadcount,
   htmlPage,
   loadScenario,
   loadStudyScenario,
@@ -28,6 +26,7 @@ import {
   type Model,
 } from '../engine/index.ts';
 import { chartConfig, GBT33358, renderSvg } from '../engine/report/charts.ts';
+import { costPerHeadcountMonth } from '../engine/report/budgetParts.ts';
 import { ciCell, freshOutputDir, htmlTable, shown, since } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -173,16 +172,15 @@ const results: CaseResult[] = CASES.map((c) => {
   const ownDays = (own.nIntervals * own.intervalSeconds) / 86400;
   const days = Math.min(ownDays, maxDays);
   const overrides = { ...(days < ownDays ? { horizonHours: days * 24 } : {}), ...(replications !== undefined ? { replications } : {}) };
-  const study = budgetStudy({ file, years: c.contractYears, overrides });
-  if (study.at.headcount !== c.headcount) throw new Error(`${c.file}: the scenario's head count is ${study.at.headcount}, this notebook cites ${c.headcount}`);
   const annualBudget = c.budgetYuan / c.termYears;
-  const spec = loadStudyScenario(file).spec;
   const amount = annualBudget * c.contractYears; // the budget over the term the vendor amortises over
+  // The price, and what the cited budget buys and pays: `hotline-sim budget <file> --budget <amount> --years <term>`.
+  const study = budgetStudy({ file, years: c.contractYears, overrides, budgetYuan: amount });
+  if (study.at.headcount !== c.headcount) throw new Error(`${c.file}: the scenario's head count is ${study.at.headcount}, this notebook cites ${c.headcount}`);
+  const spec = loadStudyScenario(file).spec;
+  const inv = study.inversion!;
   const inversion = Object.fromEntries(
-    OPERATING_MODELS.map((m) => {
-      const w = affordableMonthlyWage(amount, c.contractYears, c.headcount, spec, m);
-      return [m, { operators: fullCostHeadcount(amount, c.contractYears, spec, m).operators, wage: w.monthlyWage, feasible: w.feasible }];
-    }),
+    OPERATING_MODELS.map((m) => [m, { operators: inv.models[m].fullCost.operators, wage: inv.models[m].affordableWage.monthlyWage, feasible: inv.models[m].affordableWage.feasible }]),
   ) as CaseResult['inversion'];
   return {
     facts: c,
@@ -194,8 +192,8 @@ const results: CaseResult[] = CASES.map((c) => {
     startDate: own.startDate,
     seconds: (performance.now() - t) / 1000,
     annualBudget,
-    perOperatorYear: annualBudget / c.headcount,
-    perOperatorMonth: annualBudget / c.headcount / 12,
+    perOperatorYear: inv.perReportedOperatorYear,
+    perOperatorMonth: inv.perReportedOperatorYear / 12,
     study,
     inversion,
     minimumWage: spec.city.minimumMonthlyWage ?? null,
@@ -414,12 +412,13 @@ async function casesHtml(): Promise<Record<string, string>> {
     '<p class="note">Yuan a year at the reported head count, from each scenario\'s <code>cost</code> section (operator wages are assumptions there; every other input is cited or a labelled library default: ' +
       '<code>engine/cost/README.md</code>). "Budget buys": the largest head count whose outsourced contract price (in-house: all-in total) fits the cited budget at the assumed wage. ' +
       '"Budget pays": the gross monthly operator wage that makes the cost of the reported head count equal the budget; ⚠ = below the city\'s minimum wage. ' +
-      'Haikou is amortised over its 3-year contract; Guangzhou\'s contract is signed yearly (1 year). Paid hours are the cost model\'s fallback, not a roster.</p>',
+      'Haikou is amortised over its 3-year contract; Guangzhou\'s contract is signed yearly (1 year). Paid hours and seats come from each scenario\'s staffing (following demand), not a roster. ' +
+      'Every figure here is what <code>hotline-sim budget &lt;file&gt; --budget &lt;cited amount&gt;</code> prints.</p>',
     '<figure id="chart-cost">',
     '<h2>All-in yuan per operator-month: the budget and the cost model · 人均月成本</h2>',
     costSvg.trim(),
-    '<p class="how"><strong>How to read this 阅读说明:</strong> For each case, the first bar is the cited budget divided by the head count; the second is what the cost model charges per operator ' +
-      'for the same head count (outsourced, all-in). A first bar well above the second means the budget pays for more than the model\'s operators at the assumed wage.</p>',
+    '<p class="how"><strong>How to read this 阅读说明:</strong> For each case, the first bar is the cited budget divided by the head count; the second is the cost model\'s all-in outsourced total for the same head count, ' +
+      'divided by the same head count (like with like: supervisors and everyone else the total pays are in both). A first bar well above the second means the budget pays for more than the model\'s operators at the assumed wage.</p>',
     '</figure>',
 
     '<h2>Findings · 结论</h2>',
@@ -437,13 +436,13 @@ async function casesHtml(): Promise<Record<string, string>> {
 }
 
 function costSpec(): TopLevelSpec {
-  const series = ['Cited budget / head count', `Cost model, ${operatingModelNames.outsourced.en.toLowerCase()}, all-in`];
+  const series = ['Cited budget / head count', `Cost model, ${operatingModelNames.outsourced.en.toLowerCase()}, all-in / the same head count`];
   const rows = results.flatMap((r) => [
     { case: caseLabel(r), series: series[0], value: r.perOperatorMonth },
-    { case: caseLabel(r), series: series[1], value: r.study.at.budgets.outsourced.budget.costPerOperatorMonth },
+    { case: caseLabel(r), series: series[1], value: costPerHeadcountMonth(r.study.at.budgets.outsourced, r.study.at.headcount) },
   ]);
   const y = { field: 'case', type: 'nominal', sort: results.map(caseLabel), axis: { title: null } };
-  const x = { field: 'value', type: 'quantitative', axis: { title: 'Yuan per operator-month, all-in 人均月成本（元）', format: ',d' } };
+  const x = { field: 'value', type: 'quantitative', axis: { title: '人均月成本（元，全口径，÷ 在册人数）Yuan per person-month, all-in, ÷ head count', format: ',d' } };
   const color = { field: 'series', type: 'nominal', scale: { domain: series, range: ['#1f77b4', '#bbbbbb'] } };
   return {
     width: 560,
@@ -463,7 +462,7 @@ function connectionSpec(): TopLevelSpec {
     return { case: caseLabel(r), mean: e.mean, lo: e.ciLow ?? e.mean, hi: e.ciHigh ?? e.mean };
   });
   const y = { field: 'case', type: 'nominal', sort: results.map(caseLabel), axis: { title: null } };
-  const x = { field: 'mean', type: 'quantitative', scale: { domain: [0.5, 1], zero: false, nice: false }, axis: { title: 'Connection rate 接通率', format: '.0%' } };
+  const x = { field: 'mean', type: 'quantitative', scale: { domain: [0, 1], nice: false }, axis: { title: '接通率 Connection rate', format: '.0%' } };
   return {
     width: 560,
     height: results.length * 44,
@@ -479,7 +478,7 @@ function connectionSpec(): TopLevelSpec {
       {
         data: { values: [{ x: GBT33358.connectionRate, label: 'GB/T 33358 ≥ 95%' }] },
         layer: [
-          { mark: { type: 'rule', color: '#2ca02c', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { x: { field: 'x', type: 'quantitative', scale: { domain: [0.5, 1], zero: false, nice: false } } } },
+          { mark: { type: 'rule', color: '#2ca02c', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { x: { field: 'x', type: 'quantitative', scale: { domain: [0, 1], nice: false } } } },
           { mark: { type: 'text', y: -8, align: 'center', color: '#2b7a2b', fontSize: 12 }, encoding: { x: { field: 'x', type: 'quantitative' }, text: { field: 'label' } } },
         ],
       },

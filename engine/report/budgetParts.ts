@@ -38,6 +38,23 @@ export function kpiBlock(title: string, k: KpiSummary): string {
   ].join('\n');
 }
 
+/** "flat around the clock", "following demand", "by roster", "on average" from a staffing source. */
+export function staffingShape(source: string): string {
+  if (!source.startsWith('no roster')) return source.includes('roster') ? 'by roster' : 'on average';
+  return source.includes('flat') ? 'flat around the clock' : source.includes('following demand') ? 'following demand' : 'on average';
+}
+
+/** All-in total / a payroll head count / 12: a budget's cost per person like the cited "budget / head count". */
+export function costPerHeadcountMonth(p: PricedBudget, headcount: number): number {
+  return headcount > 0 ? p.budget.total / headcount / 12 : Number.NaN;
+}
+
+/** All-in total / everyone priced (the head count and roles added on top) / 12. */
+export function costPerPersonMonth(p: PricedBudget): number {
+  const n = p.budget.headcounts.total;
+  return n > 0 ? p.budget.total / n / 12 : Number.NaN;
+}
+
 /** Totals and unit costs of both models. */
 export function budgetSummaryRows(b: Record<Model, PricedBudget>): string[][] {
   const row = (en: string, zh: string, f: (p: PricedBudget) => string) => [en, zh, ...OPERATING_MODELS.map((m) => f(b[m]))];
@@ -45,7 +62,9 @@ export function budgetSummaryRows(b: Record<Model, PricedBudget>): string[][] {
     row('Contract price, VAT incl.', '合同价(含税)', (p) => (p.budget.contractPrice === null ? '—' : formatAmount(p.budget.contractPrice))),
     row("Government's own costs", '政府自担', (p) => formatAmount(p.budget.governmentSide)),
     row('Total per year, all-in', '年度总成本', (p) => formatAmount(p.budget.total)),
-    row('Cost per operator-month, all-in', '人均月成本', (p) => formatAmount(p.budget.costPerOperatorMonth)),
+    // Two divisors, each named: the people who take calls, and everyone priced (supervisors included).
+    row('Cost per phone operator-month, all-in (÷ those taking calls)', '每话务员月成本', (p) => formatAmount(p.budget.costPerOperatorMonth)),
+    row('Cost per person-month, all-in (÷ everyone priced)', '人均月成本(全员)', (p) => formatAmount(costPerPersonMonth(p))),
     row('Cost per answered call', '每通接通成本', (p) => formatYuanWithCi(p.costPerAnsweredCall, 2)),
     row('Cost per connection-rate point (total ÷ rate in %)', '每个接通率百分点成本', (p) => formatYuanWithCi(p.costPerConnectionPoint, 0)),
   ];
@@ -67,10 +86,10 @@ export function budgetLinesTable(b: Record<Model, PricedBudget>, columnSuffix: P
 
 export function headcountLine(at: ScenarioCosting, years: number): string {
   const source = at.headcountSource === 'scenario' ? "the scenario's" : at.headcountSource === 'override' ? 'given' : 'implied by the agents on seat';
-  const seat =
-    at.peoplePerSeat !== null
-      ? `${formatAmount(at.agentsOnSeat, Number.isInteger(at.agentsOnSeat) ? 0 : 1)} on seat around the clock (${formatAmount(at.peoplePerSeat, 2).replace(/\.00$/, '')} people per seat)`
-      : `${formatAmount(at.agentsOnSeat, 1)} on seat on average`;
+  // The shape comes from the staffing that was priced (flat, following demand, roster), not from the form of the input.
+  const shape = staffingShape(at.pricing.staffing?.source ?? '');
+  const pps = at.peoplePerSeat !== null ? ` (${formatAmount(at.peoplePerSeat, 2).replace(/\.00$/, '')} people per seat${shape === 'flat around the clock' ? '' : ' on average'})` : '';
+  const seat = `${formatAmount(at.agentsOnSeat, Number.isInteger(at.agentsOnSeat) ? 0 : 1)} on seat ${shape}${pps}`;
   return `${peopleLine(at.headcount, at.budgets.outsourced.budget, source)}, ${seat}; cost year ${at.calendarYear}; contract term ${formatAmount(years, 2).replace(/\.00$/, '')} year${years === 1 ? '' : 's'}`;
 }
 
@@ -128,7 +147,7 @@ export function citedAffordableLine(c: NonNullable<BudgetStudy['citedAffordable'
           ? `near the minimum wage ${formatAmount(mw)} (${formatAmount((w.outsourced.monthlyWage / mw) * 100, 0)}% of it)`
           : `above the minimum wage ${formatAmount(mw)}`;
   return (
-    `Affordable wage (可负担工资): the cited ${formatAmount(c.yuanPerYear)} a year pays a head count of ${formatAmount(c.headcount)} (${formatAmount(c.operators, Number.isInteger(c.operators) ? 0 : 1)} operators) ` +
+    `Affordable wage (可负担工资): the cited ${formatAmount(c.yuanPerYear)} a year pays a head count of ${formatAmount(c.headcount)} (${formatAmount(c.operators, Number.isInteger(c.operators) ? 0 : 1)} take calls) ` +
     `a gross operator wage of ${part('outsourced')}, ${part('inhouse')} a month under this structure — ${verdict}.`
   );
 }
