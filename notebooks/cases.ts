@@ -137,6 +137,8 @@ const { values: args } = parseArgs({
     'max-days': { type: 'string', default: '91' },
     // Default: each scenario's own (10 in all five).
     replications: { type: 'string' },
+    // Another folder (new or empty) instead of output/cases: the page-vs-CLI test writes to a temporary one.
+    out: { type: 'string' },
   },
 });
 const maxDays = Number(args['max-days']);
@@ -204,8 +206,8 @@ const tSim = performance.now();
 
 // ---- Write -------------------------------------------------------------------------------------
 const page = await casesHtml();
-freshOutputDir(OUT);
-const written = writeFilesAtomically(OUT, { ...page, 'cases.csv': casesCsv() }, true);
+if (args.out === undefined) freshOutputDir(OUT);
+const written = writeFilesAtomically(args.out ?? OUT, { ...page, 'cases.csv': casesCsv() }, args.out === undefined);
 const tReport = performance.now();
 
 // ---- Summary on stdout -------------------------------------------------------------------------
@@ -286,18 +288,18 @@ function thisRun(r: CaseResult): string {
 // ---- CSV ---------------------------------------------------------------------------------------
 function casesCsv(): string {
   const head = [
-    'case', 'scenario', 'budget_yuan', 'term_years', 'annual_budget_yuan', 'headcount', 'headcount_cited', 'per_operator_year', 'per_operator_month',
+    'case', 'scenario', 'budget_yuan', 'term_years', 'contract_years', 'annual_budget_yuan', 'headcount', 'headcount_cited', 'per_operator_year', 'per_operator_month',
     'days_simulated', 'replications', 'agents_on_seat', 'connection_rate', 'connection_ci95_low', 'connection_ci95_high', 'service_level', 'service_level_ci95_low', 'service_level_ci95_high',
-    'occupancy', 'model_outsourced_contract_price', 'model_outsourced_total', 'model_inhouse_total', 'model_outsourced_per_operator_month', 'budget_buys_outsourced', 'budget_buys_inhouse',
+    'occupancy', 'model_outsourced_contract_price', 'model_outsourced_total', 'model_inhouse_total', 'model_outsourced_per_headcount_month', 'budget_buys_outsourced', 'budget_buys_inhouse',
     'affordable_wage_outsourced', 'affordable_wage_inhouse',
   ];
   const rows = results.map((r) => {
     const k = r.study.at.kpis!;
     const b = r.study.at.budgets;
     return [
-      r.facts.id, r.file, r.facts.budgetYuan, r.facts.termYears, r.annualBudget, r.facts.headcount, r.facts.headcountCited, r.perOperatorYear, r.perOperatorMonth,
+      r.facts.id, r.file, r.facts.budgetYuan, r.facts.termYears, r.facts.contractYears, r.annualBudget, r.facts.headcount, r.facts.headcountCited, r.perOperatorYear, r.perOperatorMonth,
       r.days, k.replications, r.study.at.agentsOnSeat, k.connectionRate.mean, k.connectionRate.ciLow, k.connectionRate.ciHigh, k.serviceLevel.mean, k.serviceLevel.ciLow, k.serviceLevel.ciHigh,
-      k.occupancy.mean, b.outsourced.budget.contractPrice, b.outsourced.budget.total, b.inhouse.budget.total, b.outsourced.budget.costPerOperatorMonth,
+      k.occupancy.mean, b.outsourced.budget.contractPrice, b.outsourced.budget.total, b.inhouse.budget.total, costPerHeadcountMonth(b.outsourced, r.study.at.headcount),
       r.inversion.outsourced.operators, r.inversion.inhouse.operators, r.inversion.outsourced.wage, r.inversion.inhouse.wage,
     ].map((v) => (v === null || v === undefined ? '' : String(v)));
   });
