@@ -9,7 +9,7 @@ import { meanAgents, withFlatHeadcount } from '../experiment/search/headcountAge
 import { loadStudyScenario } from '../experiment/studies/scenarioCosting.ts';
 import { formatBudgetOutput, formatBudgetSummary } from './budgetReport.ts';
 import { formatCompareReport } from './compareReport.ts';
-import { formatAmount, formatWithCi } from './format.ts';
+import { formatAmount, formatDays, formatWithCi } from './format.ts';
 
 const SCENARIOS = new URL('../../scenarios/', import.meta.url).pathname;
 const YONGCHUAN = join(SCENARIOS, 'yongchuan-2011.yaml');
@@ -107,5 +107,13 @@ describe('lines that agree with themselves', () => {
     expect(first).toContain(`outsourced ${formatAmount(m.fullCost.operators)} (${formatAmount(m.priced.budget.headcounts.total)} priced)`);
     expect(text).toContain(`head count ${formatAmount(m.fullCost.operators)} (${formatAmount(m.priced.budget.headcounts.operator)} take calls, ${formatAmount(m.priced.budget.headcounts.total)} people priced`);
     expect(text).not.toMatch(/\d operators\)/);
+  });
+});
+
+describe('durations read as a reader says them', () => {
+  it('says "1 day", never "1 days"', () => {
+    expect(formatDays(1)).toBe('1 day');
+    expect(formatDays(14)).toBe('14 days');
+    expect(formatDays(2.5)).toBe('2.5 days');
   });
 });

@@ -3,7 +3,7 @@
 import type { Model } from '../cost/labour.ts';
 import { INHOUSE_PRESETS, inhousePresetNames } from '../cost/inhouse.ts';
 import { OPERATING_MODELS, modelLines, type BudgetStudy, type ContractView, type KpiSummary, type PricedBudget, type ScenarioCosting } from '../experiment/studies/budgetStudy.ts';
-import { describeKpiTarget, formatAmount, formatPercent, formatSigned, formatWithCi, formatYuanWithCi, operatingModelNames, textTable } from './format.ts';
+import { describeKpiTarget, formatAmount, formatPercent, formatSigned, formatWithCi, formatYuanWithCi, operatingModelNames, textTable, formatDays } from './format.ts';
 
 export const modelHeader = (m: Model) => `${operatingModelNames[m].en} ${operatingModelNames[m].zh}`;
 
@@ -32,7 +32,7 @@ export function budgetKpiRows(k: KpiSummary): string[][] {
 export function kpiBlock(title: string, k: KpiSummary): string {
   return [
     title,
-    `${formatAmount(k.countedDays, Number.isInteger(k.countedDays) ? 0 : 2)} days simulated, ${k.replications} replication${k.replications > 1 ? 's' : ''}; ` +
+    `${formatDays(k.countedDays)} simulated, ${k.replications} replication${k.replications > 1 ? 's' : ''}; ` +
       `service level = ${slFormulaText[k.serviceLevelFormula] ?? k.serviceLevelFormula}, T = ${k.serviceLevelSeconds} s`,
     textTable(['KPI', '指标', 'Mean (95% CI)'], budgetKpiRows(k), ['left', 'left', 'right']),
   ].join('\n');
@@ -165,7 +165,7 @@ export function contractLines(title: string, v: ContractView, defaultSeconds: nu
       v.months.map((m) => [m.month, formatAmount(m.days, Number.isInteger(m.days) ? 0 : 1), formatWithCi(m.mean, u), formatPercent(m.passRate, 0)]),
     ),
     ...(v.partialMonthsExcluded.length
-      ? [`Months cut by the simulated horizon, not assessed: ${v.partialMonthsExcluded.map((m) => `${m.month} (${formatAmount(m.days, Number.isInteger(m.days) ? 0 : 1)} days)`).join(', ')}.`]
+      ? [`Months cut by the simulated horizon, not assessed: ${v.partialMonthsExcluded.map((m) => `${m.month} (${formatDays(m.days)})`).join(', ')}.`]
       : []),
   ];
 }

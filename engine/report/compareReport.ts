@@ -4,7 +4,7 @@ import { OPERATING_MODELS, type KpiDifference, type ModelComparison, type Scenar
 import { budgetLinesCsv } from './budgetCsv.ts';
 import { budgetKpiRows, budgetSummaryRows, costPerPersonMonth } from './budgetParts.ts';
 import { staffingShape } from './budgetReport.ts';
-import { describeKpiTarget, formatAmount, formatSigned, formatWithCi, operatingModelNames, textTable, wrapText } from './format.ts';
+import { describeKpiTarget, formatAmount, formatSigned, formatWithCi, operatingModelNames, textTable, wrapText, formatDays } from './format.ts';
 import { describePeriod } from '../experiment/search/targetPeriod.ts';
 import { resultJson } from './json.ts';
 
@@ -31,7 +31,7 @@ function describe(tag: string, c: ScenarioCosting): string {
     `${tag}: ${c.name} (${c.file})\n` +
     `   ${formatAmount(c.headcount)} people, ${formatAmount(c.agentsOnSeat, Number.isInteger(c.agentsOnSeat) ? 0 : 1)} on seat; cost year ${c.calendarYear}` +
     (c.costSource === 'defaults' ? ' (no cost section: library defaults)' : '') +
-    (k ? `; ${formatAmount(k.countedDays, Number.isInteger(k.countedDays) ? 0 : 2)} days × ${k.replications} replications, service level T = ${k.serviceLevelSeconds} s` : '')
+    (k ? `; ${formatDays(k.countedDays)} × ${k.replications} replications, service level T = ${k.serviceLevelSeconds} s` : '')
   );
 }
 

@@ -119,3 +119,9 @@ export function describeKpiTarget(t: StaffingTarget, defaultSeconds: number): st
       return `abandonment rate 呼损率 ≤ ${formatPercent(t.value, 1)}`;
   }
 }
+
+/** "1 day", "14 days", "2.5 days": a duration in days as a reader says it. */
+export function formatDays(days: number): string {
+  const n = Number.isInteger(days) ? formatAmount(days) : formatAmount(days, Math.abs(days * 10 - Math.round(days * 10)) < 1e-9 ? 1 : 2);
+  return `${n} ${days === 1 ? 'day' : 'days'}`;
+}

@@ -6,7 +6,7 @@ import { describeStaffingMode, whyModesDiffer } from '../experiment/search/headc
 import { describePeriod, type TargetPeriod } from '../experiment/search/targetPeriod.ts';
 import { type HeadcountForTarget } from '../experiment/search/headcountSearch.ts';
 import type { StaffingTarget } from '../analytic/staffing.ts';
-import { describeKpiTarget, formatCi, formatValue, formatWithCi, textTable, wrapText } from './format.ts';
+import { describeKpiTarget, formatCi, formatValue, formatWithCi, textTable, wrapText, formatDays } from './format.ts';
 import { noteLines } from './runReport.ts';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -102,7 +102,7 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
     const t = run.totals;
     out.push(
       ...wrapText(
-        `  simulated ${run.horizon.days} days × ${run.replications} replications: service level ${run.serviceLevelSeconds} s ${formatWithCi(t.serviceLevel, 'ratio')}, ` +
+        `  simulated ${formatDays(run.horizon.days)} × ${run.replications} replications: service level ${run.serviceLevelSeconds} s ${formatWithCi(t.serviceLevel, 'ratio')}, ` +
           `ASA ${formatValue(t.asa.mean, 'seconds')}, occupancy ${formatValue(t.occupancy.mean, 'ratio')}` +
           (st.intervalsMissingTarget > 0 ? `; ${st.intervalsMissingTarget} of ${run.intervals.length} intervals just under the target` : ''),
         100,
@@ -208,7 +208,7 @@ export function formatStaffReport(s: StaffingStudy): string {
   }
   out.push('');
   out.push(
-    `The roster simulated over ${run.horizon.days} days (${run.replications} replications, seed ${run.seed}): ` +
+    `The roster simulated over ${formatDays(run.horizon.days)} (${run.replications} replications, seed ${run.seed}): ` +
       `${s.intervalsMissingTarget} of ${run.intervals.length} intervals have a mean KPI below the target ` +
       `(the requirement is set on one week of simulated calls at the chosen confidence; other weeks' random calls and the rounding of shrinkage leave some intervals just under)`,
   );
