@@ -16,6 +16,7 @@ import {
   escapeHtml,
   formatAmount,
   formatWithCi,
+  formatWan,
   htmlPage,
   loadScenario,
   loadStudyScenario,
@@ -314,7 +315,7 @@ async function casesHtml(): Promise<Record<string, string>> {
 
   const budgetRows = results.map((r) => [
     cityCell(r),
-    `${yuan(r.facts.budgetYuan)}`,
+    formatWan(r.facts.budgetYuan),
     `${r.facts.termYears}`,
     r.facts.budgetWhat + ` — ${r.facts.budgetSource}`,
     `${formatAmount(r.facts.headcount)}${r.facts.headcountCited ? '' : '*'}`,
@@ -345,10 +346,10 @@ async function casesHtml(): Promise<Record<string, string>> {
     };
     return [
       cityCell(r),
-      yuan(r.annualBudget),
-      yuan(cp),
-      yuan(b.outsourced.budget.total),
-      yuan(b.inhouse.budget.total),
+      formatWan(r.annualBudget),
+      formatWan(cp),
+      formatWan(b.outsourced.budget.total),
+      formatWan(b.inhouse.budget.total),
       `${(r.annualBudget / cp).toFixed(2)}×`,
       `${formatAmount(r.inversion.outsourced.operators)} / ${formatAmount(r.inversion.inhouse.operators)}`,
       `${yuan(r.operatorWage)}; ${wage('outsourced')} / ${wage('inhouse')}`,
@@ -371,7 +372,7 @@ async function casesHtml(): Promise<Record<string, string>> {
   const lo = Math.min(...results.map((r) => r.perOperatorMonth));
   const hi = Math.max(...results.map((r) => r.perOperatorMonth));
   const body = [
-    '<h1>Five 12345 hotlines: budget, head count and connection rate<span class="zh" lang="zh-CN">五地12345热线：预算、人员与接通率</span></h1>',
+    '<h1 lang="zh-CN">五地12345热线：预算、人员与接通率<span class="zh" lang="en">Five 12345 hotlines: budget, head count and connection rate</span></h1>',
     '<p class="lead">Every scenario shipped in <code>scenarios/</code>, side by side: the budget and head count the sources give, what that is per operator, ' +
       'what the model says that head count achieves on the phones, and what the cost model says it costs. Budgets and cited head counts are from ' +
       '<code>scenarios/SOURCES.md</code>; head counts marked * are the scenario\'s assumption. ' +
@@ -382,48 +383,48 @@ async function casesHtml(): Promise<Record<string, string>> {
     ...results.map((r) => `<li><strong>${escapeHtml(r.facts.city)}</strong>: ${escapeHtml(thisRun(r))}</li>`),
     '</ul></div>',
 
-    '<h2>Budget and head count · 预算与人员</h2>',
+    '<h2>预算与人员 · Budget and head count</h2>',
     htmlTable(
-      ['Case', 'Budget\n预算 (yuan)', 'Years', 'What and source', 'Operators\n人员', 'Per operator-year\n人均年, all-in', 'Per operator-month\n人均月, all-in'],
+      ['案例\nCase', '预算（万元）\nBudget (10,000 yuan)', '年限\nYears', '内容与来源\nWhat and source', '人数\nPeople', '人均年（元，全口径）\nPer person-year, all-in', '人均月（元，全口径）\nPer person-month, all-in'],
       budgetRows,
       { align: ['left', 'right', 'right', 'left', 'right', 'right', 'right'] },
     ),
     '<p class="note">* Not published: the scenario\'s assumption (see its file). Per operator = annual budget / operators; "all-in" because the budget pays wages, ' +
       'employer contributions, supervisors, seats, the vendor\'s fee and profit and tax alike. Nanning\'s and Yongchuan\'s figures are in their own years\' money (2020, 2011).</p>',
 
-    '<h2>Simulated at the reported head count · 模拟指标</h2>',
+    '<h2>模拟指标（按公布人数）· Simulated at the reported head count</h2>',
     htmlTable(
-      ['Case', 'Operators\n人员', 'On seat\n在席', 'Days × replications', 'Connection rate\n接通率', 'Service level 15 s\n服务水平', 'Speed of answer\n平均应答时长', 'Occupancy\n占用率'],
+      ['案例\nCase', '人数\nPeople', '在席\nOn seat', 'Days × replications', 'Connection rate\n接通率', 'Service level 15 s\n服务水平', 'Speed of answer\n平均应答时长', 'Occupancy\n占用率'],
       kpiRows,
       { htmlColumns: [4, 5, 6, 7], className: 'kpi' },
     ),
     '<p class="note">People on the phones / 6 are on seat on average, spread in proportion to the call curve (an assumption in every scenario). ' +
       'Service level = answered within 15 s / (answered + abandoned). Mean over replications, 95% CI beneath.</p>',
     '<figure id="chart-connection">',
-    '<h2>Connection rate at the reported head count · 接通率</h2>',
+    '<h2>接通率（按公布人数）· Connection rate at the reported head count</h2>',
     connSvg.trim(),
     '<p class="how"><strong>How to read this 阅读说明:</strong> Each dot is the simulated connection rate of the head count in the sources (or the scenario\'s assumption, marked *), ' +
       'with its 95% confidence interval as a bar, usually hidden by the dot; the dashed line is the GB/T 33358 target of 95%.</p>',
     '</figure>',
 
-    '<h2>What the cost model says · 成本模型</h2>',
+    '<h2>成本模型 · What the cost model says（万元/年 · 10,000 yuan a year）</h2>',
     htmlTable(
-      ['Case', 'Cited budget\na year', 'Modelled contract\nprice, outsourced', 'All-in total,\noutsourced', 'All-in total,\nin-house', 'Cited /\nmodelled', 'Budget buys\nout. / in-house', 'Wage assumed;\nbudget pays\nout. / in-house'],
+      ['案例\nCase', '公布预算/年\nCited a year', '模型合同价（外包）\nModelled contract price', '全口径（外包）\nAll-in, outsourced', '全口径（自营）\nAll-in, in-house', '公布/模型\nCited / modelled', '预算可雇人数 外包/自营\nBudget buys (people)', '假设工资；预算可付工资（元/月）\nWage assumed; budget pays'],
       costRows,
     ),
-    '<p class="note">Yuan a year at the reported head count, from each scenario\'s <code>cost</code> section (operator wages are assumptions there; every other input is cited or a labelled library default: ' +
+    '<p class="note">万元 a year (10,000 yuan; cases.csv keeps yuan) at the reported head count, from each scenario\'s <code>cost</code> section (operator wages are assumptions there; every other input is cited or a labelled library default: ' +
       '<code>engine/cost/README.md</code>). "Budget buys": the largest head count whose outsourced contract price (in-house: all-in total) fits the cited budget at the assumed wage. ' +
       '"Budget pays": the gross monthly operator wage that makes the cost of the reported head count equal the budget; ⚠ = below the city\'s minimum wage. ' +
       'Haikou is amortised over its 3-year contract; Guangzhou\'s contract is signed yearly (1 year). Paid hours and seats come from each scenario\'s staffing (following demand), not a roster. ' +
       'Every figure here is what <code>hotline-sim budget &lt;file&gt; --budget &lt;cited amount&gt;</code> prints.</p>',
     '<figure id="chart-cost">',
-    '<h2>All-in yuan per operator-month: the budget and the cost model · 人均月成本</h2>',
+    '<h2>人均月成本：预算与成本模型 · All-in yuan per person-month, the budget and the cost model</h2>',
     costSvg.trim(),
     '<p class="how"><strong>How to read this 阅读说明:</strong> For each case, the first bar is the cited budget divided by the head count; the second is the cost model\'s all-in outsourced total for the same head count, ' +
       'divided by the same head count (like with like: supervisors and everyone else the total pays are in both). A first bar well above the second means the budget pays for more than the model\'s operators at the assumed wage.</p>',
     '</figure>',
 
-    '<h2>Findings · 结论</h2>',
+    '<h2>结论 · Findings</h2>',
     ...findings,
     '<p class="note">In depth: <code>notebooks/liaocheng.ts</code> (<a href="../liaocheng/headcount.html">head count and connection rate</a>) and ' +
       '<code>notebooks/haikou.ts</code> (<a href="../haikou/report.html">129M yuan and "515 operators"</a>); run them first for the links to work.</p>',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { budgetStudy } from '../engine/experiment/studies/budgetStudy.ts';
 import { costPerHeadcountMonth } from '../engine/report/budgetParts.ts';
-import { formatAmount } from '../engine/report/format.ts';
+import { formatAmount, formatWan } from '../engine/report/format.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const DAYS = 1;
@@ -45,7 +45,7 @@ describe('notebooks/cases.ts: every figure is the CLI’s', () => {
       expect(Number(col(row, 'per_operator_month')), what).toBe(inv.perReportedOperatorYear / 12);
       // the page's cost table shows the same figures, formatted
       expect(html, what).toContain(`${formatAmount(inv.models.outsourced.fullCost.operators)} / ${formatAmount(inv.models.inhouse.fullCost.operators)}`);
-      expect(html, what).toContain(formatAmount(s.at.budgets.outsourced.budget.total));
+      expect(html, what).toContain(formatWan(s.at.budgets.outsourced.budget.total));
     }
   });
 
