@@ -70,7 +70,7 @@ describe('compare: paired differences, like with like', () => {
     }
     const text = formatCompareReport(c);
     expect(text).toMatch(/Connection rate\s+接通率.*0\.00 pts ± 0\.00/);
-    expect(text.replace(/\s+/g, ' ')).toContain('paired by replication (same seed: common random numbers)');
+    expect(text).toContain('B − A: paired by replication, same seed (CRN).');
   });
 
   it('does not subtract service levels measured at different thresholds', () => {

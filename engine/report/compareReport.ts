@@ -114,7 +114,7 @@ function scenariosSummary(c: ScenarioComparison): string {
     const T = a.kpis?.serviceLevelSeconds ?? 15;
     out.push(...wrapText(`Target: ${describeKpiTarget(t.target, T)}, ${describePeriod(t.period, a.intervalMinutes)}, each scenario's own profile`));
   }
-  out.push(...wrapText(`Money in yuan; KPIs as mean ± 95% CI half-width (percentage points); B − A ${differenceBasis(c)}.`));
+  out.push(...wrapText(`Money in yuan; KPIs: mean ± 95% CI half-width (pts); B − A: ${differenceBasis(c)}.`));
   out.push(...defaultCostWarnings([['A: ', a], ['B: ', b]]));
   const notes = [...a.readingNotes.map((n) => `A: ${n}`), ...b.readingNotes.map((n) => `B: ${n}`)].slice(0, c.targets ? 1 : 3);
   for (const n of notes) out.push(...wrapText(`Note: ${n}`));
@@ -124,12 +124,8 @@ function scenariosSummary(c: ScenarioComparison): string {
 /** How the ± of B − A was formed, from the differences themselves. */
 function differenceBasis(c: ScenarioComparison): string {
   const bases = new Set(c.kpiDifferences.map((d) => d.basis));
-  const how = bases.has('paired-crn')
-    ? 'paired by replication (same seed: common random numbers)'
-    : bases.has('paired')
-      ? 'paired by replication (different seeds)'
-      : 'of independent runs';
-  return bases.has('not-comparable') ? `${how}; service levels at different thresholds not subtracted` : how;
+  const how = bases.has('paired-crn') ? 'paired by replication, same seed (CRN)' : bases.has('paired') ? 'paired by replication, other seeds' : 'independent runs';
+  return bases.has('not-comparable') ? `${how}; SL at different thresholds not subtracted` : how;
 }
 
 /** A scenario without a cost section is priced with library defaults: said on the first screen, as budget says it. */
