@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { budgetStudy, compareStudy } from '../experiment/studies/budgetStudy.ts';
-import { meanAgents, withFlatHeadcount } from '../experiment/search/headcountAgents.ts';
+import { meanAgents, scenarioAtHeadcount } from '../experiment/search/headcountAgents.ts';
 import { loadStudyScenario } from '../experiment/studies/scenarioCosting.ts';
 import { formatBudgetOutput, formatBudgetSummary } from './budgetReport.ts';
 import { formatCompareReport } from './compareReport.ts';
@@ -28,7 +28,7 @@ describe('--risk is searched in people, in the scenario’s own profile', () => 
     expect(r.oneFewer!.probability).toBeLessThan(0.9);
     // the on-seat figure is the one of that head count's own staffing
     const st = loadStudyScenario(YONGCHUAN, TWO_WEEKS);
-    expect(r.agentsOnSeat).toBeCloseTo(meanAgents(withFlatHeadcount(st.scenario, r.headcount, st.peoplePerSeat!)), 9);
+    expect(r.agentsOnSeat).toBeCloseTo(meanAgents(scenarioAtHeadcount(st.scenario, r.headcount, st.peoplePerSeat!)), 9);
     expect(formatBudgetSummary(s)).toContain(`needs ${formatAmount(r.headcount)} people`);
   });
 });
@@ -41,7 +41,7 @@ describe('the head-count row of a target', () => {
 
   it('takes its On seat from the row’s own head count', () => {
     const st = loadStudyScenario(YONGCHUAN, TWO_WEEKS);
-    expect(t.agentsOnSeat).toBeCloseTo(meanAgents(withFlatHeadcount(st.scenario, t.headcount, st.peoplePerSeat!)), 9);
+    expect(t.agentsOnSeat).toBeCloseTo(meanAgents(scenarioAtHeadcount(st.scenario, t.headcount, st.peoplePerSeat!)), 9);
     expect(row).toContain(` ${t.agentsOnSeat.toFixed(1)} `);
   });
 

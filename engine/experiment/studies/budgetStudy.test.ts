@@ -4,17 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentsNeeded } from '../../analytic/staffing.ts';
 import { loadScenario, parseScenario } from '../../scenario/load.ts';
+import { agentsForHeadcount, minimumHeadcountForAgents } from '../../workforce/staffing.ts';
 import {
-  agentsForHeadcount,
   analyticFlatAgents,
   budgetStudy,
   compareStudy,
   contractView,
-  minimumHeadcountForAgents,
   minimumHeadcountForTarget,
   loadStudyScenario,
   RunCache,
-  withFlatHeadcount,
+  scenarioAtHeadcount,
   meanAgents,
 } from './budgetStudy.ts';
 import { runScenario } from './run.ts';
@@ -56,7 +55,7 @@ describe('head count ↔ agents on seat (flat assumption)', () => {
       const s = parseScenario(flat, LIAOCHENG, { headcount: h, horizonHours: 24 });
       // Liaocheng's payroll puts 29 supervisors off the phones: round((h − 29) / 6)
       expect(agentsForHeadcount(h, 6, s.payroll)).toBe(s.agents[0]);
-      expect(withFlatHeadcount(parseScenario(flat, LIAOCHENG, { horizonHours: 24 }), h, 6).agents[0]).toBe(s.agents[0]);
+      expect(scenarioAtHeadcount(parseScenario(flat, LIAOCHENG, { horizonHours: 24 }), h, 6).agents[0]).toBe(s.agents[0]);
     }
   });
 
@@ -224,7 +223,7 @@ describe('budgetStudy', () => {
     expect(out.headcount).toBe(inv.models.outsourced.fullCost.operators);
     // on seat: what that head count's own staffing (following demand) puts there, not the flat rounding
     const st = loadStudyScenario(HAIKOU, { horizonHours: 24 * 7, replications: 3 });
-    expect(out.agentsOnSeat).toBeCloseTo(meanAgents(withFlatHeadcount(st.scenario, out.headcount, 6)), 9);
+    expect(out.agentsOnSeat).toBeCloseTo(meanAgents(scenarioAtHeadcount(st.scenario, out.headcount, 6)), 9);
     expect(Math.abs(out.agentsOnSeat - agentsForHeadcount(out.headcount, 6))).toBeLessThan(1);
     expect(out.kpis.connectionRate.mean).toBeGreaterThan(0);
     expect(out.kpis.connectionRate.mean).toBeLessThanOrEqual(1);

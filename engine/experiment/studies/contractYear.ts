@@ -9,7 +9,8 @@ import { type RunResult } from './run.ts';
 import { type HeadcountSearchOptions, searchMinimum } from '../search/headcountSearch.ts';
 import { RunCache } from '../search/runCache.ts';
 import { analyticFlatAgents } from '../search/analyticBracket.ts';
-import { agentsForHeadcount, meanAgents, minimumHeadcountForAgents, unboundedAt, withFlatHeadcount } from '../search/headcountAgents.ts';
+import { meanAgents, scenarioAtHeadcount, unboundedAt } from '../search/headcountAgents.ts';
+import { agentsForHeadcount, minimumHeadcountForAgents } from '../../workforce/staffing.ts';
 
 // ---------------------------------------------------------------------------------------------
 // targets
@@ -113,7 +114,7 @@ export function minimumHeadcountForContractRisk(
     let hit = views.get(h);
     if (!hit) {
       const n = agentsForHeadcount(h, pps, s.payroll);
-      const onSeat = meanAgents(withFlatHeadcount(s, h, pps));
+      const onSeat = meanAgents(scenarioAtHeadcount(s, h, pps));
       const v = unboundedAt(s, n) ? null : contractView(cache.flat(s, n, h, pps, `Simulating ${h} people (${onSeat.toFixed(1)} on seat)`), kpi, h, onSeat);
       const p = v ? v.risk.probabilityAllMonthsMeet : 0;
       hit = { view: v, onSeat, p };
@@ -128,7 +129,7 @@ export function minimumHeadcountForContractRisk(
   let hi = minimumHeadcountForAgents(n, pps, s.payroll);
   // n − 1 agents failed; flat, every head count below hi puts at most n − 1 on seat; following
   // demand, each head count between theirs is a staffing of its own: bisect on people.
-  if (n > 0 && s.agentsProfile.kind === 'demand') {
+  if (n > 0 && s.staffing.profile === 'demand') {
     let lo = minimumHeadcountForAgents(n - 1, pps, s.payroll);
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
