@@ -121,18 +121,20 @@ const nameOf = (r: RunResult, id: string) => {
   return m ? `${m.name} ${m.zh}` : id;
 };
 /** The shipped file against each published figure: observed, simulated with CI, inside the CI? */
-function reproduction(o: CaseOutcome): { rows: string[][]; all: boolean } {
+function reproduction(o: CaseOutcome): { rows: string[][]; all: boolean; bySlack: boolean } {
   const figures: CalibrationCase['published'] = o.c.published;
   const r = o.shipped;
   let all = true;
+  let bySlack = false;
   const rows = figures.map((f) => {
     const e = o.published[f.metric + (f.seconds ?? '')];
     const slack = f.tolerance ?? 0; // a figure published as "about" x: its own rounding
     const inside = e.ciLow !== null && e.ciHigh !== null && f.value >= e.ciLow - slack && f.value <= e.ciHigh + slack;
     if (!inside) all = false;
+    else if (slack > 0 && (f.value < e.ciLow! || f.value > e.ciHigh!)) bySlack = true;
     return [f.label, formatValue(f.value, unitOf(r, f.metric)), formatValue(e.mean, unitOf(r, f.metric)), formatCi(e, unitOf(r, f.metric)), inside ? (slack > 0 && (f.value < e.ciLow! || f.value > e.ciHigh!) ? `yes, within the figure's rounding (±${(slack * 100).toFixed(1)} pt)` : 'yes') : 'NO'];
   });
-  return { rows, all };
+  return { rows, all, bySlack };
 }
 
 function casePage(o: CaseOutcome): string {
@@ -198,8 +200,12 @@ function summaryRow(o: CaseOutcome): string[] {
     o.c.id,
     fitted,
     rep.rows.length ? rep.rows.map((x) => `${x[0]}: ${x[1]} vs ${x[2]} (${x[3]})`).join('; ') : 'no published rate',
-    rep.rows.length ? (rep.all ? 'yes' : 'NO') : '—',
-    o.headcount ? `${formatAmount(o.headcount.headcount)} (${people(o.phoneStaff ?? o.headcount.headcount)} on the phones, ${((o.phoneStaff ?? o.headcount.headcount) / o.headcount.peoplePerSeat).toFixed(1)} on seat on average)` : '—',
+    rep.rows.length ? (rep.all ? (rep.bySlack ? 'yes, within the published figure\'s rounding; outside the replication CI (calibrate: "not reproduced")' : 'yes, within the replication CI') : 'NO') : '—',
+    o.headcount
+      ? o.c.phonesOnly
+        ? `${people(o.phoneStaff ?? o.headcount.headcount)} on the phones, ${formatAmount(o.headcount.agentsOnSeat, 1)} on seat on average (payroll total not meaningful: fitted phone share)`
+        : `${formatAmount(o.headcount.headcount)} (${people(o.phoneStaff ?? o.headcount.headcount)} on the phones, ${formatAmount(o.headcount.agentsOnSeat, 1)} on seat on average)`
+      : '—',
     o.budget ? formatAmount(Math.round(o.budget.total)) : '—',
   ];
 }
