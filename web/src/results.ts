@@ -1,0 +1,84 @@
+// The right-hand side: KPIs, staffing, cost in-house vs outsourced, the CLI line, the charts.
+import type { Answer, Inputs } from './compute.ts';
+import { formatBig, formatPct, formatYuan, t, type Lang } from './i18n.ts';
+import { download, h } from './dom.ts';
+import { drawCharts } from './charts.ts';
+
+function kpiCard(id: string, label: string, value: string, note?: string): HTMLElement {
+  return h('div', { class: 'kpi', id: `kpi-${id}` }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value), note ? h('div', { class: 'note' }, note) : null);
+}
+
+export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: Inputs): void {
+  const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(lang, k, v);
+  const k = a.kpis;
+  const target = inputs.form.target;
+  const meets = k.connectionRate >= target - 1e-12;
+  const out = a.study.at.budgets.outsourced.budget;
+  const inh = a.study.at.budgets.inhouse.budget;
+  const years = a.study.years;
+  const inv = a.study.inversion;
+  const price = a.budgetYuan;
+  const priceLabel =
+    price === null
+      ? null
+      : a.budgetSource === 'citedContract'
+        ? `${formatYuan(lang, price)} (${a.study.at.citedContract?.source ?? ''})`
+        : formatYuan(lang, price);
+
+  const kpis = h(
+    'section',
+    { class: 'card', id: 'answer' },
+    h('div', { class: 'badge', id: 'analytic-badge' }, L('analytic')),
+    h('h2', {}, a.scenario.name),
+    h(
+      'div',
+      { class: 'kpis' },
+      kpiCard('connection', L('connectionRate'), formatPct(k.connectionRate), `${meets ? '≥' : '<'} ${formatPct(target, 1)} ${meets ? '✓' : '✗'}`),
+      kpiCard('abandon', L('abandonRate'), formatPct(k.abandonRate)),
+      kpiCard('sl', L('serviceLevel'), formatPct(k.serviceLevel)),
+      kpiCard('occupancy', L('occupancy'), formatPct(k.occupancy)),
+    ),
+    h(
+      'div',
+      { class: 'kpis' },
+      kpiCard('headcount', L('atHeadcount'), `${a.headcount.toLocaleString()} ${L('people')}`, `${a.phonePeople.toFixed(0)} ${lang === 'zh' ? '人接听电话' : 'on the phones'}`),
+      kpiCard('target-headcount', L('headcountFor'), a.forTarget ? `${a.forTarget.headcount.toLocaleString()} ${L('people')}` : '—', `${L('connectionRate')} ≥ ${formatPct(target, 1)}`),
+      kpiCard('onseat', L('onSeat'), a.onSeat.toFixed(1), `× ${a.peoplePerSeat} ${lang === 'zh' ? '人/坐席' : 'people per seat'}`),
+      kpiCard('busiest', L('busiest'), a.forTarget ? String(a.forTarget.busiest.agents) : '—', a.forTarget ? `${a.forTarget.busiest.callsPerHour.toFixed(0)} ${lang === 'zh' ? '通/小时' : 'calls/h'}` : undefined),
+    ),
+  );
+
+  const row = (id: string, label: string, o: string, i: string) => h('tr', { id: `row-${id}` }, h('th', { scope: 'row' }, label), h('td', {}, o), h('td', {}, i));
+  const aff = inv
+    ? row('affordable', `${L('affordable')}`, formatYuan(lang, inv.models.outsourced.affordableWage.monthlyWage), formatYuan(lang, inv.models.inhouse.affordableWage.monthlyWage))
+    : null;
+  const costTable = h(
+    'table',
+    { class: 'cost', id: 'cost-table' },
+    h('thead', {}, h('tr', {}, h('th', {}, L('item')), h('th', {}, L('outsourced')), h('th', {}, L('inhouse')))),
+    h(
+      'tbody',
+      {},
+      row('annual', L('annual'), formatYuan(lang, out.total), formatYuan(lang, inh.total)),
+      row('term', `${L('wholeTerm')} (${years} ${L('yearsUnit')})`, formatYuan(lang, out.total * years), formatYuan(lang, inh.total * years)),
+      row('price', L('contractPrice'), formatYuan(lang, out.contractPrice ?? Number.NaN), '—'),
+      row('perperson', L('perPersonMonth'), formatYuan(lang, out.costPerOperatorMonth), formatYuan(lang, inh.costPerOperatorMonth)),
+      aff,
+    ),
+  );
+  const cost = h(
+    'section',
+    { class: 'card' },
+    h('h3', {}, L('cost')),
+    costTable,
+    h('p', { class: 'note' }, priceLabel ? `${L('budgetLine')}: ${formatYuan(lang, (price ?? 0) / years)} · ${L('term')}: ${formatBig(lang, price ?? 0)}` : L('noPrice')),
+    h('p', { class: 'cli' }, h('span', {}, `${L('cli')}: `), h('code', { id: 'cli-line' }, a.cli)),
+    h('div', { class: 'row' }, h('button', { type: 'button', id: 'download-yaml' }, L('downloadYaml'))),
+  );
+  cost.querySelector('#download-yaml')!.addEventListener('click', () => download(`${inputs.source === 'new' ? 'new-hotline' : inputs.source}.yaml`, a.text, 'text/yaml;charset=utf-8'));
+
+  const charts = h('section', { class: 'card charts', id: 'charts' }, h('h3', {}, L('charts')));
+  const method = h('section', { class: 'card method' }, h('p', {}, L('method')));
+  root.replaceChildren(kpis, cost, charts, method);
+  drawCharts(charts, a, lang, inputs);
+}
