@@ -32,6 +32,10 @@ const WORDS = {
   citations: { zh: '来源', en: 'Sources' },
   analytic: { zh: '解析估算（Erlang A），待模拟验证', en: 'Analytic (Erlang A) until confirmed by simulation' },
   kpis: { zh: '服务指标', en: 'Service' },
+  analyticScope: {
+    zh: '解析估算只计来电；回访外呼和网络渠道占用的坐席时间需模拟才能计入，模拟后的接通率通常更低。',
+    en: 'The analytic figures count the calls only; the agent time return visits and online channels take enters through simulation, which usually gives a lower connection rate.',
+  },
   connectionRate: { zh: '接通率', en: 'Connection rate 接通率' },
   abandonRate: { zh: '呼损率', en: 'Abandonment 呼损率' },
   serviceLevel: { zh: '服务水平（15 秒接通率）', en: 'Service level 服务水平 (15 s)' },

@@ -30,6 +30,7 @@ export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: 
     { class: 'card', id: 'answer' },
     h('div', { class: 'badge', id: 'analytic-badge' }, L('analytic')),
     h('h2', {}, a.scenario.name),
+    a.scenario.outbound || a.scenario.online ? h('p', { class: 'note', id: 'analytic-scope' }, L('analyticScope')) : null,
     h(
       'div',
       { class: 'kpis' },
@@ -60,7 +61,7 @@ export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: 
       'tbody',
       {},
       row('annual', L('annual'), formatYuan(lang, out.total), formatYuan(lang, inh.total)),
-      row('term', `${L('wholeTerm')} (${years} ${L('yearsUnit')})`, formatYuan(lang, out.total * years), formatYuan(lang, inh.total * years)),
+      row('term', `${L('wholeTerm')} (${years} ${lang === 'en' && years === 1 ? 'year' : L('yearsUnit')})`, formatYuan(lang, out.total * years), formatYuan(lang, inh.total * years)),
       row('price', L('contractPrice'), formatYuan(lang, out.contractPrice ?? Number.NaN), '—'),
       row('perperson', L('perPersonMonth'), formatYuan(lang, out.costPerOperatorMonth), formatYuan(lang, inh.costPerOperatorMonth)),
       aff,

@@ -1,0 +1,172 @@
+// The workbench in a real browser (Debian's Chromium through playwright-core), opened from
+// `hotline-sim serve`: the five-number form against the CLI on the YAML the page downloads, the
+// language toggle, bad inputs, no console errors. One browser for the file. Skipped (with a
+// message) without Chromium, required when HOTLINE_SIM_REQUIRE_BROWSER=1 (.ci/run sets it).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI, findChromium, launch, ROOT, startServe, type Launched, type Served } from './test/browser.ts';
+
+const chromium = findChromium();
+const required = process.env.HOTLINE_SIM_REQUIRE_BROWSER === '1';
+if (!chromium && !required) console.warn('web/workbench.test.ts: skipped, no Chromium (apt-get install -y chromium fonts-noto-cjk)');
+
+function cli(args: string[]): string {
+  return execFileSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+const yuan = (x: number) => Math.round(x).toLocaleString('zh-CN');
+
+describe.skipIf(!chromium && !required)('the workbench in Chromium', () => {
+  let served: Served;
+  let browser: Launched;
+  let page: Page;
+  const problems: string[] = [];
+  const tmp = mkdtempSync(join(tmpdir(), 'workbench-test-'));
+
+  beforeAll(async () => {
+    expect(chromium, 'Chromium is needed: apt-get install -y chromium fonts-noto-cjk').not.toBeNull();
+    served = await startServe();
+    browser = await launch(chromium!, 'zh-CN');
+    page = await browser.context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    await page.goto(served.url);
+    await page.waitForSelector('#kpi-connection');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    served?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const fill = async (field: string, value: string) => {
+    await page.fill(`#f-${field}`, value);
+  };
+  const text = (sel: string) => page.locator(sel).innerText();
+
+  it('opens from serve in Chinese (the browser\'s language) with an analytic answer', async () => {
+    expect(await text('h1')).toContain('热线测算工作台');
+    expect(await text('#analytic-badge')).toContain('待模拟验证');
+    expect(await text('#kpi-connection')).toMatch(/接通率\s+\d+\.\d%/);
+    mkdirSync(join(ROOT, 'output', 'web'), { recursive: true });
+  });
+
+  it('five numbers: head count and budget agree with hotline-sim budget and erlang on the downloaded YAML', async () => {
+    await fill('requests', '1500000');
+    await fill('phoneShare', '80');
+    if (!(await page.isChecked('#f-find'))) await page.check('#f-find');
+    await fill('monthlyWage', '4500');
+    await page.selectOption('#f-province', 'Guangdong');
+    await fill('city', '佛山');
+    await fill('years', '3');
+    await fill('target', '95');
+    const headcount = Number(await page.inputValue('#f-headcount'));
+    expect(headcount).toBeGreaterThan(50);
+    expect(await text('#kpi-target-headcount')).toContain(String(headcount));
+    await page.screenshot({ path: join(ROOT, 'output', 'web', 'workbench-zh.png'), fullPage: true });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-yaml')]);
+    const file = join(tmp, 'five-numbers.yaml');
+    await download.saveAs(file);
+    expect(readFileSync(file, 'utf8')).toContain(`headcount: ${headcount}`);
+
+    // the budget, line for line what the page shows
+    const study = JSON.parse(cli(['budget', file, '--no-simulate', '--years', '3', '--json']));
+    expect(study.at.headcount).toBe(headcount);
+    expect(study.years).toBe(3);
+    const out = study.at.budgets.outsourced.budget;
+    const inh = study.at.budgets.inhouse.budget;
+    expect(await text('#row-annual')).toBe(`年度总成本\t${yuan(out.total)}\t${yuan(inh.total)}`);
+    expect(await text('#row-term')).toBe(`合同期总额 (3 年)\t${yuan(out.total * 3)}\t${yuan(inh.total * 3)}`);
+    expect(await text('#row-price')).toContain(yuan(out.contractPrice));
+    expect(await text('#cli-line')).toBe('hotline-sim budget scenario.yaml --no-simulate --years 3');
+
+    // the busiest half hour alone, as `hotline-sim erlang` answers it
+    const busiest = await page.evaluate(() => (globalThis as any).workbench.state.last.forTarget.busiest);
+    const erlang = JSON.parse(
+      cli(['erlang', '--calls-per-hour', String(busiest.callsPerHour), '--talk', String(busiest.handleSeconds), '--patience', String(busiest.patienceSeconds), '--target', 'connection=0.95', '--json']),
+    );
+    expect(erlang.agentsNeeded).toBe(busiest.agents);
+    expect(await text('#kpi-busiest')).toContain(String(erlang.agentsNeeded));
+
+    // the head count found is the smallest meeting the target: one fewer misses it
+    await page.uncheck('#f-find');
+    await fill('headcount', String(headcount - 1));
+    expect(await text('#kpi-connection')).toContain('✗');
+    await fill('headcount', String(headcount));
+    expect(await text('#kpi-connection')).toContain('✓');
+  });
+
+  it('switches between Chinese and English live, KPIs keep their Chinese terms', async () => {
+    await page.click('#lang');
+    expect(await text('h1')).toContain("Hotline planner's workbench");
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    for (const [id, zh] of [['connection', '接通率'], ['abandon', '呼损率'], ['sl', '服务水平'], ['occupancy', '坐席占用率']]) {
+      expect(await text(`#kpi-${id}`)).toContain(zh);
+    }
+    expect(await page.inputValue('#f-city')).toBe('佛山'); // the inputs survive the switch
+    await page.screenshot({ path: join(ROOT, 'output', 'web', 'workbench-en.png'), fullPage: true });
+    await page.click('#lang');
+    expect(await text('h1')).toContain('12345 热线测算工作台');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+  });
+
+  it('bad input: a message beside the field, the last answer kept, never a blank page', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['requests', 'abc', /请输入数字/],
+      ['phoneShare', '150', /应在 1 与 100 之间/],
+      ['monthlyWage', '-3', /应在 500 与/],
+      ['years', '0', /应在 0.25 与 100 之间/],
+      ['target', '120', /应在 50 与 99.9 之间/],
+      ['budgetYuan', 'lots', /请输入数字/],
+    ];
+    for (const [field, value, message] of cases) {
+      const before = await page.inputValue(`#f-${field}`);
+      await fill(field, value);
+      expect(await text(`.field[data-field="${field}"] .err`), field).toMatch(message);
+      expect(await page.locator('#results').getAttribute('class')).toContain('stale');
+      expect(await text('#kpi-connection')).toMatch(/\d+\.\d%/);
+      await fill(field, before);
+      expect(await text(`.field[data-field="${field}"] .err`)).toBe('');
+    }
+    await page.uncheck('#f-find');
+    await fill('headcount', '2.5');
+    expect(await text('.field[data-field="headcount"] .err')).toMatch(/整数/);
+    await fill('headcount', '3'); // far too few for 1.2M calls: answered, but almost nobody gets through
+    expect(await text('#kpi-connection')).toContain('✗');
+    await page.check('#f-find');
+    // a YAML file that is not a scenario: one line naming the field, the page stays
+    const bad = join(tmp, 'bad.yaml');
+    writeFileSync(bad, readFileSync(join(ROOT, 'scenarios', 'liaocheng-2024.yaml'), 'utf8').replace('patience: { distribution: exponential, mean: 120 }', 'patience: { distribution: exponential, mean: -3 }'));
+    await page.setInputFiles('#f-file', bad);
+    await page.waitForSelector('.field.bad');
+    expect(await text('.field[data-field="more.patience"] .err')).toMatch(/^patience\.mean: /);
+    expect(await page.isVisible('#f-more-patience')).toBe(true); // "more" opened at the field
+    await fill('more-patience', '120');
+    await page.waitForSelector('#results:not(.stale)');
+    await page.selectOption('#f-source', 'new');
+    await page.waitForSelector('#results:not(.stale)');
+  });
+
+  it('opens every shipped case with its citations', async () => {
+    const ids = readFileSync(join(ROOT, 'scenarios', 'SOURCES.md'), 'utf8') ? await page.locator('#f-source option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)) : [];
+    expect(ids.length).toBeGreaterThanOrEqual(9);
+    for (const id of ids.filter((i) => i !== 'new')) {
+      await page.selectOption('#f-source', id);
+      await page.waitForSelector('#results:not(.stale)');
+      expect(await text('#kpi-connection'), id).toMatch(/\d+\.\d%/);
+      expect(await page.locator('details.cites li').count(), id).toBeGreaterThan(0);
+    }
+  });
+
+  it('logs no console error or warning', () => {
+    expect(problems).toEqual([]);
+  });
+});
