@@ -166,6 +166,22 @@ describe.skipIf(!chromium && !required)('the workbench in Chromium', () => {
     }
   });
 
+  it('draws the four charts and exports each as PNG and SVG', async () => {
+    await page.selectOption('#f-source', 'liaocheng-2024');
+    await page.waitForSelector('#results:not(.stale)');
+    for (const id of ['connection', 'cost', 'day', 'waterfall']) await page.waitForSelector(`#chart-${id} svg.marks`);
+    expect(await text('#chart-waterfall figcaption')).toBe('从简单除法到全成本人数');
+    for (const fmt of ['png', 'svg']) {
+      const [d] = await Promise.all([page.waitForEvent('download'), page.click(`#chart-cost button[data-export="${fmt}"]`)]);
+      const file = join(tmp, `cost.${fmt}`);
+      await d.saveAs(file);
+      const bytes = readFileSync(file);
+      if (fmt === 'png') expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+      else expect(bytes.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    }
+    await page.screenshot({ path: join(ROOT, 'output', 'web', 'workbench-liaocheng-zh.png'), fullPage: true });
+  });
+
   it('logs no console error or warning', () => {
     expect(problems).toEqual([]);
   });

@@ -78,8 +78,10 @@ export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: 
   );
   cost.querySelector('#download-yaml')!.addEventListener('click', () => download(`${inputs.source === 'new' ? 'new-hotline' : inputs.source}.yaml`, a.text, 'text/yaml;charset=utf-8'));
 
-  const charts = h('section', { class: 'card charts', id: 'charts' }, h('h3', {}, L('charts')));
+  // the charts' section is kept between answers: its views are updated, not rebuilt
+  const charts = root.querySelector<HTMLElement>('#charts') ?? h('section', { class: 'card charts', id: 'charts' }, h('h3', {}, L('charts')), h('div', { class: 'chart-grid' }));
+  charts.querySelector('h3')!.textContent = L('charts');
   const method = h('section', { class: 'card method' }, h('p', {}, L('method')));
   root.replaceChildren(kpis, cost, charts, method);
-  drawCharts(charts, a, lang, inputs);
+  drawCharts(charts.querySelector<HTMLElement>('.chart-grid')!, a, lang, inputs);
 }
