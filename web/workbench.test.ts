@@ -38,7 +38,7 @@ describe.skipIf(!chromium && !required)('the workbench in Chromium', () => {
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     await page.goto(served.url);
     await page.waitForSelector('#kpi-connection');
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -180,6 +180,58 @@ describe.skipIf(!chromium && !required)('the workbench in Chromium', () => {
       else expect(bytes.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     }
     await page.screenshot({ path: join(ROOT, 'output', 'web', 'workbench-liaocheng-zh.png'), fullPage: true });
+  });
+
+  it('a link reproduces the page; a downloaded YAML opened again gives the same figures', async () => {
+    await page.selectOption('#f-source', 'haikou-2024');
+    await page.waitForSelector('#results:not(.stale)');
+    await fill('headcount', '280');
+    await fill('years', '2');
+    await page.selectOption('#f-province', 'Guangxi');
+    await page.click('#more summary');
+    await fill('more-patience', '90');
+    const figures = async (p: Page) => [await p.locator('#row-annual').innerText(), await p.locator('#row-term').innerText(), await p.locator('#kpi-connection').innerText(), await p.locator('#kpi-headcount').innerText()];
+    const here = await figures(page);
+    const url = page.url();
+    expect(url).toMatch(/#v=1&lang=zh&src=haikou-2024&per=day&.*hc=280.*prov=Guangxi.*years=2.*m\.patience=90/);
+    const other = await browser.context.newPage();
+    await other.goto(url);
+    await other.waitForSelector('#results:not(.stale)');
+    expect(await figures(other)).toEqual(here);
+    expect(await other.inputValue('#f-more-patience')).toBe('90');
+    await other.close();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-yaml')]);
+    const file = join(tmp, 'haikou-variant.yaml');
+    await download.saveAs(file);
+    await page.setInputFiles('#f-file', file);
+    await page.waitForSelector('#results:not(.stale)');
+    expect(await page.inputValue('#f-source')).toBe('file');
+    expect(await figures(page)).toEqual(here);
+    // and the CLI reads the same file to the same yuan
+    const study = JSON.parse(cli(['budget', file, '--no-simulate', '--years', '2', '--json']));
+    expect(here[0]).toBe(`年度总成本\t${yuan(study.at.budgets.outsourced.budget.total)}\t${yuan(study.at.budgets.inhouse.budget.total)}`);
+  });
+
+  it('keeps up to three named variants side by side, in local storage', async () => {
+    await page.goto(`${served.url}#v=1&src=liaocheng-2024&hc=237`);
+    await page.waitForSelector('#results:not(.stale)');
+    for (const [name, hc] of [['237 人', '237'], ['221 人', '221'], ['281 人', '281']]) {
+      await fill('headcount', hc);
+      await page.fill('#variant-name', name);
+      await page.click('#variant-save');
+      await page.waitForSelector(`#variants-table th:has-text("${name}")`);
+    }
+    expect(await page.isDisabled('#variant-save')).toBe(true);
+    const row = async (id: string) => (await page.locator(`#variants-table tr[data-row="${id}"]`).innerText()).split('\t').map((c) => c.trim());
+    expect((await row('headcount')).slice(1)).toEqual(['237', '221\n−16', '281\n+44']);
+    expect((await row('connection'))[2]).toMatch(/\d+\.\d%\n−\d+\.\d pt/);
+    await page.reload();
+    await page.waitForSelector('#variants-table');
+    await page.click('#variants-table button[data-delete="1"]');
+    expect((await row('headcount')).slice(1)).toEqual(['237', '281\n+44']);
+    await page.click('#variants-table button[data-open="1"]');
+    expect(await page.inputValue('#f-headcount')).toBe('281');
   });
 
   it('logs no console error or warning', () => {

@@ -39,7 +39,7 @@ export function chartSpecs(a: Answer, lang: Lang, inputs: Inputs): ChartSpec[] {
   const specs: ChartSpec[] = [];
 
   const curve = a.curve.filter((p) => Number.isFinite(p.kpis.connectionRate));
-  specs.push({
+  if (curve.length >= 2) specs.push({
     id: 'connection',
     title: L('chartConn'),
     spec: {
@@ -70,7 +70,7 @@ export function chartSpecs(a: Answer, lang: Lang, inputs: Inputs): ChartSpec[] {
   ]);
   const perYear = a.budgetYuan !== null ? a.budgetYuan / a.study.years : null;
   const yuanTitle = zh ? '年度总成本（元）' : 'All-in cost per year, yuan';
-  specs.push({
+  if (curve.length >= 2) specs.push({
     id: 'cost',
     title: L('chartCost'),
     spec: {

@@ -17,7 +17,7 @@ import {
   type HeadcountForTarget,
   type Scenario,
 } from './engine.ts';
-import { applyFiveNumbers, newHotlineText, setNumber, MORE_PATHS, type FiveNumbers } from './scenarioText.ts';
+import { applyFiveNumbers, newHotlineText, setNumber, stampTerm, MORE_PATHS, type FiveNumbers } from './scenarioText.ts';
 
 export interface Inputs {
   /** 'new', a shipped case id, or 'file' (a YAML the planner opened). */
@@ -144,6 +144,7 @@ export function compute(i: Inputs): Outcome {
       text = setNumber(text, ['agents', 'headcount'], headcount);
       s = loadText(text);
     }
+    text = stampTerm(text, i.form.years);
     const kpis = analyticKpis(s);
     if (!kpis.stable) {
       return { ok: false, errors: [{ field: 'headcount', message: { zh: '人数太少：没有呼损时排队无限增长', en: 'too few people: without abandonment the queue grows without bound' } }] };

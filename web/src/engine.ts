@@ -17,6 +17,7 @@ import { minimumHeadcountForAgents, withFlatHeadcount } from '../../engine/exper
 import { priceHeadcount, staffingPatternOf } from '../../engine/experiment/scenarioCosting.ts';
 import { phonePeople } from '../../engine/workforce/payroll.ts';
 import { PROVINCES, REGIONS } from '../../engine/cost/parameters/table.ts';
+import { defaultCostSpec } from '../../engine/cost/schema.ts';
 import { putVirtualFile } from '../shims/fs.ts';
 
 export { ScenarioError, PROVINCES, REGIONS };
@@ -162,8 +163,8 @@ export interface CurvePoint {
 
 /** KPIs and annual all-in cost at head counts around `center` (the charts' curves). */
 export function headcountCurve(s: Scenario, study: BudgetStudy, peoplePerSeat: number, center: number, points = 17): CurvePoint[] {
-  const spec = s.cost;
-  if (!spec) return [];
+  // the cost section, or the library's defaults (as loadStudyScenario prices a scenario without one)
+  const spec = s.cost ?? defaultCostSpec();
   const lo = Math.max(1, Math.floor(center * 0.6));
   const hi = Math.max(lo + points, Math.ceil(center * 1.4));
   const step = Math.max(1, Math.round((hi - lo) / (points - 1)));

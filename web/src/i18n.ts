@@ -18,6 +18,7 @@ const WORDS = {
   perYear: { zh: '每年', en: 'a year' },
   perDay: { zh: '每天', en: 'a day' },
   phoneShare: { zh: '电话占比 %', en: 'Share by phone, %' },
+  noOnline: { zh: '此案例未模拟网络渠道：非电话受理量不计入', en: 'this case models no online channel: requests not by phone are left out' },
   headcount: { zh: '人数（在册）', en: 'Head count (payroll)' },
   findIt: { zh: '按目标求人数', en: 'find it for the target' },
   wage: { zh: '话务员月工资（税前，元）', en: 'Operator gross monthly wage, yuan' },

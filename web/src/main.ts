@@ -3,9 +3,11 @@
 import { compute, type Answer, type FieldError, type Inputs } from './compute.ts';
 import { PROVINCES, REGIONS } from './engine.ts';
 import { browserLang, formatBig, formatPct, formatYuan, MORE_LABELS, t, type Lang, type WordKey } from './i18n.ts';
-import { CASES, citations, moreInputs, NEW_HOTLINE_DEFAULTS, readFiveNumbers, scenarioName } from './scenarioText.ts';
+import { CASES, citations, hasOnlineChannel, moreInputs, NEW_HOTLINE_DEFAULTS, readFiveNumbers, scenarioName } from './scenarioText.ts';
 import { download, h } from './dom.ts';
 import { renderResults } from './results.ts';
+import { decodeState, encodeState, LinkError } from './urlState.ts';
+import { variantsCard } from './variants.ts';
 
 declare const __VERSION__: string;
 
@@ -26,6 +28,22 @@ export function getState(): PageState {
 }
 
 const app = document.getElementById('app')!;
+
+/** A problem with the link the page was opened from (shown until the next change). */
+let linkProblem: string | null = null;
+
+function applyLink(hash: string): void {
+  try {
+    const link = decodeState(hash);
+    if (!link) return;
+    state.inputs = link.inputs;
+    if (link.lang) state.lang = link.lang;
+    state.last = null;
+  } catch (e) {
+    if (!(e instanceof LinkError)) throw e;
+    linkProblem = e.message;
+  }
+}
 
 function L(key: WordKey): string {
   return t(state.lang, key);
@@ -92,7 +110,7 @@ function buildForm(): HTMLElement {
         ),
         h('span', { class: 'err', role: 'alert' }),
       ),
-      numberField('phoneShare', L('phoneShare'), Number((f.phoneShare * 100).toFixed(2))),
+      numberField('phoneShare', L('phoneShare'), Number((f.phoneShare * 100).toFixed(2)), { hint: i.source !== 'new' && !hasOnlineChannel(i.baseText) ? L('noOnline') : undefined }),
       h(
         'div',
         { class: 'field', 'data-field': 'headcount' },
@@ -143,8 +161,10 @@ function showErrors(errors: FieldError[]): void {
     } else general.push(e);
   }
   const box = app.querySelector<HTMLElement>('#general-errors')!;
-  box.replaceChildren(...general.map((e) => h('p', {}, e.message[state.lang])));
-  box.hidden = general.length === 0;
+  const lines = general.map((e) => e.message[state.lang]);
+  if (linkProblem) lines.unshift(`${state.lang === 'zh' ? '链接无法打开' : 'The link cannot be opened'}: ${linkProblem}`);
+  box.replaceChildren(...lines.map((l) => h('p', {}, l)));
+  box.hidden = lines.length === 0;
 }
 
 let lastOutcomeErrors: FieldError[] = [];
@@ -158,6 +178,10 @@ export function recompute(): void {
     showErrors([]);
     renderResults(results, outcome.answer, state.lang, state.inputs);
     results.classList.remove('stale');
+    const link = encodeState(state.inputs, state.lang);
+    if (state.inputs.source !== 'file') history.replaceState(null, '', `#${link}`);
+    const card = variantsCard(state.lang, link, openVariant, () => recompute());
+    results.insertBefore(card, results.querySelector('#charts'));
   } else {
     lastOutcomeErrors = outcome.errors;
     showErrors(outcome.errors);
@@ -166,6 +190,11 @@ export function recompute(): void {
     if (!state.last) results.replaceChildren(h('p', { class: 'empty' }, L('errorsTitle')));
   }
   document.dispatchEvent(new CustomEvent('workbench:answer', { detail: { ok: outcome.ok } }));
+}
+
+function openVariant(link: string): void {
+  applyLink(link);
+  render();
 }
 
 function openSource(source: string, text?: string): void {
@@ -185,6 +214,7 @@ function openSource(source: string, text?: string): void {
 }
 
 function onInput(e: Event): void {
+  linkProblem = null;
   const el = e.target as HTMLInputElement | HTMLSelectElement;
   const i = state.inputs;
   const f = i.form;
@@ -200,7 +230,7 @@ function onInput(e: Event): void {
       f.callsPer = el.value === 'day' ? 'day' : 'year';
       break;
     case 'phoneShare':
-      f.phoneShare = v / 100;
+      f.phoneShare = Number((v / 100).toPrecision(12));
       break;
     case 'headcount':
       f.headcount = v;
@@ -226,7 +256,7 @@ function onInput(e: Event): void {
       f.years = v;
       break;
     case 'target':
-      f.target = v / 100;
+      f.target = Number((v / 100).toPrecision(12));
       break;
     case 'budgetYuan':
       i.budgetYuan = el.value.trim() === '' ? null : v;
@@ -287,4 +317,11 @@ export function downloadYaml(): void {
 // For the tests and the bench: the state and a way to wait for an answer.
 (globalThis as unknown as { workbench: unknown }).workbench = { state, recompute, render, formatYuan, formatPct, formatBig };
 
+applyLink(location.hash);
+window.addEventListener('hashchange', () => {
+  // a link pasted into the address bar of an open page
+  if (location.hash.slice(1) === encodeState(state.inputs, state.lang)) return;
+  applyLink(location.hash);
+  render();
+});
 render();

@@ -73,6 +73,7 @@ export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: 
     h('h3', {}, L('cost')),
     costTable,
     h('p', { class: 'note' }, priceLabel ? `${L('budgetLine')}: ${formatYuan(lang, (price ?? 0) / years)} · ${L('term')}: ${formatBig(lang, price ?? 0)}` : L('noPrice')),
+    a.study.warnings.length ? h('ul', { class: 'warnings', id: 'study-warnings' }, ...a.study.warnings.slice(0, 4).map((w) => h('li', {}, w))) : null,
     h('p', { class: 'cli' }, h('span', {}, `${L('cli')}: `), h('code', { id: 'cli-line' }, a.cli)),
     h('div', { class: 'row' }, h('button', { type: 'button', id: 'download-yaml' }, L('downloadYaml'))),
   );

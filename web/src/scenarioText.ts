@@ -55,6 +55,21 @@ function num(doc: Document, path: (string | number)[]): number | undefined {
   return typeof v === 'number' ? v : undefined;
 }
 
+const TERM_LINE = /^# workbench: .*\n/;
+
+/**
+ * The contract term is a `budget --years` option, not a scenario field: the page writes it into the
+ * file's first line, with the command that prices it, and reads it back from there.
+ */
+export function stampTerm(text: string, years: number): string {
+  return `# workbench: priced for a ${years}-year contract term: hotline-sim budget <this file> --no-simulate --years ${years}\n${text.replace(TERM_LINE, '')}`;
+}
+
+function stampedTerm(text: string): number | undefined {
+  const m = /^# workbench: .*--years ([0-9.]+)/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
 /** The five numbers a scenario text holds (what the form shows when a case is opened). */
 export function readFiveNumbers(text: string, target = 0.95): FiveNumbers {
   const doc = parseDocument(text);
@@ -65,7 +80,7 @@ export function readFiveNumbers(text: string, target = 0.95): FiveNumbers {
   const phone = callsPer === 'year' ? (annual ?? 0) : (daily ?? 0);
   const onlinePer = callsPer === 'year' ? online * 365 : online;
   const requests = Math.round(phone + onlinePer);
-  const years = num(doc, ['cost', 'citedContract', 'years']) ?? 1;
+  const years = stampedTerm(text) ?? num(doc, ['cost', 'citedContract', 'years']) ?? 1;
   return {
     callsPer,
     requests,
@@ -79,6 +94,11 @@ export function readFiveNumbers(text: string, target = 0.95): FiveNumbers {
   };
 }
 
+/** Whether the scenario models online requests (else the share not by phone is left out of it). */
+export function hasOnlineChannel(text: string): boolean {
+  return parseDocument(text).hasIn(['online', 'arrivals']);
+}
+
 /** Sets `path` in the document, keeping the comment on the line. */
 function setKeep(doc: Document, path: (string | number)[], value: unknown): void {
   const node = doc.getIn(path, true);
@@ -89,8 +109,10 @@ function setKeep(doc: Document, path: (string | number)[], value: unknown): void
 /** The text with the five numbers applied; fields equal to what the text already says are left alone. */
 export function applyFiveNumbers(text: string, f: FiveNumbers, headcount: number | null): string {
   const before = readFiveNumbers(text, f.target);
-  const doc = parseDocument(text);
   const changed = (k: keyof FiveNumbers) => before[k] !== f[k];
+  const keys: (keyof FiveNumbers)[] = ['requests', 'phoneShare', 'callsPer', 'monthlyWage', 'province', 'city'];
+  if (!keys.some(changed) && (headcount === null || headcount === before.headcount)) return text;
+  const doc = parseDocument(text);
   if (changed('requests') || changed('phoneShare') || changed('callsPer')) {
     const phone = f.requests * f.phoneShare;
     const onlinePerDay = (f.requests * (1 - f.phoneShare)) / (f.callsPer === 'year' ? 365 : 1);
@@ -126,7 +148,7 @@ export function applyFiveNumbers(text: string, f: FiveNumbers, headcount: number
     if (f.city) setKeep(doc, ['cost', 'city', 'name'], f.city);
     else doc.deleteIn(['cost', 'city', 'name']);
   }
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 100 });
 }
 
 /** A new hotline: the template case with the five numbers, its own name, no cited contract, no calibration claim. */
@@ -144,8 +166,8 @@ export function newHotlineText(f: FiveNumbers, headcount: number): string {
   doc.set('payroll', doc.createNode({ phoneShare: 0.8776 }));
   doc.deleteIn(['cost', 'region']);
   doc.setIn(['cost', 'city'], doc.createNode({}));
-  const base = readFiveNumbers(doc.toString({ lineWidth: 0 }), f.target);
-  return applyFiveNumbers(doc.toString({ lineWidth: 0 }), { ...f, monthlyWage: f.monthlyWage }, headcount ?? base.headcount);
+  const base = readFiveNumbers(doc.toString({ lineWidth: 100 }), f.target);
+  return applyFiveNumbers(doc.toString({ lineWidth: 100 }), { ...f, monthlyWage: f.monthlyWage }, headcount ?? base.headcount);
 }
 
 /** An editable input under "more": its path in the YAML, its value and the comment that sources it. */
@@ -203,7 +225,7 @@ export function moreInputs(text: string): MoreInput[] {
 export function setNumber(text: string, path: (string | number)[], value: number): string {
   const doc = parseDocument(text);
   setKeep(doc, path, value);
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 100 });
 }
 
 /** Sources the scenario cites (its `sources:` list). */
