@@ -46,7 +46,7 @@ const common = {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-const result = await build({ ...common, entryPoints: { app: join(here, 'src', 'main.ts') }, outdir: out });
+const result = await build({ ...common, entryPoints: { app: join(here, 'src', 'main.ts'), 'sim-worker': join(here, 'src', 'simWorker.ts') }, outdir: out });
 copyFileSync(join(here, 'index.html'), join(out, 'index.html'));
 copyFileSync(join(here, 'style.css'), join(out, 'style.css'));
 if (process.env.WEB_BUILD_VERBOSE) {

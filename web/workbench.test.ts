@@ -234,6 +234,49 @@ describe.skipIf(!chromium && !required)('the workbench in Chromium', () => {
     expect(await page.inputValue('#f-headcount')).toBe('281');
   });
 
+  it('模拟验证: Web Workers give the figures of hotline-sim run --json on the same file and seed', async () => {
+    await page.goto(`${served.url}#v=1&src=liaocheng-2024&m.replications=4&m.seed=77`);
+    await page.waitForSelector('#results:not(.stale)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-yaml')]);
+    const file = join(tmp, 'liaocheng-4.yaml');
+    await download.saveAs(file);
+    await page.click('#simulate');
+    await page.waitForSelector('.badge.confirmed', { timeout: 60_000 });
+    expect(await text('#analytic-badge')).toBe('模拟验证：4 次重复，种子 77，均值与 95% 置信区间');
+    const totals = await page.evaluate(() => (globalThis as any).workbench.state.sim.result.totals);
+    const run = JSON.parse(cli(['run', file, '--json']));
+    expect(run.seed).toBe(77);
+    expect(Object.keys(totals).sort()).toEqual(Object.keys(run.totals).sort());
+    for (const [id, e] of Object.entries(run.totals) as [string, { mean: number; ciLow: number; ciHigh: number }][]) {
+      const b = totals[id];
+      // counts are equal; sums of times may differ in the last binary digit (Chromium's V8 is not Node's)
+      if (['offered', 'answered', 'abandoned', 'maxQueue'].includes(id)) expect(b, id).toEqual(e);
+      for (const k of ['mean', 'ciLow', 'ciHigh'] as const) expect(Math.abs(b[k] - e[k]), `${id}.${k}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(e[k])));
+    }
+    // what the page prints is the CLI's figure, and the analytic one beside it, flagged when > 1 point apart
+    const conn = run.totals.connectionRate;
+    expect(await text('#kpi-connection')).toContain(`${(conn.mean * 100).toFixed(1)}%`);
+    expect(await text('#kpi-connection')).toContain(`95% CI ${(conn.ciLow * 100).toFixed(1)}%–${(conn.ciHigh * 100).toFixed(1)}%`);
+    expect(await text('#kpi-occupancy')).toMatch(/⚑ 与解析值相差 \d+\.\d 个百分点/);
+    // a change of input drops the simulation: the figures are analytic again
+    await fill('monthlyWage', '4100');
+    expect(await text('#analytic-badge')).toContain('待模拟验证');
+  });
+
+  it('a simulation can be cancelled, and one too large for the browser is refused with the CLI command', async () => {
+    await page.goto(`${served.url}#v=1&src=liaocheng-2024&m.replications=40`);
+    await page.waitForSelector('#results:not(.stale)');
+    await page.click('#simulate');
+    await page.waitForSelector('#sim-cancel');
+    await page.click('#sim-cancel');
+    expect(await text('#sim-error')).toBe('已取消');
+    expect(await text('#analytic-badge')).toContain('待模拟验证');
+    await page.goto(`${served.url}#v=1&src=new&requests=1000000000&hc=200000`);
+    await page.waitForSelector('#results:not(.stale)');
+    await page.click('#simulate');
+    expect(await text('#sim-error')).toMatch(/^规模过大，无法在浏览器中模拟（约 [\d,]+ 通）。请在命令行运行：hotline-sim run scenario\.yaml/);
+  });
+
   it('logs no console error or warning', () => {
     expect(problems).toEqual([]);
   });

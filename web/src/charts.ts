@@ -5,6 +5,7 @@ import embed, { type Result } from 'vega-embed';
 import { expressionInterpreter } from 'vega-interpreter';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Answer, Inputs } from './compute.ts';
+import type { RunResult } from './engine.ts';
 import { download, h } from './dom.ts';
 import { t, type Lang } from './i18n.ts';
 
@@ -29,7 +30,7 @@ function hhmm(minute: number): string {
 }
 
 /** The chart specs for an answer (plain data: tested without a browser). */
-export function chartSpecs(a: Answer, lang: Lang, inputs: Inputs): ChartSpec[] {
+export function chartSpecs(a: Answer, lang: Lang, inputs: Inputs, sim: RunResult | null = null): ChartSpec[] {
   const L = (k: Parameters<typeof t>[1]) => t(lang, k);
   const zh = lang === 'zh';
   const target = inputs.form.target;
@@ -59,6 +60,18 @@ export function chartSpecs(a: Answer, lang: Lang, inputs: Inputs): ChartSpec[] {
         },
         { data: { values: [{ y: target }] }, mark: { type: 'rule', color: '#b3261e', strokeDash: [4, 3] }, encoding: { y: { field: 'y', type: 'quantitative' } } },
         { data: { values: [{ x: a.headcount, y: a.kpis.connectionRate }] }, mark: { type: 'point', filled: true, size: 90, color: '#e07b00' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'y', type: 'quantitative' } } },
+        // after 模拟验证: the simulated mean with its 95% CI at the head count priced
+        ...(sim?.totals.connectionRate.ciLow != null
+          ? [
+              {
+                data: { values: [{ x: a.headcount, lo: sim.totals.connectionRate.ciLow, hi: sim.totals.connectionRate.ciHigh, mean: sim.totals.connectionRate.mean }] },
+                layer: [
+                  { mark: { type: 'rule', color: '#1f7a3a', strokeWidth: 3 }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'lo', type: 'quantitative' }, y2: { field: 'hi' } } },
+                  { mark: { type: 'tick', color: '#1f7a3a', thickness: 2, orient: 'horizontal' }, encoding: { x: { field: 'x', type: 'quantitative' }, y: { field: 'mean', type: 'quantitative' }, tooltip: [{ field: 'mean', format: '.2%', title: zh ? '模拟均值' : 'simulated mean' }, { field: 'lo', format: '.2%', title: '95% CI' }, { field: 'hi', format: '.2%', title: '95% CI' }] } },
+                ],
+              },
+            ]
+          : []),
       ],
     } as TopLevelSpec,
   });
@@ -199,12 +212,12 @@ async function drawNow(root: HTMLElement, specs: ChartSpec[], lang: Lang, gen: n
 }
 
 /** Draws the charts after the answer settles (the KPIs and the table above are already drawn). */
-export function drawCharts(root: HTMLElement, a: Answer, lang: Lang, inputs: Inputs, delayMs = 150): void {
+export function drawCharts(root: HTMLElement, a: Answer, lang: Lang, inputs: Inputs, sim: RunResult | null = null, delayMs = 150): void {
   const gen = ++generation;
   chartStatus.pending = true;
   if (timer) clearTimeout(timer);
   timer = setTimeout(() => {
-    drawNow(root, chartSpecs(a, lang, inputs), lang, gen).catch((e) => {
+    drawNow(root, chartSpecs(a, lang, inputs, sim), lang, gen).catch((e) => {
       chartStatus.pending = false;
       root.append(h('p', { class: 'err' }, `chart: ${e instanceof Error ? e.message : String(e)}`));
     });

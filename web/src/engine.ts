@@ -19,9 +19,12 @@ import { phonePeople } from '../../engine/workforce/payroll.ts';
 import { PROVINCES, REGIONS } from '../../engine/cost/parameters/table.ts';
 import { defaultCostSpec } from '../../engine/cost/schema.ts';
 import { putVirtualFile } from '../shims/fs.ts';
+import { startRun, type RunResult } from '../../engine/experiment/run.ts';
+import { estimateWork } from '../../engine/scenario/limits.ts';
 
 export { ScenarioError, PROVINCES, REGIONS };
-export type { BudgetStudy, Scenario };
+export { startRun, estimateWork };
+export type { BudgetStudy, Scenario, RunResult };
 
 /** Where the page's scenario lives in the in-memory file store (and the name the CLI sees in messages). */
 export const SCENARIO_PATH = '/workbench/scenario.yaml';

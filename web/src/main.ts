@@ -5,7 +5,9 @@ import { PROVINCES, REGIONS } from './engine.ts';
 import { browserLang, formatBig, formatPct, formatYuan, MORE_LABELS, t, type Lang, type WordKey } from './i18n.ts';
 import { CASES, citations, hasOnlineChannel, moreInputs, NEW_HOTLINE_DEFAULTS, readFiveNumbers, scenarioName } from './scenarioText.ts';
 import { download, h } from './dom.ts';
-import { renderResults } from './results.ts';
+import { renderResults, type SimView } from './results.ts';
+import { simulateInWorkers, TooLargeForBrowser, type Simulation } from './simulate.ts';
+import type { RunResult } from './engine.ts';
 import { decodeState, encodeState, LinkError } from './urlState.ts';
 import { variantsCard } from './variants.ts';
 
@@ -15,12 +17,15 @@ interface PageState {
   lang: Lang;
   inputs: Inputs;
   last: Answer | null;
+  /** The simulation of one scenario text (dropped when the text changes). */
+  sim: { text: string; running: Simulation | null; done: number; total: number; result: RunResult | null; error: string | null } | null;
 }
 
 const state: PageState = {
   lang: browserLang(),
   inputs: { source: 'new', baseText: '', form: { ...NEW_HOTLINE_DEFAULTS }, more: {}, budgetYuan: null },
   last: null,
+  sim: null,
 };
 
 export function getState(): PageState {
@@ -176,7 +181,11 @@ export function recompute(): void {
     state.last = outcome.answer;
     lastOutcomeErrors = [];
     showErrors([]);
-    renderResults(results, outcome.answer, state.lang, state.inputs);
+    if (state.sim && state.sim.text !== outcome.answer.text) {
+      state.sim.running?.cancel();
+      state.sim = null;
+    }
+    renderResults(results, outcome.answer, state.lang, state.inputs, simView());
     results.classList.remove('stale');
     const link = encodeState(state.inputs, state.lang);
     if (state.inputs.source !== 'file') history.replaceState(null, '', `#${link}`);
@@ -190,6 +199,57 @@ export function recompute(): void {
     if (!state.last) results.replaceChildren(h('p', { class: 'empty' }, L('errorsTitle')));
   }
   document.dispatchEvent(new CustomEvent('workbench:answer', { detail: { ok: outcome.ok } }));
+}
+
+function simView(): SimView {
+  const s = state.sim;
+  return {
+    running: !!s?.running,
+    done: s?.done ?? 0,
+    total: s?.total ?? 0,
+    result: s?.result ?? null,
+    error: s?.error ?? null,
+    start: startSimulation,
+    cancel: () => state.sim?.running?.cancel(),
+  };
+}
+
+function startSimulation(): void {
+  const a = state.last;
+  if (!a || state.sim?.running) return;
+  const text = a.text;
+  const sim: NonNullable<PageState['sim']> = { text, running: null, done: 0, total: 0, result: null, error: null };
+  state.sim = sim;
+  try {
+    sim.running = simulateInWorkers(text, (done, total) => {
+      sim.done = done;
+      sim.total = total;
+      const bar = app.querySelector<HTMLProgressElement>('#sim-progress');
+      if (bar) {
+        bar.max = total;
+        bar.value = done;
+        bar.nextElementSibling!.textContent = `${done} / ${total}`;
+      }
+    });
+  } catch (e) {
+    sim.error = e instanceof TooLargeForBrowser ? (state.lang === 'zh' ? `规模过大，无法在浏览器中模拟（约 ${Math.round(e.calls).toLocaleString('zh-CN')} 通）。请在命令行运行：${e.command}` : e.message) : e instanceof Error ? e.message : String(e);
+    recompute();
+    return;
+  }
+  recompute();
+  sim.running.done.then(
+    (result) => {
+      sim.result = result;
+      sim.running = null;
+      if (state.sim === sim) recompute();
+      document.dispatchEvent(new CustomEvent('workbench:simulated'));
+    },
+    (e: Error) => {
+      sim.running = null;
+      sim.error = e.name === 'AbortError' ? (state.lang === 'zh' ? '已取消' : 'cancelled') : e.message;
+      if (state.sim === sim) recompute();
+    },
+  );
 }
 
 function openVariant(link: string): void {

@@ -1,18 +1,50 @@
 // The right-hand side: KPIs, staffing, cost in-house vs outsourced, the CLI line, the charts.
 import type { Answer, Inputs } from './compute.ts';
+import type { RunResult } from './engine.ts';
 import { formatBig, formatPct, formatYuan, t, type Lang } from './i18n.ts';
 import { download, h } from './dom.ts';
 import { drawCharts } from './charts.ts';
 
-function kpiCard(id: string, label: string, value: string, note?: string): HTMLElement {
-  return h('div', { class: 'kpi', id: `kpi-${id}` }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value), note ? h('div', { class: 'note' }, note) : null);
+function kpiCard(id: string, label: string, value: string, note?: string, flag?: string): HTMLElement {
+  return h(
+    'div',
+    { class: `kpi${flag ? ' flagged' : ''}`, id: `kpi-${id}` },
+    h('div', { class: 'label' }, label),
+    h('div', { class: 'value' }, value),
+    note ? h('div', { class: 'note' }, note) : null,
+    flag ? h('div', { class: 'flag' }, flag) : null,
+  );
 }
 
-export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: Inputs): void {
+/** The simulation of the page's current scenario, if any: running, done or failed. */
+export interface SimView {
+  running: boolean;
+  done: number;
+  total: number;
+  result: RunResult | null;
+  error: string | null;
+  start(): void;
+  cancel(): void;
+}
+
+/** Simulated KPI: mean with its 95% CI, and a flag where it differs from the analytic figure by more than a point. */
+function simulated(result: RunResult | null, id: string, analytic: number, lang: Lang): { value: string; note: string; flag?: string } | null {
+  const e = result?.totals[id];
+  if (!e) return null;
+  const ci = e.ciLow !== null && e.ciHigh !== null ? `95% CI ${formatPct(e.ciLow)}–${formatPct(e.ciHigh)}` : '';
+  const diff = (e.mean - analytic) * 100;
+  const note = `${ci} · ${lang === 'zh' ? '解析' : 'analytic'} ${formatPct(analytic)}`;
+  return {
+    value: formatPct(e.mean),
+    note,
+    flag: Math.abs(diff) > 1 ? (lang === 'zh' ? `⚑ 与解析值相差 ${Math.abs(diff).toFixed(1)} 个百分点` : `⚑ differs from the analytic figure by ${Math.abs(diff).toFixed(1)} points`) : undefined,
+  };
+}
+
+export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: Inputs, sim: SimView): void {
   const L = (k: Parameters<typeof t>[1], v?: Record<string, string | number>) => t(lang, k, v);
   const k = a.kpis;
   const target = inputs.form.target;
-  const meets = k.connectionRate >= target - 1e-12;
   const out = a.study.at.budgets.outsourced.budget;
   const inh = a.study.at.budgets.inhouse.budget;
   const years = a.study.years;
@@ -25,19 +57,40 @@ export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: 
         ? `${formatYuan(lang, price)} (${a.study.at.citedContract?.source ?? ''})`
         : formatYuan(lang, price);
 
+  const r = sim.result;
+  const card = (id: string, label: string, metric: string, analytic: number, extra?: (x: number) => string) => {
+    const s = simulated(r, metric, analytic, lang);
+    if (!s) return kpiCard(id, label, formatPct(analytic), extra?.(analytic));
+    return kpiCard(id, label, s.value, [extra?.(r!.totals[metric].mean), s.note].filter(Boolean).join(' · '), s.flag);
+  };
+  const verdict = (x: number) => `${x >= target - 1e-12 ? '≥' : '<'} ${formatPct(target, 1)} ${x >= target - 1e-12 ? '✓' : '✗'}`;
+  const badge = r
+    ? h('div', { class: 'badge confirmed', id: 'analytic-badge' }, lang === 'zh' ? `模拟验证：${r.replications} 次重复，种子 ${r.seed}，均值与 95% 置信区间` : `Simulated: ${r.replications} replications, seed ${r.seed}, means with 95% CIs`)
+    : h('div', { class: 'badge', id: 'analytic-badge' }, L('analytic'));
+  const simBar = h(
+    'div',
+    { class: 'row sim', id: 'sim' },
+    h('button', { type: 'button', id: 'simulate', disabled: sim.running }, lang === 'zh' ? '模拟验证' : 'Simulate to confirm 模拟验证'),
+    sim.running ? h('progress', { id: 'sim-progress', max: sim.total, value: sim.done }) : null,
+    sim.running ? h('span', { class: 'note' }, `${sim.done} / ${sim.total}`) : null,
+    sim.running ? h('button', { type: 'button', id: 'sim-cancel' }, lang === 'zh' ? '取消' : 'Cancel') : null,
+    sim.error ? h('span', { class: 'err', id: 'sim-error' }, sim.error) : null,
+  );
+  simBar.querySelector('#simulate')!.addEventListener('click', () => sim.start());
+  simBar.querySelector('#sim-cancel')?.addEventListener('click', () => sim.cancel());
   const kpis = h(
     'section',
     { class: 'card', id: 'answer' },
-    h('div', { class: 'badge', id: 'analytic-badge' }, L('analytic')),
+    h('div', { class: 'row' }, badge, simBar),
     h('h2', {}, a.scenario.name),
-    a.scenario.outbound || a.scenario.online ? h('p', { class: 'note', id: 'analytic-scope' }, L('analyticScope')) : null,
+    !r && (a.scenario.outbound || a.scenario.online) ? h('p', { class: 'note', id: 'analytic-scope' }, L('analyticScope')) : null,
     h(
       'div',
       { class: 'kpis' },
-      kpiCard('connection', L('connectionRate'), formatPct(k.connectionRate), `${meets ? '≥' : '<'} ${formatPct(target, 1)} ${meets ? '✓' : '✗'}`),
-      kpiCard('abandon', L('abandonRate'), formatPct(k.abandonRate)),
-      kpiCard('sl', L('serviceLevel'), formatPct(k.serviceLevel)),
-      kpiCard('occupancy', L('occupancy'), formatPct(k.occupancy)),
+      card('connection', L('connectionRate'), 'connectionRate', k.connectionRate, verdict),
+      card('abandon', L('abandonRate'), 'abandonmentRate', k.abandonRate),
+      card('sl', L('serviceLevel'), 'serviceLevel', k.serviceLevel),
+      card('occupancy', L('occupancy'), 'occupancy', k.occupancy),
     ),
     h(
       'div',
@@ -84,5 +137,5 @@ export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: 
   charts.querySelector('h3')!.textContent = L('charts');
   const method = h('section', { class: 'card method' }, h('p', {}, L('method')));
   root.replaceChildren(kpis, cost, charts, method);
-  drawCharts(charts.querySelector<HTMLElement>('.chart-grid')!, a, lang, inputs);
+  drawCharts(charts.querySelector<HTMLElement>('.chart-grid')!, a, lang, inputs, sim.result);
 }
