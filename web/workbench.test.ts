@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, findChromium, launch, ROOT, startServe, type Launched, type Served } from './test/browser.ts';
+import { pdfPages, pdfPageSizes } from './test/pdfText.ts';
 
 const chromium = findChromium();
 const required = process.env.HOTLINE_SIM_REQUIRE_BROWSER === '1';
@@ -275,6 +276,45 @@ describe.skipIf(!chromium && !required)('the workbench in Chromium', () => {
     await page.waitForSelector('#results:not(.stale)');
     await page.click('#simulate');
     expect(await text('#sim-error')).toMatch(/^规模过大，无法在浏览器中模拟（约 [\d,]+ 通）。请在命令行运行：hotline-sim run scenario\.yaml/);
+  });
+
+  it('CSV of every table: UTF-8 with a BOM, numbers without separators', async () => {
+    await page.goto(`${served.url}#v=1&src=liaocheng-2024`);
+    await page.waitForSelector('#results:not(.stale)');
+    const ids = await page.locator('button[data-csv]').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.csv));
+    expect(ids).toEqual(expect.arrayContaining(['cost-table', 'appendix-inputs', 'appendix-kpis', 'appendix-staffing', 'appendix-cost']));
+    await page.click('#appendix-toggle');
+    const [d] = await Promise.all([page.waitForEvent('download'), page.click('button[data-csv="cost-table"]')]);
+    const file = join(tmp, 'cost.csv');
+    await d.saveAs(file);
+    const csv = readFileSync(file, 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.slice(1).split('\r\n').slice(0, 2)).toEqual(['项目,外包,自营', '年度总成本,22694972,20528000']);
+  });
+
+  it('prints the tender appendix 招标测算附件 to A4 PDF pages with its headings, KPIs with CIs, seed and version', async () => {
+    await page.goto(`${served.url}#v=1&src=liaocheng-2024&m.replications=3`);
+    await page.waitForSelector('#results:not(.stale)');
+    await page.click('#simulate');
+    await page.waitForSelector('.badge.confirmed', { timeout: 60_000 });
+    const ci = (await text('#appendix-kpis tbody tr:first-child td:nth-child(4)')).trim();
+    expect(ci).toMatch(/^\d+\.\d%–\d+\.\d%$/);
+    const pdf = await page.pdf({ format: 'A4' });
+    writeFileSync(join(ROOT, 'output', 'web', 'appendix-zh.pdf'), pdf);
+    const sizes = pdfPageSizes(pdf);
+    expect(sizes.length).toBeGreaterThanOrEqual(2);
+    for (const s of sizes) expect([Math.round(s.width / 2.835), Math.round(s.height / 2.835)]).toEqual([210, 297]); // mm
+    const all = pdfPages(pdf).join('\n');
+    let at = -1;
+    for (const heading of ['招标测算附件', '一、测算问题', '二、输入及来源', '三、测算方法', '四、服务指标', '五、人员配置', '六、成本明细(自营与外包)', '七、可复现信息']) {
+      const i = all.indexOf(heading);
+      expect(i, heading).toBeGreaterThan(at);
+      at = i;
+    }
+    expect(all).toContain(ci);
+    expect(all).toMatch(/随机种子\s*: 2024;\s*重复次数\s*: 3; hotline-sim v\d+\.\d+\.\d+/);
+    expect(all).toContain('假设'); // which inputs are assumptions
+    expect(all).not.toContain('打印招标测算附件'); // the page's controls are not printed
   });
 
   it('logs no console error or warning', () => {

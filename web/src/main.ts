@@ -5,7 +5,7 @@ import { PROVINCES, REGIONS } from './engine.ts';
 import { browserLang, formatBig, formatPct, formatYuan, MORE_LABELS, t, type Lang, type WordKey } from './i18n.ts';
 import { CASES, citations, hasOnlineChannel, moreInputs, NEW_HOTLINE_DEFAULTS, readFiveNumbers, scenarioName } from './scenarioText.ts';
 import { download, h } from './dom.ts';
-import { renderResults, type SimView } from './results.ts';
+import { addCsvButtons, renderResults, type SimView } from './results.ts';
 import { simulateInWorkers, TooLargeForBrowser, type Simulation } from './simulate.ts';
 import type { RunResult } from './engine.ts';
 import { decodeState, encodeState, LinkError } from './urlState.ts';
@@ -191,6 +191,7 @@ export function recompute(): void {
     if (state.inputs.source !== 'file') history.replaceState(null, '', `#${link}`);
     const card = variantsCard(state.lang, link, openVariant, () => recompute());
     results.insertBefore(card, results.querySelector('#charts'));
+    addCsvButtons(card, state.lang);
   } else {
     lastOutcomeErrors = outcome.errors;
     showErrors(outcome.errors);

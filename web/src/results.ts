@@ -4,6 +4,8 @@ import type { RunResult } from './engine.ts';
 import { formatBig, formatPct, formatYuan, t, type Lang } from './i18n.ts';
 import { download, h } from './dom.ts';
 import { drawCharts } from './charts.ts';
+import { renderAppendix } from './appendix.ts';
+import { tableCsv } from './csv.ts';
 
 function kpiCard(id: string, label: string, value: string, note?: string, flag?: string): HTMLElement {
   return h(
@@ -39,6 +41,16 @@ function simulated(result: RunResult | null, id: string, analytic: number, lang:
     note,
     flag: Math.abs(diff) > 1 ? (lang === 'zh' ? `⚑ 与解析值相差 ${Math.abs(diff).toFixed(1)} 个百分点` : `⚑ differs from the analytic figure by ${Math.abs(diff).toFixed(1)} points`) : undefined,
   };
+}
+
+/** A "CSV" button after every table in the answer (UTF-8 with BOM, for Excel). */
+export function addCsvButtons(root: HTMLElement, lang: Lang): void {
+  for (const table of root.querySelectorAll<HTMLTableElement>('table[id]')) {
+    if (table.nextElementSibling?.classList.contains('csv')) continue;
+    const b = h('button', { type: 'button', class: 'small csv', 'data-csv': table.id }, lang === 'zh' ? 'CSV 导出' : 'CSV export');
+    b.addEventListener('click', () => download(`${table.id}.csv`, tableCsv(table), 'text/csv;charset=utf-8'));
+    table.after(b);
+  }
 }
 
 export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: Inputs, sim: SimView): void {
@@ -128,14 +140,29 @@ export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: 
     h('p', { class: 'note' }, priceLabel ? `${L('budgetLine')}: ${formatYuan(lang, (price ?? 0) / years)} · ${L('term')}: ${formatBig(lang, price ?? 0)}` : L('noPrice')),
     a.study.warnings.length ? h('ul', { class: 'warnings', id: 'study-warnings' }, ...a.study.warnings.slice(0, 4).map((w) => h('li', {}, w))) : null,
     h('p', { class: 'cli' }, h('span', {}, `${L('cli')}: `), h('code', { id: 'cli-line' }, a.cli)),
-    h('div', { class: 'row' }, h('button', { type: 'button', id: 'download-yaml' }, L('downloadYaml'))),
+    h(
+      'div',
+      { class: 'row' },
+      h('button', { type: 'button', id: 'download-yaml' }, L('downloadYaml')),
+      h('button', { type: 'button', id: 'print-appendix' }, lang === 'zh' ? '打印招标测算附件' : 'Print the tender appendix 招标测算附件'),
+    ),
   );
+  cost.querySelector('#print-appendix')!.addEventListener('click', () => window.print());
   cost.querySelector('#download-yaml')!.addEventListener('click', () => download(`${inputs.source === 'new' ? 'new-hotline' : inputs.source}.yaml`, a.text, 'text/yaml;charset=utf-8'));
 
   // the charts' section is kept between answers: its views are updated, not rebuilt
   const charts = root.querySelector<HTMLElement>('#charts') ?? h('section', { class: 'card charts', id: 'charts' }, h('h3', {}, L('charts')), h('div', { class: 'chart-grid' }));
   charts.querySelector('h3')!.textContent = L('charts');
   const method = h('section', { class: 'card method' }, h('p', {}, L('method')));
-  root.replaceChildren(kpis, cost, charts, method);
+  // on screen a preview that opens on demand; printing shows it alone, open or not
+  const wasOpen = root.querySelector('#appendix-preview')?.classList.contains('open') ?? false;
+  const toggle = h('button', { type: 'button', class: 'link', id: 'appendix-toggle', 'aria-expanded': String(wasOpen) }, lang === 'zh' ? '招标测算附件（预览，打印时单独成页）' : 'Tender appendix 招标测算附件 (preview; printed on its own)');
+  const appendix = h('section', { class: `card appendix-preview${wasOpen ? ' open' : ''}`, id: 'appendix-preview' }, toggle, renderAppendix(a, lang, inputs, sim.result));
+  toggle.addEventListener('click', () => {
+    const open = appendix.classList.toggle('open');
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+  root.replaceChildren(kpis, cost, charts, method, appendix);
+  addCsvButtons(root, lang);
   drawCharts(charts.querySelector<HTMLElement>('.chart-grid')!, a, lang, inputs, sim.result);
 }
