@@ -53,7 +53,7 @@ describe.skipIf(!chromium && !required)('the workbench in Chromium', () => {
   const text = (sel: string) => page.locator(sel).innerText();
 
   it('opens from serve in Chinese (the browser\'s language) with an analytic answer', async () => {
-    expect(await text('h1')).toContain('热线测算工作台');
+    expect(await text('header h1')).toContain('热线测算工作台');
     expect(await text('#analytic-badge')).toContain('待模拟验证');
     expect(await text('#kpi-connection')).toMatch(/接通率\s+\d+\.\d%/);
     mkdirSync(join(ROOT, 'output', 'web'), { recursive: true });
@@ -107,7 +107,7 @@ describe.skipIf(!chromium && !required)('the workbench in Chromium', () => {
 
   it('switches between Chinese and English live, KPIs keep their Chinese terms', async () => {
     await page.click('#lang');
-    expect(await text('h1')).toContain("Hotline planner's workbench");
+    expect(await text('header h1')).toContain("Hotline planner's workbench");
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     for (const [id, zh] of [['connection', '接通率'], ['abandon', '呼损率'], ['sl', '服务水平'], ['occupancy', '坐席占用率']]) {
       expect(await text(`#kpi-${id}`)).toContain(zh);
@@ -115,7 +115,7 @@ describe.skipIf(!chromium && !required)('the workbench in Chromium', () => {
     expect(await page.inputValue('#f-city')).toBe('佛山'); // the inputs survive the switch
     await page.screenshot({ path: join(ROOT, 'output', 'web', 'workbench-en.png'), fullPage: true });
     await page.click('#lang');
-    expect(await text('h1')).toContain('12345 热线测算工作台');
+    expect(await text('header h1')).toContain('12345 热线测算工作台');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
   });
 

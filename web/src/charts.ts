@@ -4,7 +4,7 @@
 import embed, { type Result } from 'vega-embed';
 import { expressionInterpreter } from 'vega-interpreter';
 import type { TopLevelSpec } from 'vega-lite';
-import type { Answer, Inputs } from './compute.ts';
+import { answerDetails, type Answer, type Inputs } from './compute.ts';
 import type { RunResult } from './engine.ts';
 import { download, h } from './dom.ts';
 import { t, type Lang } from './i18n.ts';
@@ -39,7 +39,8 @@ export function chartSpecs(a: Answer, lang: Lang, inputs: Inputs, sim: RunResult
   const conn = zh ? '接通率' : 'Connection rate 接通率';
   const specs: ChartSpec[] = [];
 
-  const curve = a.curve.filter((p) => Number.isFinite(p.kpis.connectionRate));
+  const { curve: allPoints, inversion: inv } = answerDetails(a);
+  const curve = allPoints.filter((p) => Number.isFinite(p.kpis.connectionRate));
   if (curve.length >= 2) specs.push({
     id: 'connection',
     title: L('chartConn'),
@@ -129,7 +130,6 @@ export function chartSpecs(a: Answer, lang: Lang, inputs: Inputs, sim: RunResult
     } as TopLevelSpec,
   });
 
-  const inv = a.study.inversion;
   if (inv) {
     const steps = inv.models.outsourced.waterfall;
     const rows = steps.map((s, i) => {

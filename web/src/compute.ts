@@ -2,7 +2,9 @@
 // count for the target and the cost study. Pure but for the engine's in-memory file store; the
 // view only renders what this returns.
 import {
+  affordableWages,
   analyticKpis,
+  atHeadcount,
   averageDay,
   costStudy,
   headcountCurve,
@@ -17,7 +19,7 @@ import {
   type HeadcountForTarget,
   type Scenario,
 } from './engine.ts';
-import { applyFiveNumbers, newHotlineText, setNumber, stampTerm, MORE_PATHS, type FiveNumbers } from './scenarioText.ts';
+import { editScenario, setHeadcount, stampTerm, MORE_PATHS, type FiveNumbers } from './scenarioText.ts';
 
 export interface Inputs {
   /** 'new', a shipped case id, or 'file' (a YAML the planner opened). */
@@ -49,7 +51,8 @@ export interface Answer {
   study: BudgetStudy;
   budgetYuan: number | null;
   budgetSource: 'input' | 'citedContract' | null;
-  curve: CurvePoint[];
+  /** The gross operator wage the budget or price pays, per model (as `budget --budget`). */
+  affordable: Record<'outsourced' | 'inhouse', number> | null;
   day: { minute: number; callsPerHour: number; agents: number }[];
   cli: string;
 }
@@ -107,45 +110,44 @@ function asFieldError(e: unknown): FieldError {
   return { field: 'scenario', message: { zh: msg, en: msg } };
 }
 
-/** The scenario text the inputs describe, before the head-count search. */
+/** The "more" inputs the planner changed, with their paths. */
+function moreEdits(i: Inputs): { path: (string | number)[]; value: number }[] {
+  return MORE_PATHS.filter((m) => i.more[m.key] !== undefined).map((m) => ({ path: m.path, value: i.more[m.key] }));
+}
+
+/** The scenario text the inputs describe at a head count. */
 export function scenarioTextOf(i: Inputs, headcount: number): string {
-  let text = i.source === 'new' ? newHotlineText(i.form, headcount) : applyFiveNumbers(i.baseText, i.form, headcount);
-  for (const m of MORE_PATHS) {
-    const v = i.more[m.key];
-    if (v !== undefined) text = setNumber(text, m.path, v);
-  }
-  return text;
+  return stampTerm(editScenario(i.source === 'new' ? null : i.baseText, i.form, headcount, moreEdits(i)).toString({ lineWidth: 100 }), i.form.years);
 }
 
-function peoplePerSeatOf(s: Scenario, text: string): number {
-  const m = /peoplePerSeat:\s*([0-9.]+)/.exec(text);
-  if (!m) throw new RangeError('the scenario gives agents on seat, not a head count with peoplePerSeat: the workbench needs agents: { headcount, peoplePerSeat }');
-  void s;
-  return Number(m[1]);
-}
-
-export function compute(i: Inputs): Outcome {
+/** The answer, at once: one YAML parse for the page's edits, one for the engine's loader, the engine's cost study. */
+export function compute(i: Inputs, hint?: number): Outcome {
   const errors = checkInputs(i);
   if (errors.length) return { ok: false, errors };
   try {
     const find = i.form.headcount === null;
-    let text = scenarioTextOf(i, i.form.headcount ?? 100);
+    const doc = editScenario(i.source === 'new' ? null : i.baseText, i.form, i.form.headcount ?? hint ?? 100, moreEdits(i));
+    let text = stampTerm(doc.toString({ lineWidth: 100 }), i.form.years);
     let s = loadText(text);
-    const pps = peoplePerSeatOf(s, text);
+    const pps = doc.getIn(['agents', 'peoplePerSeat']);
+    if (typeof pps !== 'number' || s.headcount === null) {
+      throw new RangeError('the scenario gives agents on seat, not agents: { headcount, peoplePerSeat }: the workbench needs a head count');
+    }
     let forTarget: HeadcountForTarget | null = null;
     try {
-      forTarget = headcountForConnection(s, pps, i.form.target);
+      forTarget = headcountForConnection(s, pps, i.form.target, find ? hint : (hint ?? s.headcount));
     } catch (e) {
       if (find) throw e;
     }
-    let headcount = s.headcount ?? 0;
+    let kpis: AnalyticKpis;
     if (find && forTarget) {
-      headcount = forTarget.headcount;
-      text = setNumber(text, ['agents', 'headcount'], headcount);
-      s = loadText(text);
-    }
-    text = stampTerm(text, i.form.years);
-    const kpis = analyticKpis(s);
+      // the head count found: the engine's own head count → agents rule (what the loader applies to the file)
+      setHeadcount(doc, forTarget.headcount);
+      text = stampTerm(doc.toString({ lineWidth: 100 }), i.form.years);
+      s = atHeadcount(s, forTarget.headcount, pps);
+      kpis = forTarget.kpis;
+    } else kpis = analyticKpis(s);
+    const headcount = s.headcount ?? 0;
     if (!kpis.stable) {
       return { ok: false, errors: [{ field: 'headcount', message: { zh: '人数太少：没有呼损时排队无限增长', en: 'too few people: without abandonment the queue grows without bound' } }] };
     }
@@ -156,7 +158,10 @@ export function compute(i: Inputs): Outcome {
       budgetYuan = (cited.yuan / cited.years) * i.form.years;
       budgetSource = 'citedContract';
     }
-    const study = costStudy(text, { years: i.form.years, budgetYuan: budgetYuan ?? undefined });
+    const study = costStudy(text, { years: i.form.years });
+    if (Math.abs(study.at.agentsOnSeat - meanOnSeat(s)) > 1e-9 || study.at.headcount !== headcount) {
+      throw new Error(`the page's staffing (${headcount} people, ${meanOnSeat(s)} on seat) is not the file's (${study.at.headcount}, ${study.at.agentsOnSeat})`);
+    }
     const cli =
       `hotline-sim budget scenario.yaml --no-simulate --years ${i.form.years}` + (budgetYuan !== null ? ` --budget ${Math.round(budgetYuan)}` : '');
     return {
@@ -173,7 +178,7 @@ export function compute(i: Inputs): Outcome {
         study,
         budgetYuan,
         budgetSource,
-        curve: headcountCurve(s, study, pps, Math.max(headcount, forTarget?.headcount ?? 0)),
+        affordable: budgetYuan !== null ? affordableWages(s, study, budgetYuan) : null,
         day: averageDay(s),
         cli,
       },
@@ -181,4 +186,22 @@ export function compute(i: Inputs): Outcome {
   } catch (e) {
     return { ok: false, errors: [asFieldError(e)] };
   }
+}
+
+/** What the charts need beyond the answer (the waterfall's inversion, the curves): computed after the answer is drawn. */
+export interface Details {
+  inversion: BudgetStudy['inversion'];
+  curve: CurvePoint[];
+}
+
+const details = new WeakMap<Answer, Details>();
+
+export function answerDetails(a: Answer): Details {
+  let d = details.get(a);
+  if (!d) {
+    const inversion = a.budgetYuan !== null ? costStudy(a.text, { years: a.study.years, budgetYuan: a.budgetYuan }).inversion : null;
+    d = { inversion, curve: headcountCurve(a.scenario, a.study, a.peoplePerSeat, Math.max(a.headcount, a.forTarget?.headcount ?? 0)) };
+    details.set(a, d);
+  }
+  return d;
 }

@@ -18,6 +18,7 @@ import { priceHeadcount, staffingPatternOf } from '../../engine/experiment/scena
 import { phonePeople } from '../../engine/workforce/payroll.ts';
 import { PROVINCES, REGIONS } from '../../engine/cost/parameters/table.ts';
 import { defaultCostSpec } from '../../engine/cost/schema.ts';
+import { affordableMonthlyWage } from '../../engine/cost/inversions.ts';
 import { putVirtualFile } from '../shims/fs.ts';
 import { startRun, type RunResult } from '../../engine/experiment/run.ts';
 import { estimateWork } from '../../engine/scenario/limits.ts';
@@ -97,11 +98,6 @@ export function atHeadcount(s: Scenario, headcount: number, peoplePerSeat: numbe
   return withFlatHeadcount(s, headcount, peoplePerSeat);
 }
 
-export function peoplePerSeatOf(text: string): number | null {
-  const m = /^agents:\s*\{[^}]*peoplePerSeat:\s*([0-9.]+)/m.exec(text);
-  return m ? Number(m[1]) : null;
-}
-
 export interface HeadcountForTarget {
   headcount: number;
   kpis: AnalyticKpis;
@@ -109,10 +105,20 @@ export interface HeadcountForTarget {
   busiest: { callsPerHour: number; handleSeconds: number; patienceSeconds: number | null; agents: number };
 }
 
-/** The smallest payroll head count whose analytic connection rate over the horizon meets `target`. */
-export function headcountForConnection(s: Scenario, peoplePerSeat: number, target: number, maxHeadcount = 200_000): HeadcountForTarget {
+/**
+ * The smallest payroll head count whose analytic connection rate over the horizon meets `target`.
+ * `hint` (the last answer) starts the search: a small change of input moves the answer a little,
+ * so two evaluations usually confirm it.
+ */
+export function headcountForConnection(s: Scenario, peoplePerSeat: number, target: number, hint?: number, maxHeadcount = 200_000): HeadcountForTarget {
+  const memo = new Map<number, AnalyticKpis>();
+  const kpisAt = (h: number) => {
+    let k = memo.get(h);
+    if (!k) memo.set(h, (k = analyticKpis(atHeadcount(s, h, peoplePerSeat))));
+    return k;
+  };
   const ok = (h: number) => {
-    const k = analyticKpis(atHeadcount(s, h, peoplePerSeat));
+    const k = kpisAt(h);
     return k.stable && k.connectionRate >= target - 1e-12;
   };
   const handleSeconds = meanOf(s.talkTime) + meanOf(s.wrapUpTime);
@@ -120,13 +126,29 @@ export function headcountForConnection(s: Scenario, peoplePerSeat: number, targe
   let mean = 0;
   for (let k = s.warmupIntervals; k < s.nIntervals; k++) mean += s.callsPerHour[k];
   mean /= Math.max(1, s.nIntervals - s.warmupIntervals);
-  // start at the offered load's head count, then double to bracket and bisect
-  let lo = 0;
-  let hi = Math.max(1, minimumHeadcountForAgents(Math.max(1, Math.floor((mean * handleSeconds) / 3600)), peoplePerSeat, s.payroll));
-  while (!ok(hi)) {
-    lo = hi;
-    hi *= 2;
-    if (hi > maxHeadcount) throw new RangeError(`a connection rate of ${(target * 100).toFixed(1)}% is not reached with ${maxHeadcount.toLocaleString('en-US')} people`);
+  const start = hint !== undefined && hint >= 1 ? hint : Math.max(1, minimumHeadcountForAgents(Math.max(1, Math.floor((mean * handleSeconds) / 3600)), peoplePerSeat, s.payroll));
+  // bracket (lo fails, hi meets) by steps doubling away from the start, then bisect
+  let lo: number;
+  let hi: number;
+  if (ok(start)) {
+    hi = start;
+    let step = 1;
+    lo = Math.max(0, hi - step);
+    while (lo > 0 && ok(lo)) {
+      hi = lo;
+      step *= 2;
+      lo = Math.max(0, hi - step);
+    }
+  } else {
+    lo = start;
+    let step = 1;
+    hi = lo + step;
+    while (!ok(hi)) {
+      lo = hi;
+      step *= 2;
+      hi = lo + step;
+      if (hi > maxHeadcount) throw new RangeError(`a connection rate of ${(target * 100).toFixed(1)}% is not reached with ${maxHeadcount.toLocaleString('en-US')} people`);
+    }
   }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
@@ -135,7 +157,7 @@ export function headcountForConnection(s: Scenario, peoplePerSeat: number, targe
   }
   const busiestRate = Math.max(...s.callsPerHour.slice(s.warmupIntervals));
   const agents = busiestRate > 0 ? agentsNeeded({ callsPerHour: busiestRate, handleSeconds, patienceSeconds, serviceLevelSeconds: s.serviceLevelSeconds }, { kind: 'connectionRate', value: target }) : 0;
-  return { headcount: hi, kpis: analyticKpis(atHeadcount(s, hi, peoplePerSeat)), busiest: { callsPerHour: busiestRate, handleSeconds, patienceSeconds, agents } };
+  return { headcount: hi, kpis: kpisAt(hi), busiest: { callsPerHour: busiestRate, handleSeconds, patienceSeconds, agents } };
 }
 
 /** Loads the page's YAML through the engine's own loader (errors name the field and line). */
@@ -150,10 +172,32 @@ export interface StudyOptions {
   budgetYuan?: number;
 }
 
-/** `hotline-sim budget <file> --no-simulate --years N [--budget B]`, on the page's YAML. */
+const studies = new Map<string, BudgetStudy>();
+
+/** `hotline-sim budget <file> --no-simulate --years N [--budget B]`, on the page's YAML (the last few kept). */
 export function costStudy(text: string, o: StudyOptions): BudgetStudy {
-  putVirtualFile(SCENARIO_PATH, text);
-  return budgetStudy({ file: SCENARIO_PATH, years: o.years, budgetYuan: o.budgetYuan, simulate: false });
+  const key = `${o.years}|${o.budgetYuan ?? ''}|${text}`;
+  let study = studies.get(key);
+  if (!study) {
+    putVirtualFile(SCENARIO_PATH, text);
+    study = budgetStudy({ file: SCENARIO_PATH, years: o.years, budgetYuan: o.budgetYuan, simulate: false });
+    if (studies.size >= 6) studies.delete(studies.keys().next().value!);
+    studies.set(key, study);
+  }
+  return study;
+}
+
+/**
+ * The gross operator wage a price pays the study's head count, per model: the engine's
+ * affordableMonthlyWage with the arguments `budget --budget` gives it (the contract price covered,
+ * the staffing's hours and seats).
+ */
+export function affordableWages(s: Scenario, study: BudgetStudy, budgetYuan: number): Record<'outsourced' | 'inhouse', number> {
+  const spec = s.cost ?? defaultCostSpec();
+  const ctx = study.at.pricing;
+  const inv = { covers: 'contract' as const, payroll: ctx.payroll, staffing: ctx.staffing ?? undefined, headcountIs: 'people' as const };
+  const wage = (m: 'outsourced' | 'inhouse') => affordableMonthlyWage(budgetYuan, study.years, study.at.headcount, spec, m, inv).monthlyWage;
+  return { outsourced: wage('outsourced'), inhouse: wage('inhouse') };
 }
 
 export interface CurvePoint {

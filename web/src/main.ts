@@ -175,7 +175,8 @@ function showErrors(errors: FieldError[]): void {
 let lastOutcomeErrors: FieldError[] = [];
 
 export function recompute(): void {
-  const outcome = compute(state.inputs);
+  // the last answer's head count for the target starts the next search (inputs change a little at a time)
+  const outcome = compute(state.inputs, state.last?.forTarget?.headcount);
   const results = app.querySelector<HTMLElement>('#results')!;
   if (outcome.ok) {
     state.last = outcome.answer;

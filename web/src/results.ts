@@ -60,7 +60,6 @@ export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: 
   const out = a.study.at.budgets.outsourced.budget;
   const inh = a.study.at.budgets.inhouse.budget;
   const years = a.study.years;
-  const inv = a.study.inversion;
   const price = a.budgetYuan;
   const priceLabel =
     price === null
@@ -115,9 +114,7 @@ export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: 
   );
 
   const row = (id: string, label: string, o: string, i: string) => h('tr', { id: `row-${id}` }, h('th', { scope: 'row' }, label), h('td', {}, o), h('td', {}, i));
-  const aff = inv
-    ? row('affordable', `${L('affordable')}`, formatYuan(lang, inv.models.outsourced.affordableWage.monthlyWage), formatYuan(lang, inv.models.inhouse.affordableWage.monthlyWage))
-    : null;
+  const aff = a.affordable ? row('affordable', `${L('affordable')}`, formatYuan(lang, a.affordable.outsourced), formatYuan(lang, a.affordable.inhouse)) : null;
   const costTable = h(
     'table',
     { class: 'cost', id: 'cost-table' },

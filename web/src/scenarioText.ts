@@ -72,26 +72,7 @@ function stampedTerm(text: string): number | undefined {
 
 /** The five numbers a scenario text holds (what the form shows when a case is opened). */
 export function readFiveNumbers(text: string, target = 0.95): FiveNumbers {
-  const doc = parseDocument(text);
-  const annual = num(doc, ['arrivals', 'annualCalls']);
-  const daily = num(doc, ['arrivals', 'dailyCalls']);
-  const online = num(doc, ['online', 'arrivals', 'dailyCalls']) ?? 0;
-  const callsPer = annual === undefined && daily !== undefined ? 'day' : 'year';
-  const phone = callsPer === 'year' ? (annual ?? 0) : (daily ?? 0);
-  const onlinePer = callsPer === 'year' ? online * 365 : online;
-  const requests = Math.round(phone + onlinePer);
-  const years = stampedTerm(text) ?? num(doc, ['cost', 'citedContract', 'years']) ?? 1;
-  return {
-    callsPer,
-    requests,
-    phoneShare: requests > 0 ? Number((phone / requests).toFixed(4)) : 1,
-    headcount: num(doc, ['agents', 'headcount']) ?? null,
-    monthlyWage: num(doc, ['cost', 'roles', 'operator', 'monthlyWage']) ?? 4000,
-    province: String(doc.getIn(['cost', 'region', 'province']) ?? ''),
-    city: String(doc.getIn(['cost', 'city', 'name']) ?? ''),
-    years,
-    target,
-  };
+  return readDoc(parseDocument(text), text, target);
 }
 
 /** Whether the scenario models online requests (else the share not by phone is left out of it). */
@@ -106,13 +87,32 @@ function setKeep(doc: Document, path: (string | number)[], value: unknown): void
   else doc.setIn(path, value);
 }
 
-/** The text with the five numbers applied; fields equal to what the text already says are left alone. */
-export function applyFiveNumbers(text: string, f: FiveNumbers, headcount: number | null): string {
-  const before = readFiveNumbers(text, f.target);
+/** The five numbers as the document says them (what a change is measured against). */
+function readDoc(doc: Document, text: string, target: number): FiveNumbers {
+  const annual = num(doc, ['arrivals', 'annualCalls']);
+  const daily = num(doc, ['arrivals', 'dailyCalls']);
+  const online = num(doc, ['online', 'arrivals', 'dailyCalls']) ?? 0;
+  const callsPer = annual === undefined && daily !== undefined ? 'day' : 'year';
+  const phone = callsPer === 'year' ? (annual ?? 0) : (daily ?? 0);
+  const requests = Math.round(phone + (callsPer === 'year' ? online * 365 : online));
+  return {
+    callsPer,
+    requests,
+    phoneShare: requests > 0 ? Number((phone / requests).toFixed(4)) : 1,
+    headcount: num(doc, ['agents', 'headcount']) ?? null,
+    monthlyWage: num(doc, ['cost', 'roles', 'operator', 'monthlyWage']) ?? 4000,
+    province: String(doc.getIn(['cost', 'region', 'province']) ?? ''),
+    city: String(doc.getIn(['cost', 'city', 'name']) ?? ''),
+    years: stampedTerm(text) ?? num(doc, ['cost', 'citedContract', 'years']) ?? 1,
+    target,
+  };
+}
+
+const FIVE: (keyof FiveNumbers)[] = ['requests', 'phoneShare', 'callsPer', 'monthlyWage', 'province', 'city'];
+
+/** Applies the five numbers to a document; fields equal to what it already says are left alone. */
+function applyToDoc(doc: Document, before: FiveNumbers, f: FiveNumbers, headcount: number | null): void {
   const changed = (k: keyof FiveNumbers) => before[k] !== f[k];
-  const keys: (keyof FiveNumbers)[] = ['requests', 'phoneShare', 'callsPer', 'monthlyWage', 'province', 'city'];
-  if (!keys.some(changed) && (headcount === null || headcount === before.headcount)) return text;
-  const doc = parseDocument(text);
   if (changed('requests') || changed('phoneShare') || changed('callsPer')) {
     const phone = f.requests * f.phoneShare;
     const onlinePerDay = (f.requests * (1 - f.phoneShare)) / (f.callsPer === 'year' ? 365 : 1);
@@ -148,12 +148,31 @@ export function applyFiveNumbers(text: string, f: FiveNumbers, headcount: number
     if (f.city) setKeep(doc, ['cost', 'city', 'name'], f.city);
     else doc.deleteIn(['cost', 'city', 'name']);
   }
+}
+
+/** The text with the five numbers applied; fields equal to what the text already says are left alone. */
+export function applyFiveNumbers(text: string, f: FiveNumbers, headcount: number | null): string {
+  const doc = parseDocument(text);
+  const before = readDoc(doc, text, f.target);
+  if (!FIVE.some((k) => before[k] !== f[k]) && (headcount === null || headcount === before.headcount)) return text;
+  applyToDoc(doc, before, f, headcount);
   return doc.toString({ lineWidth: 100 });
 }
 
-/** A new hotline: the template case with the five numbers, its own name, no cited contract, no calibration claim. */
-export function newHotlineText(f: FiveNumbers, headcount: number): string {
-  const doc = parseDocument(caseText(TEMPLATE_CASE));
+let template: { doc: Document; before: FiveNumbers } | null = null;
+
+/** The template case made into a new hotline (parsed once; each new hotline is a copy). */
+function newHotlineDoc(f: FiveNumbers): { doc: Document; before: FiveNumbers } {
+  if (!template) {
+    const doc = parseDocument(caseText(TEMPLATE_CASE));
+    doc.deleteIn(['cost', 'citedContract']);
+    // a new hotline's payroll: Liaocheng's share on the phones (208 of 237), not its named off-phone people
+    doc.set('payroll', doc.createNode({ phoneShare: 0.8776 }));
+    doc.deleteIn(['cost', 'region']);
+    doc.setIn(['cost', 'city'], doc.createNode({}));
+    template = { doc, before: readDoc(doc, '', 0.95) };
+  }
+  const doc = template.doc.clone();
   const place = f.city || f.province || 'new';
   doc.commentBefore =
     ` A new 12345 hotline (${place}), written by the hotline-sim workbench from five numbers.\n` +
@@ -161,13 +180,36 @@ export function newHotlineText(f: FiveNumbers, headcount: number): string {
     ' say which figures are CITED and which are ASSUMPTIONS. Its calibration was to Liaocheng, not here.';
   doc.set('name', `New hotline: ${place} (from five numbers)`);
   doc.set('description', 'Written by the hotline-sim workbench from five numbers on the Liaocheng 2024 case\'s sourced defaults.');
-  doc.deleteIn(['cost', 'citedContract']);
-  // a new hotline's payroll: Liaocheng's share on the phones (208 of 237), not its named off-phone people
-  doc.set('payroll', doc.createNode({ phoneShare: 0.8776 }));
-  doc.deleteIn(['cost', 'region']);
-  doc.setIn(['cost', 'city'], doc.createNode({}));
-  const base = readFiveNumbers(doc.toString({ lineWidth: 100 }), f.target);
-  return applyFiveNumbers(doc.toString({ lineWidth: 100 }), { ...f, monthlyWage: f.monthlyWage }, headcount ?? base.headcount);
+  return { doc, before: { ...template.before, target: f.target } };
+}
+
+/** A new hotline: the template case with the five numbers, its own name, no cited contract, no calibration claim. */
+export function newHotlineText(f: FiveNumbers, headcount: number): string {
+  const { doc, before } = newHotlineDoc(f);
+  applyToDoc(doc, before, f, headcount);
+  return doc.toString({ lineWidth: 100 });
+}
+
+/**
+ * The page's scenario in one parse: a new hotline or a case's text, with the five numbers and
+ * the "more" inputs applied. Returns the document too, so the head count can be set afterwards.
+ */
+export function editScenario(base: string | null, f: FiveNumbers, headcount: number, more: { path: (string | number)[]; value: number }[]): Document {
+  let doc: Document;
+  if (base === null) {
+    const t = newHotlineDoc(f);
+    doc = t.doc;
+    applyToDoc(doc, t.before, f, headcount);
+  } else {
+    doc = parseDocument(base);
+    applyToDoc(doc, readDoc(doc, base, f.target), f, headcount);
+  }
+  for (const m of more) setKeep(doc, m.path, m.value);
+  return doc;
+}
+
+export function setHeadcount(doc: Document, headcount: number): void {
+  setKeep(doc, ['agents', 'headcount'], headcount);
 }
 
 /** An editable input under "more": its path in the YAML, its value and the comment that sources it. */
@@ -211,7 +253,18 @@ function commentFor(doc: Document, path: (string | number)[]): string {
   return '';
 }
 
+const moreMemo = new Map<string, MoreInput[]>();
+
 export function moreInputs(text: string): MoreInput[] {
+  const hit = moreMemo.get(text);
+  if (hit) return hit;
+  const out = moreInputsOf(text);
+  if (moreMemo.size > 8) moreMemo.clear();
+  moreMemo.set(text, out);
+  return out;
+}
+
+function moreInputsOf(text: string): MoreInput[] {
   const doc = parseDocument(text);
   const out: MoreInput[] = [];
   for (const m of MORE_PATHS) {
