@@ -121,7 +121,7 @@ export function chartSpecs(a: Answer, lang: Lang, inputs: Inputs, sim: RunResult
     spec: {
       ...base,
       data: { values: a.day.map((d) => ({ time: hhmm(d.minute), calls: d.callsPerHour, agents: d.agents })) },
-      encoding: { x: { field: 'time', type: 'ordinal', title: L('timeOfDay'), axis: { labelAngle: -45, labelExpr: "substring(datum.value, 3) == '00' ? datum.value : ''" } } },
+      encoding: { x: { field: 'time', type: 'ordinal', title: L('timeOfDay'), axis: { labelAngle: 0, values: a.day.filter((d) => d.minute % 180 === 0).map((d) => hhmm(d.minute)) } } },
       layer: [
         { mark: { type: 'bar', color: '#9cc3e6' }, encoding: { y: { field: 'calls', type: 'quantitative', title: L('callsPerHour') }, tooltip: [{ field: 'time' }, { field: 'calls', format: '.0f', title: L('callsPerHour') }] } },
         { mark: { type: 'line', color: '#e07b00', strokeWidth: 2.5, interpolate: 'step-after' }, encoding: { y: { field: 'agents', type: 'quantitative', title: L('agents'), axis: { titleColor: '#e07b00' } }, tooltip: [{ field: 'time' }, { field: 'agents', format: '.1f', title: L('agents') }] } },
@@ -134,10 +134,10 @@ export function chartSpecs(a: Answer, lang: Lang, inputs: Inputs, sim: RunResult
     const steps = inv.models.outsourced.waterfall;
     const rows = steps.map((s, i) => {
       const start = i === 0 ? 0 : s.running - s.heads;
-      return { order: i, step: `${i + 1}. ${zh ? s.zh : s.en}`, start, end: s.running, heads: s.heads, kind: i === 0 ? 'naive' : s.heads < 0 ? 'down' : 'up' };
+      return { order: i, step: `${i + 1}. ${zh ? s.zh : s.en}`, start, end: s.running, labelAt: Math.max(start, s.running), heads: s.heads, kind: i === 0 ? 'naive' : s.heads < 0 ? 'down' : 'up' };
     });
     const full = inv.models.outsourced.fullCost.operators;
-    rows.push({ order: rows.length, step: `${rows.length + 1}. ${zh ? '全成本人数（外包）' : 'full-cost head count (outsourced)'}`, start: 0, end: full, heads: full, kind: 'total' });
+    rows.push({ order: rows.length, step: `${rows.length + 1}. ${zh ? '全成本人数（外包）' : 'full-cost head count (outsourced)'}`, start: 0, end: full, labelAt: full, heads: full, kind: 'total' });
     specs.push({
       id: 'waterfall',
       title: L('chartWaterfall'),
@@ -156,7 +156,7 @@ export function chartSpecs(a: Answer, lang: Lang, inputs: Inputs, sim: RunResult
               tooltip: [{ field: 'step', title: zh ? '步骤' : 'Step' }, { field: 'heads', format: '+.1f', title: L('people') }, { field: 'end', format: '.1f', title: zh ? '累计' : 'Running' }],
             },
           },
-          { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { x: { field: 'end', type: 'quantitative' }, text: { field: 'heads', format: '+.0f' } } },
+          { mark: { type: 'text', align: 'left', dx: 4 }, encoding: { x: { field: 'labelAt', type: 'quantitative' }, text: { field: 'heads', format: '+.0f' } } },
         ],
       } as TopLevelSpec,
     });

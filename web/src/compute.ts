@@ -200,7 +200,7 @@ export function answerDetails(a: Answer): Details {
   let d = details.get(a);
   if (!d) {
     const inversion = a.budgetYuan !== null ? costStudy(a.text, { years: a.study.years, budgetYuan: a.budgetYuan }).inversion : null;
-    d = { inversion, curve: headcountCurve(a.scenario, a.study, a.peoplePerSeat, Math.max(a.headcount, a.forTarget?.headcount ?? 0)) };
+    d = { inversion, curve: headcountCurve(a.scenario, a.study, a.peoplePerSeat, a.headcount, a.forTarget?.headcount ?? a.headcount) };
     details.set(a, d);
   }
   return d;

@@ -208,12 +208,12 @@ export interface CurvePoint {
   outsourced: number;
 }
 
-/** KPIs and annual all-in cost at head counts around `center` (the charts' curves). */
-export function headcountCurve(s: Scenario, study: BudgetStudy, peoplePerSeat: number, center: number, points = 17): CurvePoint[] {
+/** KPIs and annual all-in cost at head counts spanning `from`..`to` and a margin (the charts' curves). */
+export function headcountCurve(s: Scenario, study: BudgetStudy, peoplePerSeat: number, from: number, to: number, points = 17): CurvePoint[] {
   // the cost section, or the library's defaults (as loadStudyScenario prices a scenario without one)
   const spec = s.cost ?? defaultCostSpec();
-  const lo = Math.max(1, Math.floor(center * 0.6));
-  const hi = Math.max(lo + points, Math.ceil(center * 1.4));
+  const lo = Math.max(1, Math.floor(Math.min(from, to) * 0.75));
+  const hi = Math.max(lo + points, Math.ceil(Math.max(from, to) * 1.3));
   const step = Math.max(1, Math.round((hi - lo) / (points - 1)));
   const out: CurvePoint[] = [];
   const seen = new Set<number>();

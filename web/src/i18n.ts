@@ -101,6 +101,19 @@ export function browserLang(): Lang {
   return 'zh';
 }
 
+/** The shipped cases' names in Chinese (the case picker shows both). */
+export const CASE_NAMES_ZH: Record<string, string> = {
+  'changzhou-2021': '常州 12345（2021 年，全部业务示例）',
+  'guangzhou-2023': '广州 12345（2023–25 年招标，1,000 人）',
+  'haikou-2020': '海口 12345（2020 年，校准至 61.90%）',
+  'haikou-2024': '海口 12345（2024–26 年合同，300 人）',
+  'jiangsu-2024': '江苏 12345（2024 年，13 市平均，362 人）',
+  'liaocheng-2024': '聊城 12345（2024 年，237 人，已校准）',
+  'nanning-2019': '南宁 12345（2019–20 年，外包前）',
+  'nanning-2020': '南宁 12345（2020–21 年，外包后）',
+  'yongchuan-2011': '永川区热线（2011 年，外包首年）',
+};
+
 /** Labels of the "more" inputs. */
 export const MORE_LABELS: Record<string, { zh: string; en: string }> = {
   patience: { zh: '来电者平均耐心（秒）', en: 'Mean caller patience, s' },

@@ -2,7 +2,7 @@
 // the answer from the engine (compute.ts) and redraws the right-hand side.
 import { compute, type Answer, type FieldError, type Inputs } from './compute.ts';
 import { PROVINCES, REGIONS } from './engine.ts';
-import { browserLang, formatBig, formatPct, formatYuan, MORE_LABELS, t, type Lang, type WordKey } from './i18n.ts';
+import { browserLang, CASE_NAMES_ZH, formatBig, formatPct, formatYuan, MORE_LABELS, t, type Lang, type WordKey } from './i18n.ts';
 import { CASES, citations, hasOnlineChannel, moreInputs, NEW_HOTLINE_DEFAULTS, readFiveNumbers, scenarioName } from './scenarioText.ts';
 import { download, h } from './dom.ts';
 import { addCsvButtons, renderResults, type SimView } from './results.ts';
@@ -76,7 +76,7 @@ function buildForm(): HTMLElement {
   const f = i.form;
   const caseOptions = [
     h('option', { value: 'new', selected: i.source === 'new' }, L('newHotline')),
-    ...CASES.map((c) => h('option', { value: c.id, selected: i.source === c.id }, scenarioName(c.text))),
+    ...CASES.map((c) => h('option', { value: c.id, selected: i.source === c.id }, state.lang === 'zh' && CASE_NAMES_ZH[c.id] ? CASE_NAMES_ZH[c.id] : scenarioName(c.text))),
     i.source === 'file' ? h('option', { value: 'file', selected: true }, 'YAML') : null,
   ];
   const province = h(

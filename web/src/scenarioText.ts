@@ -173,12 +173,12 @@ function newHotlineDoc(f: FiveNumbers): { doc: Document; before: FiveNumbers } {
     template = { doc, before: readDoc(doc, '', 0.95) };
   }
   const doc = template.doc.clone();
-  const place = f.city || f.province || 'new';
+  const place = f.city || f.province;
   doc.commentBefore =
-    ` A new 12345 hotline (${place}), written by the hotline-sim workbench from five numbers.\n` +
+    ` A new 12345 hotline${place ? ` (${place})` : ''}, written by the hotline-sim workbench from five numbers.\n` +
     ' Every other input is the Liaocheng 2024 case\'s (scenarios/liaocheng-2024.yaml): its comments below\n' +
     ' say which figures are CITED and which are ASSUMPTIONS. Its calibration was to Liaocheng, not here.';
-  doc.set('name', `New hotline: ${place} (from five numbers)`);
+  doc.set('name', place ? `New hotline: ${place} (from five numbers)` : 'New hotline (from five numbers)');
   doc.set('description', 'Written by the hotline-sim workbench from five numbers on the Liaocheng 2024 case\'s sourced defaults.');
   return { doc, before: { ...template.before, target: f.target } };
 }
