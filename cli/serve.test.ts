@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, resolveInRoot, webServer } from './commands/serve.ts';
-import { startServe } from '../web/test/browser.ts';
+import { spawnSync } from 'node:child_process';
+import { CLI, ROOT, startServe } from '../web/test/browser.ts';
 
 describe('serve', () => {
   const dir = mkdtempSync(join(tmpdir(), 'serve-test-'));
@@ -53,6 +54,17 @@ describe('serve', () => {
     const head = await fetch(`${base}/app.js`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+
+  it('a bad or busy port is one line and exit code 2', () => {
+    const run = (args: string[]) => spawnSync(process.execPath, [CLI, 'serve', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    const bad = run(['--port', '99999']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('hotline-sim: --port must be a whole number from 0 to 65535 (got 99999)\n');
+    const port = (server.address() as AddressInfo).port;
+    const busy = run(['--port', String(port)]);
+    expect(busy.status).toBe(2);
+    expect(busy.stderr).toBe(`hotline-sim: --port ${port} is in use: give another (--port 0 takes any free one)\n`);
   });
 
   it('the command binds to localhost by default and serves the built page', async () => {
