@@ -105,6 +105,16 @@ describe.skipIf(!chromium && !required)('the workbench in Chromium', () => {
     expect(await text('#kpi-connection')).toContain('✓');
   });
 
+  it('opens in English for an English browser', async () => {
+    const en = await browser.browser.newContext({ locale: 'en-GB' });
+    const p = await en.newPage();
+    await p.goto(served.url);
+    await p.waitForSelector('#kpi-connection');
+    expect(await p.locator('header h1').innerText()).toBe("Hotline planner's workbench 12345 热线测算工作台");
+    expect(await p.locator('#kpi-connection .label').innerText()).toBe('Connection rate 接通率');
+    await en.close();
+  });
+
   it('switches between Chinese and English live, KPIs keep their Chinese terms', async () => {
     await page.click('#lang');
     expect(await text('header h1')).toContain("Hotline planner's workbench");

@@ -190,7 +190,7 @@ export function recompute(): void {
     results.classList.remove('stale');
     const link = encodeState(state.inputs, state.lang);
     if (state.inputs.source !== 'file') history.replaceState(null, '', `#${link}`);
-    const card = variantsCard(state.lang, link, openVariant, () => recompute());
+    const card = variantsCard(state.lang, link, openVariant, () => recompute(), state.inputs.source === 'file');
     results.insertBefore(card, results.querySelector('#charts'));
     addCsvButtons(card, state.lang);
   } else {

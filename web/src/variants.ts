@@ -55,12 +55,14 @@ const ROWS: Row[] = [
 ];
 
 /** The variants card: save the current inputs under a name, compare up to three, open or delete one. */
-export function variantsCard(lang: Lang, currentState: string, open: (state: string) => void, onChange: () => void): HTMLElement {
+export function variantsCard(lang: Lang, currentState: string, open: (state: string) => void, onChange: () => void, fromFile = false): HTMLElement {
   const zh = lang === 'zh';
   const list = variants();
   const full = list.length >= MAX_VARIANTS;
+  // a variant is a link, and a link cannot carry an opened file
+  const why = full ? (zh ? '已满三个：先删除一个' : 'three saved: delete one first') : fromFile ? (zh ? '打开的文件不能存为方案：请下载 YAML' : 'an opened file cannot be saved as a variant: download its YAML') : null;
   const name = h('input', { id: 'variant-name', type: 'text', placeholder: zh ? '方案名称，如"237 人"' : 'name, e.g. "237 people"', maxlength: 40 });
-  const save = h('button', { type: 'button', id: 'variant-save', disabled: full }, zh ? '保存为方案' : 'Save as a variant');
+  const save = h('button', { type: 'button', id: 'variant-save', disabled: why !== null }, zh ? '保存为方案' : 'Save as a variant');
   save.addEventListener('click', () => {
     const n = name.value.trim() || `${zh ? '方案' : 'Variant'} ${list.length + 1}`;
     saveVariants(storage(), [...list, { name: n, state: currentState }]);
@@ -70,7 +72,7 @@ export function variantsCard(lang: Lang, currentState: string, open: (state: str
     'section',
     { class: 'card variants', id: 'variants' },
     h('h3', {}, zh ? `方案对比（最多 ${MAX_VARIANTS} 个，保存在本浏览器）` : `Variants side by side (up to ${MAX_VARIANTS}, kept in this browser)`),
-    h('div', { class: 'row' }, name, save, full ? h('small', { class: 'note' }, zh ? '已满三个：先删除一个' : 'three saved: delete one first') : null),
+    h('div', { class: 'row' }, name, save, why ? h('small', { class: 'note' }, why) : null),
   );
   if (!list.length) return card;
   const cols = list.map((v) => ({ v, a: answerOf(v) }));
