@@ -91,7 +91,7 @@ export function renderAppendix(a: Answer, lang: Lang, inputs: Inputs, sim: RunRe
   // lines that are zero in both models are left out (the CSV of the CLI's --out has them all)
   const costRows: (string | number)[][] = [...items.values()].filter((r) => Math.abs(r.out) + Math.abs(r.inh) >= 0.5).map((r) => [r.name, formatYuan(lang, r.out), formatYuan(lang, r.inh)]);
   costRows.push([t(lang, 'annual'), formatYuan(lang, out.total), formatYuan(lang, inh.total)]);
-  costRows.push([`${t(lang, 'wholeTerm')} (${years})`, formatYuan(lang, out.total * years), formatYuan(lang, inh.total * years)]);
+  costRows.push([`${t(lang, 'wholeTerm')} (${years} ${zh ? '年' : years === 1 ? 'year' : 'years'})`, formatYuan(lang, out.total * years), formatYuan(lang, inh.total * years)]);
   if (out.contractPrice !== null) costRows.push([t(lang, 'contractPrice'), formatYuan(lang, out.contractPrice), '—']);
 
   const seed = String(sim?.seed ?? a.scenario.seed);
