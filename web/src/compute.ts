@@ -120,6 +120,8 @@ export function scenarioTextOf(i: Inputs, headcount: number): string {
   return stampTerm(editScenario(i.source === 'new' ? null : i.baseText, i.form, headcount, moreEdits(i)).toString({ lineWidth: 100 }), i.form.years);
 }
 
+let lastTarget: { key: string; value: HeadcountForTarget | null } | null = null;
+
 /** The answer, at once: one YAML parse for the page's edits, one for the engine's loader, the engine's cost study. */
 export function compute(i: Inputs, hint?: number): Outcome {
   const errors = checkInputs(i);
@@ -133,11 +135,16 @@ export function compute(i: Inputs, hint?: number): Outcome {
     if (typeof pps !== 'number' || s.headcount === null) {
       throw new RangeError('the scenario gives agents on seat, not agents: { headcount, peoplePerSeat }: the workbench needs a head count');
     }
-    let forTarget: HeadcountForTarget | null = null;
-    try {
-      forTarget = headcountForConnection(s, pps, i.form.target, find ? hint : (hint ?? s.headcount));
-    } catch (e) {
-      if (find) throw e;
+    // the head count for the target does not depend on the head count typed: kept while only that changes
+    const targetKey = JSON.stringify([i.source, i.baseText, { ...i.form, headcount: null }, i.more]);
+    let forTarget: HeadcountForTarget | null = lastTarget?.key === targetKey ? lastTarget.value : null;
+    if (!forTarget) {
+      try {
+        forTarget = headcountForConnection(s, pps, i.form.target, find ? hint : (hint ?? s.headcount));
+      } catch (e) {
+        if (find) throw e;
+      }
+      lastTarget = { key: targetKey, value: forTarget };
     }
     let kpis: AnalyticKpis;
     if (find && forTarget) {
