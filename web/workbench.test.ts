@@ -291,6 +291,7 @@ describe.skipIf(!chromium && !required)('the workbench in Chromium', () => {
   it('CSV of every table: UTF-8 with a BOM, numbers without separators', async () => {
     await page.goto(`${served.url}#v=1&src=liaocheng-2024`);
     await page.waitForSelector('#results:not(.stale)');
+    await page.waitForSelector('#appendix', { state: 'attached' });
     const ids = await page.locator('button[data-csv]').evaluateAll((bs) => bs.map((b) => (b as HTMLElement).dataset.csv));
     expect(ids).toEqual(expect.arrayContaining(['cost-table', 'appendix-inputs', 'appendix-kpis', 'appendix-staffing', 'appendix-cost']));
     await page.click('#appendix-toggle');
@@ -309,6 +310,7 @@ describe.skipIf(!chromium && !required)('the workbench in Chromium', () => {
     await page.waitForSelector('#results:not(.stale)');
     await page.click('#simulate');
     await page.waitForSelector('.badge.confirmed', { timeout: 60_000 });
+    await page.waitForSelector('#appendix', { state: 'attached' });
     const ci = (await text('#appendix-kpis tbody tr:first-child td:nth-child(4)')).trim();
     expect(ci).toMatch(/^\d+\.\d%–\d+\.\d%$/);
     const pdf = await page.pdf({ format: 'A4' });

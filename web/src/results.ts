@@ -43,6 +43,18 @@ function simulated(result: RunResult | null, id: string, analytic: number, lang:
   };
 }
 
+let pendingAppendix: (() => void) | null = null;
+let appendixTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Renders the appendix of the last answer now, if it is still to come. */
+export function fillAppendix(): void {
+  const fill = pendingAppendix;
+  pendingAppendix = null;
+  fill?.();
+}
+
+if (typeof window !== 'undefined') window.addEventListener('beforeprint', fillAppendix);
+
 /** A "CSV" button after every table in the answer (UTF-8 with BOM, for Excel). */
 export function addCsvButtons(root: HTMLElement, lang: Lang): void {
   for (const table of root.querySelectorAll<HTMLTableElement>('table[id]')) {
@@ -144,7 +156,10 @@ export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: 
       h('button', { type: 'button', id: 'print-appendix' }, lang === 'zh' ? '打印招标测算附件' : 'Print the tender appendix 招标测算附件'),
     ),
   );
-  cost.querySelector('#print-appendix')!.addEventListener('click', () => window.print());
+  cost.querySelector('#print-appendix')!.addEventListener('click', () => {
+    fillAppendix();
+    window.print();
+  });
   cost.querySelector('#download-yaml')!.addEventListener('click', () => download(`${inputs.source === 'new' ? 'new-hotline' : inputs.source}.yaml`, a.text, 'text/yaml;charset=utf-8'));
 
   // the charts' section is kept between answers: its views are updated, not rebuilt
@@ -154,7 +169,15 @@ export function renderResults(root: HTMLElement, a: Answer, lang: Lang, inputs: 
   // on screen a preview that opens on demand; printing shows it alone, open or not
   const wasOpen = root.querySelector('#appendix-preview')?.classList.contains('open') ?? false;
   const toggle = h('button', { type: 'button', class: 'link', id: 'appendix-toggle', 'aria-expanded': String(wasOpen) }, lang === 'zh' ? '招标测算附件（预览，打印时单独成页）' : 'Tender appendix 招标测算附件 (preview; printed on its own)');
-  const appendix = h('section', { class: `card appendix-preview${wasOpen ? ' open' : ''}`, id: 'appendix-preview' }, toggle, renderAppendix(a, lang, inputs, sim.result));
+  const appendix = h('section', { class: `card appendix-preview${wasOpen ? ' open' : ''}`, id: 'appendix-preview' }, toggle);
+  // the appendix (a YAML parse for its sources, fifty rows) follows the answer, like the charts;
+  // printing fills it at once
+  pendingAppendix = () => {
+    appendix.append(renderAppendix(a, lang, inputs, sim.result));
+    addCsvButtons(appendix, lang);
+  };
+  if (appendixTimer) clearTimeout(appendixTimer);
+  appendixTimer = setTimeout(fillAppendix, 120);
   toggle.addEventListener('click', () => {
     const open = appendix.classList.toggle('open');
     toggle.setAttribute('aria-expanded', String(open));
