@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, findChromium, launch, ROOT, startServe, type Launched, type Served } from './test/browser.ts';
+import { CLI, findChromium, launch, ROOT, staleBuild, startServe, type Launched, type Served } from './test/browser.ts';
 import { pdfPages, pdfPageSizes } from './test/pdfText.ts';
 
 const chromium = findChromium();
@@ -30,6 +30,7 @@ describe.skipIf(!chromium && !required)('the workbench in Chromium', () => {
 
   beforeAll(async () => {
     expect(chromium, 'Chromium is needed: apt-get install -y chromium fonts-noto-cjk').not.toBeNull();
+    expect(staleBuild()).toBeNull();
     served = await startServe();
     browser = await launch(chromium!, 'zh-CN');
     page = await browser.context.newPage();

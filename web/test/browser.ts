@@ -1,7 +1,7 @@
 // Node-side helpers for the workbench's browser tests and bench: start `hotline-sim serve` on a
 // free port, and launch Debian's Chromium through playwright-core (no browser download).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -15,6 +15,32 @@ export function findChromium(): string | null {
     if (p && existsSync(p)) return p;
   }
   return null;
+}
+
+function newest(dir: string, test: (name: string) => boolean): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules' || e.name === 'dist') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) t = Math.max(t, newest(p, test));
+    else if (test(e.name)) t = Math.max(t, statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/**
+ * Why the built page (dist/web) cannot be tested as the sources are, or null: missing, or older
+ * than web/ or engine/ (`npm install` and `npm run build` build it; `npm run build:web` alone).
+ */
+export function staleBuild(): string | null {
+  const app = join(ROOT, 'dist', 'web', 'app.js');
+  if (!existsSync(app)) return 'the page is not built: run npm run build:web';
+  const built = statSync(app).mtimeMs;
+  const sources = Math.max(
+    newest(join(ROOT, 'web'), (n) => /\.(ts|css|html|mjs|cjs)$/.test(n) && !n.endsWith('.test.ts')),
+    newest(join(ROOT, 'engine'), (n) => n.endsWith('.ts') && !n.endsWith('.test.ts')),
+  );
+  return sources > built ? 'dist/web is older than web/ or engine/: run npm run build:web' : null;
 }
 
 export interface Served {
