@@ -26,7 +26,7 @@ const cli = yargs(hideBin(process.argv))
   .recommendCommands()
   .fail((msg, err) => {
     if (err) failWith(err);
-    process.stderr.write(`hotline-sim: ${msg.split('\n')[0]} (see hotline-sim --help)\n`);
+    process.stderr.write(`hotline-sim: ${oneLine(msg)} (see hotline-sim --help)\n`);
     process.exit(2);
   })
   .help()
@@ -43,6 +43,15 @@ registerSweep(cli);
 registerMerge(cli);
 registerChart(cli);
 registerServe(cli);
+
+/** yargs' message in one line, naming the flags ("Implications failed: per -> target" → "--per needs --target"). */
+function oneLine(msg: string): string {
+  const implied = /^Implications failed:\s*(\S+) -> (\S+)/.exec(msg);
+  if (implied) return `--${implied[1]} needs --${implied[2]}`;
+  const exclusive = /^Arguments (\S+) and (\S+) are mutually exclusive/.exec(msg);
+  if (exclusive) return `--${exclusive[1]} conflicts with --${exclusive[2]}: give one of them`;
+  return msg.split('\n')[0];
+}
 
 try {
   await cli.parseAsync();

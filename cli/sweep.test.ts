@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../engine/report/format.ts';
+import { minimumHeadcountForAgents } from '../engine/experiment/search/headcountAgents.ts';
 
 const BIN = new URL('./hotline-sim.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'hotline-sweep-'));
@@ -70,7 +71,9 @@ describe('hotline-sim sweep', () => {
     // More agents, never a lower connection rate (same callers); head count from people per seat 6.
     const conn = rows.map((r) => Number(r.connectionRate));
     for (let i = 1; i < conn.length; i++) expect(conn[i]).toBeGreaterThanOrEqual(conn[i - 1]);
-    expect(rows.map((r) => Number(r.headcount))).toEqual(rows.map((r) => Number(r.agents) * 6));
+    // The fewest people whose phone staff / 6, rounded, puts that many on seat (the rule of budget).
+    expect(rows.map((r) => Number(r.headcount))).toEqual(rows.map((r) => minimumHeadcountForAgents(Number(r.agents), 6)));
+    expect(rows.map((r) => Math.round(Number(r.headcount) / 6))).toEqual(rows.map((r) => Number(r.agents)));
     expect(Number(rows[0].outsourced_yuan_per_year)).toBeGreaterThan(Number(rows[0].inhouse_yuan_per_year) * 0.5);
     expect(existsSync(join(whole, 'report.html'))).toBe(true);
     // The first screen is the answer: at most 20 lines of at most 100 columns (Chinese counts two).
@@ -143,7 +146,7 @@ describe('hotline-sim sweep', () => {
     for (const f of ['sweep.csv', 'sweep.json', 'report.html']) expect(readFileSync(join(merged, f), 'utf8'), f).toBe(readFileSync(join(SMALL_GRID, f), 'utf8'));
   });
 
-  it('refuses a bad --vary before any work, naming the field (more cases in engine/experiment/sweep.test.ts)', () => {
+  it('refuses a bad --vary before any work, naming the field (more cases in engine/experiment/studies/sweep.test.ts)', () => {
     const cases: [string, RegExp][] = [
       ['agnets=1..3', /^hotline-sim: --vary agnets: .*unknown field "agnets"/],
       ['agents=10..5:1', /^hotline-sim: --vary agents: empty range/],

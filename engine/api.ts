@@ -2,8 +2,8 @@
 // from 'hotline-sim'`): thin, documented entry points over the engine's modules.
 import { erlangAMetrics } from './analytic/erlangA.ts';
 import type { QueueInput, QueueMetrics } from './analytic/erlang.ts';
-import { budgetStudy, type BudgetStudy, type BudgetStudyInput } from './experiment/budgetStudy.ts';
-import { runScenario, type RunOptions, type RunResult } from './experiment/run.ts';
+import { budgetStudy, type BudgetStudy, type BudgetStudyInput } from './experiment/studies/budgetStudy.ts';
+import { runScenario, type RunOptions, type RunResult } from './experiment/studies/run.ts';
 import type { Scenario } from './scenario/resolve.ts';
 
 /**

@@ -66,6 +66,12 @@ export function studyOverridesFrom(argv: {
   return o;
 }
 
+/** --detail adds to the printed report and --force overwrites --out: each refused where it cannot act. */
+export function checkReportFlags(argv: { detail?: boolean; json?: boolean; force?: boolean; out?: string }): void {
+  if (argv.detail && argv.json) throw new UsageError('--detail conflicts with --json: the JSON holds every figure already');
+  if (argv.force && !argv.out) throw new UsageError('--force overwrites files in --out: give --out DIR too');
+}
+
 export function checkYears(years: number): number {
   if (!(years > 0 && years <= 100)) throw new UsageError(`--years must be more than 0 and at most 100 (got ${years})`);
   return years;
@@ -116,17 +122,20 @@ export function registerBudget(y: Argv) {
         .option('people-per-seat', { type: 'number', describe: 'people on the payroll per agent on seat around the clock' })
         .option('budget', { type: 'string', describe: 'budget → head count: the budget for the whole term, yuan (129e6, 129M, 12900万)' })
         .option('naive-wage', { type: 'number', describe: "with --budget: the monthly wage of the naive division (default: the scenario's)" })
-        .option('covers', { type: 'string', default: 'contract', describe: 'what an outsourced budget pays: contract (the contract price) or total (all-in)' })
+        .option('covers', { type: 'string', describe: 'with --budget: what an outsourced budget pays: contract (the contract price, default) or total (all-in)' })
         .option('target', { type: 'string', describe: 'minimum budget for a KPI: connection=0.95, sl=0.8@15, asa=30, abandon=0.05' })
-        .option('per', periodOption)
+        .option('per', { ...periodOption, describe: `with --target: ${periodOption.describe}` })
         .option('roster', { type: 'boolean', default: false, describe: "with --target: staff with a shift roster meeting the target in every interval (as hotline-sim staff), not the scenario's profile" })
-        .option('criterion', { type: 'string', default: 'mean', describe: 'with --target: mean (the mean meets it) or ci (the whole 95% CI does)' })
+        .option('criterion', { type: 'string', describe: 'with --target: mean (the mean meets it, default) or ci (the whole 95% CI does)' })
+        .implies({ per: 'target', criterion: 'target', covers: 'budget', 'naive-wage': 'budget', risk: 'contract-kpi' })
         .option('contract-kpi', { type: 'string', describe: "the tender's monthly KPI, e.g. connection=0.95: P(every month meets it)" })
         .option('risk', { type: 'number', describe: 'with --contract-kpi: the head count and price for P(every month meets it) ≥ this, e.g. 0.9' })
         .option('explain', { type: 'boolean', default: false, describe: 'print how each line item is computed' })
         .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every line item, the in-house presets, the searches and the months' }),
     async (argv) => {
       const years = argv.years === undefined ? undefined : checkYears(argv.years);
+      checkReportFlags(argv);
+      if (argv.explain && argv.json) throw new UsageError('--explain conflicts with --json: the JSON holds every line item already');
       const period = parsePeriod(argv.per);
       const budgetYuan = argv.budget !== undefined ? parseYuan(argv.budget, '--budget') : undefined;
       const naiveWage = positive(argv['naive-wage'], '--naive-wage', 'a monthly wage in yuan, more than 0');
@@ -136,8 +145,10 @@ export function registerBudget(y: Argv) {
       if (argv.risk !== undefined && !(argv.risk > 0 && argv.risk < 1)) throw new UsageError(`--risk must be a probability between 0 and 1, e.g. 0.9 (got ${argv.risk})`);
       if (argv.risk !== undefined && !contractKpi) throw new UsageError('--risk needs --contract-kpi (e.g. --contract-kpi connection=0.95 --risk 0.9)');
       if (!argv.simulate && (target || contractKpi)) throw new UsageError('--target and --contract-kpi need simulation: drop --no-simulate');
-      if (argv.covers !== 'contract' && argv.covers !== 'total') throw new UsageError(`--covers must be contract or total (got ${argv.covers})`);
-      if (argv.criterion !== 'mean' && argv.criterion !== 'ci') throw new UsageError(`--criterion must be mean or ci (got ${argv.criterion})`);
+      const covers = argv.covers ?? 'contract';
+      const criterion = argv.criterion ?? 'mean';
+      if (covers !== 'contract' && covers !== 'total') throw new UsageError(`--covers must be contract or total (got ${argv.covers})`);
+      if (criterion !== 'mean' && criterion !== 'ci') throw new UsageError(`--criterion must be mean or ci (got ${argv.criterion})`);
       if (argv.out) prepareResultFolder(argv.out, argv.force);
       const overrides = studyOverridesFrom(argv);
 
@@ -154,12 +165,12 @@ export function registerBudget(y: Argv) {
         file: argv.scenario,
         overrides,
         years,
-        covers: argv.covers,
+        covers,
         budgetYuan,
         naiveWage,
         target,
         period,
-        criterion: argv.criterion === 'ci' ? 'ciLow' : 'mean',
+        criterion: criterion === 'ci' ? 'ciLow' : 'mean',
         contractKpi,
         risk: argv.risk,
         simulate: argv.simulate,

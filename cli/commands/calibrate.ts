@@ -59,8 +59,9 @@ export function registerCalibrate(y: Argv) {
         .option('sensitivity', { type: 'string', array: true, describe: 'refit under other values of an assumption: patience.mean=60,120,240 (default: half and double the mean patience; --no-sensitivity: none)' })
         .options(scenarioOverrideOptions)
         .option('json', { type: 'boolean', default: false, describe: 'print {fitted, observed, simulated, ...} as one JSON object' })
-        .option('write', { type: 'string', describe: 'save the calibrated scenario to this file' })
-        .option('force', { type: 'boolean', default: false, describe: 'overwrite the --write file' })
+        .option('write', { type: 'string', describe: 'save the calibrated scenario to this file (not with a what-if: --agents, --headcount, --scale, …)' })
+        .option('force', { type: 'boolean', describe: 'overwrite the --write file' })
+        .implies('force', 'write')
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' }),
     (argv) => {
       const observed = list(argv.observed).map(parseObserved);
@@ -68,6 +69,13 @@ export function registerCalibrate(y: Argv) {
       if (fields.length !== observed.length) throw new UsageError(`give one --fit per --observed (${fields.length} --fit, ${observed.length} --observed)`);
       const ranges = Object.fromEntries(list(argv.range).map(parseRange));
       if (argv.write && existsSync(argv.write) && !argv.force) throw new UsageError(`${argv.write} exists; add --force to overwrite it`);
+      // A fit made under a what-if belongs to another scenario: the file written would not reproduce
+      // it (nor would writing the what-if in keep the file the base case it was). Simulation settings
+      // (--seed, --replications, --horizon) are fine: the CALIBRATED note records days and replications.
+      const whatIf = (['agents', 'headcount', 'people-per-seat', 'profile', 'scale', 'start-date'] as const).find((f) => argv[f] !== undefined);
+      if (argv.write && whatIf) {
+        throw new UsageError(`--write saves a fit of the scenario as its file gives it; --${whatIf} conflicts with it: put the change in the file first, or drop --write`);
+      }
       let text: string;
       try {
         text = readFileSync(argv.scenario, 'utf8');

@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { compareCsvFiles, compareStudy, formatCompareReport, prepareResultFolder, resultJson, writeResultFolder } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { parsePeriod, parseTarget, periodOption } from '../targets.ts';
-import { checkYears, costStudyOptions, studyOverridesFrom, studyProgress } from './budget.ts';
+import { checkReportFlags, checkYears, costStudyOptions, studyOverridesFrom, studyProgress } from './budget.ts';
 
 export function registerCompare(y: Argv) {
   return y.command(
@@ -15,10 +15,12 @@ export function registerCompare(y: Argv) {
         .options(costStudyOptions)
         .option('models', { type: 'boolean', default: false, describe: 'compare in-house vs outsourced for scenario a' })
         .option('target', { type: 'string', describe: 'also the fewest people each scenario needs for a KPI (the search of budget --target), e.g. connection=0.95' })
-        .option('per', periodOption)
+        .option('per', { ...periodOption, describe: `with --target: ${periodOption.describe}` })
+        .implies('per', 'target')
         .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every KPI with its CI, unit costs and line items' }),
     async (argv) => {
       const years = argv.years === undefined ? undefined : checkYears(argv.years);
+      checkReportFlags(argv);
       if (argv.models && argv.b !== undefined) throw new UsageError('--models compares the two operating models of ONE scenario: give one file');
       if (!argv.models && argv.b === undefined) throw new UsageError('give two scenarios to compare (compare a.yaml b.yaml), or one with --models');
       if (argv.models && argv.target !== undefined) throw new UsageError('--target is for two scenarios; for one scenario\'s head count and price at a target use budget --target');

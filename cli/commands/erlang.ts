@@ -13,14 +13,16 @@ export function registerErlang(y: Argv) {
         .option('talk', { type: 'number', demandOption: true, describe: 'mean talk time, seconds' })
         .option('wrap-up', { type: 'number', default: 0, describe: 'mean after-call work, seconds' })
         .option('patience', { type: 'number', describe: 'mean caller patience, seconds (Erlang A); omit for Erlang C' })
-        .option('sl-seconds', { type: 'number', default: 15, describe: 'service-level threshold T, seconds (GB/T 33358: 15)' })
+        .option('sl-seconds', { type: 'number', describe: 'service-level threshold T, seconds (default 15, GB/T 33358; a target sl=0.8@20 brings its own)' })
         .option('agents', { type: 'string', describe: 'agents on seat: 14, or a range 10..20' })
         .option('target', { type: 'string', array: true, describe: 'find the agents for: connection=0.95, sl=0.8@20, asa=30, abandon=0.05 (repeat: all must hold)' })
         .option('shrinkage', { type: 'number', describe: 'share of paid time off seat (leave, sickness, training), e.g. 0.3: prints the payroll head count' })
-        .option('hours-open', { type: 'number', default: 24, describe: 'with --shrinkage: hours of service a day' })
-        .option('days-open', { type: 'number', default: 7, describe: 'with --shrinkage: days of service a week' })
-        .option('paid-hours', { type: 'number', default: 40, describe: 'with --shrinkage: paid hours a week per person' })
+        .option('hours-open', { type: 'number', describe: 'with --shrinkage: hours of service a day (default 24)' })
+        .option('days-open', { type: 'number', describe: 'with --shrinkage: days of service a week (default 7)' })
+        .option('paid-hours', { type: 'number', describe: 'with --shrinkage: paid hours a week per person (default 40)' })
         .option('max-occupancy', { type: 'number', describe: 'with --target: cap occupancy, a fraction, e.g. 0.85' })
+        .implies({ 'max-occupancy': 'target', 'hours-open': 'shrinkage', 'days-open': 'shrinkage', 'paid-hours': 'shrinkage' })
+        .conflicts('agents', 'target')
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON object instead of the table' }),
     (argv) => {
       const cph = argv['calls-per-hour'];
@@ -35,7 +37,8 @@ export function registerErlang(y: Argv) {
       seconds('--talk', argv.talk, 'positive');
       seconds('--wrap-up', argv['wrap-up'], 'nonNegative');
       if (argv.patience !== undefined) seconds('--patience', argv.patience, 'positive');
-      seconds('--sl-seconds', argv['sl-seconds'], 'positive');
+      const slGiven = argv['sl-seconds'];
+      if (slGiven !== undefined) seconds('--sl-seconds', slGiven, 'positive');
       const occ = argv['max-occupancy'];
       if (occ !== undefined && !(occ > 0 && occ <= 1)) throw new UsageError(`--max-occupancy is a fraction between 0 and 1, e.g. 0.85 (got ${occ})`);
       const targets = (argv.target ?? []).map((t) => parseTarget(String(t)));
@@ -44,11 +47,14 @@ export function registerErlang(y: Argv) {
       }
       const slSeconds = [...new Set(targets.filter((t) => t.kind === 'serviceLevel' && t.seconds !== undefined).map((t) => (t as { seconds: number }).seconds))];
       if (slSeconds.length > 1) throw new UsageError('give the service-level targets one threshold T (e.g. sl=0.8@20 and sl=0.9@20), or run erlang once per T');
+      if (slGiven !== undefined && slSeconds.some((t) => t !== slGiven)) {
+        throw new UsageError(`--sl-seconds ${slGiven} conflicts with the target's threshold (@${slSeconds[0]}): give one of them`);
+      }
       const shrink = argv.shrinkage;
       if (shrink !== undefined && !(shrink >= 0 && shrink < 1)) throw new UsageError(`--shrinkage is a fraction from 0 up to 1, e.g. 0.3 (got ${shrink})`);
-      const hoursOpen = argv['hours-open'];
-      const daysOpen = argv['days-open'];
-      const paidHours = argv['paid-hours'];
+      const hoursOpen = argv['hours-open'] ?? 24;
+      const daysOpen = argv['days-open'] ?? 7;
+      const paidHours = argv['paid-hours'] ?? 40;
       if (!(hoursOpen > 0 && hoursOpen <= 24)) throw new UsageError(`--hours-open must be more than 0 and at most 24 (got ${hoursOpen})`);
       if (!(daysOpen > 0 && daysOpen <= 7)) throw new UsageError(`--days-open must be more than 0 and at most 7 (got ${daysOpen})`);
       if (!(paidHours > 0)) throw new UsageError(`--paid-hours must be more than 0 (got ${paidHours})`);
@@ -61,7 +67,7 @@ export function registerErlang(y: Argv) {
         handleSeconds: handle,
         patienceSeconds: argv.patience ?? null,
         // A service-level target brings its own threshold; the table shows the same one.
-        serviceLevelSeconds: slSeconds[0] ?? argv['sl-seconds'],
+        serviceLevelSeconds: slSeconds[0] ?? slGiven ?? 15,
       };
       let agentList: number[];
       let needed: number | undefined;

@@ -2,23 +2,27 @@ import type { Argv } from 'yargs';
 import { svgToPng, prepareResultFolder, formatRunReport, readingNotes, withoutIntervals, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, resultJson, workloadCsvFiles, writeResultFolder } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar } from '../progress.ts';
+import { workersOption } from '../workers.ts';
 
 export const scenarioOverrideOptions = {
-  agents: { type: 'number', describe: 'on-seat agents, constant (overrides the scenario)' },
-  headcount: { type: 'number', describe: 'operators on the payroll, turned into on-seat agents by peoplePerSeat' },
-  'people-per-seat': { type: 'number', describe: 'payroll people per agent on seat around the clock (with --headcount)' },
+  agents: { type: 'number', describe: 'on-seat agents, the same around the clock (flat; replaces the staffing)' },
+  headcount: { type: 'number', describe: "operators on the payroll, put on seat by peoplePerSeat in the scenario's form (profile)" },
+  'people-per-seat': { type: 'number', describe: "payroll people per agent on seat (with the scenario's head count or --headcount)" },
+  profile: { type: 'string', choices: ['flat', 'demand'], describe: "a head count on seat: flat (the same around the clock) or demand (following the calls); default: the scenario's" },
   replications: { type: 'number', describe: 'number of replications' },
   seed: { type: 'string', describe: 'random seed' },
   horizon: { type: 'string', describe: 'simulated length, e.g. 7d, 24h, 366d' },
   scale: { type: 'number', describe: 'multiply every arrival rate, e.g. 1.2 for a +20% typhoon week' },
   'start-date': { type: 'string', describe: 'first day of the horizon, YYYY-MM-DD' },
   'allow-files-outside': { type: 'boolean', describe: "let empirical file: paths point outside the scenario's folder (see SECURITY.md)" },
+  workers: workersOption,
 } as const;
 
 export function overridesFrom(argv: {
   agents?: number;
   headcount?: number;
   'people-per-seat'?: number;
+  profile?: string;
   replications?: number;
   seed?: string;
   horizon?: string;
@@ -43,7 +47,9 @@ export function overridesFrom(argv: {
   }
   const pps = argv['people-per-seat'];
   if (pps !== undefined && !(pps > 0)) throw new UsageError(`--people-per-seat must be more than 0 (got ${pps})`);
-  if (argv.agents !== undefined && argv.headcount !== undefined) throw new UsageError('give --agents or --headcount, not both');
+  for (const flag of ['headcount', 'people-per-seat', 'profile'] as const) {
+    if (argv.agents !== undefined && argv[flag] !== undefined) throw new UsageError(`--agents (flat agents on seat) conflicts with --${flag}: give one of them`);
+  }
   const scale = argv.scale;
   if (scale !== undefined && !(scale >= 0 && Number.isFinite(scale))) throw new UsageError(`--scale must be 0 or more, e.g. 1.2 for 20% more calls (got ${scale})`);
   const startDate = argv['start-date'];
@@ -51,7 +57,8 @@ export function overridesFrom(argv: {
     throw new UsageError(`--start-date must be a date YYYY-MM-DD, e.g. 2024-07-15 (got ${startDate})`);
   }
   const seed = argv.seed === undefined ? undefined : /^-?\d+$/.test(argv.seed) ? Number(argv.seed) : argv.seed;
-  return { agents: argv.agents, headcount: argv.headcount, peoplePerSeat: pps, replications: argv.replications, seed, horizonHours, scale, startDate, allowFilesOutside: argv['allow-files-outside'] };
+  const profile = argv.profile as 'flat' | 'demand' | undefined;
+  return { agents: argv.agents, headcount: argv.headcount, peoplePerSeat: pps, profile, replications: argv.replications, seed, horizonHours, scale, startDate, allowFilesOutside: argv['allow-files-outside'] };
 }
 
 export function registerRun(y: Argv) {
@@ -71,6 +78,9 @@ export function registerRun(y: Argv) {
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' }),
     async (argv) => {
       if (argv.charts && !argv.out) throw new UsageError('--charts writes files: give --out DIR too');
+      if (argv.detail && argv.json) throw new UsageError('--detail conflicts with --json: the JSON holds every metric already');
+      if (argv.force && !argv.out) throw new UsageError('--force overwrites files in --out: give --out DIR too');
+      if (argv.intervals && !argv.out && !argv.json) throw new UsageError('--intervals keeps the per-interval rows in --json or --out: give one of them');
       const scenario = loadScenario(argv.scenario, overridesFrom(argv));
       // Refuse an unusable --out before simulating, not after.
       if (argv.out) prepareResultFolder(argv.out, argv.force);

@@ -31,8 +31,8 @@ export function registerStaff(y: Argv) {
         .option('per', periodOption)
         .option('mode', { type: 'string', default: 'both', describe: "roster (shift solver, every interval), profile (the scenario's flat or demand profile, over --per) or both" })
         .option('max-occupancy', { type: 'number', describe: 'roster: also keep occupancy at or below this, e.g. 0.85' })
-        .option('confidence', { type: 'number', default: 0.8, describe: 'roster: one-sided confidence that each interval meets the target (0.5 = the simulated mean)' })
-        .option('requirement-replications', { type: 'number', default: 20, describe: 'roster: replications per round of the requirement search' })
+        .option('confidence', { type: 'number', describe: 'roster: one-sided confidence that each interval meets the target (default 0.8; 0.5 = the simulated mean)' })
+        .option('requirement-replications', { type: 'number', describe: 'roster: replications per round of the requirement search (default 20)' })
         .options(staffOverrideOptions)
         .option('json', { type: 'boolean', default: false, describe: 'print one JSON object instead of the report (per-interval arrays only with --intervals)' })
         .option('intervals', { type: 'boolean', default: false, describe: "with --json: keep the roster's per-interval requirement and agents on seat" })
@@ -45,7 +45,19 @@ export function registerStaff(y: Argv) {
       const period = parsePeriod(argv.per);
       const mode = argv.mode;
       if (mode !== 'roster' && mode !== 'profile' && mode !== 'both') throw new UsageError(`--mode must be roster, profile or both (got ${mode})`);
-      const conf = argv.confidence;
+      if (mode === 'profile') {
+        for (const flag of ['confidence', 'requirement-replications', 'max-occupancy'] as const) {
+          if (argv[flag] !== undefined) throw new UsageError(`--${flag} is for the roster: it conflicts with --mode profile`);
+        }
+      }
+      if (argv.intervals && !argv.json) throw new UsageError('--intervals keeps per-interval arrays in --json: give --json too');
+      if (argv.detail && argv.json) throw new UsageError('--detail conflicts with --json: the JSON holds the search and the roster already');
+      if (argv.force && !argv.out) throw new UsageError('--force overwrites files in --out: give --out DIR too');
+      const conf = argv.confidence ?? 0.8;
+      const requirementReplications = argv['requirement-replications'] ?? 20;
+      if (!(Number.isInteger(requirementReplications) && requirementReplications >= 2 && requirementReplications <= 10000)) {
+        throw new UsageError(`--requirement-replications must be a whole number from 2 to 10000 (got ${requirementReplications})`);
+      }
       if (!(conf >= 0.5 && conf < 1)) throw new UsageError('--confidence must be from 0.5 up to (not including) 1');
       const occ = argv['max-occupancy'];
       if (occ !== undefined && !(occ > 0 && occ <= 1)) throw new UsageError('--max-occupancy must be between 0 and 1');
@@ -66,7 +78,7 @@ export function registerStaff(y: Argv) {
             staffing: {
               confidence: conf,
               maxOccupancy: occ,
-              replications: argv['requirement-replications'],
+              replications: requirementReplications,
               onStage: (stage) => say({ requirement: 'Finding the agents needed per interval…', schedule: 'Optimising the shift schedule…', check: 'Simulating the roster…' }[stage] ?? stage),
             },
           }),

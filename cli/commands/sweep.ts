@@ -30,6 +30,7 @@ import {
 import { UsageError } from '../errors.ts';
 import { progressBar } from '../progress.ts';
 import { overridesFrom } from './run.ts';
+import { workersOption } from '../workers.ts';
 
 /** The report and chart files a finished sweep writes beside its CSV. */
 export async function writeSweepReport(dir: string, table: SweepTable, manifest: ReturnType<typeof sweepManifest> | null, charts: boolean, force: boolean): Promise<string[]> {
@@ -58,7 +59,8 @@ export function registerSweep(y: Argv) {
         .option('replications', { type: 'number', describe: 'replications per point' })
         .option('seed', { type: 'string', describe: 'random seed (the same for every point)' })
         .option('horizon', { type: 'string', describe: 'simulated length, e.g. 7d, 24h' })
-        .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' }),
+        .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar' })
+        .option('workers', workersOption),
     async (argv) => {
       if (argv.resume && argv.force) throw new UsageError('give --resume or --force, not both');
       let shard: Shard | null = null;

@@ -1,12 +1,19 @@
 // Callers' draws, a block at a time: patience, talk, handling time (talk + wrap-up) and call
-// type. Untyped, they are the fast path's draws in its order, so both paths see the same callers.
+// type: one implementation for both paths, so with no call types they see the same callers.
 import { makeFiller, makePairFiller, type BlockFiller, type DurationDistribution } from '../random/distributions.ts';
-import type { createStreams, Uniform } from '../random/streams.ts';
+import type { Streams, Uniform } from '../random/streams.ts';
 import type { CallCentreModel } from './model.ts';
-import { CALLER_BLOCK } from './simulate.ts';
 
-/** Callers' draws for a block of callers: patience, talk, handle (talk + wrap-up) and call type. */
-export function callerDraws(model: CallCentreModel, streams: ReturnType<typeof createStreams>, stream: (p: string) => Uniform) {
+/** Callers drawn at a time. */
+export const CALLER_BLOCK = 4096;
+
+/**
+ * Callers' draws for a block of callers: patience, talk, handle (talk + wrap-up) and call type.
+ * Untyped, the i-th caller's from the i-th draw of each stream: talk and patience made together
+ * (see makePairFiller), a deterministic wrap-up drawing nothing. A call-type mix needs `stream`
+ * for its per-type streams.
+ */
+export function callerDraws(model: CallCentreModel, streams: Streams, stream?: (p: string) => Uniform) {
   const n = CALLER_BLOCK;
   const patience = new Float64Array(n);
   const talk = new Float64Array(n);
@@ -14,7 +21,6 @@ export function callerDraws(model: CallCentreModel, streams: ReturnType<typeof c
   const type = new Int32Array(n);
   const types = model.callTypes;
   if (!types || types.length === 0) {
-    // The fast path's draws, in its order (see callerFiller in simulate.ts).
     const wrap = model.wrapUpTime;
     const wrapBlock = wrap.distribution === 'deterministic' ? null : new Float64Array(n);
     const fillWrap = wrapBlock ? makeFiller(wrap, streams.wrapUp) : null;
@@ -40,6 +46,7 @@ export function callerDraws(model: CallCentreModel, streams: ReturnType<typeof c
     };
   }
   // A mix: each caller's type from its own stream, then the next talk and wrap-up of that type.
+  if (!stream) throw new Error('callerDraws: a call-type mix needs per-type streams');
   const total = types.reduce((s, t) => s + t.share, 0);
   const cumulative = types.map((_, j) => types.slice(0, j + 1).reduce((s, t) => s + t.share, 0) / total);
   const typeU = stream('callType');

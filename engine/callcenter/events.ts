@@ -16,20 +16,19 @@
 // (simulate.ts) and so gives the same counts; a test checks it.
 import { EventHeap } from '../kernel/eventHeap.ts';
 import { ServerPool } from '../kernel/serverPool.ts';
-import { makeFiller, makeSampler, meanOf } from '../random/distributions.ts';
+import { makeFiller, meanOf } from '../random/distributions.ts';
 import { aleaStream, createStreams } from '../random/streams.ts';
 import { assertConservation, dayFactors, intervalsPerDayOf, spread } from './accounting.ts';
 import type { CallCentreModel, ReplicationResult } from './model.ts';
 import { newCounters } from './model.ts';
-import { callerDraws } from './callerDraws.ts';
-import { CallerRing, ID_MASK, Slots, TimeRing } from './queues.ts';
-import { applyStaffingChange, CALLER_BLOCK, UnboundedQueueError } from './simulate.ts';
-
-const ABANDON = 1;
-const REDIAL = 2;
-const LINE = 3;
-const TASK_READY = 4;
-const GROUP_FREE = 6;
+import { CALLER_BLOCK, callerDraws } from './callerDraws.ts';
+import { UnboundedQueueError } from './errors.ts';
+import { ABANDON, GROUP_FREE, LINE, REDIAL, TASK_READY } from './eventKinds.ts';
+import { onlineSetup } from './online.ts';
+import { outboundSetup } from './outbound.ts';
+import { CallerRing, ID_MASK } from './queues.ts';
+import { redialSetup } from './redial.ts';
+import { applyStaffingChange } from './staffingChange.ts';
 
 export function simulateEvents(model: CallCentreModel, seed: number | string, replication: number): ReplicationResult {
   const N = model.callsPerHour.length;
@@ -64,19 +63,13 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
     return gapBlock[nextGap++];
   };
 
+  // --- every pending event but agents' completions: a time and (id << 3) | kind
+  const events = new EventHeap(256);
+
   // --- redials (per person: attempt number and the interval of the first attempt)
   const redial = model.redial ?? null;
-  const redialU = streams.redial;
-  const redialDelay = redial ? makeSampler(redial.delay, streams.redial) : () => 0;
-  const maxAttempts = redial ? (redial.maxAttempts ?? 10) : 1;
-  const laterPatience = redial?.laterPatience ? makeSampler(redial.laterPatience, stream('laterPatience')) : null;
-  const redialProbability = (attempt: number) => {
-    if (!redial) return 0;
-    const p = redial.probability;
-    return typeof p === 'number' ? p : p[Math.min(attempt, p.length) - 1];
-  };
-  const redialSlots = new Slots();
-  const answeredOnAttempt = new Array<number>(maxAttempts).fill(0);
+  const redials = redialSetup(model, streams, stream, events, horizon);
+  const { answeredOnAttempt, laterPatience } = redials;
 
   // --- trunk lines and IVR
   const lines = model.lines ?? Infinity;
@@ -84,11 +77,9 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
   const ivrShare = model.ivrSelfServiceShare ?? 0;
   const ivrU = ivrShare > 0 ? stream('ivr') : null;
 
-  // --- agents: a pool (idle count, calendar of busy agents' free times); other events in a heap
-  const events = new EventHeap(256);
+  // --- agents: a pool (idle count, calendar of busy agents' free times)
   const maxAgents = Math.max(1, maxOf(schedule));
-  const meanHandle = meanOf(model.talkTime) + meanOf(model.wrapUpTime);
-  const pool = new ServerPool(maxAgents, { bucketSeconds: meanHandle > 0 ? (2 * meanHandle) / maxAgents : 1 });
+  const pool = ServerPool.forService(maxAgents, meanOf(model.talkTime) + meanOf(model.wrapUpTime));
   pool.releaseThrough(0);
   for (let i = 0; i < schedule[0]; i++) pool.add(0);
   /** The next agent free time, cached: the calendar search runs only after the pool changes. */
@@ -110,34 +101,23 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
 
   // --- online channel
   const online = model.online ?? null;
-  const onlineShared = online !== null && online.agents === 'shared';
-  const groupSchedule = online && online.agents !== 'shared' ? online.agents : null;
-  const onlineHandle = online ? makeSampler(online.handleTime, stream('onlineHandle')) : () => 0;
-  const onlineArrivals = online ? stream('onlineArrivals') : null;
-  const onlineQ = new TimeRing();
+  const onlineWork = onlineSetup(online, c, stream, events, dt, N, seize);
+  const { shared: onlineShared, groupSchedule, queue: onlineQ } = onlineWork;
   let nextOnline = Infinity;
-  let groupOnSeat = groupSchedule ? groupSchedule[0] : 0;
-  let groupIdle = groupOnSeat;
-  let groupLeaving = 0;
 
   // --- outbound tasks
   const out = model.outbound ?? null;
-  const taskU = out ? stream('outbound') : null;
-  const outTalk = out ? makeSampler(out.talkTime, stream('outboundTalk')) : () => 0;
-  const outWrap = out ? makeSampler(out.wrapUpTime, stream('outboundWrapUp')) : () => 0;
-  const retryDelay = out ? makeSampler(out.retryDelay, stream('outboundRetry')) : () => 0;
-  const tasks = new Slots(); // f: due; i: attempts
-  const ready = new EventHeap(64); // ready tasks, earliest deadline first
-  const inWindow = (t: number) => {
-    if (!out) return false;
-    const tod = t - Math.floor(t / 86400) * 86400;
-    const [from, to] = out.windowSeconds;
-    return from <= to ? tod >= from && tod < to : tod >= from || tod < to;
-  };
+  const outbound = outboundSetup(out, c, stream, events, dt, N, ipd, seize);
+  const { tasks, ready } = outbound;
+  /** Whether outbound tasks may be dialled in the current interval (window edges are on boundaries). */
+  let outboundOpen = false;
 
   let calls = 0;
   let eventCount = 0;
   let k = 0; // the current interval
+  // The next inbound arrival and the mean gap between arrivals in the current interval.
+  let meanGap = Infinity;
+  let nextArrival = Infinity;
 
   const serveCaller = (slot: number, t: number) => {
     const arrival = q.arrival[slot];
@@ -170,56 +150,7 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
       byType[type].talkSeconds += talk;
       byType[type].wrapUpSeconds += handle - talk;
     }
-    if (out?.fromAnswered && taskU!() < out.fromAnswered.share) {
-      const at = t + handle; // the return visit is owed once the work order is written
-      const id = tasks.take(at + out.fromAnswered.deadlineSeconds, 0);
-      c.outboundCreated[Math.min(N - 1, Math.floor(at / dt))]++;
-      events.push(at, (id << 3) | TASK_READY);
-    }
-  };
-
-  const startOnline = (t: number, shared: boolean) => {
-    const arrival = onlineQ.shift();
-    const ka = Math.min(N - 1, Math.floor(arrival / dt));
-    const response = t - arrival;
-    c.onlineAnswered[ka]++;
-    c.onlineResponseSeconds[ka] += response;
-    if (response <= online!.targetSeconds) c.onlineWithinTarget[ka]++;
-    const h = onlineHandle();
-    spread(c.onlineSeconds, t, h, dt, N);
-    if (shared) {
-      spread(c.busySeconds, t, h, dt, N);
-      seize(t + h);
-    } else {
-      events.push(t + h, GROUP_FREE);
-    }
-  };
-
-  const startOutbound = (t: number) => {
-    const id = ready.peekData();
-    ready.pop();
-    const o = out!;
-    const kt = Math.min(N - 1, Math.floor(t / dt));
-    c.outboundAttempts[kt]++;
-    const attempts = ++tasks.i[id];
-    let seconds: number;
-    if (taskU!() < o.answerProbability) {
-      const talk = outTalk();
-      seconds = talk + outWrap();
-      c.outboundDone[kt]++;
-      if (t + talk > tasks.f[id]) c.outboundLate[kt]++;
-      tasks.give(id);
-    } else {
-      seconds = o.noAnswerSeconds;
-      if (attempts < o.maxAttempts) events.push(t + seconds + retryDelay(), (id << 3) | TASK_READY);
-      else {
-        c.outboundFailed[kt]++;
-        tasks.give(id);
-      }
-    }
-    spread(c.busySeconds, t, seconds, dt, N);
-    spread(c.outboundSeconds, t, seconds, dt, N);
-    seize(t + seconds);
+    if (out) outbound.afterAnswered(t, handle);
   };
 
   /**
@@ -230,10 +161,7 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
     // Agents free by t are free now: with no work waiting, the pool may not have caught up yet.
     pool.releaseThrough(t);
     nextFreeStale = true;
-    while (groupSchedule && onlineQ.size > 0 && groupIdle > 0) {
-      groupIdle--;
-      startOnline(t, false);
-    }
+    if (groupSchedule) onlineWork.offerToGroup(t);
     while (waiting > 0 && pool.idle > 0) {
       const slot = q.shiftWaiting();
       waiting--;
@@ -241,24 +169,13 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
       serveCaller(slot, t);
     }
     if (waiting > 0 || draining) return;
-    while (onlineShared && onlineQ.size > 0 && pool.idle > online!.reserve) startOnline(t, true);
+    while (onlineShared && onlineQ.size > 0 && pool.idle > online!.reserve) onlineWork.start(t, true);
     if (out && ready.size > 0 && outboundOpen) {
-      while (ready.size > 0 && pool.idle > out.reserve) startOutbound(t);
+      while (ready.size > 0 && pool.idle > out.reserve) outbound.start(t);
     }
   };
   /** Whether some work waits for an agent of the pool (then its completions are taken one by one). */
   const workWaiting = () => waiting > 0 || (onlineShared && onlineQ.size > 0) || (outboundOpen && ready.size > 0);
-  /** Whether outbound tasks may be dialled in the current interval (window edges are on boundaries). */
-  let outboundOpen = false;
-
-  const failedAttempt = (t: number, attempt: number, person: number) => {
-    if (!redial || attempt >= maxAttempts) return;
-    const p = redialProbability(attempt);
-    if (p > 0 && redialU() < p) {
-      const at = t + redialDelay();
-      if (at < horizon) events.push(at, (redialSlots.take(attempt + 1, person) << 3) | REDIAL);
-    }
-  };
 
   /** An inbound call attempt at t (attempt 1 = a new person). */
   const arrive = (t: number, attempt: number, person: number) => {
@@ -281,7 +198,7 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
     c.offered[k]++;
     if (linesBusy >= lines) {
       c.blocked[k]++;
-      failedAttempt(t, attempt, person);
+      redials.failedAttempt(t, attempt, person);
       return;
     }
     if (lines !== Infinity) linesBusy++;
@@ -312,41 +229,23 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
     nextFreeStale = true;
   };
 
-  /** The online group's count changes: rises take waiting requests; drops send idle agents first, then the next to finish. */
-  const applyGroupStaffing = (g: number) => {
-    if (g > groupOnSeat) groupIdle += g - groupOnSeat;
-    else if (g < groupOnSeat) {
-      const fromIdle = Math.min(groupOnSeat - g, groupIdle);
-      groupIdle -= fromIdle;
-      groupLeaving += groupOnSeat - g - fromIdle;
-    }
-    groupOnSeat = g;
-  };
-
   // --- the run. At a tie, pending events (agents freed, callers abandoning) come before an
   // arrival at the same instant, and everything due by a boundary before the boundary.
   const startInterval = (kk: number) => {
     const b = kk * dt;
     const end = b + dt;
     if (kk > 0 && schedule[kk] !== schedule[kk - 1]) applyStaffing(b, kk);
-    if (groupSchedule && kk > 0 && groupSchedule[kk] !== groupSchedule[kk - 1]) applyGroupStaffing(groupSchedule[kk]);
+    if (groupSchedule && kk > 0 && groupSchedule[kk] !== groupSchedule[kk - 1]) onlineWork.applyGroupStaffing(groupSchedule[kk]);
     // Poisson arrivals restart at each boundary (memoryless): the fast path's draws, in its order.
     meanGap = 3600 / rateAt(model.callsPerHour, kk);
     nextArrival = Number.isFinite(meanGap) ? b + nextGapValue() * meanGap : Infinity;
     if (nextArrival >= end) nextArrival = Infinity;
     if (online) {
       const meanOnline = 3600 / rateAt(online.requestsPerHour, kk);
-      nextOnline = Number.isFinite(meanOnline) ? b - Math.log(1 - onlineArrivals!()) * meanOnline : Infinity;
+      nextOnline = Number.isFinite(meanOnline) ? b + onlineWork.gap(meanOnline) : Infinity;
       if (nextOnline >= end) nextOnline = Infinity;
     }
-    outboundOpen = out !== null && inWindow(b);
-    if (out?.daily && kk % ipd === Math.floor(out.windowSeconds[0] / dt) % ipd) {
-      for (let n = 0; n < out.daily.tasks; n++) {
-        const due = b + out.daily.deadlineSeconds;
-        ready.push(due, tasks.take(due, 0));
-      }
-      c.outboundCreated[kk] += out.daily.tasks;
-    }
+    outboundOpen = outbound.startInterval(kk, b);
     offerWork(b);
   };
 
@@ -371,8 +270,6 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
   const plainArrivals = !ivrU && lines === Infinity && !redial;
   const { offered, answered, answeredWithinT, busySeconds } = c;
   const handles = draws.handle;
-  let meanGap = Infinity;
-  let nextArrival = Infinity;
   startInterval(0);
   for (;;) {
     const end = (k + 1) * dt;
@@ -433,7 +330,7 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
       handleEvent(te, d, false);
     } else if (nextOnline < end) {
       const t = nextOnline;
-      nextOnline = t - Math.log(1 - onlineArrivals!()) * (3600 / rateAt(online!.requestsPerHour, k));
+      nextOnline = t + onlineWork.gap(3600 / rateAt(online!.requestsPerHour, k));
       if (nextOnline >= end) nextOnline = Infinity;
       c.onlineOffered[k]++;
       onlineQ.push(t);
@@ -462,13 +359,13 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
         c.waitAbandoned[ka] += patience;
         if (patience <= T) c.abandonedWithinT[ka]++;
         if (lines !== Infinity) linesBusy--;
-        failedAttempt(t, q.attempt[slot], q.person[slot]);
+        redials.failedAttempt(t, q.attempt[slot], q.person[slot]);
         break;
       }
       case REDIAL: {
-        const attempt = redialSlots.f[id];
-        const person = redialSlots.i[id];
-        redialSlots.give(id);
+        const attempt = redials.slots.f[id];
+        const person = redials.slots.i[id];
+        redials.slots.give(id);
         if (draining) break;
         c.redials[k]++;
         arrive(t, attempt, person);
@@ -478,13 +375,11 @@ export function simulateEvents(model: CallCentreModel, seed: number | string, re
         linesBusy--;
         break;
       case TASK_READY:
-        ready.push(tasks.f[id], id);
+        outbound.taskReady(id);
         if (!draining) offerWork(t);
         break;
       case GROUP_FREE:
-        if (groupLeaving > 0) groupLeaving--;
-        else if (!draining && onlineQ.size > 0) startOnline(t, false);
-        else groupIdle++;
+        onlineWork.groupFree(t, draining);
         break;
     }
   }

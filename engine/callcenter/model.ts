@@ -1,5 +1,7 @@
-// The call-centre model: one FIFO queue, agents from a per-interval on-seat count,
-// callers who abandon when their patience runs out. Built on the kernel's server calendar.
+// The call-centre model as plain data: inbound callers (with patience, and optionally call types,
+// redials, trunk lines and IVR), outbound work and online channels, served by agents from a
+// per-interval on-seat count. The plain model (one FIFO queue, nothing else competing for agents)
+// takes the settle-on-arrival path (simulate.ts); any extra takes the event path (events.ts).
 import type { DurationDistribution } from '../random/distributions.ts';
 
 /** What the simulator needs to know; plain data, every unit explicit. */

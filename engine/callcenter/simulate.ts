@@ -15,14 +15,15 @@
 // variables in registers, and this loop runs tens of millions of times a year.
 import { ServerPool } from '../kernel/serverPool.ts';
 import { TimeHeap } from '../kernel/timeHeap.ts';
-import { makeFiller, makePairFiller, meanOf } from '../random/distributions.ts';
-import { createStreams, type Streams, type Uniform } from '../random/streams.ts';
+import { makeFiller, meanOf } from '../random/distributions.ts';
+import { createStreams } from '../random/streams.ts';
 import { assertConservation, dayFactors, intervalsPerDayOf, spread, spreadFrom } from './accounting.ts';
+import { CALLER_BLOCK, callerDraws } from './callerDraws.ts';
+import { UnboundedQueueError } from './errors.ts';
 import { simulateEvents } from './events.ts';
 import type { CallCentreModel, IntervalCounters, ReplicationResult } from './model.ts';
 import { needsEventPath, newCounters } from './model.ts';
-
-export class UnboundedQueueError extends Error {}
+import { applyStaffingChange, nextStaffingChange } from './staffingChange.ts';
 
 /**
  * One replication: the fast path when the model is one FIFO queue, else the event-driven path
@@ -47,9 +48,9 @@ export function simulateFast(model: CallCentreModel, seed: number | string, repl
   const fillGaps = makeFiller({ distribution: 'exponential', mean: 1 }, streams.arrivals);
   let nextGap = CALLER_BLOCK;
   // Every caller draws a patience and a handling time, so they come in blocks of callers.
-  const patienceBlock = new Float64Array(CALLER_BLOCK);
-  const handleBlock = new Float64Array(CALLER_BLOCK);
-  const fillCallers = callerFiller(model, streams, patienceBlock, handleBlock);
+  const draws = callerDraws(model, streams);
+  const patienceBlock = draws.patience;
+  const handleBlock = draws.handle;
   let nextCaller = CALLER_BLOCK;
   const hasPatience = model.patience !== null;
   const days = dayFactors(model, seed, replication);
@@ -67,11 +68,7 @@ export function simulateFast(model: CallCentreModel, seed: number | string, repl
     if (schedule[k] > maxAgents) maxAgents = schedule[k];
   }
 
-  // Calendar buckets about two mean inter-completion times wide (see ServerPool; 1x, 2x and 4x
-  // measured alike, 2x a little the best).
-  const meanHandle = meanOf(model.talkTime) + meanOf(model.wrapUpTime);
-  // At least a millisecond wide: narrower buckets (a handling time of 1e-300 s) make the clock's walk endless.
-  const agents = new ServerPool(maxAgents, { bucketSeconds: meanHandle > 0 ? Math.max(1e-3, (2 * meanHandle) / maxAgents) : 1 });
+  const agents = ServerPool.forService(maxAgents, meanOf(model.talkTime) + meanOf(model.wrapUpTime));
   agents.releaseThrough(0);
   for (let i = 0; i < schedule[0]; i++) agents.add(0);
   // Moments at which waiting callers leave the queue (answered or abandoned): their count is the queue length.
@@ -108,7 +105,7 @@ export function simulateFast(model: CallCentreModel, seed: number | string, repl
 
       // Drawn for every caller, answered or not, so each caller keeps its own durations (CRN).
       if (nextCaller === CALLER_BLOCK) {
-        fillCallers();
+        draws.fill();
         nextCaller = 0;
       }
       const patienceSeconds = patienceBlock[nextCaller];
@@ -192,64 +189,4 @@ export function simulateFast(model: CallCentreModel, seed: number | string, repl
 
   assertConservation(c, N, calls);
   return { counters: c, drainSeconds: drainEnd - horizon, overtimeAgentSeconds: overtime, calls, events, path: 'fast' };
-}
-
-export const CALLER_BLOCK = 4096;
-
-/**
- * Fills the callers' blocks: patience, and talk plus wrap-up, the i-th caller's from the i-th
- * draw of each stream. Talk and patience are made together (see makePairFiller); a
- * deterministic wrap-up draws nothing.
- */
-export function callerFiller(model: CallCentreModel, streams: Streams, patience: Float64Array, handle: Float64Array): () => void {
-  const wrap = model.wrapUpTime;
-  const wrapBlock = wrap.distribution === 'deterministic' ? null : new Float64Array(handle.length);
-  const fillWrap = wrapBlock ? makeFiller(wrap, streams.wrapUp) : null;
-  const wrapValue = wrap.distribution === 'deterministic' ? wrap.value : 0;
-  const fillTalk = model.patience ? null : makeFiller(model.talkTime, streams.talk);
-  const fillBoth = model.patience ? makePairFiller(model.talkTime, streams.talk, model.patience, streams.patience) : null;
-  if (!model.patience) patience.fill(Infinity);
-  return () => {
-    if (fillBoth) fillBoth(handle, patience);
-    else fillTalk!(handle);
-    if (wrapBlock) {
-      fillWrap!(wrapBlock);
-      for (let i = 0; i < handle.length; i++) handle[i] += wrapBlock[i];
-    } else if (wrapValue !== 0) {
-      for (let i = 0; i < handle.length; i++) handle[i] += wrapValue;
-    }
-  };
-}
-
-/** First interval at or after `from` whose on-seat count differs from the one before it (N if none). */
-export function nextStaffingChange(schedule: ArrayLike<number>, from: number): number {
-  let k = from;
-  while (k < schedule.length && schedule[k] === schedule[k - 1]) k++;
-  return k;
-}
-
-/**
- * The on-seat count becomes `target` at time b. Rises start at once. For a drop of d, up to d
- * idle agents log off at b; if fewer are idle, the rest are chosen at random among the busy
- * agents and each logs off when its own call (talk + wrap-up) ends. Nobody is pre-empted.
- */
-export function applyStaffingChange(
-  agents: ServerPool,
-  target: number,
-  b: number,
-  roster: Uniform,
-  loggedSeconds: Float64Array,
-  dt: number,
-  N: number,
-): void {
-  if (target > agents.size) {
-    for (let i = agents.size; i < target; i++) agents.add(b);
-    return;
-  }
-  let drop = agents.size - target;
-  for (; drop > 0 && agents.idle > 0; drop--) agents.removeIdle();
-  if (drop === 0) return;
-  for (const freeAt of agents.removeRandomBusy(drop, roster)) {
-    if (freeAt > b) spread(loggedSeconds, b, freeAt - b, dt, N); // time spent finishing the call after the shift ended
-  }
 }

@@ -20,7 +20,7 @@ import { annualBudget } from './budget.ts';
 import type { CostSpec, RoleKey } from './schema.ts';
 import { roleKeys } from './schema.ts';
 import { monthlyWages } from './labour.ts';
-import { fmt } from './format.ts';
+import { formatTrimmed } from '../text/numbers.ts';
 import type { Payroll } from '../workforce/payroll.ts';
 import type { StaffingPattern } from './onSeat.ts';
 
@@ -79,9 +79,9 @@ export function naiveHeadcount(budgetYuan: number, years: number, monthlyWage: n
   const ceil = Math.ceil(exact - 1e-9);
   const headcount = result === 'floor' ? floor : result === 'ceil' ? ceil : Math.round(exact);
   const explanation =
-    `${fmt(budgetYuan)} / ${fmt(years * 12)} months = ${fmt(monthlyBudget, 2)} a month` +
-    (unit ? `, rounded to ${fmt(monthlyBudgetUsed)}` : '') +
-    `; / ${fmt(monthlyWage)} = ${fmt(exact, 2)} → ${headcount} (${result}). ` +
+    `${formatTrimmed(budgetYuan)} / ${formatTrimmed(years * 12)} months = ${formatTrimmed(monthlyBudget, 2)} a month` +
+    (unit ? `, rounded to ${formatTrimmed(monthlyBudgetUsed)}` : '') +
+    `; / ${formatTrimmed(monthlyWage)} = ${formatTrimmed(exact, 2)} → ${headcount} (${result}). ` +
     'This divides by the gross wage only: no employer contributions, supervisors, seats, fee, profit or tax.';
   return { monthlyBudget, monthlyBudgetUsed, monthlyWage, exact, floor, ceil, headcount, rounding: { monthlyBudgetTo: unit ?? null, result }, explanation };
 }
@@ -278,13 +278,13 @@ export function fullCostHeadcount(
   const perOpYear = n > 0 ? covered / n : Number.NaN;
   const explanation =
     n === 0
-      ? `The budget of ${fmt(annual)} yuan/year does not cover even the fixed costs of the ${model} model.`
-      : `Naive: ${fmt(annual)} / 12 / ${fmt(wage)} = ${fmt(naiveExact, 1)} operators. ` +
+      ? `The budget of ${formatTrimmed(annual)} yuan/year does not cover even the fixed costs of the ${model} model.`
+      : `Naive: ${formatTrimmed(annual)} / 12 / ${formatTrimmed(wage)} = ${formatTrimmed(naiveExact, 1)} operators. ` +
         `Full cost (${model}, covering the ${covers === 'contract' ? 'contract price' : 'all-in total'}) is ` +
-        `${fmt(perOpYear)} yuan per operator-year, of which the operator's own wage is ${fmt((operatorWage / covered) * 100, 1)}%; ` +
-        `so the budget pays ${n} operators, ${fmt(naiveExact - n, 1)} fewer. The gap: ` +
-        byGroup.map((g) => `${gapGroupNames[g.group].en} ${fmt(g.heads, 1)} (${fmt(g.shareOfGap * 100, 1)}%)`).join(', ') +
-        (integerSlack > 0.05 ? `, whole-person rounding and unspent headroom ${fmt(integerSlack, 1)}` : '') +
+        `${formatTrimmed(perOpYear)} yuan per operator-year, of which the operator's own wage is ${formatTrimmed((operatorWage / covered) * 100, 1)}%; ` +
+        `so the budget pays ${n} operators, ${formatTrimmed(naiveExact - n, 1)} fewer. The gap: ` +
+        byGroup.map((g) => `${gapGroupNames[g.group].en} ${formatTrimmed(g.heads, 1)} (${formatTrimmed(g.shareOfGap * 100, 1)}%)`).join(', ') +
+        (integerSlack > 0.05 ? `, whole-person rounding and unspent headroom ${formatTrimmed(integerSlack, 1)}` : '') +
         '.';
 
   return {
@@ -390,7 +390,7 @@ export function affordableMonthlyWage(
     return {
       model, covers, feasible: false, monthlyWage: 0, annualBudget: annual, perOperatorYear, perOperatorMonth: perOperatorYear / 12,
       budget: b, coveredCost: coveredAmount(b, covers), spec: specAt(0), iterations,
-      explanation: `Even at a zero operator wage the ${model} cost exceeds ${fmt(annual)} yuan/year.`,
+      explanation: `Even at a zero operator wage the ${model} cost exceeds ${formatTrimmed(annual)} yuan/year.`,
     };
   }
   let lo = 0;
@@ -410,10 +410,10 @@ export function affordableMonthlyWage(
   const b = budgetAt(wage);
   const covered = coveredAmount(b, covers);
   const explanation =
-    `${fmt(annual)} yuan/year / ${fmt(operators)} operators = ${fmt(perOperatorYear)} per operator-year ` +
-    `(${fmt(perOperatorYear / 12)} a month, all-in). After employer contributions, bonus, premiums, supervisors, ` +
+    `${formatTrimmed(annual)} yuan/year / ${formatTrimmed(operators)} operators = ${formatTrimmed(perOperatorYear)} per operator-year ` +
+    `(${formatTrimmed(perOperatorYear / 12)} a month, all-in). After employer contributions, bonus, premiums, supervisors, ` +
     `turnover, seats, overhead${model === 'outsourced' ? ', fee, profit and tax' : ''}, it pays a gross operator wage of ` +
-    `${fmt(wage, 2)} yuan/month (${fmt((wage * 12 / perOperatorYear) * 100, 1)}% of the all-in figure, before bonus).`;
+    `${formatTrimmed(wage, 2)} yuan/month (${formatTrimmed((wage * 12 / perOperatorYear) * 100, 1)}% of the all-in figure, before bonus).`;
   return {
     model, covers, feasible: true, monthlyWage: wage, annualBudget: annual, perOperatorYear, perOperatorMonth: perOperatorYear / 12,
     budget: b, coveredCost: covered, spec: specAt(wage), iterations, explanation,

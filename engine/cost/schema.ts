@@ -1,5 +1,6 @@
 /**
  * Zod (v4) schema for a scenario's `cost:` section.
+ * Over 450 lines on purpose: it is one declarative table (every field with its bound, default and source), kept whole so it reads as one.
  *
  * Conventions
  * - Money is in yuan (CNY), never rounded inside the model.

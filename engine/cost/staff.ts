@@ -17,7 +17,7 @@ import type { Headcounts } from './labour.ts';
 import { roleHeadcounts, roleNames, totalHeadcount } from './labour.ts';
 import type { CostSpec, RatioRoleKey } from './schema.ts';
 import { ratioRoleKeys } from './schema.ts';
-import { fmt } from './format.ts';
+import { formatTrimmed } from '../text/numbers.ts';
 
 export interface StaffSplit {
   readonly headcounts: Headcounts;
@@ -78,14 +78,14 @@ export function staffFromHeadcount(headcount: number, roles: CostSpec['roles'], 
     otherStaff += Math.max(0, off - need);
     if (need > off + 1e-9) {
       warnings.push(
-        `the payroll's phone share leaves ${fmt(off, 1)} people off the phones, fewer than the ${fmt(need, 1)} ${carved.join(', ')} the ratios need: the extra are counted on top of the head count`,
+        `the payroll's phone share leaves ${formatTrimmed(off, 1)} people off the phones, fewer than the ${formatTrimmed(need, 1)} ${carved.join(', ')} the ratios need: the extra are counted on top of the head count`,
       );
     }
   } else {
     operators = operatorsWithin(headcount, carved, roles);
     if (carved.length) {
       warnings.push(
-        `the cost section puts ${carved.join(', ')} inside the head count of ${fmt(headcount)}, but the scenario has no payroll section, so the simulation puts all ${fmt(headcount)} on the phones: add payroll.offPhone`,
+        `the cost section puts ${carved.join(', ')} inside the head count of ${formatTrimmed(headcount)}, but the scenario has no payroll section, so the simulation puts all ${formatTrimmed(headcount)} on the phones: add payroll.offPhone`,
       );
     }
   }
@@ -105,10 +105,10 @@ export function staffFromHeadcount(headcount: number, roles: CostSpec['roles'], 
   }
   const total = totalHeadcount(headcounts);
   const explanation =
-    `${fmt(headcount)} people on the payroll: ${fmt(headcounts.operator, 1)} operators take calls` +
-    (inside.length ? `; inside the head count: ${inside.map((x) => `${fmt(x.count, 1)} ${roleNames[x.role as keyof typeof roleNames]?.en.toLowerCase() ?? x.role} (${x.how === 'payroll' ? "the payroll's count" : 'by ratio'})`).join(', ')}` : '') +
-    (addedOnTop.length ? `; added on top by ratio: ${addedOnTop.map((k) => `${fmt(headcounts[k], 1)} ${roleNames[k].en.toLowerCase()}`).join(', ')}` : '') +
-    ` — ${fmt(total, 1)} people priced.`;
+    `${formatTrimmed(headcount)} people on the payroll: ${formatTrimmed(headcounts.operator, 1)} operators take calls` +
+    (inside.length ? `; inside the head count: ${inside.map((x) => `${formatTrimmed(x.count, 1)} ${roleNames[x.role as keyof typeof roleNames]?.en.toLowerCase() ?? x.role} (${x.how === 'payroll' ? "the payroll's count" : 'by ratio'})`).join(', ')}` : '') +
+    (addedOnTop.length ? `; added on top by ratio: ${addedOnTop.map((k) => `${formatTrimmed(headcounts[k], 1)} ${roleNames[k].en.toLowerCase()}`).join(', ')}` : '') +
+    ` — ${formatTrimmed(total, 1)} people priced.`;
   return { headcounts, payrollHeadcount: headcount, addedOnTop, inside, warnings, explanation };
 }
 

@@ -25,6 +25,16 @@ export interface ServerPoolOptions {
 
 const NONE = -1;
 
+/**
+ * Bucket width for servers whose mean service time is `meanServiceSeconds`: about two mean
+ * inter-completion times (service time / servers; 1x, 2x and 4x measured alike, 2x a little the
+ * best), at least a millisecond, since narrower buckets (a service time of 1e-300 s) make the
+ * clock's walk endless; 1 s when service takes no time.
+ */
+export function bucketSecondsFor(meanServiceSeconds: number, servers: number): number {
+  return meanServiceSeconds > 0 ? Math.max(1e-3, (2 * meanServiceSeconds) / servers) : 1;
+}
+
 export class ServerPool {
   /** Servers free now (at the clock). */
   idle = 0;
@@ -40,6 +50,11 @@ export class ServerPool {
   private cursor = 0;
   /** The clock: no query will come for an earlier time. */
   private now = -Infinity;
+
+  /** A pool of up to `servers` servers, its buckets sized for the mean service time (see bucketSecondsFor). */
+  static forService(servers: number, meanServiceSeconds: number): ServerPool {
+    return new ServerPool(servers, { bucketSeconds: bucketSecondsFor(meanServiceSeconds, servers) });
+  }
 
   constructor(capacity = 64, options: ServerPoolOptions = {}) {
     const cap = Math.max(1, capacity);

@@ -1,15 +1,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { budgetStudy, compareStudy } from '../experiment/budgetStudy.ts';
-import {
-  budgetCsvFiles,
-  formatAmount,
-  formatBudgetNotes,
-  formatBudgetReport,
-  formatPercent,
-  formatSigned,
-  formatWithCi,
-} from './budgetReport.ts';
+import { budgetStudy, compareStudy } from '../experiment/studies/budgetStudy.ts';
+import { budgetCsvFiles } from './budgetCsv.ts';
+import { formatBudgetNotes, formatBudgetReport } from './budgetReport.ts';
+import { formatAmount, formatPercent, formatSigned, formatWithCi } from './format.ts';
 import { compareCsvFiles, formatCompareReport } from './compareReport.ts';
 
 const SCENARIOS = new URL('../../scenarios/', import.meta.url).pathname;
@@ -136,7 +130,7 @@ describe('formatCompareReport', () => {
 
 describe('cited contract', () => {
   it('puts the published contract beside the modelled price', async () => {
-    const { budgetStudy } = await import('../experiment/budgetStudy.ts');
+    const { budgetStudy } = await import('../experiment/studies/budgetStudy.ts');
     const { formatBudgetReport } = await import('./budgetReport.ts');
     const s = budgetStudy({ file: new URL('../../scenarios/liaocheng-2024.yaml', import.meta.url).pathname, simulate: false });
     expect(s.at.citedContract).toMatchObject({ yuan: 16_665_264, years: 1 });

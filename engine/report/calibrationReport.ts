@@ -1,6 +1,6 @@
 // The calibration report as text: the fitted values first, then the fit and what it implies.
 import type { Unit } from '../callcenter/metrics.ts';
-import type { CalibrationResult } from '../experiment/calibrate.ts';
+import type { CalibrationResult } from '../experiment/calibrate/calibrate.ts';
 import { formatCi, formatValue, textTable, wrapText } from './format.ts';
 
 export function formatCalibrationReport(r: CalibrationResult): string {

@@ -2,7 +2,7 @@
 // rendered headless to SVG by vega-lite + vega, which are imported lazily (they take about half a
 // second to load) so that commands that write no report never load them.
 import type { TopLevelSpec } from 'vega-lite';
-import type { RunResult } from '../experiment/run.ts';
+import type { RunResult } from '../experiment/studies/run.ts';
 import { averageDay } from './runReport.ts';
 
 /** Fonts for text in charts and pages: common CJK fonts first, so Chinese labels render everywhere. */

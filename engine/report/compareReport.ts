@@ -1,9 +1,11 @@
 // The comparison report (hotline-sim compare) as text and CSV. Numbers are rounded here only.
 import { csvWithBom } from './csv.ts';
-import { OPERATING_MODELS, type KpiDifference, type ModelComparison, type ScenarioComparison, type ScenarioCosting } from '../experiment/budgetStudy.ts';
-import { describeKpiTarget, staffingShape, budgetLinesCsv, budgetKpiRows, operatingModelNames, formatAmount, formatSigned, budgetSummaryRows, formatWithCi } from './budgetReport.ts';
-import { textTable, wrapText } from './format.ts';
-import { describePeriod } from '../experiment/headcountSearch.ts';
+import { OPERATING_MODELS, type KpiDifference, type ModelComparison, type ScenarioComparison, type ScenarioCosting } from '../experiment/studies/budgetStudy.ts';
+import { budgetLinesCsv } from './budgetCsv.ts';
+import { budgetKpiRows, budgetSummaryRows } from './budgetParts.ts';
+import { staffingShape } from './budgetReport.ts';
+import { describeKpiTarget, formatAmount, formatSigned, formatWithCi, operatingModelNames, textTable, wrapText } from './format.ts';
+import { describePeriod } from '../experiment/search/targetPeriod.ts';
 import { resultJson } from './json.ts';
 
 const kpiNames: Record<KpiDifference['metric'], { en: string; zh: string; unit: 'ratio' | 'seconds' | 'calls' }> = {
@@ -113,9 +115,17 @@ function scenariosSummary(c: ScenarioComparison): string {
     out.push(...wrapText(`Target: ${describeKpiTarget(t.target, T)}, ${describePeriod(t.period, a.intervalMinutes)}, each scenario's own profile`));
   }
   out.push('Money in yuan; KPIs as mean ± 95% CI half-width (percentage points).');
+  out.push(...defaultCostWarnings([['A: ', a], ['B: ', b]]));
   const notes = [...a.readingNotes.map((n) => `A: ${n}`), ...b.readingNotes.map((n) => `B: ${n}`)].slice(0, c.targets ? 1 : 3);
   for (const n of notes) out.push(...wrapText(`Note: ${n}`));
   return out.join('\n');
+}
+
+/** A scenario without a cost section is priced with library defaults: said on the first screen, as budget says it. */
+function defaultCostWarnings(costings: [string, ScenarioCosting][]): string[] {
+  return costings
+    .filter(([, c]) => c.costSource === 'defaults')
+    .flatMap(([tag, c]) => wrapText(`Warning: ${tag}${c.file} has no cost section: every cost is a library default (engine/cost/README.md)`));
 }
 
 function modelsSummary(c: ModelComparison): string {
@@ -142,6 +152,7 @@ function modelsSummary(c: ModelComparison): string {
         `on public-institution terms ${formatSigned(((s.inhouseByPreset.publicInstitution.total - o.budget.total) / o.budget.total) * 100, 1)}%.`,
     ),
   );
+  out.push(...defaultCostWarnings([['', s]]));
   for (const n of s.readingNotes.slice(0, 3)) out.push(...wrapText(`Note: ${n}`));
   return out.join('\n');
 }

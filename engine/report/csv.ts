@@ -1,6 +1,6 @@
 // CSV files of a run (fast-csv): totals and one row per interval.
 import { writeToString } from 'fast-csv';
-import type { RunResult } from '../experiment/run.ts';
+import type { RunResult } from '../experiment/studies/run.ts';
 
 /** Excel needs the UTF-8 byte-order mark to read the Chinese names; other readers ignore it. */
 export const UTF8_BOM = '\ufeff';

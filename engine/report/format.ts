@@ -1,8 +1,13 @@
-// Presentation: the only place numbers are rounded.
+// Presentation: the only place numbers are rounded (their digits by engine/text/numbers.ts), and
+// the formatters every report shares: values with units and CIs, KPI targets, the operating models' names.
+import type { StaffingTarget } from '../analytic/staffing.ts';
 import type { Unit } from '../callcenter/metrics.ts';
+import type { Model } from '../cost/labour.ts';
 import type { Estimate } from '../stats/estimate.ts';
+import { formatAmount, formatTrimmed } from '../text/numbers.ts';
 
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Reports use the table figure rule under its own name; it is defined with the other number rules.
+export { formatAmount };
 
 export function formatValue(x: number | null | undefined, unit: Unit): string {
   if (x === null || x === undefined || Number.isNaN(x)) return '—';
@@ -14,9 +19,9 @@ export function formatValue(x: number | null | undefined, unit: Unit): string {
     case 'minutes':
       return `${x.toFixed(1)} min`;
     case 'hours':
-      return `${grouped.format(x)} h`;
+      return `${formatTrimmed(x, 0)} h`;
     case 'calls':
-      return Math.abs(x) >= 1000 ? grouped.format(x) : x.toFixed(x % 1 === 0 ? 0 : 1);
+      return Math.abs(x) >= 1000 ? formatTrimmed(x, 0) : x.toFixed(x % 1 === 0 ? 0 : 1);
     case 'agents':
       return x.toFixed(1);
   }
@@ -28,7 +33,7 @@ export function formatCi(e: Estimate, unit: Unit): string {
 }
 
 export function formatYuan(x: number): string {
-  return `${grouped.format(Math.round(x))} yuan`;
+  return `${formatTrimmed(Math.round(x), 0)} yuan`;
 }
 
 /** Display width: CJK characters take two columns in a terminal. */
@@ -65,4 +70,52 @@ export function wrapText(text: string, width = 100, indent = '  '): string[] {
   }
   if (line !== '') lines.push(line);
   return lines;
+}
+
+/** A signed change: "+284.4", "−123.1". */
+export function formatSigned(x: number, digits = 1): string {
+  const s = formatAmount(Math.abs(x), digits);
+  if (Number(Math.abs(x).toFixed(digits)) === 0) return s;
+  return `${x < 0 ? '−' : '+'}${s}`;
+}
+
+export function formatPercent(x: number, digits = 2): string {
+  return Number.isFinite(x) ? `${formatAmount(x * 100, digits)}%` : '—';
+}
+
+/** "95.31% (95.10% – 95.52%)". */
+export function formatWithCi(e: Estimate, unit: 'ratio' | 'seconds' | 'calls'): string {
+  const m = formatValue(e.mean, unit);
+  if (e.ciLow === null || e.ciHigh === null) return m;
+  // a Student-t interval can pass 0% or 100%; a rate cannot
+  const lo = unit === 'ratio' ? Math.max(0, e.ciLow) : unit === 'seconds' ? Math.max(0, e.ciLow) : e.ciLow;
+  const hi = unit === 'ratio' ? Math.min(1, e.ciHigh) : e.ciHigh;
+  return `${m} (${formatValue(lo, unit)} – ${formatValue(hi, unit)})`;
+}
+
+/** Yuan with a CI: "14.90 (14.89 – 14.91)". */
+export function formatYuanWithCi(e: Estimate | null, digits: number): string {
+  if (!e) return '—';
+  const m = formatAmount(e.mean, digits);
+  if (e.ciLow === null || e.ciHigh === null) return m;
+  return `${m} (${formatAmount(e.ciLow, digits)} – ${formatAmount(e.ciHigh, digits)})`;
+}
+
+export const operatingModelNames: Record<Model, { en: string; zh: string }> = {
+  outsourced: { en: 'Outsourced', zh: '外包' },
+  inhouse: { en: 'In-house', zh: '自营' },
+};
+
+/** "connection rate 接通率 ≥ 95.0%". */
+export function describeKpiTarget(t: StaffingTarget, defaultSeconds: number): string {
+  switch (t.kind) {
+    case 'connectionRate':
+      return `connection rate 接通率 ≥ ${formatPercent(t.value, 1)}`;
+    case 'serviceLevel':
+      return `service level 服务水平 ≥ ${formatPercent(t.value, 1)} within ${t.seconds ?? defaultSeconds} s`;
+    case 'asa':
+      return `average speed of answer 平均应答时长 ≤ ${t.seconds} s`;
+    case 'abandonment':
+      return `abandonment rate 呼损率 ≤ ${formatPercent(t.value, 1)}`;
+  }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runScenario, type RunResult } from '../experiment/run.ts';
+import { runScenario, type RunResult } from '../experiment/studies/run.ts';
 import { loadScenario } from '../scenario/load.ts';
 import { connectionTrendPoints, runReportCharts, stableIds } from './charts.ts';
 import { formatCi, formatValue } from './format.ts';

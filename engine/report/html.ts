@@ -2,7 +2,7 @@
 // (English and Chinese names, mean and 95% CI) and charts as inline SVG. No scripts, no network,
 // no timestamps: the same result gives the same bytes.
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelFormula } from '../callcenter/metrics.ts';
-import type { RunResult } from '../experiment/run.ts';
+import type { RunResult } from '../experiment/studies/run.ts';
 import type { Estimate } from '../stats/estimate.ts';
 import { GBT33358, REPORT_FONTS, renderRunCharts, type ReportChart } from './charts.ts';
 import { formatCi, formatValue } from './format.ts';

@@ -1,7 +1,7 @@
 // The run report as text: totals with CIs, then the average day, hour by hour.
 import type { Unit } from '../callcenter/metrics.ts';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelFormula } from '../callcenter/metrics.ts';
-import type { RunResult } from '../experiment/run.ts';
+import type { RunResult } from '../experiment/studies/run.ts';
 import { formatCi, formatValue, textTable, wrapText } from './format.ts';
 
 /** The KPIs a planner asks about first: the summary table of every report. */
@@ -10,7 +10,7 @@ export const HEADLINE_METRICS = ['offered', 'answered', 'connectionRate', 'aband
 export interface ReportOptions {
   /** Every metric, the breakdowns and the average day after the summary. */
   detail?: boolean;
-  /** Reading notes to print under the summary (engine/experiment/readingNotes.ts). */
+  /** Reading notes to print under the summary (engine/experiment/studies/readingNotes.ts). */
   notes?: string[];
 }
 

@@ -1,13 +1,12 @@
 // The staffing study as text: requirement by hour and weekday, the roster, the head count, and
 // the KPIs the roster achieves in simulation.
 import { csvWithBom } from './csv.ts';
-import type { StaffingStudy } from '../experiment/staffing.ts';
-import { describeStaffingMode, whyModesDiffer } from '../experiment/headcountAnswer.ts';
-import { describePeriod, type HeadcountForTarget, type TargetPeriod } from '../experiment/headcountSearch.ts';
+import type { StaffingStudy } from '../experiment/search/staffing.ts';
+import { describeStaffingMode, whyModesDiffer } from '../experiment/search/headcountAnswer.ts';
+import { describePeriod, type TargetPeriod } from '../experiment/search/targetPeriod.ts';
+import { type HeadcountForTarget } from '../experiment/search/headcountSearch.ts';
 import type { StaffingTarget } from '../analytic/staffing.ts';
-import { formatWithCi } from './budgetReport.ts';
-import { describeKpiTarget } from './budgetReport.ts';
-import { formatCi, formatValue, textTable, wrapText } from './format.ts';
+import { describeKpiTarget, formatCi, formatValue, formatWithCi, textTable, wrapText } from './format.ts';
 import { noteLines } from './runReport.ts';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

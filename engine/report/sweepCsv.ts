@@ -6,7 +6,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseString, writeToString } from 'fast-csv';
-import type { SweepPlan, SweepPoint } from '../experiment/sweep.ts';
+import type { SweepPlan, SweepPoint } from '../experiment/studies/sweep.ts';
 import { UTF8_BOM } from './csv.ts';
 import { OutputExistsError, prepareOutputFolder, writeFilesAtomically } from './output.ts';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseVary, planSweep, sweepChunks } from '../experiment/sweep.ts';
+import { parseVary, planSweep, sweepChunks } from '../experiment/studies/sweep.ts';
 import { csvLines, readSweepCsv, sweepManifest, type SweepTable } from './sweepCsv.ts';
 import { availableSweepCharts } from './sweepCharts.ts';
 import { chartFiles, renderSweepCharts, sweepReportHtml } from './sweepReport.ts';

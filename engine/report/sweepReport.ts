@@ -114,6 +114,7 @@ export function formatSweepSummary(t: SweepTable, m: SweepManifest, dir: string,
   ];
   if (shown.length < t.rows.length) lines.push(`(${shown.length} of ${t.rows.length} points shown; every point is in the CSV and the report)`);
   if (budgets) lines.push('Budgets: one year at that head count, million yuan. KPIs: means over the replications.');
+  else lines.push('KPIs: means over the replications. No budgets: the scenario has no cost section (or no head count to price).');
   const names = written.map((w) => w.slice(w.lastIndexOf('/') + 1));
   const charts = names.filter((n) => n.startsWith('chart-')).length;
   lines.push(`wrote ${dir}: ${names.filter((n) => !n.startsWith('chart-')).join(', ')}${charts ? `, ${charts} chart files (SVG, PNG)` : ''}`);

@@ -2,7 +2,7 @@
 // the line and column of the first problem. Nothing is skipped silently: an empty field, a
 // thousands separator that splits a number into two fields, or text that is not UTF-8 (GBK
 // exports from Chinese call-centre systems) would otherwise change the distribution unseen.
-import { LIMITS } from './limits.ts';
+import { LIMITS } from '../limits.ts';
 
 /** Durations in seconds, or a message naming the line and column of the problem. */
 export function parseDurationColumn(input: string | Uint8Array, column?: string): number[] | string {

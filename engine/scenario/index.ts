@@ -4,4 +4,5 @@ export * from './resolve.ts';
 export * from './load.ts';
 export * from './calendar.ts';
 export * from './units.ts';
-export { LIMITS, estimateWork, checkRunLimits, type WorkEstimate } from './limits.ts';
+export { LIMITS } from '../limits.ts';
+export { estimateWork, checkRunLimits, type WorkEstimate } from './workEstimate.ts';

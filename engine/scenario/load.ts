@@ -4,7 +4,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { ScenarioError } from './errors.ts';
-import { checkRunLimits, LIMITS } from './limits.ts';
+import { LIMITS } from '../limits.ts';
+import { checkRunLimits } from './workEstimate.ts';
 import { resolveScenario, type ResolveOptions, type Scenario } from './resolve.ts';
 import { scenarioSchema, type ScenarioSpec } from './schema.ts';
 
@@ -14,6 +15,8 @@ export interface ScenarioOverrides {
   /** Payroll operators, turned into on-seat agents by peoplePerSeat (the scenario's, else this). */
   headcount?: number;
   peoplePerSeat?: number;
+  /** The on-seat form of a head count: flat around the clock, or following demand (default: the file's). */
+  profile?: 'flat' | 'demand';
   replications?: number;
   seed?: number | string;
   horizonHours?: number;
@@ -147,41 +150,75 @@ function resolveWithLines(spec: ScenarioSpec, text: string, file: string | undef
 
 function applyOverrides(raw: Record<string, unknown>, o: ScenarioOverrides): Record<string, unknown> {
   const out = o.set?.length ? setFields(raw, o.set) : { ...raw };
-  // A flat on-seat count or head count replaces a roster.
-  if (o.agents !== undefined || o.headcount !== undefined) delete out.roster;
-  if (o.agents !== undefined) out.agents = o.agents;
-  if (o.headcount !== undefined) {
-    const current = raw.agents;
-    const fromScenario =
-      typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as { peoplePerSeat?: number }).peoplePerSeat : undefined;
-    if (o.peoplePerSeat === undefined && fromScenario === undefined) {
-      throw new ScenarioError(undefined, ['agents'], 'a payroll head count needs peoplePerSeat (people per agent on seat) when the scenario gives agents directly');
-    }
-    out.agents = { headcount: o.headcount, peoplePerSeat: o.peoplePerSeat ?? fromScenario };
-  }
-  // An override changes what the scenario is: its title says so wherever it is printed.
-  if (typeof raw.name === 'string' && (o.agents !== undefined || o.headcount !== undefined)) {
-    const ag = out.agents as { headcount: number; peoplePerSeat: number } | number;
-    out.name =
-      o.agents !== undefined
-        ? `${raw.name} — what-if: ${o.agents} agents on seat around the clock`
-        : `${raw.name} — what-if: ${o.headcount} people on the payroll, ${(ag as { peoplePerSeat: number }).peoplePerSeat} per seat`;
+  const whatIf: string[] = [];
+  const staffing = staffingOverride(out.agents, o);
+  if (staffing) {
+    // A flat on-seat count or head count replaces a roster.
+    delete out.roster;
+    out.agents = staffing.agents;
+    if (staffing.title) whatIf.push(staffing.title);
   }
   if (o.scale !== undefined) {
-    const arrivals = out.arrivals;
-    if (arrivals !== null && typeof arrivals === 'object' && !Array.isArray(arrivals)) {
-      const a = arrivals as Record<string, unknown>;
-      const current = typeof a.scale === 'number' ? a.scale : 1;
-      out.arrivals = { ...a, scale: current * o.scale };
-    }
+    // Every arrival stream: calls (arrivals.scale), online requests and daily outbound tasks.
+    // (Return visits owed by answered calls follow the calls by themselves.)
+    const scaled = (arrivals: unknown, factor: number) => {
+      const a = asRecord(arrivals);
+      return a ? { ...a, scale: (typeof a.scale === 'number' ? a.scale : 1) * factor } : arrivals;
+    };
+    out.arrivals = scaled(out.arrivals, o.scale);
+    const online = asRecord(out.online);
+    if (online) out.online = { ...online, arrivals: scaled(online.arrivals, o.scale) };
+    const outbound = asRecord(out.outbound);
+    const daily = asRecord(outbound?.daily);
+    if (outbound && daily && typeof daily.tasks === 'number') out.outbound = { ...outbound, daily: { ...daily, tasks: Math.round(daily.tasks * o.scale) } };
+    if (o.scale !== 1) whatIf.push(`arrivals × ${o.scale}`);
   }
-  if (o.startDate !== undefined) out.startDate = o.startDate;
-  const whatIf = [o.scale !== undefined && o.scale !== 1 ? `arrivals × ${o.scale}` : '', o.startDate !== undefined ? `from ${o.startDate}` : ''].filter((x) => x);
+  if (o.startDate !== undefined) {
+    if (o.startDate !== out.startDate) whatIf.push(`from ${o.startDate}`);
+    out.startDate = o.startDate;
+  }
+  // An override changes what the scenario is: its title says so wherever it is printed (and only then,
+  // so an override with the file's own value reproduces the file's result byte for byte).
   if (typeof out.name === 'string' && whatIf.length) out.name = `${out.name}${out.name.includes(' — what-if: ') ? ', ' : ' — what-if: '}${whatIf.join(', ')}`;
   if (o.replications !== undefined) out.replications = o.replications;
   if (o.seed !== undefined) out.seed = o.seed;
   if (o.horizonHours !== undefined) out.horizon = { hours: o.horizonHours };
   return out;
+}
+
+function asRecord(v: unknown): Record<string, unknown> | null {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+}
+
+/**
+ * The agents an override asks for, keeping the scenario's staffing form: a head count (or people per
+ * seat) keeps its profile, minOnSeat and the payroll's roles; only --agents (flat by definition) or
+ * --profile changes the form. Null when nothing about staffing is overridden.
+ */
+function staffingOverride(current: unknown, o: ScenarioOverrides): { agents: unknown; title: string } | null {
+  if (o.agents !== undefined) {
+    if (o.headcount !== undefined || o.peoplePerSeat !== undefined || o.profile !== undefined) {
+      throw new ScenarioError(undefined, ['agents'], 'agents on seat are flat by definition: give them without a head count, people per seat or profile');
+    }
+    return { agents: o.agents, title: current === o.agents ? '' : `${o.agents} agents on seat around the clock (flat)` };
+  }
+  if (o.headcount === undefined && o.peoplePerSeat === undefined && o.profile === undefined) return null;
+  const file = asRecord(current) as { headcount?: number; peoplePerSeat?: number; profile?: string; minOnSeat?: number } | null;
+  const headcount = o.headcount ?? file?.headcount;
+  if (headcount === undefined) {
+    const what = o.peoplePerSeat !== undefined ? 'people per seat (--people-per-seat)' : 'a profile (--profile)';
+    throw new ScenarioError(undefined, ['agents'], `${what} needs a head count (--headcount): the scenario gives agents on seat${current === undefined ? ' by a roster' : ''}`);
+  }
+  const peoplePerSeat = o.peoplePerSeat ?? file?.peoplePerSeat;
+  if (peoplePerSeat === undefined) {
+    throw new ScenarioError(undefined, ['agents'], 'a payroll head count needs peoplePerSeat (people per agent on seat) when the scenario gives agents directly');
+  }
+  const profile = o.profile ?? file?.profile ?? 'flat';
+  const agents: Record<string, unknown> = { ...(file ?? {}), headcount, peoplePerSeat, profile };
+  if (file?.profile === undefined && o.profile === undefined) delete agents.profile;
+  const same = file !== null && file.headcount === headcount && file.peoplePerSeat === peoplePerSeat && (file.profile ?? 'flat') === profile;
+  const form = profile === 'demand' ? 'on seat following demand' : 'the same on seat around the clock (flat)';
+  return { agents, title: same ? '' : `${headcount} people on the payroll, ${peoplePerSeat} per seat, ${form}` };
 }
 
 /** A copy with each path set (copying the objects on the way); agents on seat replace a roster. */

@@ -6,7 +6,7 @@ import { meanOf } from '../random/distributions.ts';
 import { addDays, daysInMonth, intervalLabel, parseIsoDate, weekdayIndex } from './calendar.ts';
 import { ScenarioError } from './errors.ts';
 import { parseDurationColumn } from './durationsCsv.ts';
-import { LIMITS } from './limits.ts';
+import { LIMITS } from '../limits.ts';
 export { parseDurationColumn };
 import type { DistributionInput, ScenarioSpec } from './schema.ts';
 import type { ServiceLevelFormula } from '../callcenter/metrics.ts';

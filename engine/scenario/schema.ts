@@ -5,7 +5,7 @@ import { SERVICE_LEVEL_FORMULAS } from '../analytic/erlang.ts';
 import { costSchema } from '../cost/schema.ts';
 import { rosterReferenceIssues, rosterSchema, scheduleOptimisationSchema, shiftsSchema, shrinkageSchema } from '../workforce/schema.ts';
 import { isCalendarDate } from './calendar.ts';
-import { LIMITS } from './limits.ts';
+import { LIMITS } from '../limits.ts';
 import { parseDuration } from './units.ts';
 
 /** A duration field: seconds as a number, or a string with its unit; zero allowed only where it makes sense. */

@@ -1,6 +1,6 @@
 // The workload fields through the scenario format: parsed, resolved, and simulated.
 import { describe, expect, it } from 'vitest';
-import { runScenario } from '../experiment/run.ts';
+import { runScenario } from '../experiment/studies/run.ts';
 import { loadScenario, parseScenario } from './load.ts';
 
 const BASE = `

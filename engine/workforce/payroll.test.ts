@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describePayroll, EVERYONE_ON_PHONES, payrollHeadcount, phonePeople, type Payroll } from './payroll.ts';
-import { agentsForHeadcount, minimumHeadcountForAgents } from '../experiment/budgetStudy.ts';
+import { agentsForHeadcount, minimumHeadcountForAgents } from '../experiment/studies/budgetStudy.ts';
 
 const share: Payroll = { phoneShare: 0.85, offPhone: null, given: true };
 const roles: Payroll = { phoneShare: null, offPhone: { dispatcher: 12, qualityInspector: 6, teamLeader: 8, trainer: 2 }, given: true };
@@ -36,7 +36,7 @@ describe('payroll: who takes calls', () => {
 describe('agents following demand', () => {
   it('the scenario and the budget search spread a head count by the same rule', async () => {
     const { parseScenario } = await import('../scenario/load.ts');
-    const { withFlatHeadcount } = await import('../experiment/budgetStudy.ts');
+    const { withFlatHeadcount } = await import('../experiment/studies/budgetStudy.ts');
     const s = parseScenario(`
 name: d
 horizon: { days: 2 }

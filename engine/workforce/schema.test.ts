@@ -37,8 +37,11 @@ describe('README examples', () => {
       return h < 7 ? 2 : h < 20 ? 12 : 4;
     });
     const folded = foldToPeriod(horizon, grid, 'week', 'max');
-    // A generous limit: the solve takes well under a second alone, but CI runs test files in parallel.
-    const cfg = { ...w.scheduleOptimisation!, mipRelGap: 0.05, timeLimitSeconds: 30 };
+    // HiGHS does not prove the 5% gap on this example in 30 s (it ran the whole limit, 31 s of the
+    // suite), but its first whole roster comes within a second; this test guards that the example
+    // runs end to end and covers the demand, not the gap, so a 3 s limit (several times what it
+    // needs alone, for a busy CI machine) keeps the check and saves 28 s.
+    const cfg = { ...w.scheduleOptimisation!, mipRelGap: 0.05, timeLimitSeconds: 3 };
     const problem = scheduleProblemFromConfig(cfg, folded.values, { shifts: w.shifts, shrinkage: w.shrinkage, startWeekday: folded.startWeekday });
     expect(Object.keys(problem.candidates)).toContain('夜班');
     const res = await optimizeSchedule(problem);

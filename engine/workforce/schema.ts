@@ -5,7 +5,7 @@
  * `z.toJSONSchema()` works; defaults are documented on each field and applied by the code.
  */
 import { z } from 'zod';
-import { LIMITS } from '../scenario/limits.ts';
+import { LIMITS } from '../limits.ts';
 import { resolveShift } from './shifts.ts';
 import { WEEKDAY_NAMES } from './time.ts';
 

@@ -16,8 +16,26 @@
  * The rule is nested (one more person adds one break in one slot), which lets the schedule IP model
  * it exactly with linear constraints (schedule.ts, breakModel 'exact').
  */
-import type { Break, ShiftPattern } from './schema.ts';
-import { MINUTES_PER_DAY, mod, parseClock, weekdayNumber } from './time.ts';
+import { MINUTES_PER_DAY, mod, parseClock, weekdayNumber, type WeekdayName } from './time.ts';
+
+/**
+ * A break as the input gives it (schema.ts's Break validates it). Declared here, not imported, so
+ * that the schema may check a pattern with this file's rule without an import circle.
+ */
+export interface BreakInput {
+  durationMinutes: number;
+  window?: { earliestStart: string; latestEnd: string };
+}
+
+/** A shift pattern as the input gives it (schema.ts's ShiftPattern validates it). */
+export interface ShiftInput {
+  start: string;
+  lengthHours: number;
+  unpaidBreaks?: BreakInput[];
+  paidBreaks?: BreakInput[];
+  days?: (number | WeekdayName)[];
+  kind?: 'full-time' | 'part-time';
+}
 
 export const DEFAULT_BREAK_STEP_MINUTES = 15;
 
@@ -52,7 +70,7 @@ function breakOffset(text: string, startMinute: number, isEnd: boolean): number 
   return isEnd && off === 0 ? MINUTES_PER_DAY : off;
 }
 
-function resolveBreak(b: Break, paid: boolean, startMinute: number, lengthMinutes: number, where: string): ResolvedBreak {
+function resolveBreak(b: BreakInput, paid: boolean, startMinute: number, lengthMinutes: number, where: string): ResolvedBreak {
   let e: number;
   let l: number;
   if (b.window) {
@@ -75,7 +93,7 @@ function resolveBreak(b: Break, paid: boolean, startMinute: number, lengthMinute
 }
 
 /** Resolve a shift pattern to minutes; throws with a readable message if it is inconsistent. */
-export function resolveShift(name: string, p: ShiftPattern): ResolvedShift {
+export function resolveShift(name: string, p: ShiftInput): ResolvedShift {
   const startMinute = parseClock(p.start);
   const lengthMinutes = Math.round(p.lengthHours * 60);
   if (lengthMinutes <= 0 || lengthMinutes > MINUTES_PER_DAY) throw new Error(`shift "${name}": lengthHours must be in (0, 24]`);
@@ -111,7 +129,7 @@ export function resolveShift(name: string, p: ShiftPattern): ResolvedShift {
 }
 
 /** Resolve every named pattern. */
-export function resolveShifts(shifts: Record<string, ShiftPattern>): Map<string, ResolvedShift> {
+export function resolveShifts(shifts: Record<string, ShiftInput>): Map<string, ResolvedShift> {
   const out = new Map<string, ResolvedShift>();
   for (const [name, p] of Object.entries(shifts)) out.set(name, resolveShift(name, p));
   return out;

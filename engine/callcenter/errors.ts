@@ -1,0 +1,2 @@
+// The simulation cannot finish: callers with unlimited patience wait and no agent will ever come.
+export class UnboundedQueueError extends Error {}

@@ -1,0 +1,101 @@
+// The analytic bracket of the head-count search: call-weighted Erlang A (or C) over the
+// scenario's intervals, the fewest flat agents on seat meeting the target.
+import { targetMetric, scenarioForTarget } from './target.ts';
+import { queueMetrics } from '../../analytic/erlangA.ts';
+import { agentsNeeded, type StaffingTarget } from '../../analytic/staffing.ts';
+import type { ServiceLevelFormula } from '../../analytic/erlang.ts';
+import { meanOf } from '../../random/distributions.ts';
+import type { Scenario } from '../../scenario/resolve.ts';
+
+export interface AnalyticEstimate {
+  /** Flat agents on seat whose call-weighted Erlang A (or C) KPI over the intervals meets the target. */
+  agentsOnSeat: number;
+  /** That KPI. */
+  kpi: number;
+  /** Agents the busiest interval alone would need (meeting the target in every interval). */
+  peakIntervalAgents: number | null;
+}
+
+/**
+ * Erlang A per interval (Erlang C without patience), exponential handle and patience with
+ * the scenario's means, aggregated over the counted intervals with call weights; the
+ * fewest flat agents whose aggregate meets the target. The bracket for the simulation search.
+ */
+export function analyticFlatAgents(scenario: Scenario, target: StaffingTarget, maxAgents = 100_000): AnalyticEstimate {
+  const s = scenarioForTarget(scenario, target);
+  const handleSeconds = meanOf(s.talkTime) + meanOf(s.wrapUpTime);
+  const patienceSeconds = s.patience ? meanOf(s.patience) : null;
+  const weights = new Map<number, number>();
+  for (let k = s.warmupIntervals; k < s.nIntervals; k++) {
+    const r = s.callsPerHour[k];
+    if (r > 0) weights.set(r, (weights.get(r) ?? 0) + 1);
+  }
+  const m = targetMetric(target);
+  const formula = s.serviceLevelFormula as ServiceLevelFormula;
+  const aggregate = (n: number): number => {
+    let offered = 0;
+    let answered = 0;
+    let sl = 0;
+    let slW = 0;
+    let asa = 0;
+    for (const [rate, w] of weights) {
+      const q = queueMetrics({ callsPerHour: rate, handleSeconds, agents: n, patienceSeconds, serviceLevelSeconds: s.serviceLevelSeconds });
+      if (!q.stable) return Number.NaN;
+      const calls = rate * w;
+      offered += calls;
+      answered += calls * q.connectionRate;
+      const slWeight = formula === 'answered' ? calls * q.connectionRate : calls;
+      sl += slWeight * q.serviceLevel[formula];
+      slW += slWeight;
+      asa += calls * q.connectionRate * q.asa;
+    }
+    if (offered === 0) return m.direction === 'atLeast' ? 1 : 0;
+    switch (m.metricId) {
+      case 'connectionRate':
+        return answered / offered;
+      case 'abandonmentRate':
+        return 1 - answered / offered;
+      case 'serviceLevel':
+        return sl / slW;
+      case 'asa':
+        return answered > 0 ? asa / answered : Number.NaN;
+    }
+  };
+  const ok = (n: number) => {
+    const v = aggregate(n);
+    return !Number.isNaN(v) && (m.direction === 'atLeast' ? v >= m.threshold - 1e-12 : v <= m.threshold + 1e-12);
+  };
+  let lo = -1;
+  let hi = weights.size > 0 ? Math.max(1, Math.floor(meanLoad(weights, handleSeconds))) : 0;
+  while (!ok(hi)) {
+    lo = hi;
+    hi *= 2;
+    if (hi > maxAgents) throw new RangeError(`the target cannot be met with ${maxAgents} agents on seat or fewer`);
+  }
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (mid >= 0 && ok(mid)) hi = mid;
+    else lo = mid;
+  }
+  let peak: number | null = null;
+  const busiest = Math.max(0, ...weights.keys());
+  if (busiest > 0) {
+    const t: StaffingTarget = target.kind === 'serviceLevel' ? { ...target, formula } : target;
+    try {
+      peak = agentsNeeded({ callsPerHour: busiest, handleSeconds, patienceSeconds, serviceLevelSeconds: s.serviceLevelSeconds }, t, { maxAgents });
+    } catch {
+      peak = null;
+    }
+  }
+  return { agentsOnSeat: hi, kpi: aggregate(hi), peakIntervalAgents: peak };
+}
+
+function meanLoad(weights: Map<number, number>, handle: number): number {
+  let calls = 0;
+  let n = 0;
+  for (const [r, w] of weights) {
+    calls += r * w;
+    n += w;
+  }
+  return ((calls / n) * handle) / 3600;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../scenario/load.ts';
+import { runScenario } from '../studies/run.ts';
+import { simulatedRequirement } from './requirement.ts';
+
+const scenario = (rates: string) =>
+  parseScenario(`name: requirement test
+horizon: { hours: 12 }
+arrivals: { callsPerHour: ${rates} }
+talkTime: { distribution: exponential, mean: 240 }
+patience: { distribution: exponential, mean: 120 }
+agents: 1
+seed: 11
+`);
+
+describe('simulation-corrected requirement', () => {
+  it('agrees with Erlang A within one agent when the rate is steady and every distribution exponential', () => {
+    const s = scenario('300');
+    const r = simulatedRequirement(s, { kind: 'connectionRate', value: 0.97 }, { confidence: 0.5, replications: 30 });
+    expect(r.failing).toEqual([]);
+    // After the first interval (the system starts empty), Erlang A is exact in steady state.
+    for (let k = 2; k < r.agents.length; k++) expect(Math.abs(r.agents[k] - r.erlang[k])).toBeLessThanOrEqual(1);
+  });
+
+  it('gives a staffing that meets the target in every interval in an independent simulation', () => {
+    // A morning ramp: 60 -> 600 calls/h in two hours.
+    const ramp = [60, 60, 120, 240, 400, 600, 600, 600, 500, 400, 300, 300, 300, 300, 200, 200, 150, 150, 100, 100, 100, 100, 60, 60];
+    const s = scenario(`[${ramp.join(', ')}]`);
+    const target = 0.95;
+    const r = simulatedRequirement(s, { kind: 'connectionRate', value: target }, { confidence: 0.8 });
+    expect(r.failing).toEqual([]);
+    const check = runScenario({ ...s, agents: r.agents, seed: 'independent', replications: 40 });
+    for (const row of check.intervals) {
+      // The expected KPI of each interval lies at or above the target (allowing the 95% CI of the check).
+      expect(row.metrics.connectionRate.ciHigh!).toBeGreaterThanOrEqual(target);
+    }
+    // And it is minimal: one agent fewer in the peak interval misses the target there.
+    const peak = ramp.indexOf(600);
+    const fewer = r.agents.slice();
+    fewer[peak]--;
+    const worse = runScenario({ ...s, agents: fewer, seed: 'independent', replications: 40 });
+    expect(worse.intervals[peak].metrics.connectionRate.mean).toBeLessThan(check.intervals[peak].metrics.connectionRate.mean);
+  });
+});
