@@ -13,9 +13,9 @@ import { parseScenario } from '../../engine/scenario/load.ts';
 import type { Scenario } from '../../engine/scenario/resolve.ts';
 import { ScenarioError } from '../../engine/scenario/errors.ts';
 import { budgetStudy, type BudgetStudy } from '../../engine/experiment/studies/budgetStudy.ts';
-import { minimumHeadcountForAgents, withFlatHeadcount } from '../../engine/experiment/search/headcountAgents.ts';
+import { scenarioAtHeadcount } from '../../engine/experiment/search/headcountAgents.ts';
 import { priceHeadcount, staffingPatternOf } from '../../engine/experiment/studies/scenarioCosting.ts';
-import { phonePeople } from '../../engine/workforce/payroll.ts';
+import { minimumHeadcountForAgents, phonePeople } from '../../engine/workforce/staffing.ts';
 import { PROVINCES, REGIONS } from '../../engine/cost/parameters/table.ts';
 import { defaultCostSpec } from '../../engine/cost/schema.ts';
 import { affordableMonthlyWage } from '../../engine/cost/inversions.ts';
@@ -95,7 +95,7 @@ export function analyticKpis(s: Scenario, agents: readonly number[] = s.agents):
 
 /** The scenario at another payroll head count, its agents on seat by the engine's rule (flat or following demand). */
 export function atHeadcount(s: Scenario, headcount: number, peoplePerSeat: number): Scenario {
-  return withFlatHeadcount(s, headcount, peoplePerSeat);
+  return scenarioAtHeadcount(s, headcount, peoplePerSeat);
 }
 
 export interface HeadcountForTarget {
