@@ -120,3 +120,9 @@ if (parallel.includes('sweep')) {
       `about ${(runs[2].peakRssMB - runs[1].peakRssMB).toFixed(0)} MB per worker thread\n`,
   );
 }
+
+// The workbench page (bench/web.ts): only when asked for (npm run bench -- web), as it needs Chromium.
+if (only.includes('web')) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./web.ts', import.meta.url).pathname], { encoding: 'utf8' });
+  console.log(out.trimEnd());
+}
