@@ -1,7 +1,7 @@
 // The page's scenario YAML: the five numbers read from and written into every case (comments
 // kept), and a new hotline the engine's own loader accepts.
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../engine/scenario/load.ts';
+import { parseScenario } from '../engine/scenario/parse.ts';
 import { applyFiveNumbers, CASES, hasOnlineChannel, citations, moreInputs, NEW_HOTLINE_DEFAULTS, newHotlineText, readFiveNumbers, stampTerm } from './src/scenarioText.ts';
 
 describe('the five numbers in a scenario text', () => {

@@ -9,7 +9,7 @@
 import { queueMetrics } from '../../engine/analytic/erlangA.ts';
 import { agentsNeeded } from '../../engine/analytic/staffing.ts';
 import { meanOf } from '../../engine/random/distributions.ts';
-import { parseScenario } from '../../engine/scenario/load.ts';
+import { parseScenario } from '../../engine/scenario/parse.ts';
 import type { Scenario } from '../../engine/scenario/resolve.ts';
 import { ScenarioError } from '../../engine/scenario/errors.ts';
 import { budgetStudy, type BudgetStudy } from '../../engine/experiment/studies/budgetStudy.ts';
