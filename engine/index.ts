@@ -11,6 +11,7 @@ export * from './callcenter/callerDraws.ts';
 export * from './stats/index.ts';
 export * from './experiment/studies/run.ts';
 export * from './experiment/pool/pool.ts';
+export * from './experiment/pool/nodeThreads.ts';
 export * from './experiment/studies/sweep.ts';
 export * from './report/index.ts';
 export * from './analytic/index.ts';
