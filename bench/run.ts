@@ -72,7 +72,7 @@ function cpuEstimate(one: { cpuSeconds: number }, two: { threads: { main: number
   const busiest = two.threads.others[0] ?? 0;
   const wall = Math.max(busiest, two.threads.main);
   return (
-    `CPU: 1 worker ${one.cpuSeconds.toFixed(1)} s; with 2, main thread ${two.threads.main.toFixed(1)} s, busiest threads ` +
+    `CPU: 1 thread ${one.cpuSeconds.toFixed(1)} s; with 2, main thread ${two.threads.main.toFixed(1)} s, busiest threads ` +
     `${two.threads.others.slice(0, 2).map((x) => x.toFixed(1)).join(' and ')} s → on 2 free cores about ${wall.toFixed(1)} s, speed-up ${(one.cpuSeconds / wall).toFixed(2)}`
   );
 }
