@@ -71,8 +71,6 @@ const STALLS_BEFORE_UNREACHABLE = 3;
 const MAX_SEARCH_ROUNDS = 12;
 /** Lowering passes at the full replications (each a trial and a check). */
 const LOWERING_PASSES = 2;
-/** Confirming rounds at most (a repair rarely needs more than two). */
-const MAX_CONFIRM_ROUNDS = 4;
 /** Extra margin of a searching round, in standard errors of its mean's distance from the full replications' mean. */
 const SEARCH_EXTRA_Z = 0.5;
 
@@ -230,24 +228,20 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
   missAt.fill(minAgents - 1);
   meetAt.fill(Infinity);
   let result = evaluate(agents, R);
-  let confirmRounds = 1;
   for (;;) {
     const failing = indices(n).filter((k) => !result.meets(k) && !unreachable.has(k));
     options.onRound?.(rounds, failing.length);
-    if (failing.length === 0 || rounds >= maxRounds || confirmRounds >= MAX_CONFIRM_ROUNDS) break;
+    if (failing.length === 0 || rounds >= maxRounds) break;
     // Without a searching phase (replications ≤ the searching ones) the confirming rounds search.
     if (move(result, searching) === 0) break;
     result = evaluate(agents, R);
-    confirmRounds++;
   }
   // Lowering at the full replications (the searching rounds' extra margin and the repairs' steps can
   // leave an agent to spare): one agent fewer in every interval that meets the target, kept only where
   // it still meets it; then re-checked and repaired, since cuts interact through calls carried into
   // the next interval.
   for (let pass = 0; pass < LOWERING_PASSES && rounds + 2 <= maxRounds; pass++) {
-    const cut = indices(n).filter((k) => {
-      return !unreachable.has(k) && agents[k] > minAgents && result.meets(k);
-    });
+    const cut = indices(n).filter((k) => !unreachable.has(k) && agents[k] > minAgents && result.meets(k));
     if (cut.length === 0) break;
     const trial = agents.slice();
     for (const k of cut) trial[k]--;
@@ -256,7 +250,7 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
     if (kept.length === 0) break;
     for (const k of kept) agents[k]--;
     result = evaluate(agents, R);
-    for (let repairs = 1; repairs < MAX_CONFIRM_ROUNDS && rounds < maxRounds; repairs++) {
+    while (rounds < maxRounds) {
       const failing = indices(n).filter((k) => !result.meets(k) && !unreachable.has(k));
       options.onRound?.(rounds, failing.length);
       if (failing.length === 0 || move(result, true) === 0) break;
