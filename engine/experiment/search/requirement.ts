@@ -41,7 +41,7 @@ export interface RequirementStudyOptions {
   maxOccupancy?: number;
   /** At least this many agents in every interval (a 7x24 line keeps someone on seat). Default 1. */
   minAgents?: number;
-  /** Maximum simulation rounds, searching and confirming together (default 30). */
+  /** Most simulation rounds, in full rounds: a searching round counts as its share of the replications (default 30). */
   maxRounds?: number;
   onRound?: (round: number, failing: number) => void;
 }
@@ -68,7 +68,7 @@ export interface RequirementStudy {
 /** Raises that leave the KPI no better before an interval is called unreachable. */
 const STALLS_BEFORE_UNREACHABLE = 3;
 /** Searching rounds at most (each interval's bracket normally closes in 4–6). */
-const MAX_SEARCH_ROUNDS = 12;
+const MAX_SEARCH_ROUNDS = 8;
 /** Lowering passes at the full replications (each a trial and a check). */
 const LOWERING_PASSES = 2;
 /** Extra margin of a searching round, in standard errors of its mean's distance from the full replications' mean. */
@@ -100,9 +100,12 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
   const curve = analyticCurve(scenario, goal.id, handle, patienceMean);
   let simulatedCalls = 0;
   let rounds = 0;
+  // maxRounds is a budget in full rounds: a searching round costs its share of the replications.
+  let spent = 0;
 
   const evaluate = (agents: number[], replications: number) => {
     rounds++;
+    spent += replications / R;
     const model: CallCentreModel = callCentreModel(scenario, agents, n);
     const kpi = new RunningEstimates(n);
     const occ = new RunningEstimates(n);
@@ -216,7 +219,7 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
   // (within the few replications' noise) or every bracket is closed.
   let searchRounds = 0;
   const searching = Rs < R;
-  while (searching && searchRounds < MAX_SEARCH_ROUNDS && rounds < maxRounds - 1) {
+  while (searching && searchRounds < MAX_SEARCH_ROUNDS && spent + 1 < maxRounds) {
     const result = evaluate(agents, Rs);
     searchRounds++;
     const largest = move(result, false);
@@ -231,7 +234,7 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
   for (;;) {
     const failing = indices(n).filter((k) => !result.meets(k) && !unreachable.has(k));
     options.onRound?.(rounds, failing.length);
-    if (failing.length === 0 || rounds >= maxRounds) break;
+    if (failing.length === 0 || spent + 1 > maxRounds) break;
     // Without a searching phase (replications ≤ the searching ones) the confirming rounds search.
     if (move(result, searching) === 0) break;
     result = evaluate(agents, R);
@@ -240,7 +243,7 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
   // leave an agent to spare): one agent fewer in every interval that meets the target, kept only where
   // it still meets it; then re-checked and repaired, since cuts interact through calls carried into
   // the next interval.
-  for (let pass = 0; pass < LOWERING_PASSES && rounds + 2 <= maxRounds; pass++) {
+  for (let pass = 0; pass < LOWERING_PASSES && spent + 2 <= maxRounds; pass++) {
     const cut = indices(n).filter((k) => !unreachable.has(k) && agents[k] > minAgents && result.meets(k));
     if (cut.length === 0) break;
     const trial = agents.slice();
@@ -250,7 +253,7 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
     if (kept.length === 0) break;
     for (const k of kept) agents[k]--;
     result = evaluate(agents, R);
-    while (rounds < maxRounds) {
+    while (spent + 1 <= maxRounds) {
       const failing = indices(n).filter((k) => !result.meets(k) && !unreachable.has(k));
       options.onRound?.(rounds, failing.length);
       if (failing.length === 0 || move(result, true) === 0) break;
