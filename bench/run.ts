@@ -55,29 +55,31 @@ if (withCalibration) {
   );
 }
 
-// Parallel cases: one process per measurement.
+// Parallel cases: one process per measurement, on the bundled worker (built here, so it is current).
+if (parallel.length) execFileSync(process.execPath, [new URL('../cli/build.mjs', import.meta.url).pathname]);
 function parallelRun(...args: string[]) {
   const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./parallel.ts', import.meta.url).pathname, ...args], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 /**
  * What 2 free cores would give, from CPU time (which other programs on a shared machine do not
- * inflate): the 1-worker run's CPU seconds against the busiest worker thread's plus all of the
- * main thread's (as if none of it overlapped the workers: a cautious estimate).
+ * inflate): the 1-thread run's CPU seconds against the busier of the main thread (its share and
+ * the folding) and the busiest worker thread.
  */
 function cpuEstimate(one: { cpuSeconds: number }, two: { threads: { main: number; others: number[] } | null }): string {
   if (!two.threads) return 'per-thread CPU not available (Linux only)';
+  // The main thread simulates its share and folds between its replications: the slower of it and the busiest worker.
   const busiest = two.threads.others[0] ?? 0;
-  const wall = busiest + two.threads.main;
+  const wall = Math.max(busiest, two.threads.main);
   return (
-    `CPU: 1 worker ${one.cpuSeconds.toFixed(1)} s; with 2, main thread ${two.threads.main.toFixed(1)} s, busiest threads ` +
+    `CPU: 1 thread ${one.cpuSeconds.toFixed(1)} s; with 2, main thread ${two.threads.main.toFixed(1)} s, busiest threads ` +
     `${two.threads.others.slice(0, 2).map((x) => x.toFixed(1)).join(' and ')} s → on 2 free cores about ${wall.toFixed(1)} s, speed-up ${(one.cpuSeconds / wall).toFixed(2)}`
   );
 }
 const machine = async () => `load average ${loadavg()[0].toFixed(1)}, cores free by a control loop ${(await effectiveCores()).toFixed(2)} of 2`;
 
 if (parallel.includes('pool')) {
-  console.log('pool: 10 replications of the standard year (above), on 1 and 2 worker threads; then piscina on 2');
+  console.log('pool: 10 replications of the standard year (above), on 1 thread and on 2 (this one and a worker); then piscina on 2 workers');
   console.log(`  machine before: ${await machine()}`);
   const one = parallelRun('year', '1');
   const two = parallelRun('year', '2');
@@ -93,7 +95,7 @@ if (parallel.includes('pool')) {
   const single = serial + R * perRep;
   const projected = (n: number) => serial + Math.ceil(R / n) * perRep;
   console.log(
-    `  1 worker ${one.seconds.toFixed(2)} s | 2 workers ${two.seconds.toFixed(2)} s (speed-up ${(one.seconds / two.seconds).toFixed(2)}, target 1.8) | ` +
+    `  1 thread ${one.seconds.toFixed(2)} s | 2 threads ${two.seconds.toFixed(2)} s (speed-up ${(one.seconds / two.seconds).toFixed(2)}, target 1.8) | ` +
       `piscina 2 workers ${pis.seconds.toFixed(2)} s | peak RSS ${one.peakRssMB.toFixed(0)} / ${two.peakRssMB.toFixed(0)} / ${pis.peakRssMB.toFixed(0)} MB`,
   );
   console.log(`  ${cpuEstimate(one, two)}`);

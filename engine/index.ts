@@ -4,6 +4,7 @@ export * from './core.ts';
 export * from './scenario/load.ts';
 export * from './experiment/studies/run.ts';
 export * from './experiment/pool/pool.ts';
+export * from './experiment/pool/nodeThreads.ts';
 export * from './experiment/studies/sweep.ts';
 export * from './report/index.ts';
 export * from './experiment/studies/budgetStudy.ts';

@@ -39,7 +39,7 @@ import {
 import { chartConfig, renderSvg } from '../engine/report/charts.ts';
 import { staffingShape } from '../engine/report/budgetParts.ts';
 import { acceptedVolumeCheck, ciCell, freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
-import { availableWorkers, setWorkers } from '../engine/experiment/pool/pool.ts';
+import { availableWorkers, setWorkers } from '../engine/experiment/pool/nodeThreads.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCENARIO = join(root, 'scenarios', 'haikou-2024.yaml');

@@ -151,8 +151,11 @@ export function formatStaffReport(s: StaffingStudy): string {
   out.push(`Target: ${describeKpiTarget(s.target, run.serviceLevelSeconds)} in every ${run.horizon.intervalMinutes}-minute interval`);
   out.push(
     `Requirement: Erlang ${s.requirement.erlang.length ? 'A/C' : ''} per interval, corrected by simulation ` +
-      `(${s.requirement.rounds} rounds, ${(s.requirement.simulatedCalls / 1e6).toFixed(2)}M simulated calls)` +
-      (s.requirement.failing.length ? `; ${s.requirement.failing.length} intervals could not reach the target` : ''),
+      `(${s.requirement.rounds} rounds, ${s.requirement.searchRounds} on few replications, ${(s.requirement.simulatedCalls / 1e6).toFixed(2)}M simulated calls)` +
+      (s.requirement.unreachable.length ? `; ${s.requirement.unreachable.length} intervals cannot reach the target (more agents did not raise their KPI)` : '') +
+      (s.requirement.failing.length > s.requirement.unreachable.length
+        ? `; ${s.requirement.failing.length - s.requirement.unreachable.length} intervals still miss it after the last round`
+        : ''),
   );
   out.push('');
   out.push('Agents needed on seat / on seat in the roster, by hour (the busier half-hour) and weekday');
