@@ -13,6 +13,7 @@ import {
   type ScenarioOverrides,
   type StaffingTarget,
 } from '../../engine/index.ts';
+import { plausibleRangeHint, runSensitivity, sensitivityOption } from '../sensitivity.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar, type Progress } from '../progress.ts';
 import { parsePeriod, parseTarget, periodOption } from '../targets.ts';
@@ -131,7 +132,8 @@ export function registerBudget(y: Argv) {
         .option('contract-kpi', { type: 'string', describe: "the tender's monthly KPI, e.g. connection=0.95: P(every month meets it)" })
         .option('risk', { type: 'number', describe: 'with --contract-kpi: the head count and price for P(every month meets it) ≥ this, e.g. 0.9' })
         .option('explain', { type: 'boolean', default: false, describe: 'print how each line item is computed' })
-        .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every line item, the in-house presets, the searches and the months' }),
+        .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every line item, the in-house presets, the searches and the months' })
+        .option('sensitivity', sensitivityOption),
     async (argv) => {
       const years = argv.years === undefined ? undefined : checkYears(argv.years);
       checkReportFlags(argv);
@@ -151,6 +153,11 @@ export function registerBudget(y: Argv) {
       if (criterion !== 'mean' && criterion !== 'ci') throw new UsageError(`--criterion must be mean or ci (got ${argv.criterion})`);
       if (argv.out) prepareResultFolder(argv.out, argv.force);
       const overrides = studyOverridesFrom(argv);
+      if (argv.sensitivity) {
+        const other = (['budget', 'contract-kpi', 'roster', 'explain'] as const).find((f) => argv[f] !== undefined && argv[f] !== false);
+        if (other) throw new UsageError(`--sensitivity answers for --target (default connection=0.95); --${other} conflicts with it`);
+        return runSensitivity({ scenario: argv.scenario, target, period, overrides, out: argv.out, force: argv.force, json: argv.json, detail: argv.detail, quiet: argv.quiet });
+      }
 
       if (argv.roster && !target) throw new UsageError('--roster needs --target (e.g. --target connection=0.95 --roster)');
       let solver: HeadcountSolver | undefined;
@@ -186,6 +193,8 @@ export function registerBudget(y: Argv) {
         return;
       }
       process.stdout.write(formatBudgetOutput(study, { detail: argv.detail }) + '\n');
+      const hint = target ? plausibleRangeHint(argv.scenario) : null;
+      if (hint) process.stdout.write(hint + '\n');
       if (argv.explain) process.stdout.write('\n' + formatBudgetNotes(study.at.budgets) + '\n');
     },
   );
