@@ -47,7 +47,7 @@ function fittedText(r: Explanation): string {
 export function formatAlternativesReport(a: AlternativesReport, detail = false): string {
   const out: string[] = [];
   out.push(...wrapText(`Alternative explanations of ${a.figures} — ${a.scenario} (${a.horizonDays} d × ${a.replications} reps)`));
-  out.push(...wrapText(`Each row fits one unknown, the rest as the file gives them. Answers for ${a.target}; budgets per year.`));
+  out.push(...wrapText(`Each row fits one unknown, the other stated assumptions at their central values. Answers for ${a.target}; budgets a year.`));
   const header = ['Explanation', 'Fitted (95% CI)', 'Plausible', 'In?', 'Occ.', 's/call', 'Seat', 'People', 'Outsrc', 'Inhouse'];
   const align: ('left' | 'right')[] = ['left', 'right', 'right', 'left', 'right', 'right', 'right', 'right', 'right', 'right'];
   const rows = a.rows.map((r) => [
@@ -68,11 +68,12 @@ export function formatAlternativesReport(a: AlternativesReport, detail = false):
   const range = answerRange(a.rows);
   if (range.people && range.outsourced && range.inhouse) {
     const n = range.rows.length;
-    const which = range.basis === 'plausible' ? `the ${n} explanation${n > 1 ? 's' : ''} inside their plausible ranges` : 'the fitted explanations (none lies inside its plausible range)';
+    const which = range.basis === 'plausible' ? (n > 1 ? `the ${n} explanations inside their plausible ranges` : 'the one explanation inside its plausible range') : 'the fitted explanations (none lies inside its plausible range)';
+    const span = (r: [number, number], f: (v: number) => string) => (r[0] === r[1] ? f(r[0]) : `${f(r[0])}–${f(r[1])}`);
     out.push(
       ...wrapText(
-        `Over ${which}: ${formatTrimmed(range.people[0], 0)}–${formatTrimmed(range.people[1], 0)} people; outsourced ${money(range.outsourced[0])}–${money(range.outsourced[1])}, ` +
-          `in-house ${money(range.inhouse[0])}–${money(range.inhouse[1])} yuan a year (drivers: ${range.drivers.join(', ')}).`,
+        `Over ${which}: ${span(range.people, (v) => formatTrimmed(v, 0))} people; outsourced ${span(range.outsourced, money)}, ` +
+          `in-house ${span(range.inhouse, money)} yuan a year (${range.drivers.length > 1 ? 'drivers' : 'driver'}: ${range.drivers.join(', ')}).`,
       ),
     );
   } else out.push('No explanation reproduces the figure within its search range.');
@@ -83,9 +84,13 @@ export function formatAlternativesReport(a: AlternativesReport, detail = false):
   }
   out.push('');
   for (const r of a.rows) {
-    out.push(...wrapText(`${r.label} (${r.field}): ${r.plausible ? `plausible ${num(r.plausible.low)}–${num(r.plausible.high)} ${r.plausible.unit} — ${r.plausible.why}` : 'no plausible range stated'}`));
+    const unit = r.plausible?.unit ? ` ${r.plausible.unit}` : '';
+    out.push(...wrapText(`${r.label} (${r.field}): ${r.plausible ? `plausible ${num(r.plausible.low)}–${num(r.plausible.high)}${unit}${r.plausible.central !== null ? `, central ${num(r.plausible.central)}` : ''} — ${r.plausible.why}` : 'no plausible range stated'}`));
     if (r.note) out.push(...wrapText(`  no fit: ${r.note}`, 100, '    '));
-    if (r.answer) out.push(`  at the target: ${r.answer.agentsOnSeat} on seat, KPI ${(r.answer.kpi.mean * 100).toFixed(2)}%; ${r.answer.calendarYear} prices, ${r.answer.years}-year term; ${r.evaluations} fit simulations`);
+    if (r.answer) {
+      const k = r.answer.kpi.mean;
+      out.push(`  at the target: ${r.answer.agentsOnSeat} on seat, KPI ${k <= 1 ? `${(k * 100).toFixed(2)}%` : `${k.toFixed(1)} s`}; ${r.answer.calendarYear} prices, ${r.answer.years}-year term; ${r.evaluations} fit simulations`);
+    }
   }
   return out.join('\n');
 }

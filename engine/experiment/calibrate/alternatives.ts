@@ -40,11 +40,15 @@ export interface AlternativesOptions {
   onProgress?: CalibrationOptions['onProgress'];
 }
 
-/** The search range of a candidate: its plausible range widened by its own width each side, within the field's default range. */
+/**
+ * The search range of a candidate: its plausible range widened by three times its width each side,
+ * within the field's default range, so that an explanation outside the plausible range is still
+ * found (and marked so) rather than reported out of reach.
+ */
 export function searchRange(field: string, p: [number, number]): [number, number] {
   const w = p[1] - p[0];
   const d = defaultRange(field) ?? [0, Infinity];
-  return [Math.max(d[0], p[0] - w, p[0] > 0 ? p[0] / 4 : p[0] - w), Math.min(d[1], p[1] + w)];
+  return [Math.max(d[0], p[0] - 3 * w, p[0] > 0 ? p[0] / 4 : p[0] - 3 * w), Math.min(d[1], p[1] + 3 * w)];
 }
 
 export function alternatives(text: string, file: string | undefined, options: AlternativesOptions): Explanation[] {
