@@ -140,7 +140,8 @@ type CalibrateArgv = Record<string, unknown> & { scenario: string; json?: boolea
 
 /** `calibrate --alternatives`: each explanation fitted, its answers downstream, their range. */
 function runAlternatives(argv: CalibrateArgv, observed: ObservedFigure[], fields: string[]): void {
-  for (const f of ['write', 'sensitivity'] as const) if (argv[f] !== undefined) throw new UsageError(`--${f} conflicts with --alternatives (it fits several explanations; calibrate one with --fit to write it)`);
+  if (argv.write !== undefined) throw new UsageError('--write conflicts with --alternatives (it fits several explanations; calibrate one with --fit to write it)');
+  if (argv.sensitivity !== undefined) throw new UsageError('--sensitivity conflicts with --alternatives (each explanation is a fit of its own; for the tornado use budget or staff --sensitivity)');
   if (argv.detail && argv.json) throw new UsageError('--detail conflicts with --json: the JSON holds every detail already');
   const target = parseTarget(argv.target === undefined ? 'connection=0.95' : String(argv.target));
   const period = parsePeriod(argv.per === undefined ? undefined : String(argv.per));
