@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../engine/report/format.ts';
-import { minimumHeadcountForAgents } from '../engine/experiment/search/headcountAgents.ts';
+import { minimumHeadcountForAgents } from '../engine/workforce/staffing.ts';
 
 const BIN = new URL('./hotline-sim.js', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'hotline-sweep-'));

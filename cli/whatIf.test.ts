@@ -104,7 +104,7 @@ describe('an override with the file’s own value changes nothing', () => {
 describe('an override keeps the staffing form, or says which it changed', () => {
   it('a head count keeps the profile and minOnSeat; people per seat alone acts; --profile changes the form', () => {
     const demand = loadScenario(LIAOCHENG, { ...SHORT, headcount: 300 });
-    expect(demand.agentsProfile).toEqual({ kind: 'demand', minOnSeat: 2 });
+    expect({ profile: demand.staffing.profile, minOnSeat: demand.staffing.minOnSeat }).toEqual({ profile: 'demand', minOnSeat: 2 });
     expect(demand.name).toMatch(/300 people on the payroll, 6 per seat, on seat following demand/);
     const pps = loadScenario(LIAOCHENG, { ...SHORT, peoplePerSeat: 4 });
     expect(pps.headcount).toBe(237);

@@ -154,7 +154,7 @@ export function registerStaff(y: Argv) {
       const main = answers[0]?.result;
       const notes = readingNotes({
         occupancy: main?.kpis.occupancy.mean,
-        profile: roster ? 'roster' : scenario.agentsProfile.kind,
+        profile: roster ? 'roster' : scenario.staffing.profile,
         scenario: roster ? { ...scenario, agents: roster.onSeat } : scenario,
         solver: roster ? { status: roster.schedule.solverStatus, gap: roster.schedule.gapAchieved } : null,
       });

@@ -1,8 +1,8 @@
 /**
  * Who is on the payroll: from a head count (people) to operators and the other roles.
  *
- * Head count means people. The scenario's payroll (engine/workforce/payroll.ts — the one
- * definition of who takes calls) gives the phone staff; the cost model's roles then apply:
+ * Head count means people. The scenario's payroll gives the phone staff (phonePeople of
+ * engine/workforce/staffing.ts, the one head count ⇄ phones ⇄ seats rule); the cost model's roles then apply:
  * - roles the payroll's `offPhone` names (teamLeader, qualityInspector, trainer, manager)
  *   take the payroll's counts, inside the head count; other names (dispatcher, returnVisit …)
  *   are "other off-phone staff", inside the head count too;
@@ -12,7 +12,8 @@
  *   who is not in the hall's count).
  */
 import type { Payroll } from '../workforce/payroll.ts';
-import { EVERYONE_ON_PHONES, phonePeople } from '../workforce/payroll.ts';
+import { EVERYONE_ON_PHONES } from '../workforce/payroll.ts';
+import { phonePeople } from '../workforce/staffing.ts';
 import type { Headcounts } from './labour.ts';
 import { roleHeadcounts, roleNames, totalHeadcount } from './labour.ts';
 import type { CostSpec, RatioRoleKey } from './schema.ts';

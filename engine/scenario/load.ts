@@ -31,25 +31,33 @@ export interface ScenarioOverrides {
 }
 
 export function loadScenario(file: string, overrides: ScenarioOverrides = {}): Scenario {
+  return parseScenario(readScenarioFile(file), file, overrides);
+}
+
+/** A scenario file's text, its size checked first (the one place a scenario file is read). */
+export function readScenarioFile(file: string): string {
   if (file.trim() === '') throw new ScenarioError(undefined, ['scenario'], 'the scenario path is empty: give a scenario file (YAML)');
-  let text: string;
   try {
     const size = statSync(file).size;
     if (size > LIMITS.fileBytes) {
       throw new ScenarioError(file, [], `the file is ${(size / 1048576).toFixed(0)} MB; the limit for a scenario is ${LIMITS.fileBytes / 1048576} MB`);
     }
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new ScenarioError(file, [], code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})`);
   }
-  return parseScenario(text, file, overrides);
 }
 
 export function parseScenario(text: string, file?: string, overrides: ScenarioOverrides = {}): Scenario {
-  const { spec } = parseScenarioSpec(text, file, overrides);
-  return resolveWithLines(spec, text, file, { allowFilesOutside: overrides.allowFilesOutside });
+  return scenarioFromYaml(parseScenarioYaml(text, file), file, overrides);
+}
+
+/** The resolved scenario of parsed YAML with overrides applied: a study resolves variants of one file read and parsed once. */
+export function scenarioFromYaml(yaml: ScenarioYaml, file?: string, overrides: ScenarioOverrides = {}): Scenario {
+  const { spec } = specFromYaml(yaml, file, overrides);
+  return resolveWithLines(spec, yaml, file, { allowFilesOutside: overrides.allowFilesOutside });
 }
 
 /** Validated spec and the YAML document (for locating later errors). */
@@ -132,18 +140,14 @@ export function specFromYaml({ doc, lineCounter, raw }: ScenarioYaml, file?: str
   return { spec: parsed.data };
 }
 
-function resolveWithLines(spec: ScenarioSpec, text: string, file: string | undefined, options: ResolveOptions): Scenario {
+function resolveWithLines(spec: ScenarioSpec, yaml: ScenarioYaml, file: string | undefined, options: ResolveOptions): Scenario {
   try {
     const scenario = resolveScenario(spec, file, options);
     const form = (['callsPerHour', 'dailyCalls', 'annualCalls'] as const).find((k) => spec.arrivals[k] !== undefined);
     checkRunLimits(scenario, file, ['arrivals', form ?? 'callsPerHour']);
     return scenario;
   } catch (e) {
-    if (e instanceof ScenarioError && e.line === undefined) {
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(text, { lineCounter });
-      e.line = lineOf(doc.contents, e.path, lineCounter, false);
-    }
+    if (e instanceof ScenarioError && e.line === undefined) e.line = lineOf(yaml.doc.contents, e.path, yaml.lineCounter, false);
     throw e;
   }
 }

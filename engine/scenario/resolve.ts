@@ -14,8 +14,8 @@ import type { CallType, OnlineChannel, Outbound, Redial } from '../callcenter/mo
 import { statutoryHolidays } from '../cost/holidays.ts';
 import { cvOf } from '../random/distributions.ts';
 import type { CostSpec } from '../cost/schema.ts';
-import { EVERYONE_ON_PHONES, payrollHeadcount, phonePeople, type Payroll } from '../workforce/payroll.ts';
-import { onSeatFromRosterInt, rosterHeadcount } from '../workforce/roster.ts';
+import { EVERYONE_ON_PHONES, type Payroll } from '../workforce/payroll.ts';
+import { givenAgentsStaffing, headcountStaffing, phonePeople, rosterStaffing, type RosterPeople, type Staffing } from '../workforce/staffing.ts';
 import type { Roster, ScheduleOptimisation, Shifts, Shrinkage } from '../workforce/schema.ts';
 
 export interface Scenario {
@@ -34,12 +34,15 @@ export interface Scenario {
   callsPerHour: number[];
   /** On-seat agents, per interval. */
   agents: number[];
-  /** People on the payroll (everyone, phones or not), when the scenario gives it or a roster implies it. */
+  /**
+   * The staffing behind `agents`: head count, people per seat, payroll, profile or roster
+   * (engine/workforce/staffing.ts turns a head count into agents on seat and back with it).
+   */
+  staffing: Staffing;
+  /** = staffing.headcount (kept as a short name: read in many places). */
   headcount: number | null;
-  /** Who on the payroll takes calls. */
+  /** = staffing.payroll (kept as a short name: read in many places). */
   payroll: Payroll;
-  /** How a head count is spread over the day: flat around the clock, or following demand. */
-  agentsProfile: { kind: 'flat' | 'demand'; minOnSeat: number };
   /** The scenario's cost section, if any (defaults filled in). */
   cost: CostSpec | null;
   /** Shifts, roster, shrinkage and schedule-optimisation settings, as given. */
@@ -67,8 +70,8 @@ export interface ScenarioWorkforce {
   roster: Roster | null;
   shrinkage: Shrinkage | null;
   scheduleOptimisation: ScheduleOptimisation | null;
-  /** From the roster: payroll people, FTE (paid hours / 40) and paid hours per week. */
-  rosterHeadcount: { people: number; fte: number; paidHoursPerWeek: number } | null;
+  /** = staffing.roster: the roster's people, FTE (paid hours / 40) and paid hours per week. */
+  rosterHeadcount: RosterPeople | null;
 }
 
 export interface ResolveOptions {
@@ -109,29 +112,18 @@ export function resolveScenario(spec: ScenarioSpec, file?: string, options: Reso
   const payroll: Payroll = spec.payroll
     ? { phoneShare: spec.payroll.phoneShare ?? null, offPhone: spec.payroll.offPhone ?? null, given: true }
     : EVERYONE_ON_PHONES;
-  let headcount: number | null = null;
   let agents: number[];
-  let agentsProfile: Scenario['agentsProfile'] = { kind: 'flat', minOnSeat: 1 };
+  let staffing: Staffing;
   if (spec.roster) {
-    // On-seat agents from the roster over whole days, cut to the horizon.
-    const days = Math.ceil(nIntervals / intervalsPerDay);
-    const onSeat = onSeatFromRosterInt(spec.roster, workforce.shifts, spec.shrinkage, { startDate: spec.startDate, days, intervalMinutes: spec.intervalMinutes });
-    agents = Array.from(onSeat.subarray(0, nIntervals));
-    const h = rosterHeadcount(spec.roster, workforce.shifts);
-    workforce.rosterHeadcount = { people: h.people, fte: h.fte, paidHoursPerWeek: h.paidHoursPerWeek };
-    // The roster lists the people who take calls; the payroll adds those who do not.
-    headcount = payrollHeadcount(h.people, payroll);
+    ({ staffing, agents } = rosterStaffing(spec.roster, workforce.shifts, spec.shrinkage, { startDate: spec.startDate, intervalMinutes: spec.intervalMinutes, nIntervals }, payroll));
+    workforce.rosterHeadcount = staffing.roster;
   } else if (typeof agentSpec === 'object' && !Array.isArray(agentSpec)) {
-    headcount = agentSpec.headcount;
-    if (payroll.offPhone && phonePeople(headcount, payroll) <= 0) {
-      throw new ScenarioError(file, ['payroll', 'offPhone'], `the ${headcount} people on the payroll leave nobody to take calls`);
+    if (payroll.offPhone && phonePeople(agentSpec.headcount, payroll) <= 0) {
+      throw new ScenarioError(file, ['payroll', 'offPhone'], `the ${agentSpec.headcount} people on the payroll leave nobody to take calls`);
     }
-    const onSeat = phonePeople(agentSpec.headcount, payroll) / agentSpec.peoplePerSeat;
-    agentsProfile = { kind: agentSpec.profile, minOnSeat: agentSpec.minOnSeat };
-    // Following demand, the average is not rounded: each interval is, so the head count moves the
-    // profile a seat at a time (and calibration sees a figure that moves smoothly with it).
-    agents = agentSpec.profile === 'demand' ? demandProfile(onSeat, callsPerHour, agentSpec.minOnSeat) : new Array<number>(nIntervals).fill(Math.round(onSeat));
+    ({ staffing, agents } = headcountStaffing(agentSpec, payroll, callsPerHour));
   } else {
+    staffing = givenAgentsStaffing(payroll);
     agents = perInterval(agentSpec!, grid, file, ['agents'], 'agents');
   }
   const patience = spec.patience === 'none' ? null : distribution(spec.patience, file, ['patience'], options);
@@ -165,9 +157,9 @@ export function resolveScenario(spec: ScenarioSpec, file?: string, options: Reso
     warmupIntervals,
     callsPerHour,
     agents,
-    headcount,
+    staffing,
+    headcount: staffing.headcount,
     payroll,
-    agentsProfile,
     cost: spec.cost ?? null,
     workforce,
     talkTime,
@@ -299,16 +291,6 @@ function baseArrivalRates(a: ScenarioSpec['arrivals'], grid: Grid, file: string 
     }
   }
   return rates;
-}
-
-/**
- * Agents on seat in proportion to the arrival rate, `mean` on average over the horizon, never
- * fewer than `min`: how a centre that follows its call curve spreads the same people.
- */
-export function demandProfile(mean: number, callsPerHour: number[], min: number): number[] {
-  const avg = callsPerHour.reduce((a, b) => a + b, 0) / Math.max(1, callsPerHour.length);
-  if (!(avg > 0)) return callsPerHour.map(() => Math.max(min, Math.round(mean)));
-  return callsPerHour.map((r) => Math.max(min, Math.round((mean * r) / avg)));
 }
 
 /** A gamma with the mean and cv of a mixture of call types' durations (for analytic shortcuts). */

@@ -61,3 +61,4 @@ export { DEFAULT_FULL_TIME_LENGTHS, DEFAULT_PART_TIME_LENGTHS, generateShiftCand
 export type { BreakModel, BreakPlanEntry, ClockRange, ScheduleProblem, ScheduleResult, UncoveredInterval } from './schedule.ts';
 export { loadHighs, optimizeSchedule, scheduleProblemFromConfig } from './schedule.ts';
 export * from './payroll.ts';
+export * from './staffing.ts';

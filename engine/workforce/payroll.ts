@@ -1,6 +1,7 @@
 // Who on the payroll takes calls. Not everyone on a 12345 payroll is on the phones: dispatchers
 // (派单), return-visit staff, quality checkers, team leaders and trainers are paid from the same
-// contract. One definition, used by every conversion between head count and agents on seat.
+// contract. Plain data; the conversions between head count, people on the phones and agents on seat
+// are engine/workforce/staffing.ts.
 
 /** Plain data: either a share of the head count on the phones, or counts of the people who are not. */
 export interface Payroll {
@@ -26,36 +27,4 @@ export const ROLE_ZH: Record<string, string> = {
 
 export function offPhoneCount(p: Payroll): number {
   return p.offPhone ? Object.values(p.offPhone).reduce((a, b) => a + b, 0) : 0;
-}
-
-/** People who take calls, out of a payroll head count (fractional: rounding is the caller's choice). */
-export function phonePeople(headcount: number, p: Payroll): number {
-  if (p.offPhone) return Math.max(0, headcount - offPhoneCount(p));
-  return headcount * (p.phoneShare ?? 1);
-}
-
-/** The payroll head count that has `phone` people taking calls (whole people, rounded up). */
-export function payrollHeadcount(phone: number, p: Payroll): number {
-  if (p.offPhone) return Math.ceil(phone - 1e-9) + offPhoneCount(p);
-  return Math.ceil(phone / (p.phoneShare ?? 1) - 1e-9);
-}
-
-/** One line for reports: who takes calls. */
-export function describePayroll(p: Payroll, headcount?: number): string {
-  if (!p.given) return 'everyone on the payroll takes calls (the scenario gives no payroll section)';
-  if (p.offPhone) {
-    const roles = Object.entries(p.offPhone)
-      .map(([r, n]) => `${n} ${r}${ROLE_ZH[r] ? ` ${ROLE_ZH[r]}` : ''}`)
-      .join(', ');
-    const phones = headcount !== undefined ? `${formatPeople(phonePeople(headcount, p))} of ${headcount} take calls; ` : '';
-    return `${phones}off the phones: ${roles}`;
-  }
-  const share = `${Math.round((p.phoneShare ?? 1) * 1000) / 10}%`;
-  return headcount !== undefined
-    ? `${formatPeople(phonePeople(headcount, p))} of ${headcount} take calls (phone share ${share} of the payroll)`
-    : `phone share ${share} of the payroll`;
-}
-
-function formatPeople(n: number): string {
-  return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }

@@ -1,6 +1,6 @@
 // The minimum head count for a KPI target with the scenario's own staffing profile (flat
 // around the clock, or following demand), searched by simulation over agents on seat (the head
-// count ⇄ agents rule is headcountAgents.ts). The search sits behind `HeadcountSolver`, so a
+// count ⇄ agents rule is engine/workforce/staffing.ts). The search sits behind `HeadcountSolver`, so a
 // roster-based solver can replace it without touching the callers.
 import { targetMetric, scenarioForTarget, type TargetMetric, type TargetCriterion } from './target.ts';
 import type { StaffingTarget } from '../../analytic/staffing.ts';
@@ -10,7 +10,8 @@ import type { Scenario } from '../../scenario/resolve.ts';
 import type { Estimate } from '../../stats/estimate.ts';
 import type { RunResult } from '../studies/run.ts';
 import { type KpiSummary, type StudyProgress, kpiSummary } from '../studies/studyKpis.ts';
-import { minimumHeadcountForAgents, unboundedAt } from './headcountAgents.ts';
+import { unboundedAt } from './headcountAgents.ts';
+import { minimumHeadcountForAgents } from '../../workforce/staffing.ts';
 import { RunCache } from './runCache.ts';
 import { analyticFlatAgents, type AnalyticEstimate } from './analyticBracket.ts';
 import { DEFAULT_TARGET_PERIOD, meetsTargetOverPeriod, type TargetPeriod } from './targetPeriod.ts';
@@ -161,11 +162,11 @@ export function minimumHeadcountForTarget(scenario: Scenario, target: StaffingTa
   const n = searchMinimum(analytic.agentsOnSeat, (k) => evaluate(k).e.meets, maxAgents);
   let best = evaluate(n);
   const fewer = n > 0 ? evaluate(n - 1).e : null;
-  // Following demand, the average on seat is not rounded (engine/scenario/resolve.ts), so every head
+  // Following demand, the average on seat is not rounded (engine/workforce/staffing.ts), so every head
   // count between those of n - 1 and n agents is a different staffing: the smallest that meets the
   // target is found by bisection on the head count itself (without this, a head count that already
   // meets the target could be answered with a larger one).
-  if (s.agentsProfile.kind === 'demand' && fewer && !fewer.meets) {
+  if (s.staffing.profile === 'demand' && fewer && !fewer.meets) {
     let lo = fewer.headcount;
     let hi = best.e.headcount;
     while (hi - lo > 1) {
@@ -182,10 +183,10 @@ export function minimumHeadcountForTarget(scenario: Scenario, target: StaffingTa
       }
     }
   }
-  const profile = s.agentsProfile.kind === 'demand' ? 'following demand' : 'flat around the clock';
+  const profile = s.staffing.profile === 'demand' ? 'following demand' : 'flat around the clock';
   return {
     method:
-      s.agentsProfile.kind === 'demand'
+      s.staffing.profile === 'demand'
         ? `the scenario's profile (${profile}; head count / people per seat on average); Erlang A bracket, bisection by simulation on agents, then on the head count`
         : `the scenario's profile (${profile}; head count / people per seat); Erlang A bracket, bisection by simulation`,
     target,
@@ -193,7 +194,7 @@ export function minimumHeadcountForTarget(scenario: Scenario, target: StaffingTa
     criterion,
     period,
     mode: 'profile',
-    profile: s.agentsProfile.kind,
+    profile: s.staffing.profile,
     peoplePerSeat: pps,
     headcount: best.e.headcount,
     agentsOnSeat: n,

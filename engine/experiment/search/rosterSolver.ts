@@ -5,7 +5,7 @@ import type { StaffingTarget } from '../../analytic/index.ts';
 import type { PaidHoursByCategory } from '../../cost/holidays.ts';
 import { statutoryHolidays } from '../../cost/holidays.ts';
 import type { Scenario } from '../../scenario/resolve.ts';
-import { payrollHeadcount } from '../../workforce/payroll.ts';
+import { payrollHeadcount } from '../../workforce/staffing.ts';
 import { paidHoursByCategory } from '../../workforce/roster.ts';
 import { onSeatHoursFromAgents } from '../../cost/onSeat.ts';
 import { kpiSummary, type HeadcountForTarget, type HeadcountSolver } from '../studies/budgetStudy.ts';

@@ -2,7 +2,7 @@
 import type { Scenario } from '../../scenario/resolve.ts';
 import { runScenario, type RunResult } from '../studies/run.ts';
 import type { StudyProgress } from '../studies/studyKpis.ts';
-import { isFlat, withFlatHeadcount } from './headcountAgents.ts';
+import { isFlat, scenarioAtHeadcount } from './headcountAgents.ts';
 
 /** Runs keyed by (service-level threshold, formula, flat agents): a study never simulates a staffing twice. */
 export class RunCache {
@@ -21,8 +21,8 @@ export class RunCache {
 
   /** The scenario with `agents` on seat in its own profile (head count `headcount`); a demand profile follows the head count itself. */
   flat(s: Scenario, agents: number, headcount: number, peoplePerSeat: number, label: string, withIntervals = false): RunResult {
-    const key = s.agentsProfile.kind === 'demand' ? `${this.key(s, agents)}|demand|${headcount}|${peoplePerSeat}` : this.key(s, agents);
-    return this.get(key, () => withFlatHeadcount(s, headcount, peoplePerSeat), label, withIntervals);
+    const key = s.staffing.profile === 'demand' ? `${this.key(s, agents)}|demand|${headcount}|${peoplePerSeat}` : this.key(s, agents);
+    return this.get(key, () => scenarioAtHeadcount(s, headcount, peoplePerSeat), label, withIntervals);
   }
 
   private get(key: string, make: () => Scenario, label: string, withIntervals: boolean): RunResult {

@@ -5,7 +5,7 @@ import type { StaffingTarget } from '../../analytic/index.ts';
 import { parseIsoDate, weekdayIndex } from '../../scenario/calendar.ts';
 import { ScenarioError } from '../../scenario/errors.ts';
 import type { Scenario } from '../../scenario/resolve.ts';
-import { describePayroll, payrollHeadcount } from '../../workforce/payroll.ts';
+import { describePayroll, payrollHeadcount } from '../../workforce/staffing.ts';
 import { onSeatFromRosterInt } from '../../workforce/roster.ts';
 import { optimizeSchedule, scheduleProblemFromConfig, type ScheduleResult } from '../../workforce/schedule.ts';
 import type { ScheduleOptimisation } from '../../workforce/schema.ts';

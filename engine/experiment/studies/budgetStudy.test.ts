@@ -4,17 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { agentsNeeded } from '../../analytic/staffing.ts';
 import { loadScenario, parseScenario } from '../../scenario/load.ts';
+import { agentsForHeadcount, minimumHeadcountForAgents } from '../../workforce/staffing.ts';
 import {
-  agentsForHeadcount,
   analyticFlatAgents,
   budgetStudy,
   compareStudy,
   contractView,
-  minimumHeadcountForAgents,
   minimumHeadcountForTarget,
   loadStudyScenario,
   RunCache,
-  withFlatHeadcount,
+  scenarioAtHeadcount,
 } from './budgetStudy.ts';
 import { runScenario } from './run.ts';
 import { annualBudget } from '../../cost/budget.ts';
@@ -55,7 +54,7 @@ describe('head count ↔ agents on seat (flat assumption)', () => {
       const s = parseScenario(flat, LIAOCHENG, { headcount: h, horizonHours: 24 });
       // Liaocheng's payroll puts 29 supervisors off the phones: round((h − 29) / 6)
       expect(agentsForHeadcount(h, 6, s.payroll)).toBe(s.agents[0]);
-      expect(withFlatHeadcount(parseScenario(flat, LIAOCHENG, { horizonHours: 24 }), h, 6).agents[0]).toBe(s.agents[0]);
+      expect(scenarioAtHeadcount(parseScenario(flat, LIAOCHENG, { horizonHours: 24 }), h, 6).agents[0]).toBe(s.agents[0]);
     }
   });
 

@@ -11,7 +11,8 @@ import { type ScenarioOverrides } from '../../scenario/load.ts';
 import { type ContractView, type HeadcountForRisk, contractView, minimumHeadcountForContractRisk } from './contractYear.ts';
 import { type HeadcountForTarget, type HeadcountSolver, flatHeadcountSolver } from '../search/headcountSearch.ts';
 import { type TargetPeriod } from '../search/targetPeriod.ts';
-import { withFlatHeadcount, agentsForHeadcount, unboundedAt } from '../search/headcountAgents.ts';
+import { scenarioAtHeadcount, unboundedAt } from '../search/headcountAgents.ts';
+import { agentsForHeadcount } from '../../workforce/staffing.ts';
 import { RunCache } from '../search/runCache.ts';
 import { type KpiSummary, OPERATING_MODELS, type StudyProgress, checkYears, kpiSummary } from './studyKpis.ts';
 import { targetStudy, type TargetStudy } from './targetStudy.ts';
@@ -328,7 +329,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     if (input.risk !== undefined) {
       const r = minimumHeadcountForContractRisk(st.scenario, kpi, input.risk, { peoplePerSeat: needPps('--risk'), cache, onProgress: input.onProgress });
       const rrun = cache.flat(s, r.agentsOnSeat, r.headcount, pps!, '');
-      const rstaff = staffingPatternOf(withFlatHeadcount(st.yearScenario, r.headcount, pps!), r.headcount, st.spec.calendarYear);
+      const rstaff = staffingPatternOf(scenarioAtHeadcount(st.yearScenario, r.headcount, pps!), r.headcount, st.spec.calendarYear);
       forRisk = { ...r, budgets: priceHeadcount(st.spec, r.headcount, years, kpiSummary(rrun), undefined, { ...ctx, staffing: rstaff }) };
       const w = r.view.risk.wilson95;
       if (w.lower < input.risk) {

@@ -9,7 +9,8 @@ import { type RunResult } from './run.ts';
 import { type HeadcountSearchOptions, searchMinimum } from '../search/headcountSearch.ts';
 import { RunCache } from '../search/runCache.ts';
 import { analyticFlatAgents } from '../search/analyticBracket.ts';
-import { minimumHeadcountForAgents, unboundedAt } from '../search/headcountAgents.ts';
+import { unboundedAt } from '../search/headcountAgents.ts';
+import { minimumHeadcountForAgents } from '../../workforce/staffing.ts';
 
 // ---------------------------------------------------------------------------------------------
 // targets

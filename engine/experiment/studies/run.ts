@@ -2,7 +2,7 @@
 import { metricDefinitions, sumCounters, type CounterTotals, type MetricDefinition, type Unit } from '../../callcenter/metrics.ts';
 import { COUNTER_NAMES, type IntervalCounters, type ReplicationResult } from '../../callcenter/model.ts';
 import { callCentreModel, modelFeatures } from './model.ts';
-import { describePayroll } from '../../workforce/payroll.ts';
+import { describePayroll } from '../../workforce/staffing.ts';
 import { intervalLabels } from '../../scenario/calendar.ts';
 import { checkRunLimits } from '../../scenario/workEstimate.ts';
 import { NonFiniteResultError } from '../../report/json.ts';
@@ -265,7 +265,7 @@ function staffingSummary(s: Scenario): RunResult['staffing'] {
     maxOnSeat: max,
     payroll: s.headcount !== null ? describePayroll(s.payroll, s.headcount) : null,
     // A constant count on seat (from --agents too) is flat, whatever form gave it.
-    profile: s.workforce.roster ? 'roster' : min === max ? 'flat' : s.headcount !== null ? s.agentsProfile.kind : 'given',
+    profile: s.workforce.roster ? 'roster' : min === max ? 'flat' : s.headcount !== null ? s.staffing.profile : 'given',
   };
 }
 

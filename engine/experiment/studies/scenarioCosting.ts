@@ -1,21 +1,21 @@
 // A scenario priced at its head count: loading it for a study, the cost inputs its staffing
 // gives (on-seat hours by category, peak seats), and the budgets of both operating models.
-import { readFileSync } from 'node:fs';
 import { annualBudget, type Budget } from '../../cost/budget.ts';
 import type { PaidHoursByCategory } from '../../cost/holidays.ts';
 import { type Model } from '../../cost/labour.ts';
 import { defaultCostSpec, type CostSpec } from '../../cost/schema.ts';
-import { loadScenario, parseScenarioSpec, type ScenarioOverrides } from '../../scenario/load.ts';
+import { parseScenarioYaml, readScenarioFile, scenarioFromYaml, type ScenarioOverrides } from '../../scenario/load.ts';
 import { type Scenario } from '../../scenario/resolve.ts';
 import type { Estimate } from '../../stats/estimate.ts';
 import { type RunResult } from './run.ts';
-import { phonePeople, type Payroll } from '../../workforce/payroll.ts';
+import type { Payroll } from '../../workforce/payroll.ts';
+import { phonePeople, studyHeadcount } from '../../workforce/staffing.ts';
 import { ScenarioError } from '../../scenario/errors.ts';
 import { onSeatHoursFromAgents, type StaffingPattern } from '../../cost/onSeat.ts';
 import { INHOUSE_PRESETS, withInhousePreset, type InhousePreset } from '../../cost/inhouse.ts';
 import { type KpiSummary, kpiSummary } from './studyKpis.ts';
 import { readingNotes } from './readingNotes.ts';
-import { headcountForOnSeatMean, isFlat, meanAgents } from '../search/headcountAgents.ts';
+import { isFlat, meanAgents } from '../search/headcountAgents.ts';
 
 // ---------------------------------------------------------------------------------------------
 // pricing
@@ -53,7 +53,7 @@ export function staffingPatternOf(s: Scenario, headcount: number, year: number):
     ? "the roster's agents on seat"
     : flat
       ? `no roster: the scenario's flat ${s.agents[0]} on seat around the clock`
-      : s.agentsProfile.kind === 'demand' && s.headcount !== null
+      : s.staffing.profile === 'demand' && s.headcount !== null
         ? "no roster: the scenario's agents on seat following demand"
         : "no roster: the scenario's per-interval agents on seat";
   return { onSeatHours: hours, peakOnSeat, operators: phonePeople(headcount, s.payroll), source: source + basis };
@@ -131,53 +131,49 @@ export interface StudyScenario {
 }
 
 /**
- * Loads a scenario with its payroll head count and people per seat. A scenario that gives
- * agents on seat directly needs `peoplePerSeat`: its head count is then the fewest people who put
- * that mean on seat (headcountForOnSeatMean, those off the phones included).
+ * Loads a scenario with its payroll head count and people per seat (its Staffing value:
+ * engine/workforce/staffing.ts studyHeadcount). A scenario that gives agents on seat directly needs
+ * `peoplePerSeat`: its head count is then the fewest people who put that mean on seat. The file is
+ * read and parsed once; the variants (without the what-ifs, over a contract year) are resolved from
+ * the parsed YAML.
  */
 export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {}): StudyScenario {
-  // People per seat on a scenario that gives agents on seat (not a head count) prices them: the
-  // scenario itself is simulated as it is.
-  const plain = loadScenario(file, { ...overrides, headcount: undefined, peoplePerSeat: undefined, profile: undefined });
-  const headcountForm = overrides.headcount !== undefined || (plain.headcount !== null && !plain.workforce.roster);
-  const text = readFileSync(file, 'utf8');
+  const yaml = parseScenarioYaml(readScenarioFile(file), file);
+  const load = (o: ScenarioOverrides) => scenarioFromYaml(yaml, file, o);
+  // The scenario's own staffing, without the staffing what-ifs.
+  const plain = load({ ...overrides, headcount: undefined, peoplePerSeat: undefined, profile: undefined });
+  // People per seat on a scenario that gives agents on seat or a roster (not a head count) prices
+  // them: the scenario itself is simulated as it is.
+  const headcountForm = overrides.headcount !== undefined || plain.staffing.form === 'headcount';
   const o = headcountForm ? overrides : { ...overrides, peoplePerSeat: undefined };
-  const scenario = loadScenario(file, o);
-  const spec = parseScenarioSpec(text, file, o).spec;
-  const agents = spec.agents as unknown;
-  const flatForm = typeof agents === 'object' && agents !== null && !Array.isArray(agents) ? (agents as { peoplePerSeat: number }) : null;
-  // (a new people per seat alone applies to the scenario's own head count: loadScenario does that)
-  let pps: number | null = flatForm ? flatForm.peoplePerSeat : null;
-  let headcount: number;
-  let headcountSource: StudyScenario['headcountSource'];
-  if (scenario.headcount !== null) {
-    // { headcount, peoplePerSeat }, or a roster's people (searches then need --people-per-seat)
-    headcount = scenario.headcount;
-    headcountSource = overrides.headcount !== undefined && overrides.headcount !== plain.headcount ? 'override' : 'scenario';
-    if (!flatForm) pps = overrides.peoplePerSeat ?? null;
-  } else {
-    pps = overrides.peoplePerSeat ?? null;
-    if (pps === null) {
-      throw new RangeError(
-        `${file}: the scenario gives agents on seat, not a payroll head count; give --people-per-seat (people per agent on seat) or --headcount with --people-per-seat`,
-      );
-    }
-    headcount = headcountForOnSeatMean(meanAgents(scenario), pps, scenario.payroll);
-    headcountSource = 'implied';
+  const scenario = load(o);
+  const study = studyHeadcount(scenario.staffing, meanAgents(scenario), overrides.peoplePerSeat);
+  if (study.headcount === null) {
+    throw new RangeError(
+      `${file}: the scenario gives agents on seat, not a payroll head count; give --people-per-seat (people per agent on seat) or --headcount with --people-per-seat`,
+    );
   }
+  const headcountSource: StudyScenario['headcountSource'] = study.implied
+    ? 'implied'
+    : overrides.headcount !== undefined && overrides.headcount !== plain.headcount
+      ? 'override'
+      : 'scenario';
   const costSpec = scenario.cost ?? defaultCostSpec();
   return {
     scenario,
-    headcount,
+    headcount: study.headcount,
     headcountSource,
+    // (--agents replaces the file's staffing: its own head count is the file's without it)
     scenarioHeadcount:
-      overrides.headcount !== undefined || overrides.agents !== undefined
-        ? loadScenario(file, { ...overrides, headcount: undefined, agents: undefined, peoplePerSeat: undefined }).headcount
-        : scenario.headcount,
-    peoplePerSeat: pps,
+      overrides.agents !== undefined
+        ? load({ ...overrides, headcount: undefined, agents: undefined, peoplePerSeat: undefined, profile: undefined }).headcount
+        : overrides.headcount !== undefined
+          ? plain.headcount
+          : scenario.headcount,
+    peoplePerSeat: study.peoplePerSeat,
     spec: costSpec,
     costSource: scenario.cost ? 'scenario' : 'defaults',
-    yearScenario: contractYearScenario((y) => loadScenario(file, y), o, scenario.startDate) ?? scenario,
+    yearScenario: contractYearScenario(load, o, scenario.startDate) ?? scenario,
   };
 }
 
@@ -255,7 +251,7 @@ export function costScenario(st: StudyScenario, file: string, years: number | un
     term,
     readingNotes: readingNotes({
       occupancy: kpis?.occupancy.mean ?? null,
-      profile: st.scenario.workforce.roster ? 'roster' : isFlat(st.scenario) ? 'flat' : st.scenario.agentsProfile.kind,
+      profile: st.scenario.workforce.roster ? 'roster' : isFlat(st.scenario) ? 'flat' : st.scenario.staffing.profile,
       scenario: st.scenario,
     }),
   };

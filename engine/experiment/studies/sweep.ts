@@ -14,7 +14,7 @@ import { resolveScenario, type Scenario } from '../../scenario/resolve.ts';
 import type { ScenarioSpec } from '../../scenario/schema.ts';
 import { kpiSummary, priceHeadcount } from './budgetStudy.ts';
 import { contractTerm, contractYearScenario, staffingPatternOf } from './scenarioCosting.ts';
-import { headcountForOnSeatMean } from '../search/headcountAgents.ts';
+import { studyHeadcount } from '../../workforce/staffing.ts';
 import { modelFeatures } from './model.ts';
 import { runReplications, type ReplicationTask } from '../pool/pool.ts';
 import { startRun, type RunInProgress, type RunResult } from './run.ts';
@@ -235,7 +235,7 @@ export function planSweep(file: string, axes: SweepAxis[], overrides: ScenarioOv
     }
   }
 
-  const pps = peoplePerSeatOf(baseSpec);
+  const pps = base.staffing.peoplePerSeat;
   const defs = metricDefinitions(base.serviceLevelFormula, base.serviceLevelSeconds, modelFeatures(base));
   const kpis = KPI_COLUMNS.filter((id) => defs.some((d) => d.id === id));
   const hasCost = base.cost !== null;
@@ -282,19 +282,12 @@ function valueAt(root: unknown, path: string[]): unknown {
   return v;
 }
 
-function peoplePerSeatOf(spec: Record<string, unknown>): number | null {
-  const a = spec.agents;
-  return typeof a === 'object' && a !== null && !Array.isArray(a) && typeof (a as { peoplePerSeat?: unknown }).peoplePerSeat === 'number'
-    ? (a as { peoplePerSeat: number }).peoplePerSeat
-    : null;
-}
-
 /** One CSV row: the point, its staffing, its KPIs (mean and 95% CI) and, with a cost section, its budgets. */
 export function sweepRow(plan: SweepPlan, point: SweepPoint, scenario: Scenario, run: RunResult): (string | number)[] {
   const meanOnSeat = run.staffing.meanOnSeat;
-  // The payroll head count: the scenario's own ({ headcount, peoplePerSeat }), or the fewest people
-  // who put these agents on seat, those off the phones included (the rule of `hotline-sim budget`).
-  const headcount = scenario.headcount ?? (plan.peoplePerSeat !== null ? headcountForOnSeatMean(meanOnSeat, plan.peoplePerSeat, scenario.payroll) : null);
+  // The payroll head count: the scenario's own ({ headcount, peoplePerSeat } or a roster's), or the
+  // fewest people who put these agents on seat, those off the phones included (the rule of `hotline-sim budget`).
+  const headcount = studyHeadcount(scenario.staffing, meanOnSeat, plan.peoplePerSeat ?? undefined).headcount;
   const cells: (string | number)[] = [point.index, ...point.values, meanOnSeat, headcount ?? '', run.replications];
   for (const col of plan.columns) {
     if (!col.endsWith('_ci95_low') && KPI_COLUMNS.includes(col as (typeof KPI_COLUMNS)[number])) {

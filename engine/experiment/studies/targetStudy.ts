@@ -3,7 +3,7 @@
 import type { StaffingTarget } from '../../analytic/staffing.ts';
 import type { Model } from '../../cost/labour.ts';
 import { flatHeadcountSolver, type HeadcountForTarget, type HeadcountSolver } from '../search/headcountSearch.ts';
-import { withFlatHeadcount } from '../search/headcountAgents.ts';
+import { scenarioAtHeadcount } from '../search/headcountAgents.ts';
 import { type RunCache } from '../search/runCache.ts';
 import { type TargetPeriod } from '../search/targetPeriod.ts';
 import { priceHeadcount, staffingPatternOf, type PricedBudget, type PricingContext, type StudyScenario } from './scenarioCosting.ts';
@@ -31,6 +31,6 @@ export function targetStudy(st: StudyScenario, ctx: PricingContext, years: numbe
   const result = solver.minimumHeadcountForTarget(st.scenario, q.target, { peoplePerSeat: pps ?? 1, period: q.period, criterion: q.criterion, cache, onProgress });
   // Priced with the staffing found: the roster's hours and seats, or the profile at that head count.
   const staffing =
-    result.staffing ?? (pps !== null ? staffingPatternOf(withFlatHeadcount(st.yearScenario, result.headcount, pps), result.headcount, st.spec.calendarYear) : ctx.staffing);
+    result.staffing ?? (pps !== null ? staffingPatternOf(scenarioAtHeadcount(st.yearScenario, result.headcount, pps), result.headcount, st.spec.calendarYear) : ctx.staffing);
   return { solver: solver.name, result, budgets: priceHeadcount(st.spec, result.headcount, years, result.kpis, result.paidHoursByCategory, { ...ctx, staffing }) };
 }
