@@ -55,6 +55,29 @@ if (withCalibration) {
   );
 }
 
+// Calibration intervals' coverage and the alternatives/tornado timing (issue #18): `npm run bench
+// coverage alternatives`; in a full run too (several minutes each).
+if (only.length === 0 || only.includes('coverage')) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./coverage.ts', import.meta.url).pathname], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = JSON.parse(out.trim().split('\n').pop()!);
+  console.log('coverage: 95% calibration intervals against a known true share of the payroll on the phones (target: about 95%)');
+  for (const x of r.results) {
+    console.log(
+      `  ${x.name}: ${x.covered} of ${x.seeds} intervals cover (${(x.coverage * 100).toFixed(0)}%) | width median ${x.medianWidth.toFixed(4)} ` +
+        `(${x.minWidth.toFixed(4)}–${x.maxWidth.toFixed(4)}) | ${x.seconds.toFixed(0)} s`,
+    );
+  }
+  console.log('');
+}
+if (only.length === 0 || only.includes('alternatives')) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./alternatives.ts', import.meta.url).pathname], { encoding: 'utf8' });
+  const r = JSON.parse(out.trim().split('\n').pop()!);
+  console.log('alternatives: liaocheng-2024.yaml (2 weeks, 10 replications), calibrate --alternatives and budget --sensitivity (target < 120 s each)');
+  console.log(`  calibrate --alternatives ${r.alternativesSeconds.toFixed(1)} s | budget --sensitivity ${r.sensitivitySeconds.toFixed(1)} s`);
+  for (const l of [...r.alternatives, ...r.sensitivity]) console.log(`    ${l}`);
+  console.log('');
+}
+
 // Parallel cases: one process per measurement, on the bundled worker (built here, so it is current).
 if (parallel.length) execFileSync(process.execPath, [new URL('../cli/build.mjs', import.meta.url).pathname]);
 function parallelRun(...args: string[]) {

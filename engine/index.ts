@@ -16,4 +16,8 @@ export * from './experiment/calibrate/calibrate.ts';
 export * from './experiment/calibrate/priceFit.ts';
 export { calibratedYaml } from './experiment/calibrate/calibratedYaml.ts';
 export { CalibrationError } from './experiment/calibrate/solve.ts';
+export * from './experiment/calibrate/plausible.ts';
+export * from './experiment/calibrate/alternatives.ts';
+export * from './experiment/calibrate/answers.ts';
+export * from './experiment/calibrate/sensitivity.ts';
 export * from './experiment/search/headcountAnswer.ts';

@@ -36,6 +36,7 @@ import {
   type StaffingTarget,
 } from '../engine/index.ts';
 import { CASES, type CalibrationCase } from './calibrationCases.ts';
+import { heldOut, heldOutHtml } from './calibrationHeldOut.ts';
 import { freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -179,6 +180,8 @@ function casePage(o: CaseOutcome): string {
       ['connectionRate', 'serviceLevel', 'asa', 'meanWait', 'occupancy'].filter((id) => r.totals[id]).map((id) => [nameOf(r, id), formatValue(r.totals[id].mean, unitOf(r, id)), formatCi(r.totals[id], unitOf(r, id))]),
     ),
   );
+  const held = heldOut(c.id, r);
+  if (held) parts.push(heldOutHtml(held));
   parts.push(`<p>Staffing: ${r.staffing.headcount ?? '—'} people on the payroll, ${r.staffing.meanOnSeat.toFixed(1)} on seat on average (${r.staffing.minOnSeat}–${r.staffing.maxOnSeat}), ${r.staffing.profile}; ${escapeHtml(r.staffing.payroll ?? 'everyone takes calls')}.</p>`);
   if (h) {
     parts.push('<h2>Head count for a 95% connection rate</h2>');
