@@ -67,7 +67,7 @@ const OPTIONS: Record<string, Record<string, string>> = {
     budget: ALONE, target: 'conflicts: no-simulate', 'contract-kpi': 'conflicts: no-simulate',
     'naive-wage': 'needs: budget', covers: 'needs: budget', per: 'needs: target', roster: 'needs: target', criterion: 'needs: target',
     risk: 'needs: contract-kpi', explain: 'conflicts: json', detail: 'conflicts: json', force: 'needs: out',
-    sensitivity: 'conflicts: budget, contract-kpi, roster, explain',
+    sensitivity: 'conflicts: budget, contract-kpi, roster, explain', bid: 'conflicts: budget, sensitivity',
   },
   compare: {
     headcount: ALONE, 'people-per-seat': ALONE, profile: ALONE, replications: ALONE, seed: ALONE, horizon: ALONE, scale: ALONE,
@@ -89,6 +89,8 @@ const OPTIONS: Record<string, Record<string, string>> = {
 
 /** Each declared need or conflict, and the command line that must be refused for it. */
 const REFUSED: [string, string[], string[]][] = [
+  ['budget --bid + --budget', ['budget', S, '--bid', '--budget', '1e7', '--no-simulate'], ['--bid', '--budget']],
+  ['budget --bid + --sensitivity', ['budget', S, '--bid', '--sensitivity'], ['--bid', '--sensitivity']],
   ['run --agents + --headcount', ['run', S, '--agents', '30', '--headcount', '200'], ['--agents', '--headcount']],
   ['run --agents + --people-per-seat', ['run', S, '--agents', '30', '--people-per-seat', '5'], ['--agents', '--people-per-seat']],
   ['run --agents + --profile', ['run', S, '--agents', '30', '--profile', 'demand'], ['--agents', '--profile']],

@@ -153,6 +153,10 @@ export function registerBudget(y: Argv) {
       const criterion = argv.criterion ?? 'mean';
       if (covers !== 'contract' && covers !== 'total') throw new UsageError(`--covers must be contract or total (got ${argv.covers})`);
       if (criterion !== 'mean' && criterion !== 'ci') throw new UsageError(`--criterion must be mean or ci (got ${argv.criterion})`);
+      // the bidder's view prices one head count (the scenario's, or the one --target finds): a budget
+      // inversion or a sensitivity study is another question
+      if (argv.bid && budgetYuan !== undefined) throw new UsageError('--bid conflicts with --budget: --bid prices a head count (the scenario\'s, or --target\'s)');
+      if (argv.bid && argv.sensitivity) throw new UsageError('--bid conflicts with --sensitivity');
       if (argv.out) prepareResultFolder(argv.out, argv.force);
       const overrides = studyOverridesFrom(argv);
       if (argv.sensitivity) {
