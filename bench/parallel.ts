@@ -4,10 +4,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ReplicationResult } from '../engine/callcenter/model.ts';
-import { parseScenario, parseVary, planSweep, runReplications, setWorkers, startRun, sweepChunks, workers } from '../engine/index.ts';
+import { parseScenario, parseVary, planSweep, runReplications, setWorkerEntry, setWorkers, startRun, sweepChunks, workers } from '../engine/index.ts';
 import { BENCH_CASES } from './cases.ts';
 
 const [kind, n, via] = process.argv.slice(2);
+// The workers run the bundled worker, as the installed command does (bench/run.ts builds it first);
+// from source each worker would load tsx and transpile the engine, a start-up users never pay.
+setWorkerEntry(new URL('../cli/dist/worker-entry.mjs', import.meta.url));
 const clock = () => performance.now() / 1000;
 
 /**

@@ -55,29 +55,54 @@ if (withCalibration) {
   );
 }
 
-// Parallel cases: one process per measurement.
+// Calibration intervals' coverage and the alternatives/tornado timing (issue #18): `npm run bench
+// coverage alternatives`; in a full run too (several minutes each).
+if (only.length === 0 || only.includes('coverage')) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./coverage.ts', import.meta.url).pathname], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const r = JSON.parse(out.trim().split('\n').pop()!);
+  console.log('coverage: 95% calibration intervals against a known true share of the payroll on the phones (target: about 95%)');
+  for (const x of r.results) {
+    console.log(
+      `  ${x.name}: ${x.covered} of ${x.seeds} intervals cover (${(x.coverage * 100).toFixed(0)}%) | width median ${x.medianWidth.toFixed(4)} ` +
+        `(${x.minWidth.toFixed(4)}–${x.maxWidth.toFixed(4)}) | ${x.seconds.toFixed(0)} s`,
+    );
+  }
+  console.log('');
+}
+if (only.length === 0 || only.includes('alternatives')) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./alternatives.ts', import.meta.url).pathname], { encoding: 'utf8' });
+  const r = JSON.parse(out.trim().split('\n').pop()!);
+  console.log('alternatives: liaocheng-2024.yaml (2 weeks, 10 replications), calibrate --alternatives and budget --sensitivity (target < 120 s each)');
+  console.log(`  calibrate --alternatives ${r.alternativesSeconds.toFixed(1)} s | budget --sensitivity ${r.sensitivitySeconds.toFixed(1)} s`);
+  for (const l of [...r.alternatives, ...r.sensitivity]) console.log(`    ${l}`);
+  console.log('');
+}
+
+// Parallel cases: one process per measurement, on the bundled worker (built here, so it is current).
+if (parallel.length) execFileSync(process.execPath, [new URL('../cli/build.mjs', import.meta.url).pathname]);
 function parallelRun(...args: string[]) {
   const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./parallel.ts', import.meta.url).pathname, ...args], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 /**
  * What 2 free cores would give, from CPU time (which other programs on a shared machine do not
- * inflate): the 1-worker run's CPU seconds against the busiest worker thread's plus all of the
- * main thread's (as if none of it overlapped the workers: a cautious estimate).
+ * inflate): the 1-thread run's CPU seconds against the busier of the main thread (its share and
+ * the folding) and the busiest worker thread.
  */
 function cpuEstimate(one: { cpuSeconds: number }, two: { threads: { main: number; others: number[] } | null }): string {
   if (!two.threads) return 'per-thread CPU not available (Linux only)';
+  // The main thread simulates its share and folds between its replications: the slower of it and the busiest worker.
   const busiest = two.threads.others[0] ?? 0;
-  const wall = busiest + two.threads.main;
+  const wall = Math.max(busiest, two.threads.main);
   return (
-    `CPU: 1 worker ${one.cpuSeconds.toFixed(1)} s; with 2, main thread ${two.threads.main.toFixed(1)} s, busiest threads ` +
+    `CPU: 1 thread ${one.cpuSeconds.toFixed(1)} s; with 2, main thread ${two.threads.main.toFixed(1)} s, busiest threads ` +
     `${two.threads.others.slice(0, 2).map((x) => x.toFixed(1)).join(' and ')} s → on 2 free cores about ${wall.toFixed(1)} s, speed-up ${(one.cpuSeconds / wall).toFixed(2)}`
   );
 }
 const machine = async () => `load average ${loadavg()[0].toFixed(1)}, cores free by a control loop ${(await effectiveCores()).toFixed(2)} of 2`;
 
 if (parallel.includes('pool')) {
-  console.log('pool: 10 replications of the standard year (above), on 1 and 2 worker threads; then piscina on 2');
+  console.log('pool: 10 replications of the standard year (above), on 1 thread and on 2 (this one and a worker); then piscina on 2 workers');
   console.log(`  machine before: ${await machine()}`);
   const one = parallelRun('year', '1');
   const two = parallelRun('year', '2');
@@ -93,7 +118,7 @@ if (parallel.includes('pool')) {
   const single = serial + R * perRep;
   const projected = (n: number) => serial + Math.ceil(R / n) * perRep;
   console.log(
-    `  1 worker ${one.seconds.toFixed(2)} s | 2 workers ${two.seconds.toFixed(2)} s (speed-up ${(one.seconds / two.seconds).toFixed(2)}, target 1.8) | ` +
+    `  1 thread ${one.seconds.toFixed(2)} s | 2 threads ${two.seconds.toFixed(2)} s (speed-up ${(one.seconds / two.seconds).toFixed(2)}, target 1.8) | ` +
       `piscina 2 workers ${pis.seconds.toFixed(2)} s | peak RSS ${one.peakRssMB.toFixed(0)} / ${two.peakRssMB.toFixed(0)} / ${pis.peakRssMB.toFixed(0)} MB`,
   );
   console.log(`  ${cpuEstimate(one, two)}`);
@@ -119,4 +144,10 @@ if (parallel.includes('sweep')) {
     `  peak RSS ${runs.map((r) => r.peakRssMB.toFixed(0)).join(' / ')} MB with 1 (no worker thread) / 2 / 3 workers: ` +
       `about ${(runs[2].peakRssMB - runs[1].peakRssMB).toFixed(0)} MB per worker thread\n`,
   );
+}
+
+// The workbench page (bench/web.ts): only when asked for (npm run bench -- web), as it needs Chromium.
+if (only.includes('web')) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./web.ts', import.meta.url).pathname], { encoding: 'utf8' });
+  console.log(out.trimEnd());
 }

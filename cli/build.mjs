@@ -13,7 +13,7 @@ const common = {
   logLevel: 'warning',
 };
 await build({ ...common, entryPoints: [new URL('./main.ts', import.meta.url).pathname], outfile: new URL('./dist/main.mjs', import.meta.url).pathname });
-// The replication worker (engine/experiment/pool/pool.ts looks for worker-entry.mjs beside itself).
+// The replication worker (engine/experiment/pool/nodeThreads.ts looks for worker-entry.mjs beside itself).
 await build({
   ...common,
   entryPoints: [new URL('../engine/experiment/pool/replicationWorker.ts', import.meta.url).pathname],

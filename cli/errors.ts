@@ -1,5 +1,5 @@
 // User errors: one line on stderr, exit code 2, no stack trace.
-import { errnoText, OutputExistsError, ScenarioError, UnboundedQueueError } from '../engine/index.ts';
+import { errnoText, OutputExistsError, ScenarioError, UnboundedQueueError, WorkerStoppedError } from '../engine/index.ts';
 
 export class UsageError extends Error {}
 
@@ -32,6 +32,11 @@ export function failOnOutput(e: NodeJS.ErrnoException): never {
 
 export function failWith(e: unknown): never {
   if (isStreamWriteError(e)) failOnOutput(e);
+  // Not the user's input (exit code 1), but one line: which replication was lost, and that nothing was written.
+  if (e instanceof WorkerStoppedError) {
+    process.stderr.write(`hotline-sim: ${e.message}\n`);
+    process.exit(1);
+  }
   if (isUserError(e)) {
     process.stderr.write(`hotline-sim: ${e instanceof ScenarioError ? e.toString() : e.message}\n`);
     process.exit(2);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Entry point. Runs the prebuilt bundle (cli/dist, made by `npm install`) when it is newer than
-// every source file; otherwise runs the TypeScript directly through tsx, so edits take effect at once.
+// every source file (tests aside); otherwise runs the TypeScript directly through tsx, so edits take effect at once.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,8 @@ function newestSource(dir) {
     if (entry.name === 'dist' || entry.name === 'node_modules') continue;
     const p = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+    // Tests are not in the bundle: editing one must not send every later command through tsx.
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
   }
   return newest;
 }

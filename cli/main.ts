@@ -10,6 +10,7 @@ import { registerStaff } from './commands/staff.ts';
 import { registerSweep } from './commands/sweep.ts';
 import { registerMerge } from './commands/merge.ts';
 import { registerChart } from './commands/chart.ts';
+import { registerServe } from './commands/serve.ts';
 import { withWorkers } from './workers.ts';
 import { failOnOutput, failWith } from './errors.ts';
 
@@ -21,7 +22,7 @@ const cli = yargs(hideBin(process.argv))
   .scriptName('hotline-sim')
   .usage('$0 <command> [options]\n\nStaffing and cost simulation for 12345 government service hotlines.')
   .strict()
-  .demandCommand(1, 'give a command: run, erlang, staff, budget, compare, calibrate, sweep, merge or chart')
+  .demandCommand(1, 'give a command: run, erlang, staff, budget, compare, calibrate, sweep, merge, chart or serve')
   .recommendCommands()
   .fail((msg, err) => {
     if (err) failWith(err);
@@ -41,6 +42,7 @@ registerCalibrate(cli);
 registerSweep(cli);
 registerMerge(cli);
 registerChart(cli);
+registerServe(cli);
 
 /** yargs' message in one line, naming the flags ("Implications failed: per -> target" → "--per needs --target"). */
 function oneLine(msg: string): string {

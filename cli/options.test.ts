@@ -59,6 +59,7 @@ const OPTIONS: Record<string, Record<string, string>> = {
     horizon: ALONE, scale: ALONE, 'start-date': ALONE, 'allow-files-outside': ALONE, workers: ALONE, json: ALONE, quiet: ALONE,
     'max-occupancy': 'conflicts: mode profile', confidence: 'conflicts: mode profile', 'requirement-replications': 'conflicts: mode profile',
     intervals: 'needs: json', detail: 'conflicts: json', out: 'conflicts: mode profile', force: 'needs: out',
+    sensitivity: 'conflicts: mode roster',
   },
   budget: {
     headcount: ALONE, 'people-per-seat': ALONE, profile: ALONE, replications: ALONE, seed: ALONE, horizon: ALONE, scale: ALONE,
@@ -66,6 +67,7 @@ const OPTIONS: Record<string, Record<string, string>> = {
     budget: ALONE, target: 'conflicts: no-simulate', 'contract-kpi': 'conflicts: no-simulate',
     'naive-wage': 'needs: budget', covers: 'needs: budget', per: 'needs: target', roster: 'needs: target', criterion: 'needs: target',
     risk: 'needs: contract-kpi', explain: 'conflicts: json', detail: 'conflicts: json', force: 'needs: out',
+    sensitivity: 'conflicts: budget, contract-kpi, roster, explain', bid: 'conflicts: budget, sensitivity',
   },
   compare: {
     headcount: ALONE, 'people-per-seat': ALONE, profile: ALONE, replications: ALONE, seed: ALONE, horizon: ALONE, scale: ALONE,
@@ -77,6 +79,8 @@ const OPTIONS: Record<string, Record<string, string>> = {
     'allow-files-outside': ALONE, workers: ALONE, json: ALONE, quiet: ALONE, write: ALONE,
     agents: 'conflicts: write', headcount: 'conflicts: write', 'people-per-seat': 'conflicts: write', profile: 'conflicts: write',
     scale: 'conflicts: write', 'start-date': 'conflicts: write', force: 'needs: write',
+    alternatives: 'conflicts: write, sensitivity', keep: 'needs: alternatives', target: 'needs: alternatives', per: 'needs: alternatives',
+    detail: 'needs: alternatives',
   },
   sweep: { vary: ALONE, out: ALONE, charts: ALONE, shard: ALONE, replications: ALONE, seed: ALONE, horizon: ALONE, quiet: ALONE, workers: ALONE, resume: 'conflicts: force', force: 'conflicts: resume' },
   merge: { out: ALONE, charts: ALONE, force: ALONE },
@@ -85,6 +89,8 @@ const OPTIONS: Record<string, Record<string, string>> = {
 
 /** Each declared need or conflict, and the command line that must be refused for it. */
 const REFUSED: [string, string[], string[]][] = [
+  ['budget --bid + --budget', ['budget', S, '--bid', '--budget', '1e7', '--no-simulate'], ['--bid', '--budget']],
+  ['budget --bid + --sensitivity', ['budget', S, '--bid', '--sensitivity'], ['--bid', '--sensitivity']],
   ['run --agents + --headcount', ['run', S, '--agents', '30', '--headcount', '200'], ['--agents', '--headcount']],
   ['run --agents + --people-per-seat', ['run', S, '--agents', '30', '--people-per-seat', '5'], ['--agents', '--people-per-seat']],
   ['run --agents + --profile', ['run', S, '--agents', '30', '--profile', 'demand'], ['--agents', '--profile']],
@@ -129,6 +135,14 @@ const REFUSED: [string, string[], string[]][] = [
       ['calibrate', S, '--observed', 'connection=0.95', '--fit', 'patience.mean', `--${flag}`, value, '--write', '/nonexistent/x.yaml'],
       [`--${flag}`, '--write'],
     ] as [string, string[], string[]];
+  })),
+  ['staff --sensitivity + --mode roster', ['staff', S, '--target', 'connection=0.95', '--mode', 'roster', '--sensitivity'], ['--sensitivity', '--mode roster']],
+  ['budget --sensitivity + --budget', ['budget', S, '--sensitivity', '--budget', '129e6'], ['--sensitivity', '--budget']],
+  ['calibrate --alternatives + --write', ['calibrate', S, '--observed', 'connection=0.95', '--alternatives', '--write', '/nonexistent/x.yaml'], ['--write', '--alternatives']],
+  ['calibrate --alternatives + --sensitivity', ['calibrate', S, '--observed', 'connection=0.95', '--alternatives', '--sensitivity', 'patience.mean=60'], ['--sensitivity', '--alternatives']],
+  ...(['keep patience.mean', 'target connection=0.95', 'per month', 'detail'].map((f) => {
+    const [flag, value] = f.split(' ');
+    return [`calibrate --${flag} alone`, ['calibrate', S, '--observed', 'connection=0.95', '--fit', 'patience.mean', `--${flag}`, ...(value ? [value] : [])], [`--${flag}`, '--alternatives']] as [string, string[], string[]];
   })),
   ['calibrate --force alone', ['calibrate', S, '--observed', 'connection=0.95', '--fit', 'patience.mean', '--force'], ['--force', '--write']],
   ['sweep --resume + --force', ['sweep', S, '--vary', 'agents=30', '--resume', '--force'], ['--resume', '--force']],

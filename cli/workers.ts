@@ -6,7 +6,7 @@ import { UsageError } from './errors.ts';
 /** The option itself, on the commands that simulate (erlang, merge and chart do not, so refuse it). */
 export const workersOption = {
   type: 'number',
-  describe: `worker threads for replications (default: the cores available, here ${availableWorkers()}); results are the same for any number`,
+  describe: `threads that simulate replications, this one included (default: the cores available, here ${availableWorkers()}); results are the same for any number`,
 } as const;
 
 export function withWorkers<T>(y: Argv<T>) {

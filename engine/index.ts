@@ -1,31 +1,23 @@
-// hotline-sim's public API.
-export * from './scenario/index.ts';
-export * from './random/index.ts';
-export * from './kernel/index.ts';
-export * from './callcenter/model.ts';
-export * from './callcenter/metrics.ts';
-export * from './callcenter/simulate.ts';
-export * from './callcenter/errors.ts';
-export * from './callcenter/staffingChange.ts';
-export * from './callcenter/callerDraws.ts';
-export * from './stats/index.ts';
+// hotline-sim's public API: the core (engine/core.ts, runs in a browser too) and the Node layer
+// on top of it (reading scenario files, the replication pool, studies, reports and output folders).
+export * from './core.ts';
+export * from './scenario/load.ts';
 export * from './experiment/studies/run.ts';
 export * from './experiment/pool/pool.ts';
+export * from './experiment/pool/nodeThreads.ts';
 export * from './experiment/studies/sweep.ts';
 export * from './report/index.ts';
-export * from './analytic/index.ts';
-export * from './cost/index.ts';
 export * from './experiment/studies/budgetStudy.ts';
-export * from './workforce/index.ts';
 export * from './experiment/search/requirement.ts';
 export * from './experiment/search/staffing.ts';
 export * from './experiment/search/rosterSolver.ts';
-export * from './experiment/search/target.ts';
 export * from './api.ts';
 export * from './experiment/calibrate/calibrate.ts';
 export * from './experiment/calibrate/priceFit.ts';
 export { calibratedYaml } from './experiment/calibrate/calibratedYaml.ts';
 export { CalibrationError } from './experiment/calibrate/solve.ts';
-export * from './experiment/studies/model.ts';
-export * from './experiment/studies/readingNotes.ts';
+export * from './experiment/calibrate/plausible.ts';
+export * from './experiment/calibrate/alternatives.ts';
+export * from './experiment/calibrate/answers.ts';
+export * from './experiment/calibrate/sensitivity.ts';
 export * from './experiment/search/headcountAnswer.ts';

@@ -36,6 +36,7 @@ import {
   type StaffingTarget,
 } from '../engine/index.ts';
 import { CASES, type CalibrationCase } from './calibrationCases.ts';
+import { heldOut, heldOutHtml } from './calibrationHeldOut.ts';
 import { freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -121,18 +122,20 @@ const nameOf = (r: RunResult, id: string) => {
   return m ? `${m.name} ${m.zh}` : id;
 };
 /** The shipped file against each published figure: observed, simulated with CI, inside the CI? */
-function reproduction(o: CaseOutcome): { rows: string[][]; all: boolean } {
+function reproduction(o: CaseOutcome): { rows: string[][]; all: boolean; bySlack: boolean } {
   const figures: CalibrationCase['published'] = o.c.published;
   const r = o.shipped;
   let all = true;
+  let bySlack = false;
   const rows = figures.map((f) => {
     const e = o.published[f.metric + (f.seconds ?? '')];
     const slack = f.tolerance ?? 0; // a figure published as "about" x: its own rounding
     const inside = e.ciLow !== null && e.ciHigh !== null && f.value >= e.ciLow - slack && f.value <= e.ciHigh + slack;
     if (!inside) all = false;
+    else if (slack > 0 && (f.value < e.ciLow! || f.value > e.ciHigh!)) bySlack = true;
     return [f.label, formatValue(f.value, unitOf(r, f.metric)), formatValue(e.mean, unitOf(r, f.metric)), formatCi(e, unitOf(r, f.metric)), inside ? (slack > 0 && (f.value < e.ciLow! || f.value > e.ciHigh!) ? `yes, within the figure's rounding (±${(slack * 100).toFixed(1)} pt)` : 'yes') : 'NO'];
   });
-  return { rows, all };
+  return { rows, all, bySlack };
 }
 
 function casePage(o: CaseOutcome): string {
@@ -177,6 +180,8 @@ function casePage(o: CaseOutcome): string {
       ['connectionRate', 'serviceLevel', 'asa', 'meanWait', 'occupancy'].filter((id) => r.totals[id]).map((id) => [nameOf(r, id), formatValue(r.totals[id].mean, unitOf(r, id)), formatCi(r.totals[id], unitOf(r, id))]),
     ),
   );
+  const held = heldOut(c.id, r);
+  if (held) parts.push(heldOutHtml(held));
   parts.push(`<p>Staffing: ${r.staffing.headcount ?? '—'} people on the payroll, ${r.staffing.meanOnSeat.toFixed(1)} on seat on average (${r.staffing.minOnSeat}–${r.staffing.maxOnSeat}), ${r.staffing.profile}; ${escapeHtml(r.staffing.payroll ?? 'everyone takes calls')}.</p>`);
   if (h) {
     parts.push('<h2>Head count for a 95% connection rate</h2>');
@@ -198,8 +203,12 @@ function summaryRow(o: CaseOutcome): string[] {
     o.c.id,
     fitted,
     rep.rows.length ? rep.rows.map((x) => `${x[0]}: ${x[1]} vs ${x[2]} (${x[3]})`).join('; ') : 'no published rate',
-    rep.rows.length ? (rep.all ? 'yes' : 'NO') : '—',
-    o.headcount ? `${formatAmount(o.headcount.headcount)} (${people(o.phoneStaff ?? o.headcount.headcount)} on the phones, ${((o.phoneStaff ?? o.headcount.headcount) / o.headcount.peoplePerSeat).toFixed(1)} on seat on average)` : '—',
+    rep.rows.length ? (rep.all ? (rep.bySlack ? 'yes, within the published figure\'s rounding; outside the replication CI (calibrate: "not reproduced")' : 'yes, within the replication CI') : 'NO') : '—',
+    o.headcount
+      ? o.c.phonesOnly
+        ? `${people(o.phoneStaff ?? o.headcount.headcount)} on the phones, ${formatAmount(o.headcount.agentsOnSeat, 1)} on seat on average (payroll total not meaningful: fitted phone share)`
+        : `${formatAmount(o.headcount.headcount)} (${people(o.phoneStaff ?? o.headcount.headcount)} on the phones, ${formatAmount(o.headcount.agentsOnSeat, 1)} on seat on average)`
+      : '—',
     o.budget ? formatAmount(Math.round(o.budget.total)) : '—',
   ];
 }

@@ -29,6 +29,8 @@ export interface CalibrationCase {
   hasCost: boolean;
   /** People per agent on seat, for the head count search of files without a cost section. */
   peoplePerSeat: number;
+  /** The payroll total of the head count for 95% rests on a fitted phone share and means nothing: show the people on the phones only. */
+  phonesOnly?: boolean;
 }
 
 const W = 'callTypes.1.wrapUpTime.mean';
@@ -152,6 +154,7 @@ export const CASES: CalibrationCase[] = [
     conclusion: 'The change from ~30% to 90.07% on the same demand is explained by staffing alone: about four times the agents on seat after outsourcing. The head count for 95% keeps the fitted share on the phones (11.5%), so its payroll total is not meaningful: read its people on the phones.',
     hasCost: false,
     peoplePerSeat: 6,
+    phonesOnly: true,
   },
   {
     id: 'yongchuan',

@@ -12,12 +12,11 @@ import { parseArgs } from 'node:util';
 import type { TopLevelSpec } from 'vega-lite';
 import {
   OPERATING_MODELS,
-  affordableMonthlyWage,
   budgetStudy,
   escapeHtml,
   formatAmount,
   formatWithCi,
-  fullCostHeadcount,
+  formatWan,
   htmlPage,
   loadScenario,
   loadStudyScenario,
@@ -28,6 +27,7 @@ import {
   type Model,
 } from '../engine/index.ts';
 import { chartConfig, GBT33358, renderSvg } from '../engine/report/charts.ts';
+import { costPerHeadcountMonth } from '../engine/report/budgetParts.ts';
 import { ciCell, freshOutputDir, htmlTable, shown, since } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -138,6 +138,8 @@ const { values: args } = parseArgs({
     'max-days': { type: 'string', default: '91' },
     // Default: each scenario's own (10 in all five).
     replications: { type: 'string' },
+    // Another folder (new or empty) instead of output/cases: the page-vs-CLI test writes to a temporary one.
+    out: { type: 'string' },
   },
 });
 const maxDays = Number(args['max-days']);
@@ -173,16 +175,15 @@ const results: CaseResult[] = CASES.map((c) => {
   const ownDays = (own.nIntervals * own.intervalSeconds) / 86400;
   const days = Math.min(ownDays, maxDays);
   const overrides = { ...(days < ownDays ? { horizonHours: days * 24 } : {}), ...(replications !== undefined ? { replications } : {}) };
-  const study = budgetStudy({ file, years: c.contractYears, overrides });
-  if (study.at.headcount !== c.headcount) throw new Error(`${c.file}: the scenario's head count is ${study.at.headcount}, this notebook cites ${c.headcount}`);
   const annualBudget = c.budgetYuan / c.termYears;
-  const spec = loadStudyScenario(file).spec;
   const amount = annualBudget * c.contractYears; // the budget over the term the vendor amortises over
+  // The price, and what the cited budget buys and pays: `hotline-sim budget <file> --budget <amount> --years <term>`.
+  const study = budgetStudy({ file, years: c.contractYears, overrides, budgetYuan: amount });
+  if (study.at.headcount !== c.headcount) throw new Error(`${c.file}: the scenario's head count is ${study.at.headcount}, this notebook cites ${c.headcount}`);
+  const spec = loadStudyScenario(file).spec;
+  const inv = study.inversion!;
   const inversion = Object.fromEntries(
-    OPERATING_MODELS.map((m) => {
-      const w = affordableMonthlyWage(amount, c.contractYears, c.headcount, spec, m);
-      return [m, { operators: fullCostHeadcount(amount, c.contractYears, spec, m).operators, wage: w.monthlyWage, feasible: w.feasible }];
-    }),
+    OPERATING_MODELS.map((m) => [m, { operators: inv.models[m].fullCost.operators, wage: inv.models[m].affordableWage.monthlyWage, feasible: inv.models[m].affordableWage.feasible }]),
   ) as CaseResult['inversion'];
   return {
     facts: c,
@@ -194,8 +195,8 @@ const results: CaseResult[] = CASES.map((c) => {
     startDate: own.startDate,
     seconds: (performance.now() - t) / 1000,
     annualBudget,
-    perOperatorYear: annualBudget / c.headcount,
-    perOperatorMonth: annualBudget / c.headcount / 12,
+    perOperatorYear: inv.perReportedOperatorYear,
+    perOperatorMonth: inv.perReportedOperatorYear / 12,
     study,
     inversion,
     minimumWage: spec.city.minimumMonthlyWage ?? null,
@@ -206,8 +207,8 @@ const tSim = performance.now();
 
 // ---- Write -------------------------------------------------------------------------------------
 const page = await casesHtml();
-freshOutputDir(OUT);
-const written = writeFilesAtomically(OUT, { ...page, 'cases.csv': casesCsv() }, true);
+if (args.out === undefined) freshOutputDir(OUT);
+const written = writeFilesAtomically(args.out ?? OUT, { ...page, 'cases.csv': casesCsv() }, args.out === undefined);
 const tReport = performance.now();
 
 // ---- Summary on stdout -------------------------------------------------------------------------
@@ -288,18 +289,18 @@ function thisRun(r: CaseResult): string {
 // ---- CSV ---------------------------------------------------------------------------------------
 function casesCsv(): string {
   const head = [
-    'case', 'scenario', 'budget_yuan', 'term_years', 'annual_budget_yuan', 'headcount', 'headcount_cited', 'per_operator_year', 'per_operator_month',
+    'case', 'scenario', 'budget_yuan', 'term_years', 'contract_years', 'annual_budget_yuan', 'headcount', 'headcount_cited', 'per_operator_year', 'per_operator_month',
     'days_simulated', 'replications', 'agents_on_seat', 'connection_rate', 'connection_ci95_low', 'connection_ci95_high', 'service_level', 'service_level_ci95_low', 'service_level_ci95_high',
-    'occupancy', 'model_outsourced_contract_price', 'model_outsourced_total', 'model_inhouse_total', 'model_outsourced_per_operator_month', 'budget_buys_outsourced', 'budget_buys_inhouse',
+    'occupancy', 'model_outsourced_contract_price', 'model_outsourced_total', 'model_inhouse_total', 'model_outsourced_per_headcount_month', 'budget_buys_outsourced', 'budget_buys_inhouse',
     'affordable_wage_outsourced', 'affordable_wage_inhouse',
   ];
   const rows = results.map((r) => {
     const k = r.study.at.kpis!;
     const b = r.study.at.budgets;
     return [
-      r.facts.id, r.file, r.facts.budgetYuan, r.facts.termYears, r.annualBudget, r.facts.headcount, r.facts.headcountCited, r.perOperatorYear, r.perOperatorMonth,
+      r.facts.id, r.file, r.facts.budgetYuan, r.facts.termYears, r.facts.contractYears, r.annualBudget, r.facts.headcount, r.facts.headcountCited, r.perOperatorYear, r.perOperatorMonth,
       r.days, k.replications, r.study.at.agentsOnSeat, k.connectionRate.mean, k.connectionRate.ciLow, k.connectionRate.ciHigh, k.serviceLevel.mean, k.serviceLevel.ciLow, k.serviceLevel.ciHigh,
-      k.occupancy.mean, b.outsourced.budget.contractPrice, b.outsourced.budget.total, b.inhouse.budget.total, b.outsourced.budget.costPerOperatorMonth,
+      k.occupancy.mean, b.outsourced.budget.contractPrice, b.outsourced.budget.total, b.inhouse.budget.total, costPerHeadcountMonth(b.outsourced, r.study.at.headcount),
       r.inversion.outsourced.operators, r.inversion.inhouse.operators, r.inversion.outsourced.wage, r.inversion.inhouse.wage,
     ].map((v) => (v === null || v === undefined ? '' : String(v)));
   });
@@ -314,7 +315,7 @@ async function casesHtml(): Promise<Record<string, string>> {
 
   const budgetRows = results.map((r) => [
     cityCell(r),
-    `${yuan(r.facts.budgetYuan)}`,
+    formatWan(r.facts.budgetYuan),
     `${r.facts.termYears}`,
     r.facts.budgetWhat + ` — ${r.facts.budgetSource}`,
     `${formatAmount(r.facts.headcount)}${r.facts.headcountCited ? '' : '*'}`,
@@ -345,10 +346,10 @@ async function casesHtml(): Promise<Record<string, string>> {
     };
     return [
       cityCell(r),
-      yuan(r.annualBudget),
-      yuan(cp),
-      yuan(b.outsourced.budget.total),
-      yuan(b.inhouse.budget.total),
+      formatWan(r.annualBudget),
+      formatWan(cp),
+      formatWan(b.outsourced.budget.total),
+      formatWan(b.inhouse.budget.total),
       `${(r.annualBudget / cp).toFixed(2)}×`,
       `${formatAmount(r.inversion.outsourced.operators)} / ${formatAmount(r.inversion.inhouse.operators)}`,
       `${yuan(r.operatorWage)}; ${wage('outsourced')} / ${wage('inhouse')}`,
@@ -371,7 +372,7 @@ async function casesHtml(): Promise<Record<string, string>> {
   const lo = Math.min(...results.map((r) => r.perOperatorMonth));
   const hi = Math.max(...results.map((r) => r.perOperatorMonth));
   const body = [
-    '<h1>Five 12345 hotlines: budget, head count and connection rate<span class="zh" lang="zh-CN">五地12345热线：预算、人员与接通率</span></h1>',
+    '<h1 lang="zh-CN">五地12345热线：预算、人员与接通率<span class="zh" lang="en">Five 12345 hotlines: budget, head count and connection rate</span></h1>',
     '<p class="lead">Every scenario shipped in <code>scenarios/</code>, side by side: the budget and head count the sources give, what that is per operator, ' +
       'what the model says that head count achieves on the phones, and what the cost model says it costs. Budgets and cited head counts are from ' +
       '<code>scenarios/SOURCES.md</code>; head counts marked * are the scenario\'s assumption. ' +
@@ -382,47 +383,48 @@ async function casesHtml(): Promise<Record<string, string>> {
     ...results.map((r) => `<li><strong>${escapeHtml(r.facts.city)}</strong>: ${escapeHtml(thisRun(r))}</li>`),
     '</ul></div>',
 
-    '<h2>Budget and head count · 预算与人员</h2>',
+    '<h2>预算与人员 · Budget and head count</h2>',
     htmlTable(
-      ['Case', 'Budget\n预算 (yuan)', 'Years', 'What and source', 'Operators\n人员', 'Per operator-year\n人均年, all-in', 'Per operator-month\n人均月, all-in'],
+      ['案例\nCase', '预算（万元）\nBudget (10,000 yuan)', '年限\nYears', '内容与来源\nWhat and source', '人数\nPeople', '人均年（元，全口径）\nPer person-year, all-in', '人均月（元，全口径）\nPer person-month, all-in'],
       budgetRows,
       { align: ['left', 'right', 'right', 'left', 'right', 'right', 'right'] },
     ),
     '<p class="note">* Not published: the scenario\'s assumption (see its file). Per operator = annual budget / operators; "all-in" because the budget pays wages, ' +
       'employer contributions, supervisors, seats, the vendor\'s fee and profit and tax alike. Nanning\'s and Yongchuan\'s figures are in their own years\' money (2020, 2011).</p>',
 
-    '<h2>Simulated at the reported head count · 模拟指标</h2>',
+    '<h2>模拟指标（按公布人数）· Simulated at the reported head count</h2>',
     htmlTable(
-      ['Case', 'Operators\n人员', 'On seat\n在席', 'Days × replications', 'Connection rate\n接通率', 'Service level 15 s\n服务水平', 'Speed of answer\n平均应答时长', 'Occupancy\n占用率'],
+      ['案例\nCase', '人数\nPeople', '在席\nOn seat', 'Days × replications', 'Connection rate\n接通率', 'Service level 15 s\n服务水平', 'Speed of answer\n平均应答时长', 'Occupancy\n占用率'],
       kpiRows,
       { htmlColumns: [4, 5, 6, 7], className: 'kpi' },
     ),
     '<p class="note">People on the phones / 6 are on seat on average, spread in proportion to the call curve (an assumption in every scenario). ' +
       'Service level = answered within 15 s / (answered + abandoned). Mean over replications, 95% CI beneath.</p>',
     '<figure id="chart-connection">',
-    '<h2>Connection rate at the reported head count · 接通率</h2>',
+    '<h2>接通率（按公布人数）· Connection rate at the reported head count</h2>',
     connSvg.trim(),
     '<p class="how"><strong>How to read this 阅读说明:</strong> Each dot is the simulated connection rate of the head count in the sources (or the scenario\'s assumption, marked *), ' +
       'with its 95% confidence interval as a bar, usually hidden by the dot; the dashed line is the GB/T 33358 target of 95%.</p>',
     '</figure>',
 
-    '<h2>What the cost model says · 成本模型</h2>',
+    '<h2>成本模型 · What the cost model says（万元/年 · 10,000 yuan a year）</h2>',
     htmlTable(
-      ['Case', 'Cited budget\na year', 'Modelled contract\nprice, outsourced', 'All-in total,\noutsourced', 'All-in total,\nin-house', 'Cited /\nmodelled', 'Budget buys\nout. / in-house', 'Wage assumed;\nbudget pays\nout. / in-house'],
+      ['案例\nCase', '公布预算/年\nCited a year', '模型合同价（外包）\nModelled contract price', '全口径（外包）\nAll-in, outsourced', '全口径（自营）\nAll-in, in-house', '公布/模型\nCited / modelled', '预算可雇人数 外包/自营\nBudget buys (people)', '假设工资；预算可付工资（元/月）\nWage assumed; budget pays'],
       costRows,
     ),
-    '<p class="note">Yuan a year at the reported head count, from each scenario\'s <code>cost</code> section (operator wages are assumptions there; every other input is cited or a labelled library default: ' +
+    '<p class="note">万元 a year (10,000 yuan; cases.csv keeps yuan) at the reported head count, from each scenario\'s <code>cost</code> section (operator wages are assumptions there; every other input is cited or a labelled library default: ' +
       '<code>engine/cost/README.md</code>). "Budget buys": the largest head count whose outsourced contract price (in-house: all-in total) fits the cited budget at the assumed wage. ' +
       '"Budget pays": the gross monthly operator wage that makes the cost of the reported head count equal the budget; ⚠ = below the city\'s minimum wage. ' +
-      'Haikou is amortised over its 3-year contract; Guangzhou\'s contract is signed yearly (1 year). Paid hours are the cost model\'s fallback, not a roster.</p>',
+      'Haikou is amortised over its 3-year contract; Guangzhou\'s contract is signed yearly (1 year). Paid hours and seats come from each scenario\'s staffing (following demand), not a roster. ' +
+      'Every figure here is what <code>hotline-sim budget &lt;file&gt; --budget &lt;cited amount&gt;</code> prints.</p>',
     '<figure id="chart-cost">',
-    '<h2>All-in yuan per operator-month: the budget and the cost model · 人均月成本</h2>',
+    '<h2>人均月成本：预算与成本模型 · All-in yuan per person-month, the budget and the cost model</h2>',
     costSvg.trim(),
-    '<p class="how"><strong>How to read this 阅读说明:</strong> For each case, the first bar is the cited budget divided by the head count; the second is what the cost model charges per operator ' +
-      'for the same head count (outsourced, all-in). A first bar well above the second means the budget pays for more than the model\'s operators at the assumed wage.</p>',
+    '<p class="how"><strong>How to read this 阅读说明:</strong> For each case, the first bar is the cited budget divided by the head count; the second is the cost model\'s all-in outsourced total for the same head count, ' +
+      'divided by the same head count (like with like: supervisors and everyone else the total pays are in both). A first bar well above the second means the budget pays for more than the model\'s operators at the assumed wage.</p>',
     '</figure>',
 
-    '<h2>Findings · 结论</h2>',
+    '<h2>结论 · Findings</h2>',
     ...findings,
     '<p class="note">In depth: <code>notebooks/liaocheng.ts</code> (<a href="../liaocheng/headcount.html">head count and connection rate</a>) and ' +
       '<code>notebooks/haikou.ts</code> (<a href="../haikou/report.html">129M yuan and "515 operators"</a>); run them first for the links to work.</p>',
@@ -437,13 +439,13 @@ async function casesHtml(): Promise<Record<string, string>> {
 }
 
 function costSpec(): TopLevelSpec {
-  const series = ['Cited budget / head count', `Cost model, ${operatingModelNames.outsourced.en.toLowerCase()}, all-in`];
+  const series = ['Cited budget / head count', `Cost model, ${operatingModelNames.outsourced.en.toLowerCase()}, all-in / the same head count`];
   const rows = results.flatMap((r) => [
     { case: caseLabel(r), series: series[0], value: r.perOperatorMonth },
-    { case: caseLabel(r), series: series[1], value: r.study.at.budgets.outsourced.budget.costPerOperatorMonth },
+    { case: caseLabel(r), series: series[1], value: costPerHeadcountMonth(r.study.at.budgets.outsourced, r.study.at.headcount) },
   ]);
   const y = { field: 'case', type: 'nominal', sort: results.map(caseLabel), axis: { title: null } };
-  const x = { field: 'value', type: 'quantitative', axis: { title: 'Yuan per operator-month, all-in 人均月成本（元）', format: ',d' } };
+  const x = { field: 'value', type: 'quantitative', axis: { title: '人均月成本（元，全口径，÷ 在册人数）Yuan per person-month, all-in, ÷ head count', format: ',d' } };
   const color = { field: 'series', type: 'nominal', scale: { domain: series, range: ['#1f77b4', '#bbbbbb'] } };
   return {
     width: 560,
@@ -463,7 +465,7 @@ function connectionSpec(): TopLevelSpec {
     return { case: caseLabel(r), mean: e.mean, lo: e.ciLow ?? e.mean, hi: e.ciHigh ?? e.mean };
   });
   const y = { field: 'case', type: 'nominal', sort: results.map(caseLabel), axis: { title: null } };
-  const x = { field: 'mean', type: 'quantitative', scale: { domain: [0.5, 1], zero: false, nice: false }, axis: { title: 'Connection rate 接通率', format: '.0%' } };
+  const x = { field: 'mean', type: 'quantitative', scale: { domain: [0, 1], nice: false }, axis: { title: '接通率 Connection rate', format: '.0%' } };
   return {
     width: 560,
     height: results.length * 44,
@@ -479,7 +481,7 @@ function connectionSpec(): TopLevelSpec {
       {
         data: { values: [{ x: GBT33358.connectionRate, label: 'GB/T 33358 ≥ 95%' }] },
         layer: [
-          { mark: { type: 'rule', color: '#2ca02c', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { x: { field: 'x', type: 'quantitative', scale: { domain: [0.5, 1], zero: false, nice: false } } } },
+          { mark: { type: 'rule', color: '#2ca02c', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { x: { field: 'x', type: 'quantitative', scale: { domain: [0, 1], nice: false } } } },
           { mark: { type: 'text', y: -8, align: 'center', color: '#2b7a2b', fontSize: 12 }, encoding: { x: { field: 'x', type: 'quantitative' }, text: { field: 'label' } } },
         ],
       },

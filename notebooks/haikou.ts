@@ -18,7 +18,6 @@ import type { TopLevelSpec } from 'vega-lite';
 import { parseDocument } from 'yaml';
 import {
   OPERATING_MODELS,
-  affordableMonthlyWage,
   budgetCsvFiles,
   budgetLinesTable,
   budgetStudy,
@@ -28,10 +27,8 @@ import {
   formatBudgetReport,
   formatSigned,
   formatWithCi,
-  fullCostHeadcount,
   htmlPage,
   loadScenario,
-  loadStudyScenario,
   operatingModelNames,
   runReportFiles,
   runScenario,
@@ -40,8 +37,9 @@ import {
   type Model,
 } from '../engine/index.ts';
 import { chartConfig, renderSvg } from '../engine/report/charts.ts';
-import { ciCell, freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
-import { availableWorkers, setWorkers } from '../engine/experiment/pool/pool.ts';
+import { staffingShape } from '../engine/report/budgetParts.ts';
+import { acceptedVolumeCheck, ciCell, freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
+import { availableWorkers, setWorkers } from '../engine/experiment/pool/nodeThreads.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCENARIO = join(root, 'scenarios', 'haikou-2024.yaml');
@@ -59,6 +57,7 @@ const FACTS = {
   casesPerDay2020: 8_254, // SOURCES.md Haikou 2020: 2020, 3.02M cases, 8,254 a day
   connection2020: 0.619, // SOURCES.md Haikou 2020: 2020 connection rate 61.90%
   casesPerDay2021: 11_020, // SOURCES.md Haikou 2021: 2021, 4.02M+ cases, 11,020 a day
+  phoneCasesPerDay2021: 9_388, // scenarios/haikou-2024.yaml: 11,020 cases a day × 85.19% by phone, taken as answered calls
 };
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
@@ -95,17 +94,14 @@ const out = inv.models.outsourced;
 const inh = inv.models.inhouse;
 const at = study.at;
 const k300 = at.kpis!;
-// The signed contract (126.78M), priced with the same cost section: cost-model arithmetic only.
-const spec = loadStudyScenario(SCENARIO).spec;
+// The signed contract (126.78M) through the same inversion: `hotline-sim budget scenarios/haikou-2024.yaml
+// --budget 126.78e6 --years 3 --no-simulate` (its payroll and staffing, as the CLI prices them).
+const signedStudy = budgetStudy({ file: SCENARIO, budgetYuan: FACTS.contract, years: FACTS.years, simulate: false, overrides: { horizonHours: days * 24, replications } });
 const signed = Object.fromEntries(
-  OPERATING_MODELS.map((m) => [
-    m,
-    {
-      fullCost: fullCostHeadcount(FACTS.contract, FACTS.years, spec, m).operators,
-      wage300: affordableMonthlyWage(FACTS.contract, FACTS.years, FACTS.operators, spec, m),
-    },
-  ]),
-) as Record<Model, { fullCost: number; wage300: ReturnType<typeof affordableMonthlyWage> }>;
+  OPERATING_MODELS.map((m) => [m, { fullCost: signedStudy.inversion!.models[m].fullCost.operators, wage300: signedStudy.inversion!.models[m].affordableWage }]),
+) as unknown as Record<Model, { fullCost: number; wage300: { monthlyWage: number; feasible: boolean } }>;
+// The model against its own input: the accepted phone cases a day (2021) are what the scenario takes as answered calls.
+const accepted = acceptedVolumeCheck(k300, FACTS.phoneCasesPerDay2021, 'phone cases accepted (2021)')!;
 const tStudy = performance.now();
 
 // The run report of the 300 (per-interval rows: where in the day calls are lost).
@@ -130,7 +126,7 @@ const tWrite = performance.now();
 
 // ---- Summary on stdout -------------------------------------------------------------------------
 const simLine = (label: string, headcount: number, agents: number, kpi: { connectionRate: Estimate; serviceLevel: Estimate }) =>
-  `  ${label.padEnd(26)} ${String(headcount).padStart(3)} operators → ${agents.toFixed(1).padStart(5)} on seat on average: connection 接通率 ${formatWithCi(kpi.connectionRate, 'ratio')}, ` +
+  `  ${label.padEnd(26)} ${String(headcount).padStart(3)} people → ${agents.toFixed(1).padStart(5)} on seat on average: connection 接通率 ${formatWithCi(kpi.connectionRate, 'ratio')}, ` +
   `15-s service level ${formatWithCi(kpi.serviceLevel, 'ratio')}`;
 const lines = [
   'Haikou 12345 hotline, 2024-26 — does 129M yuan for three years mean 515 operators?',
@@ -163,6 +159,7 @@ const lines = [
     const s = inv.models[m].simulated;
     return s ? [simLine(`full cost, ${operatingModelNames[m].en.toLowerCase()}`, s.headcount, s.agentsOnSeat, s.kpis)] : [];
   }),
+  `  ${accepted.contradicts ? 'WARNING ' : ''}${accepted.text}`,
   '',
   '4. The 2020 figure, 61.90% at 8,254 cases a day, is reproduced by calibration: with 300 operators the work-order time fits at ~1,139 s',
   '  (scenarios/haikou-2020.yaml, notebooks/calibration.ts); the runs above use it at the 2021-24 volume.',
@@ -215,8 +212,9 @@ async function caseHtml(): Promise<Record<string, string>> {
       `The signed contract (126.78M) buys ${signed.outsourced.fullCost} / ${signed.inhouse.fullCost}.</li>`,
     `<li>The city reports <strong>300</strong> operators: 126,780,000 / 36 / 300 = <strong>${yuan(FACTS.contract / 36 / FACTS.operators)}</strong> yuan per operator-month all-in, ` +
       `about twice Liaocheng's 5,860 (SOURCES.md). It pays a gross wage of ${yuan(signed.outsourced.wage300.monthlyWage)} a month outsourced.</li>`,
-    `<li>Simulated against the 2021 volume, the 300 (50 on seat around the clock) answer <strong>${pct(k300.connectionRate.mean)}</strong> of calls ` +
+    `<li>Simulated against the 2021 volume, the 300 (${formatAmount(baseRun.staffing.meanOnSeat, 1)} on seat on average, ${baseRun.staffing.minOnSeat}–${baseRun.staffing.maxOnSeat}, ${staffingShape(at.pricing.staffing?.source ?? '')}) answer <strong>${pct(k300.connectionRate.mean)}</strong> of calls ` +
       `(15-s service level ${pct(k300.serviceLevel.mean)}); the GB/T 33358 target is 95%.</li>`,
+    `<li class="warn"><strong>${accepted.contradicts ? '⚠ ' : ''}</strong>${escapeHtml(accepted.text)}</li>`,
     '<li>The 2020 connection rate of 61.90% (8,254 cases a day) is reproduced by calibration (<code>scenarios/haikou-2020.yaml</code>): the 300 with a work-order time of ~1,139 s, 20% above Jiangsu\'s. The runs here use it at the 2021-24 volume.</li>',
   ];
 
@@ -292,7 +290,8 @@ async function caseHtml(): Promise<Record<string, string>> {
     '<li>From <code>scenarios/haikou-2024.yaml</code> (each labelled there): 85.19% of cases are calls (Jiangsu\'s share); cases are answered calls, so offered = cases / 0.619; 6 people per seat, on seat following demand; ' +
       'talk 150 s (Changzhou\'s average), work orders with the after-call time calibrated on 2020, return visits and online requests, patience exponential 120 s; Liaocheng\'s weekly and hourly shapes; no redials.</li>',
     `<li>Cost: operator gross ${yuan(out.modelWage)} yuan a month; cost year ${at.calendarYear}; social-insurance base floor 4,000 (Hainan's not found); vendor supplies the platform, government the hall; VAT 6% general; ` +
-      'management fee 5%, profit 3% and the other library defaults (<code>engine/cost/README.md</code>). Paid hours: the cost model\'s fallback, not a roster.</li>',
+      'management fee 5%, profit 3% and the other library defaults (<code>engine/cost/README.md</code>). ' +
+      `Paid hours and seats: ${escapeHtml(at.pricing.staffing?.source ?? "the cost model's fallback")}.</li>`,
     '</ul>',
     ...(study.notes.length || study.warnings.length
       ? [`<p class="note">${[...study.notes.map((n) => `Note: ${n}.`), ...study.warnings.map((w) => `Warning: ${w}.`)].map(escapeHtml).join('<br>')}</p>`]

@@ -13,7 +13,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { averageDay, formatCi, formatValue, htmlPage, escapeHtml, loadScenario, runReportFiles, runScenario, writeFilesAtomically, type RunResult } from '../engine/index.ts';
 import { chartConfig, GBT33358, renderSvg } from '../engine/report/charts.ts';
 import { freshOutputDir } from './shared.ts';
-import { availableWorkers, setWorkers } from '../engine/experiment/pool/pool.ts';
+import { availableWorkers, setWorkers } from '../engine/experiment/pool/nodeThreads.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCENARIO = join(root, 'scenarios', 'liaocheng-2024.yaml');

@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { escapeHtml, formatCi, formatValue, type Estimate } from '../engine/index.ts';
+import { escapeHtml, formatAmount, formatCi, formatValue, type Estimate, type KpiSummary } from '../engine/index.ts';
 
 export interface TableOptions {
   /** Per column; default: first column left, the rest right (as textTable). */
@@ -63,4 +63,26 @@ export function freshOutputDir(dir: string): void {
   const rel = relative(outputRoot, dir);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new Error(`refusing to clear ${dir}: not a folder under output/`);
   rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The check of a model against its own input: answered calls a day in the simulation against a
+ * published accepted volume a day that the scenario takes as answered calls. Null when nothing is
+ * published; otherwise the sentence, flagged when the model answers fewer than were accepted.
+ */
+export function acceptedVolumeCheck(k: KpiSummary, publishedAcceptedPerDay: number | null, what: string): { contradicts: boolean; text: string } | null {
+  if (publishedAcceptedPerDay === null) return null;
+  const perDay = (x: number | null) => (x === null ? null : x / k.countedDays);
+  const mean = perDay(k.answered.mean)!;
+  const lo = perDay(k.answered.ciLow);
+  const hi = perDay(k.answered.ciHigh);
+  const ci = lo !== null && hi !== null ? ` (95% CI ${formatAmount(lo)}–${formatAmount(hi)})` : '';
+  const contradicts = (hi ?? mean) < publishedAcceptedPerDay;
+  return {
+    contradicts,
+    text: contradicts
+      ? `Check against the input: the model answers ${formatAmount(mean)} calls a day${ci}, fewer than the ${formatAmount(publishedAcceptedPerDay)} ${what} a day that the scenario takes as answered calls. ` +
+        'The model contradicts its own input: either more people answered than the head count simulated, or not every accepted case was an answered call.'
+      : `Check against the input: the model answers ${formatAmount(mean)} calls a day${ci}, at least the ${formatAmount(publishedAcceptedPerDay)} ${what} a day published.`,
+  };
 }

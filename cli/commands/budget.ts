@@ -14,6 +14,7 @@ import {
   type ScenarioOverrides,
   type StaffingTarget,
 } from '../../engine/index.ts';
+import { plausibleRangeHint, runSensitivity, sensitivityOption } from '../sensitivity.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar, type Progress } from '../progress.ts';
 import { parsePeriod, parseTarget, periodOption } from '../targets.ts';
@@ -133,7 +134,8 @@ export function registerBudget(y: Argv) {
         .option('risk', { type: 'number', describe: 'with --contract-kpi: the head count and price for P(every month meets it) ≥ this, e.g. 0.9' })
         .option('bid', { type: 'boolean', default: false, describe: "the bidder's view: lawful floor, evaluated price, bond, payment, agency fee, KPI deductions, margin against the ceiling (cost.tender)" })
         .option('explain', { type: 'boolean', default: false, describe: 'print how each line item is computed' })
-        .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every line item, the in-house presets, the searches and the months' }),
+        .option('detail', { type: 'boolean', default: false, describe: 'after the summary: every line item, the in-house presets, the searches and the months' })
+        .option('sensitivity', sensitivityOption),
     async (argv) => {
       const years = argv.years === undefined ? undefined : checkYears(argv.years);
       checkReportFlags(argv);
@@ -151,8 +153,17 @@ export function registerBudget(y: Argv) {
       const criterion = argv.criterion ?? 'mean';
       if (covers !== 'contract' && covers !== 'total') throw new UsageError(`--covers must be contract or total (got ${argv.covers})`);
       if (criterion !== 'mean' && criterion !== 'ci') throw new UsageError(`--criterion must be mean or ci (got ${argv.criterion})`);
+      // the bidder's view prices one head count (the scenario's, or the one --target finds): a budget
+      // inversion or a sensitivity study is another question
+      if (argv.bid && budgetYuan !== undefined) throw new UsageError('--bid conflicts with --budget: --bid prices a head count (the scenario\'s, or --target\'s)');
+      if (argv.bid && argv.sensitivity) throw new UsageError('--bid conflicts with --sensitivity');
       if (argv.out) prepareResultFolder(argv.out, argv.force);
       const overrides = studyOverridesFrom(argv);
+      if (argv.sensitivity) {
+        const other = (['budget', 'contract-kpi', 'roster', 'explain'] as const).find((f) => argv[f] !== undefined && argv[f] !== false);
+        if (other) throw new UsageError(`--sensitivity answers for --target (default connection=0.95); --${other} conflicts with it`);
+        return runSensitivity({ scenario: argv.scenario, target, period, overrides, out: argv.out, force: argv.force, json: argv.json, detail: argv.detail, quiet: argv.quiet });
+      }
 
       if (argv.roster && !target) throw new UsageError('--roster needs --target (e.g. --target connection=0.95 --roster)');
       let solver: HeadcountSolver | undefined;
@@ -190,6 +201,8 @@ export function registerBudget(y: Argv) {
       }
       if (study.bid) process.stdout.write(formatBidSummary(study.at.name, study.at.calendarYear, study.at.headcount, study.bid) + '\n' + (argv.detail ? '\n' + formatBudgetOutput(study, { detail: true }) + '\n' : ''));
       else process.stdout.write(formatBudgetOutput(study, { detail: argv.detail }) + '\n');
+      const hint = target ? plausibleRangeHint(argv.scenario) : null;
+      if (hint) process.stdout.write(hint + '\n');
       if (argv.explain) process.stdout.write('\n' + formatBudgetNotes(study.at.budgets) + '\n');
     },
   );

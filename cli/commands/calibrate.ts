@@ -1,6 +1,28 @@
-import { readFileSync, existsSync, writeFileSync, renameSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, renameSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Argv } from 'yargs';
-import { calibrate, calibratedYaml, fitPrice, formatCalibrationReport, formatPriceFit, PRICE_FIT_ALIASES, PRICE_FIT_FIELDS, resultJson, ScenarioError, type ObservedFigure } from '../../engine/index.ts';
+import {
+  alternatives,
+  calibrate,
+  calibratedYaml,
+  describeKpiTarget,
+  downstreamAnswer,
+  formatAlternativesReport,
+  formatCalibrationReport,
+  fitPrice,
+  formatPriceFit,
+  PRICE_FIT_ALIASES,
+  PRICE_FIT_FIELDS,
+  metricDefinitions,
+  parseScenario,
+  resultJson,
+  ScenarioError,
+  settlingFigure,
+  type AlternativeRow,
+  type ObservedFigure,
+} from '../../engine/index.ts';
+import { parsePeriod, parseTarget, periodOption } from '../targets.ts';
 import { UsageError } from '../errors.ts';
 import { overridesFrom, scenarioOverrideOptions } from './run.ts';
 
@@ -54,7 +76,12 @@ export function registerCalibrate(y: Argv) {
       a
         .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML)' })
         .option('observed', { type: 'string', array: true, demandOption: true, describe: 'a published figure: connection=0.9007, asa=13.4, sl=0.9525@30, answered=406174, wait=12 (repeat)' })
-        .option('fit', { type: 'string', array: true, demandOption: true, describe: 'a field to fit, one per --observed, in the same order: wrapUpTime.mean, patience.mean, payroll.phoneShare, arrivals.scale' })
+        .option('fit', { type: 'string', array: true, describe: 'a field to fit, one per --observed, in the same order: wrapUpTime.mean, patience.mean, payroll.phoneShare, arrivals.scale (with --alternatives: more candidates)' })
+        .option('alternatives', { type: 'boolean', describe: "fit each unknown with a PLAUSIBLE range in the file (and each --fit) in turn; print each explanation's answers and their range" })
+        .option('keep', { type: 'string', array: true, describe: 'with --alternatives and several --observed: the fields fitted jointly with every candidate (one per figure beyond the first)' })
+        .option('target', { type: 'string', describe: 'with --alternatives: the KPI target the head count is for (default connection=0.95)' })
+        .option('per', periodOption)
+        .option('detail', { type: 'boolean', describe: 'with --alternatives: the reasoning behind each range and the notes of each fit' })
         .option('range', { type: 'string', array: true, describe: 'search range of a field: patience.mean=30..600 (defaults by kind of field)' })
         .option('sensitivity', { type: 'string', array: true, describe: 'refit under other values of an assumption: patience.mean=60,120,240 (default: half and double the mean patience; --no-sensitivity: none)' })
         .options(scenarioOverrideOptions)
@@ -66,6 +93,9 @@ export function registerCalibrate(y: Argv) {
     (argv) => {
       const observed = list(argv.observed).map(parseObserved);
       const fields = list(argv.fit);
+      if (argv.alternatives) return runAlternatives(argv, observed, fields);
+      for (const f of ['keep', 'target', 'per', 'detail'] as const) if (argv[f] !== undefined) throw new UsageError(`--${f} goes with --alternatives`);
+      if (fields.length === 0) throw new UsageError('give a field to fit with --fit (one per --observed), or --alternatives');
       if (fields.length !== observed.length) throw new UsageError(`give one --fit per --observed (${fields.length} --fit, ${observed.length} --observed)`);
       // A cited contract price is explained by a cost input, without simulation (the staffing's hours come from the scenario).
       if (observed.some((o) => o.metric === 'price')) {
@@ -119,4 +149,71 @@ export function registerCalibrate(y: Argv) {
       }
     },
   );
+}
+
+type CalibrateArgv = Record<string, unknown> & { scenario: string; json?: boolean; quiet?: boolean; detail?: boolean };
+
+/** `calibrate --alternatives`: each explanation fitted, its answers downstream, their range. */
+function runAlternatives(argv: CalibrateArgv, observed: ObservedFigure[], fields: string[]): void {
+  if (argv.write !== undefined) throw new UsageError('--write conflicts with --alternatives (it fits several explanations; calibrate one with --fit to write it)');
+  if (argv.sensitivity !== undefined) throw new UsageError('--sensitivity conflicts with --alternatives (each explanation is a fit of its own; for the tornado use budget or staff --sensitivity)');
+  if (argv.detail && argv.json) throw new UsageError('--detail conflicts with --json: the JSON holds every detail already');
+  const target = parseTarget(argv.target === undefined ? 'connection=0.95' : String(argv.target));
+  const period = parsePeriod(argv.per === undefined ? undefined : String(argv.per));
+  const ranges = Object.fromEntries(list(argv.range).map(parseRange));
+  let text: string;
+  try {
+    text = readFileSync(argv.scenario, 'utf8');
+  } catch (e) {
+    throw new ScenarioError(argv.scenario, [], (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot read the file');
+  }
+  const live = !argv.quiet && process.stderr.isTTY;
+  const say = (m: string) => live && process.stderr.write(`\r\x1b[K${m}`);
+  const overrides = overridesFrom(argv as never);
+  const explanations = alternatives(text, argv.scenario, {
+    observed,
+    keep: list(argv.keep),
+    extraFields: fields,
+    ranges,
+    overrides,
+    onProgress: (what, n) => say(`fit, simulation ${n}: ${what}`),
+  });
+  // The answers downstream: the calibrated scenario of each explanation, searched and priced as
+  // `budget --target` does (a private temporary folder; removed afterwards).
+  const dir = mkdtempSync(join(tmpdir(), 'hotline-sim-alternatives-'));
+  let rows: AlternativeRow[];
+  try {
+    rows = explanations.map((e, i) => {
+      if (!e.text) return { ...e, answer: null };
+      const file = join(dir, `explanation-${i + 1}.yaml`);
+      writeFileSync(file, e.text);
+      return { ...e, answer: downstreamAnswer(file, target, period, overrides, (m) => say(`${e.label}: ${m}`)) };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  say('');
+  const scenario = parseScenario(text, argv.scenario, overrides);
+  const defs = metricDefinitions(scenario.serviceLevelFormula, scenario.serviceLevelSeconds);
+  const figures = observed
+    .map((o) => {
+      const d = defs.find((x) => x.id === o.metric);
+      const v = d?.unit === 'ratio' ? `${(o.value * 100).toFixed(2)}%` : d?.unit === 'seconds' ? `${o.value} s` : String(o.value);
+      return `${d ? `${d.name} ${d.zh}` : o.metric} ${v}${o.seconds !== undefined ? ` @${o.seconds} s` : ''}`;
+    })
+    .join(' and ');
+  const report = {
+    scenario: scenario.name,
+    figures,
+    horizonDays: scenario.nIntervals * (scenario.intervalSeconds / 86400),
+    replications: scenario.replications,
+    target: `${describeKpiTarget(target, scenario.serviceLevelSeconds)} (${period === 'horizon' ? 'on average' : `every ${period}`})`,
+    rows,
+    settledBy: settlingFigure(text),
+  };
+  if (argv.json) {
+    process.stdout.write(resultJson({ ...report, rows: rows.map(({ text: _t, ...r }) => r) }) + '\n');
+    return;
+  }
+  process.stdout.write(formatAlternativesReport(report, argv.detail === true) + '\n');
 }

@@ -14,6 +14,7 @@ import {
   type StaffAnswers,
 } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
+import { plausibleRangeHint, runSensitivity, sensitivityOption } from '../sensitivity.ts';
 import { parsePeriod, parseTarget, periodOption } from '../targets.ts';
 import { overridesFrom, scenarioOverrideOptions } from './run.ts';
 
@@ -39,7 +40,8 @@ export function registerStaff(y: Argv) {
         .option('detail', { type: 'boolean', default: false, describe: 'after the summary: the search, the requirement by hour and weekday, the roster by shift' })
         .option('out', { type: 'string', describe: 'folder for requirement.csv, roster.csv, uncovered.csv, totals.csv, intervals.csv' })
         .option('force', { type: 'boolean', default: false, describe: 'overwrite existing files in --out' })
-        .option('quiet', { type: 'boolean', default: false, describe: 'no progress messages on stderr' }),
+        .option('quiet', { type: 'boolean', default: false, describe: 'no progress messages on stderr' })
+        .option('sensitivity', sensitivityOption),
     async (argv) => {
       const target = parseTarget(argv.target);
       const period = parsePeriod(argv.per);
@@ -62,6 +64,12 @@ export function registerStaff(y: Argv) {
       const occ = argv['max-occupancy'];
       if (occ !== undefined && !(occ > 0 && occ <= 1)) throw new UsageError('--max-occupancy must be between 0 and 1');
       const overrides = overridesFrom(argv);
+      if (argv.sensitivity) {
+        // The profile search (the scenario's own staffing) at each end: a roster per end would take minutes each.
+        if (mode === 'roster') throw new UsageError('--sensitivity searches the scenario\'s profile at each end of each range; it conflicts with --mode roster');
+        if (argv.out) prepareResultFolder(argv.out, argv.force);
+        return runSensitivity({ scenario: argv.scenario, target, period, overrides, out: argv.out, force: argv.force, json: argv.json, detail: argv.detail, quiet: argv.quiet });
+      }
       const scenario = loadScenario(argv.scenario, overrides);
       if (argv.out && mode === 'profile') throw new UsageError('--out writes the roster\'s files (requirement, roster, totals): use --mode roster or both');
       if (argv.out) prepareResultFolder(argv.out, argv.force);
@@ -157,6 +165,8 @@ export function registerStaff(y: Argv) {
       });
       if (occ !== undefined && mode !== 'roster') notes.push("--max-occupancy applies to the roster only; the profile search meets the KPI target alone");
       process.stdout.write(formatStaffOutput(view, { detail: argv.detail, notes, scenarioHeadcount: scenario.headcount }) + '\n');
+      const hint = plausibleRangeHint(argv.scenario);
+      if (hint) process.stdout.write(hint + '\n');
     },
   );
 }

@@ -3,7 +3,7 @@
 import type { Model } from '../cost/labour.ts';
 import { INHOUSE_PRESETS, inhousePresetNames } from '../cost/inhouse.ts';
 import { OPERATING_MODELS, modelLines, type BudgetStudy, type ContractView, type KpiSummary, type PricedBudget, type ScenarioCosting } from '../experiment/studies/budgetStudy.ts';
-import { describeKpiTarget, formatAmount, formatPercent, formatSigned, formatWithCi, formatYuanWithCi, operatingModelNames, textTable } from './format.ts';
+import { describeKpiTarget, formatAmount, formatPercent, formatSigned, formatWithCi, formatYuanWithCi, operatingModelNames, textTable, formatDays } from './format.ts';
 
 export const modelHeader = (m: Model) => `${operatingModelNames[m].en} ${operatingModelNames[m].zh}`;
 
@@ -32,10 +32,27 @@ export function budgetKpiRows(k: KpiSummary): string[][] {
 export function kpiBlock(title: string, k: KpiSummary): string {
   return [
     title,
-    `${formatAmount(k.countedDays, Number.isInteger(k.countedDays) ? 0 : 2)} days simulated, ${k.replications} replication${k.replications > 1 ? 's' : ''}; ` +
+    `${formatDays(k.countedDays)} simulated, ${k.replications} replication${k.replications > 1 ? 's' : ''}; ` +
       `service level = ${slFormulaText[k.serviceLevelFormula] ?? k.serviceLevelFormula}, T = ${k.serviceLevelSeconds} s`,
     textTable(['KPI', '指标', 'Mean (95% CI)'], budgetKpiRows(k), ['left', 'left', 'right']),
   ].join('\n');
+}
+
+/** "flat around the clock", "following demand", "by roster", "on average" from a staffing source. */
+export function staffingShape(source: string): string {
+  if (!source.startsWith('no roster')) return source.includes('roster') ? 'by roster' : 'on average';
+  return source.includes('flat') ? 'flat around the clock' : source.includes('following demand') ? 'following demand' : 'on average';
+}
+
+/** All-in total / a payroll head count / 12: a budget's cost per person like the cited "budget / head count". */
+export function costPerHeadcountMonth(p: PricedBudget, headcount: number): number {
+  return headcount > 0 ? p.budget.total / headcount / 12 : Number.NaN;
+}
+
+/** All-in total / everyone priced (the head count and roles added on top) / 12. */
+export function costPerPersonMonth(p: PricedBudget): number {
+  const n = p.budget.headcounts.total;
+  return n > 0 ? p.budget.total / n / 12 : Number.NaN;
 }
 
 /** Totals and unit costs of both models. */
@@ -45,7 +62,9 @@ export function budgetSummaryRows(b: Record<Model, PricedBudget>): string[][] {
     row('Contract price, VAT incl.', '合同价(含税)', (p) => (p.budget.contractPrice === null ? '—' : formatAmount(p.budget.contractPrice))),
     row("Government's own costs", '政府自担', (p) => formatAmount(p.budget.governmentSide)),
     row('Total per year, all-in', '年度总成本', (p) => formatAmount(p.budget.total)),
-    row('Cost per operator-month, all-in', '人均月成本', (p) => formatAmount(p.budget.costPerOperatorMonth)),
+    // Two divisors, each named: the people who take calls, and everyone priced (supervisors included).
+    row('Cost per phone operator-month, all-in (÷ those taking calls)', '每话务员月成本', (p) => formatAmount(p.budget.costPerOperatorMonth)),
+    row('Cost per person-month, all-in (÷ everyone priced)', '人均月成本(全员)', (p) => formatAmount(costPerPersonMonth(p))),
     row('Cost per answered call', '每通接通成本', (p) => formatYuanWithCi(p.costPerAnsweredCall, 2)),
     row('Cost per connection-rate point (total ÷ rate in %)', '每个接通率百分点成本', (p) => formatYuanWithCi(p.costPerConnectionPoint, 0)),
   ];
@@ -67,10 +86,10 @@ export function budgetLinesTable(b: Record<Model, PricedBudget>, columnSuffix: P
 
 export function headcountLine(at: ScenarioCosting, years: number): string {
   const source = at.headcountSource === 'scenario' ? "the scenario's" : at.headcountSource === 'override' ? 'given' : 'implied by the agents on seat';
-  const seat =
-    at.peoplePerSeat !== null
-      ? `${formatAmount(at.agentsOnSeat, Number.isInteger(at.agentsOnSeat) ? 0 : 1)} on seat around the clock (${formatAmount(at.peoplePerSeat, 2).replace(/\.00$/, '')} people per seat)`
-      : `${formatAmount(at.agentsOnSeat, 1)} on seat on average`;
+  // The shape comes from the staffing that was priced (flat, following demand, roster), not from the form of the input.
+  const shape = staffingShape(at.pricing.staffing?.source ?? '');
+  const pps = at.peoplePerSeat !== null ? ` (${formatAmount(at.peoplePerSeat, 2).replace(/\.00$/, '')} people per seat${shape === 'flat around the clock' ? '' : ' on average'})` : '';
+  const seat = `${formatAmount(at.agentsOnSeat, Number.isInteger(at.agentsOnSeat) ? 0 : 1)} on seat ${shape}${pps}`;
   return `${peopleLine(at.headcount, at.budgets.outsourced.budget, source)}, ${seat}; cost year ${at.calendarYear}; contract term ${formatAmount(years, 2).replace(/\.00$/, '')} year${years === 1 ? '' : 's'}`;
 }
 
@@ -128,7 +147,7 @@ export function citedAffordableLine(c: NonNullable<BudgetStudy['citedAffordable'
           ? `near the minimum wage ${formatAmount(mw)} (${formatAmount((w.outsourced.monthlyWage / mw) * 100, 0)}% of it)`
           : `above the minimum wage ${formatAmount(mw)}`;
   return (
-    `Affordable wage (可负担工资): the cited ${formatAmount(c.yuanPerYear)} a year pays a head count of ${formatAmount(c.headcount)} (${formatAmount(c.operators, Number.isInteger(c.operators) ? 0 : 1)} operators) ` +
+    `Affordable wage (可负担工资): the cited ${formatAmount(c.yuanPerYear)} a year pays a head count of ${formatAmount(c.headcount)} (${formatAmount(c.operators, Number.isInteger(c.operators) ? 0 : 1)} take calls) ` +
     `a gross operator wage of ${part('outsourced')}, ${part('inhouse')} a month under this structure — ${verdict}.`
   );
 }
@@ -146,7 +165,7 @@ export function contractLines(title: string, v: ContractView, defaultSeconds: nu
       v.months.map((m) => [m.month, formatAmount(m.days, Number.isInteger(m.days) ? 0 : 1), formatWithCi(m.mean, u), formatPercent(m.passRate, 0)]),
     ),
     ...(v.partialMonthsExcluded.length
-      ? [`Months cut by the simulated horizon, not assessed: ${v.partialMonthsExcluded.map((m) => `${m.month} (${formatAmount(m.days, Number.isInteger(m.days) ? 0 : 1)} days)`).join(', ')}.`]
+      ? [`Months cut by the simulated horizon, not assessed: ${v.partialMonthsExcluded.map((m) => `${m.month} (${formatDays(m.days)})`).join(', ')}.`]
       : []),
   ];
 }

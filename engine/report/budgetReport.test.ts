@@ -36,7 +36,8 @@ describe('formatBudgetReport', () => {
     }
     expect(text).toMatch(/Outsourced 外包\s+In-house 自营/);
     expect(text).toMatch(/Total per year, all-in\s+年度总成本\s+[\d,]+\s+[\d,]+/);
-    expect(text).toMatch(/Cost per operator-month, all-in/);
+    expect(text).toMatch(/Cost per phone operator-month, all-in \(÷ those taking calls\)\s+每话务员月成本/);
+    expect(text).toMatch(/Cost per person-month, all-in \(÷ everyone priced\)\s+人均月成本\(全员\)/);
     expect(text).toMatch(/Cost per answered call\s+每通接通成本\s+\d+\.\d\d \(/);
     expect(text).toMatch(/Cost per connection-rate point/);
     expect(text).toMatch(/Connection rate\s+接通率\s+\d+\.\d\d% \(\d+\.\d\d% – \d+\.\d\d%\)/);
@@ -61,10 +62,10 @@ describe('formatBudgetReport', () => {
     expect(text).toContain('The division used the 129,000,000 ceiling, not the signed 126,780,000 contract: 511.9 vs 503.1 naive operators (8.8 more)');
     // the signed contract buys fewer people than the ceiling at the same wage
     expect(t.atNaiveWage.citedContract!.outsourced).toBeLessThanOrEqual(t.atNaiveWage.budget.outsourced);
-    expect(text).toMatch(/Full cost, outsourced\s+\d+\s+\d+\s+\d+\.\d\d%/);
+    expect(text).toMatch(/Full cost, outsourced\s+\d+\s+\d+\.\d\s+\d+\.\d\d%/);
     expect(text).toMatch(/Reported \(the scenario\)\s+300\s+50(\.0)?\s+\d+\.\d\d%/);
     expect(text).toMatch(/It pays a gross monthly wage of [\d,]+ yuan outsourced, [\d,]+ yuan in-house/);
-    expect(text).toMatch(/Affordable wage \(可负担工资\): the cited 42,260,000 a year pays a head count of 300 \(300 operators\) a gross operator wage of [\d,]+ outsourced/);
+    expect(text).toMatch(/Affordable wage \(可负担工资\): the cited 42,260,000 a year pays a head count of 300 \(300 take calls\) a gross operator wage of [\d,]+ outsourced/);
   });
 
   it('--explain notes give the arithmetic of each line', () => {
@@ -97,7 +98,7 @@ describe('target and contract sections', () => {
     const text = formatBudgetReport(s);
     expect(text).toContain('Minimum budget for service level 服务水平 ≥ 80.0% within 20 s');
     expect(text).toMatch(/Erlang A estimate: \d+ on seat/);
-    expect(text).toMatch(new RegExp(`Minimum: ${formatAmount(s.target!.result.headcount)} operators \\(${s.target!.result.agentsOnSeat} on seat\\)`));
+    expect(text).toMatch(new RegExp(`Minimum: ${formatAmount(s.target!.result.headcount)} people \\(${formatAmount(s.target!.result.agentsOnSeat, 1)} on seat\\)`));
     expect(text).toMatch(/Budget at the minimum \(yuan per year\)/);
     expect(text).toMatch(/in every month: P = \d+\.\d% \(Wilson 95%: /);
     expect(text).toMatch(/2024-\d\d\s+2\s+/); // the months of the scenario's own horizon
@@ -111,7 +112,7 @@ describe('formatCompareReport', () => {
     const text = formatCompareReport(c, { detail: true });
     expect(text).toContain('A: Liaocheng');
     expect(text).toContain('B: Haikou');
-    expect(text).toMatch(/Operators on the payroll\s+话务员人数\s+237\s+300\s+\+63/);
+    expect(text).toMatch(/People on the payroll\s+人数\s+237\s+300\s+\+63/);
     expect(text).toMatch(/Connection rate\s+接通率\s+.*%\)\s+.*%\)\s+[+−]\d+\.\d\d pts ± \d+\.\d\d/);
     expect(text).toMatch(/Outsourced 外包: total per year, all-in/);
     expect(text).toMatch(/In-house 自营: total per year, all-in/);

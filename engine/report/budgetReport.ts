@@ -15,6 +15,7 @@ import {
   kpiUnit,
   modelHeader,
   peopleLine,
+  staffingShape,
 } from './budgetParts.ts';
 import { describeKpiTarget, formatAmount, formatPercent, formatSigned, formatWithCi, operatingModelNames, textTable, wrapText } from './format.ts';
 import { headcountAnswerLines } from './staffReport.ts';
@@ -26,10 +27,17 @@ export function formatBudgetOutput(s: BudgetStudy, options: { detail?: boolean }
   return summary + '\n\n' + formatBudgetReport(s);
 }
 
-/** "flat around the clock", "following demand", "by roster", "on average" from a staffing source. */
-export function staffingShape(source: string): string {
-  if (!source.startsWith('no roster')) return source.includes('roster') ? 'by roster' : 'on average';
-  return source.includes('flat') ? 'flat around the clock' : source.includes('following demand') ? 'following demand' : 'on average';
+export { staffingShape } from './budgetParts.ts';
+
+/** "At 300 people", or "At 300 people, 340 priced" when roles are added on top of the head count. */
+function atPeople(headcount: number, priced: number): string {
+  return Math.abs(priced - headcount) > 1e-9 ? `At ${formatAmount(headcount)} people, ${formatAmount(priced, Number.isInteger(priced) ? 0 : 1)} priced` : `At ${formatAmount(headcount)} people`;
+}
+
+/** "364 (415 priced)": the full-cost head count, and everyone priced when roles are added on top. */
+function fullCostPeople(x: NonNullable<BudgetStudy['inversion']>['models'][Model]): string {
+  const total = x.priced.budget.headcounts.total;
+  return `${formatAmount(x.fullCost.operators)}${Math.abs(total - x.fullCost.operators) > 1e-9 ? ` (${formatAmount(total)} priced)` : ''}`;
 }
 
 const yearsText = (y: number) => `${formatAmount(y, 2).replace(/\.00$/, '')} year${y === 1 ? '' : 's'}`;
@@ -56,7 +64,7 @@ export function formatBudgetSummary(s: BudgetStudy): string {
   ];
   // the citizen's arithmetic needs the room: the unit cost stays in --detail
   if (s.inversion?.twoAnswers) rows.pop();
-  out.push(textTable([`At ${formatAmount(at.headcount)} people`, '项目', modelHeader('outsourced'), modelHeader('inhouse')], rows, ['left', 'left', 'right', 'right']));
+  out.push(textTable([atPeople(at.headcount, o.budget.headcounts.total), '项目', modelHeader('outsourced'), modelHeader('inhouse')], rows, ['left', 'left', 'right', 'right']));
   const asked = s.target !== null || s.inversion !== null || s.contract !== null;
   out.push(...costBasisLines(o.budget));
   const pi = at.inhouseByPreset.publicInstitution;
@@ -96,11 +104,11 @@ export function formatBudgetSummary(s: BudgetStudy): string {
   if (s.target) {
     const t = s.target.result;
     out.push(...wrapText(`Target: ${describeKpiTarget(t.target, T)}, ${describePeriod(t.period, at.intervalMinutes)}${t.mode === 'roster' ? '' : ' (--roster: by shifts)'}`));
-    out.push(...headcountAnswerLines([t], at.intervalMinutes));
+    out.push(...headcountAnswerLines([t]));
     const tb = s.target.budgets;
     out.push(
       ...wrapText(
-        `Price at ${formatAmount(t.headcount)} people: outsourced ${formatAmount(tb.outsourced.budget.total)}/yr (${formatAmount(tb.outsourced.budget.total * s.years)} over the term), ` +
+        `Price at ${formatAmount(t.headcount)} people${t.fte !== undefined && Math.abs(t.fte - t.headcount) > 1e-9 ? ` (${formatAmount(t.fte, 1)} FTE: part-timers paid by the hour)` : ''}: outsourced ${formatAmount(tb.outsourced.budget.total)}/yr (${formatAmount(tb.outsourced.budget.total * s.years)} over the term), ` +
           `in-house ${formatAmount(tb.inhouse.budget.total)}/yr`,
       ),
     );
@@ -110,7 +118,7 @@ export function formatBudgetSummary(s: BudgetStudy): string {
     out.push(
       ...wrapText(
         `Budget ${formatAmount(inv.budgetYuan)} for ${yearsText(inv.years)}: naive ${formatAmount(inv.naive.exact, 1)} operators at ${formatAmount(inv.naiveWage)} a month; ` +
-          `at full cost ${OPERATING_MODELS.map((m) => `${operatingModelNames[m].en.toLowerCase()} ${formatAmount(inv.models[m].fullCost.operators)}`).join(', ')} people`,
+          `at full cost a head count of ${OPERATING_MODELS.map((m) => `${operatingModelNames[m].en.toLowerCase()} ${fullCostPeople(inv.models[m])}`).join(', ')}`,
       ),
     );
   }
@@ -219,7 +227,7 @@ export function formatBudgetReport(s: BudgetStudy): string {
   out.push(...inhousePresetLines(at));
   if (at.kpis) {
     out.push('');
-    out.push(kpiBlock(`Simulated KPIs at ${formatAmount(at.headcount)} operators`, at.kpis));
+    out.push(kpiBlock(`Simulated KPIs at ${formatAmount(at.headcount)} people`, at.kpis));
   }
 
   if (s.inversion) {
@@ -245,7 +253,7 @@ export function formatBudgetReport(s: BudgetStudy): string {
     }
     out.push('  This divides by the gross wage only: no supervisors, employer contributions, bonus, premiums, seats, fee, profit or tax.');
     out.push(
-      `Full cost: ${OPERATING_MODELS.map((m) => `${operatingModelNames[m].en.toLowerCase()} head count ${formatAmount(inv.models[m].fullCost.operators)} (${formatAmount(inv.models[m].priced.budget.headcounts.operator)} operators, ${formatAmount(inv.models[m].priced.budget.headcounts.total)} people priced; ${formatAmount(inv.models[m].fullCost.coveredCost / Math.max(1, inv.models[m].fullCost.operators))} yuan per person-year, gross wage ${formatAmount(inv.models[m].modelWage)})`).join('; ')}.`,
+      `Full cost: ${OPERATING_MODELS.map((m) => `${operatingModelNames[m].en.toLowerCase()} head count ${formatAmount(inv.models[m].fullCost.operators)} (${formatAmount(inv.models[m].priced.budget.headcounts.operator)} take calls, ${formatAmount(inv.models[m].priced.budget.headcounts.total)} people priced; ${formatAmount(inv.models[m].fullCost.coveredCost / Math.max(1, inv.models[m].fullCost.operators))} yuan per person-year, gross wage ${formatAmount(inv.models[m].modelWage)})`).join('; ')}.`,
     );
     if (inv.twoAnswers) {
       const t = inv.twoAnswers;
@@ -315,7 +323,7 @@ export function formatBudgetReport(s: BudgetStudy): string {
     out.push('');
     const minWage = inv.minimumMonthlyWage;
     out.push(
-      `The budget for the reported ${formatAmount(inv.reportedHeadcount)} operators: ${formatAmount(inv.perReportedOperatorYear, 2)} yuan per operator-year ` +
+      `The budget for the reported ${formatAmount(inv.reportedHeadcount)} people: ${formatAmount(inv.perReportedOperatorYear, 2)} yuan per person-year ` +
         `(${formatAmount(inv.perReportedOperatorYear / 12)} a month, all-in). It pays a gross monthly wage of ` +
         OPERATING_MODELS.map((m) => {
           const w = inv.models[m].affordableWage;
@@ -328,14 +336,14 @@ export function formatBudgetReport(s: BudgetStudy): string {
     const sims = OPERATING_MODELS.filter((m) => inv.models[m].simulated);
     if (sims.length || at.kpis) {
       out.push('');
-      out.push(`Simulated KPIs of these head counts (flat agents on seat)`);
+      out.push(`Simulated KPIs of these head counts (on seat ${staffingShape(at.pricing.staffing?.source ?? '')}, as the scenario)`);
       const rowsSim: string[][] = [];
       for (const m of OPERATING_MODELS) {
         const x = inv.models[m].simulated;
-        if (x) rowsSim.push([`Full cost, ${operatingModelNames[m].en.toLowerCase()}`, formatAmount(x.headcount), formatAmount(x.agentsOnSeat), formatWithCi(x.kpis.connectionRate, 'ratio'), formatWithCi(x.kpis.serviceLevel, 'ratio')]);
+        if (x) rowsSim.push([`Full cost, ${operatingModelNames[m].en.toLowerCase()}`, formatAmount(x.headcount), formatAmount(x.agentsOnSeat, 1), formatWithCi(x.kpis.connectionRate, 'ratio'), formatWithCi(x.kpis.serviceLevel, 'ratio')]);
       }
       if (at.kpis) rowsSim.push(['Reported (the scenario)', formatAmount(at.headcount), formatAmount(at.agentsOnSeat, Number.isInteger(at.agentsOnSeat) ? 0 : 1), formatWithCi(at.kpis.connectionRate, 'ratio'), formatWithCi(at.kpis.serviceLevel, 'ratio')]);
-      out.push(textTable(['Head count', 'Operators', 'On seat', 'Connection 接通率', `Service level 服务水平 (${T} s)`], rowsSim));
+      out.push(textTable(['Head count', 'People', 'On seat', 'Connection 接通率', `Service level 服务水平 (${T} s)`], rowsSim));
     }
   }
 
@@ -351,20 +359,20 @@ export function formatBudgetReport(s: BudgetStudy): string {
       out.push(`Method: ${t.method}. Erlang A/C per interval needs up to ${t.analytic.peakIntervalAgents ?? '—'} on seat at the busiest interval.`);
     } else {
       out.push(
-        `Erlang A estimate: ${formatAmount(t.analytic.agentsOnSeat)} on seat (${formatAmount(t.analytic.headcount)} operators)` +
+        `Erlang A estimate: ${formatAmount(t.analytic.agentsOnSeat)} on seat (${formatAmount(t.analytic.headcount)} people)` +
           (t.analytic.peakIntervalAgents !== null ? `; the busiest interval alone would need ${t.analytic.peakIntervalAgents} on seat` : '') +
           `. Searched by simulation (${formatAmount(t.peoplePerSeat, 2).replace(/\.00$/, '')} people per seat):`,
       );
       out.push(
         textTable(
-          ['On seat', 'Operators', 'KPI mean (95% CI)', 'Meets'],
+          ['On seat', 'People', 'KPI mean (95% CI)', 'Meets'],
           [...t.evaluations].sort((a, b) => a.agentsOnSeat - b.agentsOnSeat).map((e) => [formatAmount(e.agentsOnSeat), formatAmount(e.headcount), Number.isNaN(e.kpi.mean) ? 'queue unbounded' : formatWithCi(e.kpi, u), e.meets ? 'yes' : 'no']),
         ),
       );
     }
     out.push(
-      `Minimum: ${formatAmount(t.headcount)} operators (${formatAmount(t.agentsOnSeat, Number.isInteger(t.agentsOnSeat) ? 0 : 1)} on seat${t.evaluations.length === 0 ? ' on average' : ''}): ${formatWithCi(t.kpi, u)}` +
-        (t.oneFewer ? `; ${t.oneFewer.agentsOnSeat} on seat (${formatAmount(t.oneFewer.headcount)} operators) ${t.oneFewer.meets ? 'also meets it (noise)' : 'does not'}` : '') +
+      `Minimum: ${formatAmount(t.headcount)} people (${formatAmount(t.agentsOnSeat, Number.isInteger(t.agentsOnSeat) ? 0 : 1)} on seat${t.evaluations.length === 0 ? ' on average' : ''}): ${formatWithCi(t.kpi, u)}` +
+        (t.oneFewer ? `; ${t.oneFewer.agentsOnSeat} on seat (${formatAmount(t.oneFewer.headcount)} people) ${t.oneFewer.meets ? 'also meets it (noise)' : 'does not'}` : '') +
         '.',
     );
     out.push(textTable(['Budget at the minimum (yuan per year)', '项目', modelHeader('outsourced'), modelHeader('inhouse')], budgetSummaryRows(s.target.budgets), ['left', 'left', 'right', 'right']));
@@ -373,14 +381,14 @@ export function formatBudgetReport(s: BudgetStudy): string {
   if (s.contract) {
     const c = s.contract;
     out.push('');
-    out.push(...contractLines(`Contract-year view (合同年度考核) at ${formatAmount(at.headcount)} operators`, c.atReported, T));
+    out.push(...contractLines(`Contract-year view (合同年度考核) at ${formatAmount(at.headcount)} people`, c.atReported, T));
     if (c.forRisk) {
       const r = c.forRisk;
       out.push('');
       out.push(
-        `Smallest head count with P(every month meets it) ≥ ${formatPercent(r.probability, 0)}: ${formatAmount(r.headcount)} operators (${r.agentsOnSeat} on seat), ` +
+        `Smallest head count with P(every month meets it) ≥ ${formatPercent(r.probability, 0)}: ${formatAmount(r.headcount)} people (${formatAmount(r.agentsOnSeat, 1)} on seat), ` +
           `P = ${formatPercent(r.view.risk.probabilityAllMonthsMeet, 1)} (Wilson 95%: ${formatPercent(r.view.risk.wilson95.lower, 1)} – ${formatPercent(r.view.risk.wilson95.upper, 1)})` +
-          (r.oneFewer ? `; ${r.oneFewer.agentsOnSeat} on seat: P = ${formatPercent(r.oneFewer.probability, 1)}` : '') +
+          (r.oneFewer ? `; ${formatAmount(r.oneFewer.headcount)} people (${formatAmount(r.oneFewer.agentsOnSeat, 1)} on seat): P = ${formatPercent(r.oneFewer.probability, 1)}` : '') +
           '.',
       );
       out.push(textTable(['Price at that head count (yuan per year)', '项目', modelHeader('outsourced'), modelHeader('inhouse')], budgetSummaryRows(r.budgets), ['left', 'left', 'right', 'right']));

@@ -1,7 +1,7 @@
 // The calibration report as text: the fitted values first, then the fit and what it implies.
 import type { Unit } from '../callcenter/metrics.ts';
 import type { CalibrationResult } from '../experiment/calibrate/calibrate.ts';
-import { formatCi, formatValue, textTable, wrapText } from './format.ts';
+import { formatCi, formatValue, textTable, wrapText, formatDays } from './format.ts';
 
 export function formatCalibrationReport(r: CalibrationResult): string {
   const out: string[] = [];
@@ -11,7 +11,7 @@ export function formatCalibrationReport(r: CalibrationResult): string {
     return m ? `${m.name} ${m.zh}` : id;
   };
   out.push(...wrapText(`Calibration of ${r.scenario}`));
-  out.push(`${r.horizonDays} days, ${r.replications} replications, common random numbers; ${r.evaluations} simulations`);
+  out.push(`${formatDays(r.horizonDays)}, ${r.replications} replications, common random numbers; ${r.evaluations} simulations`);
   out.push('');
   out.push(
     textTable(

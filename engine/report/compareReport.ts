@@ -2,9 +2,9 @@
 import { csvWithBom } from './csv.ts';
 import { OPERATING_MODELS, type KpiDifference, type ModelComparison, type ScenarioComparison, type ScenarioCosting } from '../experiment/studies/budgetStudy.ts';
 import { budgetLinesCsv } from './budgetCsv.ts';
-import { budgetKpiRows, budgetSummaryRows } from './budgetParts.ts';
+import { budgetKpiRows, budgetSummaryRows, costPerPersonMonth } from './budgetParts.ts';
 import { staffingShape } from './budgetReport.ts';
-import { describeKpiTarget, formatAmount, formatSigned, formatWithCi, operatingModelNames, textTable, wrapText } from './format.ts';
+import { describeKpiTarget, formatAmount, formatSigned, formatWithCi, operatingModelNames, textTable, wrapText, formatDays } from './format.ts';
 import { describePeriod } from '../experiment/search/targetPeriod.ts';
 import { resultJson } from './json.ts';
 
@@ -29,9 +29,9 @@ function describe(tag: string, c: ScenarioCosting): string {
   const k = c.kpis;
   return (
     `${tag}: ${c.name} (${c.file})\n` +
-    `   ${formatAmount(c.headcount)} operators, ${formatAmount(c.agentsOnSeat, Number.isInteger(c.agentsOnSeat) ? 0 : 1)} on seat; cost year ${c.calendarYear}` +
+    `   ${formatAmount(c.headcount)} people, ${formatAmount(c.agentsOnSeat, Number.isInteger(c.agentsOnSeat) ? 0 : 1)} on seat; cost year ${c.calendarYear}` +
     (c.costSource === 'defaults' ? ' (no cost section: library defaults)' : '') +
-    (k ? `; ${formatAmount(k.countedDays, Number.isInteger(k.countedDays) ? 0 : 2)} days × ${k.replications} replications, service level T = ${k.serviceLevelSeconds} s` : '')
+    (k ? `; ${formatDays(k.countedDays)} × ${k.replications} replications, service level T = ${k.serviceLevelSeconds} s` : '')
   );
 }
 
@@ -114,11 +114,18 @@ function scenariosSummary(c: ScenarioComparison): string {
     const T = a.kpis?.serviceLevelSeconds ?? 15;
     out.push(...wrapText(`Target: ${describeKpiTarget(t.target, T)}, ${describePeriod(t.period, a.intervalMinutes)}, each scenario's own profile`));
   }
-  out.push('Money in yuan; KPIs as mean ± 95% CI half-width (percentage points).');
+  out.push(...wrapText(`Money in yuan; KPIs: mean ± 95% CI half-width (pts); B − A: ${differenceBasis(c)}.`));
   out.push(...defaultCostWarnings([['A: ', a], ['B: ', b]]));
   const notes = [...a.readingNotes.map((n) => `A: ${n}`), ...b.readingNotes.map((n) => `B: ${n}`)].slice(0, c.targets ? 1 : 3);
   for (const n of notes) out.push(...wrapText(`Note: ${n}`));
   return out.join('\n');
+}
+
+/** How the ± of B − A was formed, from the differences themselves. */
+function differenceBasis(c: ScenarioComparison): string {
+  const bases = new Set(c.kpiDifferences.map((d) => d.basis));
+  const how = bases.has('paired-crn') ? 'paired by replication, same seed (CRN)' : bases.has('paired') ? 'paired by replication, other seeds' : 'independent runs';
+  return bases.has('not-comparable') ? `${how}; SL at different thresholds not subtracted` : how;
 }
 
 /** A scenario without a cost section is priced with library defaults: said on the first screen, as budget says it. */
@@ -142,7 +149,7 @@ function modelsSummary(c: ModelComparison): string {
     row('All-in per year', '年度总成本', o.budget.total, i.budget.total),
     row(`Whole term, ${formatAmount(y, 2).replace(/\.00$/, '')} ${y === 1 ? 'year' : 'years'}`, '合同期总额', o.budget.total * y, i.budget.total * y),
     row('Contract price per year, VAT incl.', '合同价(含税)', o.budget.contractPrice, null),
-    row('Cost per operator-month', '人均月成本', o.budget.costPerOperatorMonth, i.budget.costPerOperatorMonth),
+    row('Cost per phone operator-month', '每话务员月成本', o.budget.costPerOperatorMonth, i.budget.costPerOperatorMonth),
     row('Cost per answered call', '每通接通成本', o.costPerAnsweredCall?.mean ?? null, i.costPerAnsweredCall?.mean ?? null, 2),
   ];
   out.push(textTable(['yuan', '项目', `${operatingModelNames.outsourced.en} ${operatingModelNames.outsourced.zh}`, `${operatingModelNames.inhouse.en} ${operatingModelNames.inhouse.zh}`, 'In-house − out'], rows, ['left', 'left', 'right', 'right', 'right']));
@@ -161,7 +168,7 @@ function formatScenarios(c: ScenarioComparison): string {
   const { a, b } = c;
   const out: string[] = [describe('A', a), describe('B', b), ''];
   const rows: string[][] = [];
-  rows.push(['Operators on the payroll', '话务员人数', formatAmount(a.headcount), formatAmount(b.headcount), formatSigned(b.headcount - a.headcount, 0)]);
+  rows.push(['People on the payroll', '人数', formatAmount(a.headcount), formatAmount(b.headcount), formatSigned(b.headcount - a.headcount, 0)]);
   rows.push(['Agents on seat (mean)', '在席坐席', formatAmount(a.agentsOnSeat, 1), formatAmount(b.agentsOnSeat, 1), formatSigned(b.agentsOnSeat - a.agentsOnSeat, 1)]);
   for (const d of c.kpiDifferences) {
     const n = kpiNames[d.metric];
@@ -182,7 +189,8 @@ function formatScenarios(c: ScenarioComparison): string {
     if (m === 'outsourced') {
       rows.push(['  contract price, VAT incl.', '合同价(含税)', money(pa.budget.contractPrice), money(pb.budget.contractPrice), moneyDiff(pa.budget.contractPrice, pb.budget.contractPrice)]);
     }
-    rows.push(['  cost per operator-month', '人均月成本', money(pa.budget.costPerOperatorMonth), money(pb.budget.costPerOperatorMonth), moneyDiff(pa.budget.costPerOperatorMonth, pb.budget.costPerOperatorMonth)]);
+    rows.push(['  cost per phone operator-month', '每话务员月成本', money(pa.budget.costPerOperatorMonth), money(pb.budget.costPerOperatorMonth), moneyDiff(pa.budget.costPerOperatorMonth, pb.budget.costPerOperatorMonth)]);
+    rows.push(['  cost per person-month (everyone priced)', '人均月成本(全员)', money(costPerPersonMonth(pa)), money(costPerPersonMonth(pb)), moneyDiff(costPerPersonMonth(pa), costPerPersonMonth(pb))]);
     if (pa.costPerAnsweredCall && pb.costPerAnsweredCall) {
       rows.push(['  cost per answered call', '每通接通成本', money(pa.costPerAnsweredCall.mean, 2), money(pb.costPerAnsweredCall.mean, 2), moneyDiff(pa.costPerAnsweredCall.mean, pb.costPerAnsweredCall.mean, 2)]);
     }
@@ -201,7 +209,7 @@ function formatModels(c: ModelComparison): string {
   const s = c.scenario;
   const out: string[] = [describe('Scenario', s), ''];
   if (s.kpis) {
-    out.push(`Simulated KPIs at ${formatAmount(s.headcount)} operators (the same for both models)`);
+    out.push(`Simulated KPIs at ${formatAmount(s.headcount)} people (the same for both models)`);
     out.push(textTable(['KPI', '指标', 'Mean (95% CI)'], budgetKpiRows(s.kpis), ['left', 'left', 'right']));
     out.push('');
   }
@@ -215,6 +223,7 @@ function formatModels(c: ModelComparison): string {
     diff((p) => p.budget.governmentSide),
     diff((p) => p.budget.total),
     diff((p) => p.budget.costPerOperatorMonth),
+    diff((p) => costPerPersonMonth(p)),
     diff((p) => p.costPerAnsweredCall?.mean ?? null, 2),
     diff((p) => p.costPerConnectionPoint?.mean ?? null),
   ];

@@ -119,3 +119,14 @@ export function describeKpiTarget(t: StaffingTarget, defaultSeconds: number): st
       return `abandonment rate 呼损率 ≤ ${formatPercent(t.value, 1)}`;
   }
 }
+
+/** "1 day", "14 days", "2.5 days": a duration in days as a reader says it. */
+export function formatDays(days: number): string {
+  const n = Number.isInteger(days) ? formatAmount(days) : formatAmount(days, Math.abs(days * 10 - Math.round(days * 10)) < 1e-9 ? 1 : 2);
+  return `${n} ${days === 1 ? 'day' : 'days'}`;
+}
+
+/** Money on a page, as a Chinese planner reads it: 万元 (10,000 yuan), one decimal: "1,666.5万". CSVs keep yuan. */
+export function formatWan(yuan: number): string {
+  return Number.isFinite(yuan) ? `${formatAmount(yuan / 10_000, 1)}万` : '—';
+}

@@ -16,3 +16,5 @@ export * from './sweepReport.ts';
 export * from './png.ts';
 export * from './json.ts';
 export * from './calibrationReport.ts';
+export * from './alternativesReport.ts';
+export * from './sensitivityReport.ts';

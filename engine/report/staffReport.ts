@@ -6,25 +6,44 @@ import { describeStaffingMode, whyModesDiffer } from '../experiment/search/headc
 import { describePeriod, type TargetPeriod } from '../experiment/search/targetPeriod.ts';
 import { type HeadcountForTarget } from '../experiment/search/headcountSearch.ts';
 import type { StaffingTarget } from '../analytic/staffing.ts';
-import { describeKpiTarget, formatAmount, formatCi, formatValue, formatWithCi, textTable, wrapText } from './format.ts';
+import { describeKpiTarget, formatAmount, formatCi, formatValue, formatWithCi, textTable, wrapText, formatDays } from './format.ts';
 import { noteLines } from './runReport.ts';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
+/** The column of the target's own KPI: "Connection 接通率", "SL 20 s 服务水平", … */
+function kpiColumn(r: HeadcountForTarget): string {
+  switch (r.metric.metricId) {
+    case 'connectionRate':
+      return 'Connection 接通率';
+    case 'abandonmentRate':
+      return 'Abandoned 呼损率';
+    case 'serviceLevel':
+      return `SL ${r.kpis.serviceLevelSeconds} s 服务水平`;
+    case 'asa':
+      return 'ASA 平均应答';
+  }
+}
+
 /**
  * The head count for a target by staffing mode, one row each (the same rows in staff and
- * budget), with the line on why the modes differ when there are two.
+ * budget), with the line on why the modes differ when there are two. Every label comes from the
+ * answer: its staffing form and the period its target was checked on; the KPI columns are the
+ * target's KPI (over the horizon, and in the worst period); a roster's FTE beside its people.
  */
-export function headcountAnswerLines(results: HeadcountForTarget[], intervalMinutes: number): string[] {
+export function headcountAnswerLines(results: HeadcountForTarget[]): string[] {
   const unit = (id: string) => (id === 'asa' ? 'seconds' : 'ratio') as 'seconds' | 'ratio';
+  const withFte = results.some((r) => r.fte !== undefined && Math.abs(r.fte - r.headcount) > 1e-9);
   const rows = results.map((r) => [
-    describeStaffingMode(r, intervalMinutes),
-    formatAmount(r.headcount),
+    describeStaffingMode(r),
+    withFte && r.fte !== undefined ? `${formatAmount(r.headcount)} (${formatValue(r.fte, 'agents')})` : formatAmount(r.headcount),
     formatAmount(r.agentsOnSeat, Number.isInteger(r.agentsOnSeat) ? 0 : 1),
-    formatWithCi(r.kpis.connectionRate, 'ratio'),
-    r.period === 'horizon' || r.mode === 'roster' ? '' : formatValue(r.kpi.mean, unit(r.metric.metricId)),
+    formatWithCi(r.kpis[r.metric.metricId], unit(r.metric.metricId)),
+    r.period === 'horizon' ? '' : formatValue(r.kpi.mean, unit(r.metric.metricId)),
   ]);
-  const out = textTable(['Staffing mode, period', 'People', 'On seat', 'Connection 接通率 (95% CI)', 'Worst'], rows, ['left', 'right', 'right', 'right', 'right']).split('\n');
+  const kpi = results.length > 0 ? kpiColumn(results[0]) : 'KPI';
+  const head = ['Staffing mode, period', withFte ? 'People (FTE)' : 'People', 'On seat', `${kpi} (95% CI)`, 'Worst'];
+  const out = textTable(head, rows, head.map((_, i) => (i === 0 ? 'left' : 'right'))).split('\n');
   const roster = results.find((r) => r.mode === 'roster');
   const profile = results.find((r) => r.mode === 'profile');
   if (roster && profile) out.push(...wrapText(`Why they differ: ${whyModesDiffer(roster, profile)}.`));
@@ -65,7 +84,7 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
     out.push(
       `Answer: ${a.answers.map((r) => `${formatAmount(r.headcount)} people ${r.mode === 'roster' ? 'with a roster' : r.profile === 'demand' ? 'following demand' : 'flat around the clock'}`).join('; ')}${vs}`,
     );
-    out.push(...headcountAnswerLines(a.answers, a.intervalMinutes));
+    out.push(...headcountAnswerLines(a.answers));
   }
   for (const s of a.skipped ?? []) out.push(...wrapText(s));
   const st = a.roster;
@@ -83,7 +102,7 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
     const t = run.totals;
     out.push(
       ...wrapText(
-        `  simulated ${run.horizon.days} days × ${run.replications} replications: service level ${run.serviceLevelSeconds} s ${formatWithCi(t.serviceLevel, 'ratio')}, ` +
+        `  simulated ${formatDays(run.horizon.days)} × ${run.replications} replications: service level ${run.serviceLevelSeconds} s ${formatWithCi(t.serviceLevel, 'ratio')}, ` +
           `ASA ${formatValue(t.asa.mean, 'seconds')}, occupancy ${formatValue(t.occupancy.mean, 'ratio')}` +
           (st.intervalsMissingTarget > 0 ? `; ${formatAmount(st.intervalsMissingTarget)} of ${formatAmount(run.intervals.length)} intervals just under the target` : ''),
         100,
@@ -132,8 +151,11 @@ export function formatStaffReport(s: StaffingStudy): string {
   out.push(`Target: ${describeKpiTarget(s.target, run.serviceLevelSeconds)} in every ${run.horizon.intervalMinutes}-minute interval`);
   out.push(
     `Requirement: Erlang ${s.requirement.erlang.length ? 'A/C' : ''} per interval, corrected by simulation ` +
-      `(${s.requirement.rounds} rounds, ${(s.requirement.simulatedCalls / 1e6).toFixed(2)}M simulated calls)` +
-      (s.requirement.failing.length ? `; ${s.requirement.failing.length} intervals could not reach the target` : ''),
+      `(${s.requirement.rounds} rounds, ${s.requirement.searchRounds} on few replications, ${(s.requirement.simulatedCalls / 1e6).toFixed(2)}M simulated calls)` +
+      (s.requirement.unreachable.length ? `; ${s.requirement.unreachable.length} intervals cannot reach the target (more agents did not raise their KPI)` : '') +
+      (s.requirement.failing.length > s.requirement.unreachable.length
+        ? `; ${s.requirement.failing.length - s.requirement.unreachable.length} intervals still miss it after the last round`
+        : ''),
   );
   out.push('');
   out.push('Agents needed on seat / on seat in the roster, by hour (the busier half-hour) and weekday');
@@ -191,7 +213,7 @@ export function formatStaffReport(s: StaffingStudy): string {
   }
   out.push('');
   out.push(
-    `The roster simulated over ${run.horizon.days} days (${run.replications} replications, seed ${run.seed}): ` +
+    `The roster simulated over ${formatDays(run.horizon.days)} (${run.replications} replications, seed ${run.seed}): ` +
       `${s.intervalsMissingTarget} of ${run.intervals.length} intervals have a mean KPI below the target ` +
       `(the requirement is set on one week of simulated calls at the chosen confidence; other weeks' random calls and the rounding of shrinkage leave some intervals just under)`,
   );

@@ -16,7 +16,7 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 /** The x axis of the connection chart: payroll head count when every point has one, else agents on seat. */
 function staffingAxis(t: SweepTable): { field: string; title: string } {
   return t.rows.every((r) => num(r.headcount) !== null)
-    ? { field: 'headcount', title: 'Payroll head count (operators) 在编话务员人数' }
+    ? { field: 'headcount', title: '人数（含不接听人员）Head count (people on the payroll)' }
     : { field: 'agents_on_seat_mean', title: 'Agents on seat, mean over intervals (agents) 平均在席坐席数' };
 }
 

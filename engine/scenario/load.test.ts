@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { schemaText } from '../../scenarios/build-schema.ts';
 import { ScenarioError } from './errors.ts';
-import { loadScenario, parseScenario } from './load.ts';
+import { parseScenario } from './parse.ts';
+import { loadScenario } from './load.ts';
+import { filesFromMap } from './files.ts';
 
 const BASE = `name: test
 horizon: { days: 1 }
@@ -126,6 +128,22 @@ describe('scenario files', () => {
       message = String(e);
     }
     expect(message).toMatch(/bad\.yaml:\d+: talkTime\.file: cannot read nope\.csv/);
+  });
+
+  it('parses from a string with the referenced files given by name (no disk: what a browser does)', () => {
+    const text = BASE.replace('{ distribution: exponential, mean: 180 }', '{ distribution: empirical, file: talk.csv }');
+    const s = parseScenario(text, 'picked.yaml', {}, filesFromMap({ 'talk.csv': 'seconds\n60\n120\n180\n' }));
+    expect(s.talkTime).toMatchObject({ distribution: 'empirical', values: [60, 120, 180] });
+    const messageOf = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        return String(e);
+      }
+      return '';
+    };
+    expect(messageOf(() => parseScenario(text, 'picked.yaml', {}, filesFromMap({})))).toMatch(/picked\.yaml:\d+: talkTime\.file: talk\.csv was not given with the scenario/);
+    expect(messageOf(() => parseScenario(text, 'picked.yaml'))).toMatch(/talkTime\.file: talk\.csv: this scenario was given without its files/);
   });
 
   it('publishes the current JSON Schema in scenarios/schema.json', () => {

@@ -1,10 +1,9 @@
 // Scenario spec (validated file contents) -> Scenario (plain data, units resolved, one value per interval).
-import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import type { DurationDistribution } from '../random/distributions.ts';
 import { meanOf } from '../random/distributions.ts';
 import { addDays, daysInMonth, intervalLabel, parseIsoDate, weekdayIndex } from './calendar.ts';
 import { ScenarioError } from './errors.ts';
+import { FileProblem, fileTooLarge, type ScenarioFileReader } from './files.ts';
 import { parseDurationColumn } from './durationsCsv.ts';
 import { LIMITS } from '../limits.ts';
 export { parseDurationColumn };
@@ -75,8 +74,8 @@ export interface ScenarioWorkforce {
 }
 
 export interface ResolveOptions {
-  /** Allow empirical `file:` paths outside the scenario file's folder tree (refused by default; see SECURITY.md). */
-  allowFilesOutside?: boolean;
+  /** Reads the CSVs of empirical distributions (engine/scenario/files.ts); none: such a scenario is refused. */
+  files?: ScenarioFileReader;
 }
 
 export function resolveScenario(spec: ScenarioSpec, file?: string, options: ResolveOptions = {}): Scenario {
@@ -349,36 +348,18 @@ function normalise(weights: number[], file: string | undefined, path: string[]):
 function distribution(d: DistributionInput, file: string | undefined, path: string[], options: ResolveOptions): DurationDistribution {
   if (d.distribution !== 'empirical') return d as DurationDistribution;
   const where = [...path, 'file'];
-  const base = file ? dirname(resolvePath(file)) : process.cwd();
-  const csvPath = resolvePath(base, d.file);
+  if (!options.files) throw new ScenarioError(file, where, `${d.file}: this scenario was given without its files, so an empirical distribution cannot be read`);
   let bytes: Uint8Array;
   try {
-    if (!options.allowFilesOutside && !inside(base, csvPath)) {
-      throw new ScenarioError(file, where, `${d.file} is outside the scenario's folder; scenario files may read only files in their own folder tree (see SECURITY.md for the option that allows it)`);
-    }
-    const size = statSync(csvPath).size;
-    if (size > LIMITS.fileBytes) throw new ScenarioError(file, where, `${d.file} is ${(size / 1048576).toFixed(0)} MB; the limit is ${LIMITS.fileBytes / 1048576} MB`);
-    bytes = readFileSync(csvPath);
+    bytes = options.files(d.file);
   } catch (e) {
-    if (e instanceof ScenarioError) throw e;
-    throw new ScenarioError(file, where, `cannot read ${d.file} (looked for ${csvPath})`);
+    if (e instanceof FileProblem) throw new ScenarioError(file, where, e.message);
+    throw e;
   }
+  if (bytes.length > LIMITS.fileBytes) throw new ScenarioError(file, where, fileTooLarge(d.file, bytes.length));
   const values = parseDurationColumn(bytes, d.column);
   if (typeof values === 'string') throw new ScenarioError(file, where, `${d.file}: ${values}`);
   return { distribution: 'empirical', file: d.file, values };
-}
-
-/** Whether `target` lies in the folder tree of `base`, symbolic links followed. */
-function inside(base: string, target: string): boolean {
-  const real = (p: string) => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return p;
-    }
-  };
-  const rel = relative(real(base), real(target));
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /**

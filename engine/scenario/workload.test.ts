@@ -1,7 +1,8 @@
 // The workload fields through the scenario format: parsed, resolved, and simulated.
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../experiment/studies/run.ts';
-import { loadScenario, parseScenario } from './load.ts';
+import { parseScenario } from './parse.ts';
+import { loadScenario } from './load.ts';
 
 const BASE = `
 name: t

@@ -46,7 +46,7 @@ describe('payroll: who takes calls', () => {
 
 describe('agents following demand', () => {
   it('the scenario and the budget search spread a head count by the same rule', async () => {
-    const { parseScenario } = await import('../scenario/load.ts');
+    const { parseScenario } = await import('../scenario/parse.ts');
     const { scenarioAtHeadcount } = await import('../experiment/studies/budgetStudy.ts');
     const s = parseScenario(`
 name: d
@@ -77,7 +77,7 @@ patience: { distribution: exponential, mean: 120 }
   const roles: Payroll = { phoneShare: null, offPhone: { dispatcher: 3, trainer: 1 }, given: true };
 
   it('head count, flat: resolve and staffingAtHeadcount give the same agents, and the value round-trips', async () => {
-    const { parseScenario } = await import('../scenario/load.ts');
+    const { parseScenario } = await import('../scenario/parse.ts');
     const s = parseScenario(BASE + 'agents: { headcount: 64, peoplePerSeat: 5 }\npayroll: { offPhone: { dispatcher: 3, trainer: 1 } }\n');
     expect(s.staffing).toEqual({ form: 'headcount', headcount: 64, peoplePerSeat: 5, payroll: roles, profile: 'flat', minOnSeat: 1, roster: null });
     expect(s.headcount).toBe(s.staffing.headcount);
@@ -93,7 +93,7 @@ patience: { distribution: exponential, mean: 120 }
   });
 
   it('head count, following demand: the unrounded mean spread by the calls, never below minOnSeat', async () => {
-    const { parseScenario } = await import('../scenario/load.ts');
+    const { parseScenario } = await import('../scenario/parse.ts');
     const s = parseScenario(BASE + 'agents: { headcount: 73, peoplePerSeat: 5, profile: demand, minOnSeat: 5 }\n');
     expect(s.staffing.profile).toBe('demand');
     expect(s.agents).toEqual(demandProfile(73 / 5, s.callsPerHour, 5));
@@ -103,7 +103,7 @@ patience: { distribution: exponential, mean: 120 }
   });
 
   it('a roster: agents from its shifts, head count = its people + the payroll off the phones; a study supplies people per seat', async () => {
-    const { parseScenario } = await import('../scenario/load.ts');
+    const { parseScenario } = await import('../scenario/parse.ts');
     const s = parseScenario(
       BASE +
         'payroll: { offPhone: { dispatcher: 3, trainer: 1 } }\nshifts:\n  白: { start: "08:00", lengthHours: 8 }\n  夜: { start: "20:00", lengthHours: 12 }\nroster:\n  patterns: { 白: 9, 夜: 4 }\n',
@@ -121,7 +121,7 @@ patience: { distribution: exponential, mean: 120 }
   });
 
   it('agents given directly: no head count unless a study gives people per seat, then the fewest who put the mean on seat', async () => {
-    const { parseScenario } = await import('../scenario/load.ts');
+    const { parseScenario } = await import('../scenario/parse.ts');
     const s = parseScenario(BASE + 'agents: 12\npayroll: { phoneShare: 0.8 }\n');
     expect(s.staffing).toMatchObject({ form: 'agents', headcount: null, peoplePerSeat: null });
     expect(studyHeadcount(s.staffing, 12, undefined)).toEqual({ headcount: null, peoplePerSeat: null, implied: false });

@@ -2,7 +2,7 @@
 // calibration from another seed and another starting value must find the value within its
 // reported 95% interval.
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../scenario/load.ts';
+import { parseScenario } from '../../scenario/parse.ts';
 import { calibrate } from './calibrate.ts';
 import { calibratedYaml } from './calibratedYaml.ts';
 import { CalibrationError } from './solve.ts';

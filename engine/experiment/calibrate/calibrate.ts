@@ -4,18 +4,21 @@
 //
 // One unknown per observed figure. With one, a bracketed Illinois (regula falsi) search. With
 // several, the i-th field is solved against the i-th figure in turn (Gauss-Seidel) until all
-// hold. The fitted values' 95% intervals come from the replication noise of the figures, carried
-// through the local slopes (the delta method): a figure known to ±h moves the value by ±h / slope.
+// hold. The fitted values' 95% intervals come from the replication noise of the figures: with one
+// unknown by test inversion, with several through secant slopes (the delta method: a figure known
+// to ±h moves the value by ±h / slope); intervals.ts says why, coverage.test.ts checks they cover.
 // The root searches are solve.ts; writing the calibrated scenario file is calibratedYaml.ts.
 import { parseDocument, type Document } from 'yaml';
 import { ScenarioError } from '../../scenario/errors.ts';
-import { parseScenario, type ScenarioOverrides } from '../../scenario/load.ts';
+import { parseScenario, type ScenarioOverrides } from '../../scenario/parse.ts';
+import { nodeFileReader } from '../../scenario/load.ts';
 import type { Scenario } from '../../scenario/resolve.ts';
 import type { Estimate } from '../../stats/estimate.ts';
 import { metricDefinitions } from '../../callcenter/metrics.ts';
 import { modelFeatures } from '../studies/model.ts';
 import { runScenario, type RunResult } from '../studies/run.ts';
 import { CalibrationError, clamp, invert, round, solve1d, solveNd } from './solve.ts';
+import { invertedInterval, slopeBracket } from './intervals.ts';
 import { pathOf, setNumber } from './yamlFields.ts';
 
 /** A published figure the model must reproduce. */
@@ -117,7 +120,7 @@ export function calibrate(text: string, file: string | undefined, options: Calib
     fields.forEach((f, i) => setNumber(d, f, values[i], file));
     for (const e of extra) setNumber(d, e.field, e.value, file);
     if (slSeconds !== undefined) d.set('serviceLevelSeconds', slSeconds);
-    return parseScenario(d.toString(), file, options.overrides ?? {});
+    return parseScenario(d.toString(), file, options.overrides ?? {}, nodeFileReader(file, options.overrides?.allowFilesOutside));
   };
   const cache = new Map<string, RunResult>();
   const simulate = (values: number[], extra: { field: string; value: number }[] = []): RunResult => {
@@ -141,9 +144,7 @@ export function calibrate(text: string, file: string | undefined, options: Calib
     const x = start.map((v, i) => clamp(v ?? (ranges[i][0] + ranges[i][1]) / 2, ranges[i]));
     if (fields.length === 1) {
       const g = (v: number) => figure(simulate([v], extra), observed[0]).mean - observed[0].value;
-      const { root, slope } = solve1d(g, ranges[0], x[0], options.tolerance ?? 1e-3, fields[0], observed[0]);
-      lastSlope = slope;
-      return [root];
+      return [solve1d(g, ranges[0], x[0], options.tolerance ?? 1e-3, fields[0], observed[0]).root];
     }
     const residuals = (xs: number[]) => {
       const r = simulate(xs, extra);
@@ -174,8 +175,6 @@ export function calibrate(text: string, file: string | undefined, options: Calib
     return solveNd(residuals, ranges, x, options.tolerance ?? 1e-3, fields, observed);
   };
 
-  /** One unknown: the slope of the figure at the root, from the search's last bracket. */
-  let lastSlope: number | null = null;
   // The search starts from the file's values (the middle of the range where the file has none in it).
   const startValues = before.map((b, i) => (b !== null && b >= ranges[i][0] && b <= ranges[i][1] ? b : (ranges[i][0] + ranges[i][1]) / 2));
   // The figures are checked before any simulation: one the run does not report, or a share
@@ -198,16 +197,11 @@ export function calibrate(text: string, file: string | undefined, options: Calib
   const x = fit([], startValues);
   const run = simulate(x);
 
-  // 95% intervals: the figures' replication noise through the Jacobian of figures on values.
+  // 95% intervals: the figures' replication noise through the Jacobian of figures on values, its
+  // slopes secants over brackets wider than the staffing's steps (intervals.ts).
   const J = fields.map(() => new Array<number>(fields.length).fill(0));
-  if (fields.length === 1 && lastSlope !== null && Number.isFinite(lastSlope) && lastSlope !== 0) J[0][0] = lastSlope;
-  else for (let j = 0; j < fields.length; j++) {
-    const span = ranges[j][1] - ranges[j][0];
-    const h = Math.max(span * 0.01, Math.abs(x[j]) * 0.02);
-    const up = x.slice();
-    const down = x.slice();
-    up[j] = Math.min(ranges[j][1], x[j] + h);
-    down[j] = Math.max(ranges[j][0], x[j] - h);
+  for (let j = 0; j < fields.length; j++) {
+    const [up, down] = slopeBracket(x, j, ranges[j]);
     const ru = simulate(up);
     const rd = simulate(down);
     for (let i = 0; i < fields.length; i++) J[i][j] = (figure(ru, observed[i]).mean - figure(rd, observed[i]).mean) / (up[j] - down[j]);
@@ -220,10 +214,15 @@ export function calibrate(text: string, file: string | undefined, options: Calib
   const fitted: Record<string, FittedValue> = {};
   fields.forEach((f, i) => {
     const half = inv ? Math.sqrt(inv[i].reduce((s, a, j) => s + (a * halfWidths[j]) ** 2, 0)) : Infinity;
+    // One unknown: test inversion, starting from the delta-method half-width.
+    const [ciLow, ciHigh] =
+      fields.length === 1 && Number.isFinite(half) && half > 0
+        ? invertedInterval((v) => figure(simulate([v]), observed[0]).mean, x[0], half, halfWidths[0], observed[0].value, ranges[0])
+        : [Math.max(ranges[i][0], x[i] - half), Math.min(ranges[i][1], x[i] + half)];
     fitted[f] = {
       value: x[i],
-      ciLow: Math.max(ranges[i][0], x[i] - half),
-      ciHigh: Math.min(ranges[i][1], x[i] + half),
+      ciLow,
+      ciHigh,
       range: ranges[i],
       before: before[i],
     };

@@ -6,7 +6,7 @@ import { annualBudget } from '../../cost/budget.ts';
 import { affordableMonthlyWage, fullCostHeadcount } from '../../cost/inversions.ts';
 import type { CostSpec } from '../../cost/schema.ts';
 import { loadStudyScenario, pricingContext, contractTerm, type PricingContext } from '../studies/scenarioCosting.ts';
-import type { ScenarioOverrides } from '../../scenario/load.ts';
+import type { ScenarioOverrides } from '../../scenario/parse.ts';
 
 export const PRICE_FIT_FIELDS = ['wage', 'declaredBase', 'feeRate', 'headcount'] as const;
 export type PriceFitField = (typeof PRICE_FIT_FIELDS)[number];

@@ -1,8 +1,9 @@
 // Replications on worker threads give the same bytes as in one thread.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UnboundedQueueError } from '../../callcenter/errors.ts';
-import { parseScenario } from '../../scenario/load.ts';
-import { runReplications, setWorkers } from './pool.ts';
+import { parseScenario } from '../../scenario/parse.ts';
+import { runReplications, setThreadStartSeconds, WorkerStoppedError } from './pool.ts';
+import { closeWorkers, setWorkers } from './nodeThreads.ts';
 import { simulatedRequirement } from '../search/requirement.ts';
 import { runScenario, startRun } from '../studies/run.ts';
 
@@ -18,7 +19,12 @@ replications: 7
 seed: 5
 `);
 
-afterEach(() => setWorkers(1));
+// Tiny runs would stay in one thread (their work does not repay a thread's start): force threads.
+beforeEach(() => setThreadStartSeconds(0));
+afterEach(() => {
+  setWorkers(1);
+  setThreadStartSeconds(0.25);
+});
 
 describe('replications on a worker pool', () => {
   it('gives byte-identical run results with 1, 2 and 3 workers', () => {
@@ -53,6 +59,22 @@ describe('replications on a worker pool', () => {
     // Nobody on seat after the first interval and callers who never give up: the queue never empties.
     const bad = { ...scenario('none', 30), agents: [30, 0, 0, 0] };
     expect(() => runScenario(bad)).toThrow(UnboundedQueueError);
+    expect(runScenario(scenario()).replications).toBe(7);
+  });
+
+  it('fails in one line naming the replication when a worker thread dies, and starts afresh after it', () => {
+    setWorkers(2);
+    closeWorkers(); // the hook is read when a worker starts
+    process.env.HOTLINE_SIM_TEST_WORKER_STOPS_AT = '4';
+    try {
+      // Thread 1 of 2 holds replications 2, 4 and 6: it posts 2, then dies at 4.
+      expect(() => runScenario(scenario())).toThrow(WorkerStoppedError);
+      closeWorkers();
+      expect(() => runScenario(scenario())).toThrow(/^replication 4 failed: its worker thread stopped \(it exited with code 70\); nothing was written$/);
+    } finally {
+      delete process.env.HOTLINE_SIM_TEST_WORKER_STOPS_AT;
+    }
+    closeWorkers();
     expect(runScenario(scenario()).replications).toBe(7);
   });
 });

@@ -1,20 +1,22 @@
-// Replications on worker threads. Every replication is a pure function of (model, seed, r) with
-// its own random streams, so where it runs cannot change its numbers; results are handed back in
-// task order, so whatever folds them (sums, running means) does the same arithmetic whatever the
-// number of workers, and the output is byte-identical.
+// Replications on threads. Every replication is a pure function of (model, seed, r) with its own
+// random streams, so where it runs cannot change its numbers; results are handed back in task
+// order, so whatever folds them (sums, running means) does the same arithmetic whatever the
+// number of threads, and the output is byte-identical.
 //
-// The pool is synchronous to its caller: the main thread posts tasks and sleeps on a shared
-// counter (Atomics.wait) that each worker bumps after posting a result, then collects results with
-// receiveMessageOnPort. That keeps runScenario and the searches built on it (bisection over head
-// count, staffing rounds) plain synchronous functions; an async pool (piscina) would have made
-// every caller async for no gain in speed (measured in bench/pool.ts; see README).
-import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+// The pool is synchronous to its caller, so runScenario and the searches built on it stay plain
+// functions. Each thread gets its whole share of a batch in one message (task i goes to thread
+// i mod n): no thread idles while another still holds queued work. The calling thread takes a
+// share too, and folds the results that have arrived between its own replications. Threads are
+// used only when the work repays starting them.
+//
+// This file knows nothing of Node or of browsers: the threads come from a back end
+// (ReplicationThreads), worker_threads in Node (./nodeThreads.ts), Web Workers in a browser.
 import type { CallCentreModel, ReplicationResult } from '../../callcenter/model.ts';
+import { needsEventPath } from '../../callcenter/model.ts';
 import { UnboundedQueueError } from '../../callcenter/errors.ts';
 import { simulateReplication } from '../../callcenter/simulate.ts';
 
-/** One replication to simulate: plain data, cloned to the worker. */
+/** One replication to simulate: plain data, cloned to the thread. */
 export interface ReplicationTask {
   model: CallCentreModel;
   seed: number | string;
@@ -23,139 +25,188 @@ export interface ReplicationTask {
   path?: 'auto' | 'events';
 }
 
-/** What a worker posts back. */
-export type WorkerReply = { id: number; result: ReplicationResult } | { id: number; error: { name: string; message: string } };
+/** A task of a thread's share, with its place in the batch. */
+export interface SharedTask {
+  index: number;
+  task: ReplicationTask;
+}
 
-let workerCount = 1;
-let pool: ThreadPool | null = null;
+/** What a thread posts back for each task of its share. */
+export type WorkerReply = { index: number; result: ReplicationResult } | { index: number; error: { name: string; message: string } };
 
-/** The number of threads the machine offers (the default for `--workers`). */
-export function availableWorkers(): number {
-  return availableParallelism();
+/** What a back end reports: a reply, or a thread that ended without finishing its share (out of memory, a crash). */
+export type ThreadEvent = { thread: number; reply: WorkerReply } | { thread: number; stopped: string };
+
+/** Threads that simulate shares of replications: worker_threads in Node, Web Workers in a browser. */
+export interface ReplicationThreads {
+  /** Threads it runs, besides the caller's. */
+  readonly size: number;
+  /** Sends thread `thread` (0 ≤ thread < size) its whole share, in one message. */
+  post(thread: number, share: SharedTask[]): void;
+  /** The next event, or undefined when none is waiting; never blocks. */
+  poll(): ThreadEvent | undefined;
+  /** Blocks until an event may be waiting (or a short timeout passes). */
+  wait(): void;
+  close(): void;
+}
+
+/** Makes `n` threads. */
+export type ThreadsBackend = (n: number) => ReplicationThreads;
+
+/** A thread ended without finishing its replications: the command fails, naming the first one lost. */
+export class WorkerStoppedError extends Error {
+  override name = 'WorkerStoppedError';
+}
+
+let threadCount = 1;
+let backend: ThreadsBackend | null = null;
+let threads: ReplicationThreads | null = null;
+
+/** The back end threads come from (none: every replication runs in the calling thread). */
+export function setThreadsBackend(b: ThreadsBackend | null): void {
+  if (b !== backend) closeThreads();
+  backend = b;
 }
 
 /**
- * Sets how many worker threads simulate replications from now on. 1 (the library's default)
- * simulates in the calling thread, with no worker at all.
+ * How many threads simulate replications from now on, the calling one included. 1 (the library's
+ * default) simulates in the calling thread alone.
  */
-export function setWorkers(n: number): void {
+export function setThreadCount(n: number): void {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`the number of workers must be a whole number, 1 or more (got ${n})`);
-  if (n !== workerCount) {
-    pool?.close();
-    pool = null;
-    workerCount = n;
+  if (n !== threadCount) {
+    closeThreads();
+    threadCount = n;
   }
 }
 
-export function workers(): number {
-  return workerCount;
+/** Threads set by setThreadCount (the calling one included). */
+export function poolThreads(): number {
+  return threadCount;
 }
 
-/** Stops the worker threads (they are unref'd, so a process exits without this). */
-export function closeWorkers(): void {
-  pool?.close();
-  pool = null;
+/** Stops the threads (a Node back end's are unref'd, so a process exits without this). */
+export function closeThreads(): void {
+  threads?.close();
+  threads = null;
+}
+
+// Cost model for the decision to use threads: seconds of one thread's CPU per simulated call on
+// each path (bench: the standard year, 77 ns a call on the fast path; Guangzhou's week on the
+// event path 0.8–1.6 µs), and what starting a thread costs (isolate, Node, the worker bundle, a
+// cold JIT: ~0.2 s of CPU measured, plus its wall time before the first replication).
+const SECONDS_PER_CALL = { fast: 1e-7, events: 1.2e-6 };
+let threadStartSeconds = 0.25;
+
+/** What a thread's start is taken to cost, in seconds of work (tests set 0 to put tiny batches on threads). */
+export function setThreadStartSeconds(seconds: number): void {
+  threadStartSeconds = seconds;
+}
+/** Below this much work per thread, even started threads do not repay a batch's messages. */
+const MIN_SECONDS_PER_THREAD = 0.02;
+
+const callsOf = new WeakMap<CallCentreModel, number>();
+/** Expected calls of one replication, from the model's rates (cached per model). */
+function expectedCalls(m: CallCentreModel): number {
+  let c = callsOf.get(m);
+  if (c === undefined) {
+    c = 0;
+    for (let k = 0; k < m.callsPerHour.length; k++) c += m.callsPerHour[k];
+    c *= m.intervalSeconds / 3600;
+    callsOf.set(m, c);
+  }
+  return c;
+}
+
+/** Seconds of CPU the batch is expected to take in one thread. */
+export function expectedSeconds(tasks: readonly ReplicationTask[]): number {
+  let s = 0;
+  for (const t of tasks) s += expectedCalls(t.model) * (t.path === 'events' || needsEventPath(t.model) ? SECONDS_PER_CALL.events : SECONDS_PER_CALL.fast);
+  return s;
+}
+
+/** Threads for a batch, the calling one included: as many as set, but only as many as the work repays. */
+export function threadsFor(tasks: readonly ReplicationTask[]): number {
+  const most = Math.min(threadCount, tasks.length);
+  if (most <= 1 || !backend) return 1;
+  const work = expectedSeconds(tasks);
+  // Threads already running cost only their messages; new ones must earn their start.
+  const perThread = threads ? MIN_SECONDS_PER_THREAD : threadStartSeconds;
+  return perThread <= 0 ? most : Math.max(1, Math.min(most, Math.floor(work / perThread)));
 }
 
 /**
- * Simulates the tasks and calls onResult(index, result) in task order — on the worker pool when
- * more than one worker is set and there is more than one task, else in this thread.
+ * Simulates the tasks and calls onResult(index, result) in task order: task i on thread i mod n
+ * (thread 0 is the caller's), n from threadsFor.
  */
 export function runReplications(tasks: readonly ReplicationTask[], onResult: (index: number, result: ReplicationResult) => void): void {
-  if (workerCount <= 1 || tasks.length <= 1) {
+  const n = threadsFor(tasks);
+  if (n <= 1) {
     tasks.forEach((t, i) => onResult(i, simulateReplication(t.model, t.seed, t.replication, t.path)));
     return;
   }
-  pool ??= new ThreadPool(workerCount);
-  pool.map(tasks, onResult);
-}
-
-/** Tasks kept queued at each worker, so that none waits for the main thread between two tasks. */
-const IN_FLIGHT_PER_WORKER = 2;
-
-class ThreadPool {
-  private readonly signal = new Int32Array(new SharedArrayBuffer(4));
-  private readonly threads: { worker: Worker; port: MessagePort; inFlight: number }[] = [];
-
-  constructor(n: number) {
-    // In the bundled command this module is cli/dist/main.mjs and the worker cli/dist/worker-entry.mjs;
-    // from source it is engine/experiment/pool/worker-entry.mjs, which loads the TypeScript through tsx.
-    const entry = new URL('./worker-entry.mjs', import.meta.url);
-    for (let i = 0; i < n; i++) {
-      const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(entry, { workerData: { port: port2, signal: this.signal }, transferList: [port2] });
-      worker.unref();
-      port1.unref();
-      this.threads.push({ worker, port: port1, inFlight: 0 });
+  threads ??= backend!(threadCount - 1);
+  const pool = threads;
+  const owner = (i: number) => i % n; // 0: this thread; w ≥ 1: pool thread w - 1
+  const pending = new Set<number>(); // tasks posted to a pool thread and not yet back
+  for (let w = 1; w < n; w++) {
+    const share: SharedTask[] = [];
+    for (let i = w; i < tasks.length; i += n) {
+      share.push({ index: i, task: tasks[i] });
+      pending.add(i);
     }
+    pool.post(w - 1, share);
   }
-
-  map(tasks: readonly ReplicationTask[], onResult: (index: number, result: ReplicationResult) => void): void {
-    const done = new Map<number, ReplicationResult>();
-    let next = 0; // next task to send
-    let delivered = 0; // results handed to onResult, in order
-    let failure: Error | null = null;
-    const send = () => {
-      for (const t of this.threads) {
-        while (t.inFlight < IN_FLIGHT_PER_WORKER && next < tasks.length) {
-          t.worker.postMessage({ id: next, ...tasks[next] });
-          t.inFlight++;
-          next++;
-        }
+  const done = new Map<number, ReplicationResult>();
+  let next = 0; // the next result to hand over, in task order
+  const fail = (e: unknown): unknown => {
+    // A failed batch leaves threads busy with the rest of their shares: stop them (new ones start
+    // with the next batch).
+    if (threads === pool) closeThreads();
+    return e;
+  };
+  const collect = (): boolean => {
+    let got = false;
+    for (let e = pool.poll(); e !== undefined; e = pool.poll()) {
+      got = true;
+      if ('stopped' in e) {
+        const lost = [...pending].filter((i) => owner(i) === e.thread + 1).sort((a, b) => a - b)[0];
+        const what = lost === undefined ? 'a replication' : `replication ${tasks[lost].replication + 1}`;
+        throw fail(new WorkerStoppedError(`${what} failed: its worker thread stopped (${e.stopped}); nothing was written`));
       }
-    };
-    send();
-    while (delivered < tasks.length) {
-      const seen = Atomics.load(this.signal, 0);
-      let got = false;
-      for (const t of this.threads) {
-        for (let m = receiveMessageOnPort(t.port); m !== undefined; m = receiveMessageOnPort(t.port)) {
-          const reply = m.message as WorkerReply;
-          t.inFlight--;
-          got = true;
-          if ('error' in reply) failure ??= rebuildError(reply.error);
-          else done.set(reply.id, reply.result);
-        }
-      }
-      if (failure) {
-        // Let the tasks still queued finish quietly, then report the first failure.
-        this.drain();
-        throw failure;
-      }
-      while (done.has(delivered)) {
-        const r = done.get(delivered)!;
-        done.delete(delivered);
-        onResult(delivered++, r);
-      }
-      if (got) send();
-      else Atomics.wait(this.signal, 0, seen, 60_000);
+      const r = e.reply;
+      pending.delete(r.index);
+      if ('error' in r) throw fail(rebuildError(r.error));
+      else done.set(r.index, r.result);
     }
+    return got;
+  };
+  const deliver = () => {
+    while (done.has(next)) {
+      const r = done.get(next)!;
+      done.delete(next);
+      onResult(next++, r);
+    }
+  };
+  for (let i = 0; i < tasks.length; i += n) {
+    collect();
+    deliver();
+    let r: ReplicationResult;
+    try {
+      r = simulateReplication(tasks[i].model, tasks[i].seed, tasks[i].replication, tasks[i].path);
+    } catch (e) {
+      throw fail(e);
+    }
+    done.set(i, r);
+    deliver();
   }
-
-  /** Waits for every task in flight and throws their results away. */
-  private drain(): void {
-    while (this.threads.some((t) => t.inFlight > 0)) {
-      const seen = Atomics.load(this.signal, 0);
-      let got = false;
-      for (const t of this.threads) {
-        while (receiveMessageOnPort(t.port) !== undefined) {
-          t.inFlight--;
-          got = true;
-        }
-      }
-      if (!got) Atomics.wait(this.signal, 0, seen, 60_000);
-    }
-  }
-
-  close(): void {
-    for (const t of this.threads) {
-      t.port.close();
-      void t.worker.terminate();
-    }
+  while (next < tasks.length) {
+    if (!collect()) pool.wait();
+    deliver();
   }
 }
 
-/** The same kind of error as the worker threw, so the command reports user errors as one line. */
+/** The same kind of error as the thread threw, so the command reports user errors as one line. */
 function rebuildError(e: { name: string; message: string }): Error {
   if (e.name === 'UnboundedQueueError') return new UnboundedQueueError(e.message);
   if (e.name === 'RangeError') return new RangeError(e.message);

@@ -3,7 +3,8 @@
 // the two searches it dispatches to with the same arguments), so the same question printed
 // anywhere gives the same number.
 import type { StaffingTarget } from '../../analytic/staffing.ts';
-import { loadScenario, type ScenarioOverrides } from '../../scenario/load.ts';
+import { type ScenarioOverrides } from '../../scenario/parse.ts';
+import { loadScenario } from '../../scenario/load.ts';
 import { DEFAULT_TARGET_PERIOD, type TargetPeriod } from './targetPeriod.ts';
 import { minimumHeadcountForTarget, type HeadcountForTarget, type StaffingMode } from './headcountSearch.ts';
 import { rosterHeadcountForTarget } from './rosterSolver.ts';
@@ -54,11 +55,10 @@ export async function headcountForTarget(file: string, q: HeadcountQuestion): Pr
   return { file, scenario: st.scenario.name, scenarioHeadcount: st.scenario.headcount, mode: 'profile', period, headcount: result.headcount, result, roster: null };
 }
 
-/** "roster (shift solver), every 30-min interval" / "flat around the clock, every month". */
-export function describeStaffingMode(r: HeadcountForTarget, intervalMinutes: number): string {
-  const how = { roster: 'roster (solver)', demand: 'demand profile', flat: 'flat' }[r.profile];
-  const per = { interval: `every ${intervalMinutes}-min interval`, day: 'every day', month: 'every month', horizon: 'horizon average' }[r.period];
-  return `${how}, ${per}`;
+/** "roster (solver), every 30-min interval" / "demand profile, horizon average (14 d, one month)": from what was computed. */
+export function describeStaffingMode(r: HeadcountForTarget): string {
+  const how = { roster: 'roster', demand: 'demand profile', flat: 'flat' }[r.profile];
+  return `${how}, ${r.periodText}`;
 }
 
 /** One line on why a roster and the scenario's profile give different head counts for the same target. */
@@ -68,7 +68,7 @@ export function whyModesDiffer(roster: HeadcountForTarget, profile: HeadcountFor
     return `a roster puts people on seat when the calls come; ${shape} keeps its shape all day, so its busiest ${profile.period === 'horizon' ? 'hours set' : `${profile.period} sets`} the head count`;
   }
   return (
-    `the roster meets the target in every interval, in whole shifts and through shrinkage; ${shape} spreads people exactly as the calls ` +
-    `and need only meet it ${profile.period === 'horizon' ? 'on average' : `in every ${profile.period}`}`
+    `the roster is set to meet the target interval by interval, in whole shifts and through shrinkage; ${shape} spreads people exactly as the calls ` +
+    `and need only meet it on its ${profile.periodText}`
   );
 }

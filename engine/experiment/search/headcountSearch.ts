@@ -14,7 +14,7 @@ import { unboundedAt } from './headcountAgents.ts';
 import { minimumHeadcountForAgents } from '../../workforce/staffing.ts';
 import { RunCache } from './runCache.ts';
 import { analyticFlatAgents, type AnalyticEstimate } from './analyticBracket.ts';
-import { DEFAULT_TARGET_PERIOD, meetsTargetOverPeriod, type TargetPeriod } from './targetPeriod.ts';
+import { DEFAULT_TARGET_PERIOD, assessedPeriodText, meetsTargetOverPeriod, type TargetPeriod } from './targetPeriod.ts';
 
 // ---------------------------------------------------------------------------------------------
 // search over agents on seat
@@ -97,7 +97,15 @@ export interface HeadcountForTarget {
   peoplePerSeat: number;
   /** Smallest payroll head count whose simulated KPI meets the target. */
   headcount: number;
+  /**
+   * The head count in full-time equivalents, part-timers by their paid hours (a roster; absent:
+   * everyone is full-time, so it equals `headcount`). What the payroll is priced on.
+   */
+  fte?: number;
+  /** Mean agents on seat of that head count's staffing (what its row simulates). */
   agentsOnSeat: number;
+  /** What the target was checked on, in words, from the run (assessedPeriodText; a roster: its intervals and how many miss). */
+  periodText: string;
   /** The target's KPI at that head count in the worst period (the horizon's for period 'horizon'), mean and 95% CI. */
   kpi: Estimate;
   kpis: KpiSummary;
@@ -193,11 +201,13 @@ export function minimumHeadcountForTarget(scenario: Scenario, target: StaffingTa
     metric,
     criterion,
     period,
+    periodText: assessedPeriodText(best.run!, period),
     mode: 'profile',
     profile: s.staffing.profile,
     peoplePerSeat: pps,
     headcount: best.e.headcount,
-    agentsOnSeat: n,
+    // What the answer's own head count puts on seat (its run), not the search's agent step.
+    agentsOnSeat: best.run!.staffing.meanOnSeat,
     kpi: best.e.kpi,
     kpis: kpiSummary(best.run!),
     oneFewer: fewer,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../scenario/load.ts';
+import { parseScenario } from '../../scenario/parse.ts';
 import { runScenario } from '../studies/run.ts';
 import { simulatedRequirement } from './requirement.ts';
 
-const scenario = (rates: string) =>
+const scenario = (rates: string, extra = '') =>
   parseScenario(`name: requirement test
-horizon: { hours: 12 }
+horizon: { hours: 12 }${extra}
 arrivals: { callsPerHour: ${rates} }
 talkTime: { distribution: exponential, mean: 240 }
 patience: { distribution: exponential, mean: 120 }
@@ -40,5 +40,32 @@ describe('simulation-corrected requirement', () => {
     fewer[peak]--;
     const worse = runScenario({ ...s, agents: fewer, seed: 'independent', replications: 40 });
     expect(worse.intervals[peak].metrics.connectionRate.mean).toBeLessThan(check.intervals[peak].metrics.connectionRate.mean);
+  });
+
+  it('reports intervals the target is out of reach of, and stops raising them', () => {
+    // 20 trunk lines: at 300 calls/h and 240 s a call, ~40 callers at once want a line, so
+    // blocked calls keep the connection rate below 95% however many agents sit behind the lines.
+    const s = scenario('300', '\nlines: 20');
+    const r = simulatedRequirement(s, { kind: 'connectionRate', value: 0.95 }, { replications: 8 });
+    expect(r.unreachable.length).toBeGreaterThan(0);
+    expect(r.failing).toEqual(expect.arrayContaining(r.unreachable));
+    expect(r.rounds).toBeLessThan(30); // not the old cap of rounds
+    // Raising stopped far below what an unlimited search would pile up.
+    for (const k of r.unreachable) expect(r.agents[k]).toBeLessThan(4 * r.erlang[k]);
+  });
+
+  it('converges in a few rounds where Erlang is far off (talk times far from exponential, a ramp)', () => {
+    const ramp = [60, 120, 400, 900, 900, 900, 600, 300, 300, 300, 200, 100, 100, 100, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60];
+    const s = parseScenario(`name: requirement ramp
+horizon: { hours: 12 }
+arrivals: { callsPerHour: [${ramp.join(', ')}] }
+talkTime: { distribution: lognormal, mean: 240, cv: 2 }
+patience: { distribution: exponential, mean: 60 }
+agents: 1
+seed: 3
+`);
+    const r = simulatedRequirement(s, { kind: 'connectionRate', value: 0.95 }, { replications: 12 });
+    expect(r.failing).toEqual([]);
+    expect(r.rounds).toBeLessThanOrEqual(16);
   });
 });

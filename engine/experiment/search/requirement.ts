@@ -1,9 +1,19 @@
 // The minimum agents on seat per interval for a KPI target, corrected by simulation.
 // Erlang A/C per interval is the starting point; it is wrong where calls carry over between
 // intervals (ramps), where talk times are not exponential and where patience is not, so the
-// requirement is simulated, raised where an interval misses the target and lowered where it
-// meets it with an agent to spare, until every interval meets it at the chosen confidence.
-import type { StaffingTarget } from '../../analytic/index.ts';
+// requirement is simulated and each interval moved to the agents that meet the target.
+//
+// How it converges in a few rounds (a whole week of a big city is millions of calls a round):
+// - Step sizes from the analytic curve: an interval's simulated KPI is read as the Erlang A/C KPI of
+//   some "equivalent" agent count, and the interval moves by the agents the curve says close the
+//   gap to the target (at least one), not one agent a round.
+// - Each interval keeps a bracket: the most agents seen to miss and the fewest seen to meet; a step
+//   never leaves it, so the search cannot oscillate and ends when the bracket closes.
+// - Searching rounds use few replications (the margin for simulation noise is the one the full
+//   replications will have); then the full replications confirm, and repair what they refute.
+// - An interval whose KPI does not improve when agents are added (the target is out of its reach,
+//   e.g. trunk lines or a queue carried from earlier) is reported as unreachable and left alone.
+import { queueMetrics, type StaffingTarget } from '../../analytic/index.ts';
 import { erlangRequirement } from '../../workforce/requirement.ts';
 import { metricDefinitions } from '../../callcenter/metrics.ts';
 import { COUNTER_NAMES, type CallCentreModel } from '../../callcenter/model.ts';
@@ -18,8 +28,10 @@ import { scenarioForTarget, targetMetric } from './target.ts';
 export interface RequirementStudyOptions {
   /** Intervals to staff, from the start of the scenario (default: one week, or the whole horizon if shorter). */
   intervals?: number;
-  /** Replications per simulation round (default 20). */
+  /** Replications of the confirming rounds (default 20). */
   replications?: number;
+  /** Replications of the searching rounds (default: 4, at most `replications`). */
+  searchReplications?: number;
   /**
    * One-sided confidence that an interval's expected KPI meets the target (default 0.8):
    * 0.5 compares the simulated mean; higher values add a margin for simulation noise.
@@ -29,7 +41,7 @@ export interface RequirementStudyOptions {
   maxOccupancy?: number;
   /** At least this many agents in every interval (a 7x24 line keeps someone on seat). Default 1. */
   minAgents?: number;
-  /** Maximum simulation rounds (default 30). */
+  /** Most simulation rounds, in full rounds: a searching round counts as its share of the replications (default 30). */
   maxRounds?: number;
   onRound?: (round: number, failing: number) => void;
 }
@@ -39,23 +51,38 @@ export interface RequirementStudy {
   agents: number[];
   /** The Erlang A/C starting point per interval. */
   erlang: number[];
-  /** The KPI simulated with `agents`, per interval (mean and 95% CI). */
+  /** The KPI simulated with `agents` at the full replications, per interval (mean and 95% CI). */
   kpi: Estimate[];
   /** Which KPI and its direction. */
   kpiId: string;
-  /** Intervals that still miss the target (e.g. capped at maxAgents); normally empty. */
+  /** Intervals that still miss the target at the full replications (the unreachable ones among them). */
   failing: number[];
+  /** Intervals whose KPI did not improve with more agents: the target is out of their reach. */
+  unreachable: number[];
+  /** Simulation rounds: searching (few replications) and confirming (full). */
   rounds: number;
+  searchRounds: number;
   simulatedCalls: number;
 }
+
+/** Raises that leave the KPI no better before an interval is called unreachable. */
+const STALLS_BEFORE_UNREACHABLE = 3;
+/** Searching rounds at most (each interval's bracket normally closes in 4–6). */
+const MAX_SEARCH_ROUNDS = 8;
+/** Lowering passes at the full replications (each a trial and a check). */
+const LOWERING_PASSES = 2;
+/** Extra margin of a searching round, in standard errors of its mean's distance from the full replications' mean. */
+const SEARCH_EXTRA_Z = 0.5;
 
 export function simulatedRequirement(given: Scenario, target: StaffingTarget, options: RequirementStudyOptions = {}): RequirementStudy {
   // A service-level target brings its own threshold and formula.
   const scenario = scenarioForTarget(given, target);
   const n = Math.min(scenario.nIntervals, options.intervals ?? 7 * scenario.intervalsPerDay);
   const R = options.replications ?? 20;
+  const Rs = Math.max(2, Math.min(R, options.searchReplications ?? 4));
   const confidence = options.confidence ?? 0.8;
   const minAgents = options.minAgents ?? 1;
+  const maxRounds = options.maxRounds ?? 30;
   const T = scenario.serviceLevelSeconds;
   const rates = scenario.callsPerHour.slice(0, n);
   const handle = meanOf(scenario.talkTime) + meanOf(scenario.wrapUpTime);
@@ -70,16 +97,22 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
   const kpiDef = defs.find((d) => d.id === goal.id)!;
   const occDef = defs.find((d) => d.id === 'occupancy')!;
   const z = zOneSided(confidence);
+  const curve = analyticCurve(scenario, goal.id, handle, patienceMean);
   let simulatedCalls = 0;
+  let rounds = 0;
+  // maxRounds is a budget in full rounds: a searching round costs its share of the replications.
+  let spent = 0;
 
-  const evaluate = (agents: number[]) => {
+  const evaluate = (agents: number[], replications: number) => {
+    rounds++;
+    spent += replications / R;
     const model: CallCentreModel = callCentreModel(scenario, agents, n);
     const kpi = new RunningEstimates(n);
     const occ = new RunningEstimates(n);
     const one = { overtimeSeconds: 0, drainSeconds: 0 } as CounterTotals;
-    // The same seeds every round (common random numbers): a change in staffing, not noise, moves the KPI.
-    // A round's replications run on the worker pool and are folded in order.
-    const tasks = Array.from({ length: R }, (_, r) => ({ model, seed: `${scenario.seed}|requirement`, replication: r }));
+    // The same seeds every round (common random numbers): a change in staffing, not noise, moves the
+    // KPI; a searching round's replications are the first ones of a confirming round.
+    const tasks = Array.from({ length: replications }, (_, r) => ({ model, seed: `${scenario.seed}|requirement`, replication: r }));
     runReplications(tasks, (_, rep) => {
       simulatedCalls += rep.calls;
       for (let k = 0; k < n; k++) {
@@ -88,56 +121,191 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
         occ.add(k, occDef.value(one));
       }
     });
-    const meets = (k: number): boolean => {
-      if (kpi.n[k] === 0) return true; // no calls in this interval in any replication
+    // The margin for noise is the one `R` replications give: a searching round estimates the
+    // spread from its few replications and asks for the margin the confirming round will ask for.
+    // A searching round adds half a standard error of its own mean's distance from the full one,
+    // so that fewer of its placements are refuted (each refutation costs a confirming round).
+    const spread = (1 / Math.min(replications, R) - 1 / R) ** 0.5 * SEARCH_EXTRA_Z;
+    const margin = (k: number): number => (kpi.n[k] > 1 ? (z / Math.sqrt((kpi.n[k] * R) / replications) + spread) * Math.sqrt(kpi.m2[k] / (kpi.n[k] - 1)) : 0);
+    /** How far the KPI is on the good side of the target, margin included (≥ 0: meets it). */
+    const slack = (k: number): number => {
+      if (kpi.n[k] === 0) return Infinity; // no calls in this interval in any replication
       const m = kpi.mean[k];
-      const se = kpi.n[k] > 1 ? Math.sqrt(kpi.m2[k] / (kpi.n[k] - 1) / kpi.n[k]) : 0;
-      const ok = goal.higherIsBetter ? m - z * se >= goal.value - 1e-12 : m + z * se <= goal.value + 1e-12;
-      const occOk = options.maxOccupancy === undefined || occ.n[k] === 0 || occ.mean[k] <= options.maxOccupancy + 1e-12;
-      return ok && occOk;
+      return goal.higherIsBetter ? m - margin(k) - (goal.value - 1e-12) : goal.value + 1e-12 - (m + margin(k));
     };
-    return { meets, kpi };
+    const occOk = (k: number) => options.maxOccupancy === undefined || occ.n[k] === 0 || occ.mean[k] <= options.maxOccupancy + 1e-12;
+    const meets = (k: number): boolean => slack(k) >= 0 && occOk(k);
+    /** The simulated KPI read on the analytic curve: the agents at which Erlang A/C gives it (and the target, margin included). */
+    const equivalent = (k: number, agents: number): { now: number; need: number } | null => {
+      if (kpi.n[k] === 0 || rates[k] === 0) return null;
+      const sign = goal.higherIsBetter ? 1 : -1;
+      return { now: curve.agentsFor(rates[k], kpi.mean[k], agents), need: curve.agentsFor(rates[k], goal.value + sign * margin(k), agents) };
+    };
+    const occupancyStep = (k: number, agents: number): number =>
+      options.maxOccupancy !== undefined && occ.n[k] > 0 && occ.mean[k] > options.maxOccupancy ? Math.ceil((agents * occ.mean[k]) / options.maxOccupancy - agents - 1e-9) : 0;
+    return { meets, kpi, equivalent, occupancyStep };
   };
 
   const agents = erlang.slice();
-  const maxRounds = options.maxRounds ?? 30;
-  let rounds = 0;
-  let result = evaluate(agents);
-  // Raise until every interval meets the target.
-  for (; rounds < maxRounds; rounds++) {
-    const failing = indices(n).filter((k) => !result.meets(k));
-    options.onRound?.(rounds + 1, failing.length);
-    if (failing.length === 0) break;
-    for (const k of failing) agents[k]++;
-    result = evaluate(agents);
-  }
-  // Lower, one agent at a time where an interval meets the target, keeping only cuts that still meet it.
-  for (let pass = 0; pass < 2 && rounds < maxRounds; pass++) {
-    const trial = agents.slice();
-    const cut = indices(n).filter((k) => trial[k] > minAgents);
-    for (const k of cut) trial[k]--;
-    const tried = evaluate(trial);
-    rounds++;
-    let kept = 0;
-    for (const k of cut) {
-      if (tried.meets(k)) {
-        agents[k] = trial[k];
-        kept++;
+  // Per interval: the most agents seen to miss the target and the fewest seen to meet it.
+  const missAt = new Array<number>(n).fill(minAgents - 1);
+  const meetAt = new Array<number>(n).fill(Infinity);
+  // The last staffing simulated and its KPI on the analytic scale, for the secant's slope.
+  const prevAgents = new Array<number>(n).fill(NaN);
+  const prevEquivalent = new Array<number>(n).fill(NaN);
+  const stalls = new Array<number>(n).fill(0);
+  const unreachable = new Set<number>();
+
+  /**
+   * One round's moves. Searching (`confirming` false): every interval toward its target, up or down,
+   * inside its bracket. Confirming: raise what misses, nothing else.
+   * The step: the gap between the KPI and the target on the analytic curve, divided by what one
+   * agent bought last time (a secant: outbound work and carried calls make an added agent worth
+   * less than the formula says).
+   */
+  const move = (result: ReturnType<typeof evaluate>, confirming: boolean): number => {
+    let largest = 0;
+    for (let k = 0; k < n; k++) {
+      if (unreachable.has(k)) continue;
+      const a = agents[k];
+      const ok = result.meets(k);
+      const eq = result.equivalent(k, a);
+      let slope = 1;
+      if (eq && Number.isFinite(eq.now) && !Number.isNaN(prevAgents[k]) && prevAgents[k] !== a) {
+        slope = (eq.now - prevEquivalent[k]) / (a - prevAgents[k]);
+        if (!ok && a > prevAgents[k] && slope <= 0.05) stalls[k]++;
+        else stalls[k] = 0;
+        slope = Math.min(1.5, Math.max(0.5, slope));
+      }
+      if (eq && Number.isFinite(eq.now)) {
+        prevAgents[k] = a;
+        prevEquivalent[k] = eq.now;
+      }
+      // More agents bought nothing, several times over and far above the formula: out of reach.
+      if (!ok && stalls[k] >= STALLS_BEFORE_UNREACHABLE && a >= 1.25 * erlang[k] + 2) {
+        unreachable.add(k);
+        continue;
+      }
+      if (!confirming && (ok ? missAt[k] >= a : meetAt[k] <= a)) continue; // contradicts the bracket: settled until confirmed
+      if (ok) meetAt[k] = Math.min(meetAt[k], a);
+      else {
+        missAt[k] = Math.max(missAt[k], a);
+        if (meetAt[k] <= a) meetAt[k] = Infinity;
+      }
+      const lo = missAt[k] + 1;
+      const hi = meetAt[k];
+      if (ok && (confirming || hi <= lo)) continue;
+      // No reading on the curve (no calls, or a target beyond it): one agent at a time.
+      const gap = eq && Number.isFinite(eq.need - eq.now) ? (eq.need - eq.now) / slope : 0;
+      let next: number;
+      if (!ok) {
+        // At most doubling in a round: the curve is a guide, not the simulation.
+        next = a + Math.min(Math.max(2, a), Math.max(1, Math.ceil(gap - 1e-9), result.occupancyStep(k, a)));
+        if (hi !== Infinity && next >= hi) next = hi - lo > 1 ? Math.floor((lo + hi) / 2) : hi;
+      } else {
+        next = a + Math.min(-1, Math.floor(gap + 1e-9));
+        if (next < lo) next = hi - lo > 1 ? Math.ceil((lo + hi) / 2) - (hi - lo === 2 ? 1 : 0) : lo;
+      }
+      next = Math.max(minAgents, next);
+      if (next !== a) {
+        largest = Math.max(largest, Math.abs(next - a));
+        agents[k] = next;
       }
     }
-    if (kept === 0) break;
-    // Cuts interact through calls carried into the next interval: re-check and repair.
-    result = evaluate(agents);
-    for (; rounds < maxRounds; rounds++) {
-      const failing = indices(n).filter((k) => !result.meets(k));
-      if (failing.length === 0) break;
-      for (const k of failing) agents[k]++;
-      result = evaluate(agents);
+    return largest;
+  };
+
+  // Searching rounds: few replications, analytic steps, until only moves of one agent are left
+  // (within the few replications' noise) or every bracket is closed.
+  let searchRounds = 0;
+  const searching = Rs < R;
+  while (searching && searchRounds < MAX_SEARCH_ROUNDS && spent + 1 < maxRounds) {
+    const result = evaluate(agents, Rs);
+    searchRounds++;
+    const largest = move(result, false);
+    options.onRound?.(rounds, indices(n).filter((k) => !result.meets(k)).length);
+    if (largest <= 1) break;
+  }
+  // Confirming rounds: every replication; raise what they refute (the brackets start again: the
+  // full replications know better than the few).
+  missAt.fill(minAgents - 1);
+  meetAt.fill(Infinity);
+  let result = evaluate(agents, R);
+  for (;;) {
+    const failing = indices(n).filter((k) => !result.meets(k) && !unreachable.has(k));
+    options.onRound?.(rounds, failing.length);
+    if (failing.length === 0 || spent + 1 > maxRounds) break;
+    // Without a searching phase (replications ≤ the searching ones) the confirming rounds search.
+    if (move(result, searching) === 0) break;
+    result = evaluate(agents, R);
+  }
+  // Lowering at the full replications (the searching rounds' extra margin and the repairs' steps can
+  // leave an agent to spare): one agent fewer in every interval that meets the target, kept only where
+  // it still meets it; then re-checked and repaired, since cuts interact through calls carried into
+  // the next interval.
+  for (let pass = 0; pass < LOWERING_PASSES && spent + 2 <= maxRounds; pass++) {
+    const cut = indices(n).filter((k) => !unreachable.has(k) && agents[k] > minAgents && result.meets(k));
+    if (cut.length === 0) break;
+    const trial = agents.slice();
+    for (const k of cut) trial[k]--;
+    const tried = evaluate(trial, R);
+    const kept = cut.filter((k) => tried.meets(k));
+    if (kept.length === 0) break;
+    for (const k of kept) agents[k]--;
+    result = evaluate(agents, R);
+    while (spent + 1 <= maxRounds) {
+      const failing = indices(n).filter((k) => !result.meets(k) && !unreachable.has(k));
+      options.onRound?.(rounds, failing.length);
+      if (failing.length === 0 || move(result, true) === 0) break;
+      result = evaluate(agents, R);
     }
   }
   const failing = indices(n).filter((k) => !result.meets(k));
   const kpi = indices(n).map((k) => result.kpi.get(k));
-  return { agents, erlang, kpi, kpiId: goal.id, failing, rounds, simulatedCalls };
+  return { agents, erlang, kpi, kpiId: goal.id, failing, unreachable: [...unreachable].sort((a, b) => a - b), rounds, searchRounds, simulatedCalls };
+}
+
+/**
+ * The Erlang A (C) KPI as a function of agents at a given rate, and its inverse on the reals: the
+ * (interpolated) agents at which the curve takes a value. Cached by (rate, agents).
+ */
+function analyticCurve(s: Scenario, id: string, handleSeconds: number, patienceSeconds: number | null) {
+  const cache = new Map<string, number>();
+  const formula = s.serviceLevelFormula as 'offered';
+  const higher = id === 'connectionRate' || id === 'serviceLevel';
+  // In "goodness" units: increasing in agents.
+  const at = (rate: number, agents: number): number => {
+    const key = `${rate}|${agents}`;
+    let v = cache.get(key);
+    if (v === undefined) {
+      const q = queueMetrics({ callsPerHour: rate, handleSeconds, agents, patienceSeconds, serviceLevelSeconds: s.serviceLevelSeconds });
+      const x = !q.stable ? NaN : id === 'connectionRate' ? q.connectionRate : id === 'serviceLevel' ? q.serviceLevel[formula] : id === 'asa' ? q.asa : q.probAbandon;
+      v = Number.isNaN(x) ? -Infinity : higher ? x : -x;
+      cache.set(key, v);
+    }
+    return v;
+  };
+  return {
+    /** Real-valued agents at which the curve reaches `value`, searched near `from`. */
+    agentsFor(rate: number, value: number, from: number): number {
+      const g = higher ? value : -value;
+      let a = Math.max(0, Math.round(from));
+      const cap = Math.max(4 * from, from + 200);
+      if (at(rate, a) < g) {
+        while (a < cap && at(rate, a + 1) < g) a++;
+        if (a >= cap) return NaN; // beyond the curve's reach (e.g. a noise margin above 100%)
+        // between a and a + 1
+      } else {
+        while (a > 0 && at(rate, a - 1) >= g) a--;
+        if (a === 0) return 0;
+        a--; // between a and a + 1
+      }
+      const lo = at(rate, a);
+      const hi = at(rate, a + 1);
+      if (!Number.isFinite(lo) || hi <= lo) return a + 1;
+      return a + Math.min(1, Math.max(0, (g - lo) / (hi - lo)));
+    },
+  };
 }
 
 function indices(n: number): number[] {

@@ -3,14 +3,16 @@
 // (night, statutory holiday) that the cost model prices.
 import type { StaffingTarget } from '../../analytic/index.ts';
 import type { PaidHoursByCategory } from '../../cost/holidays.ts';
-import { statutoryHolidays } from '../../cost/holidays.ts';
+import { standardAnnualHours, statutoryHolidays } from '../../cost/holidays.ts';
 import type { Scenario } from '../../scenario/resolve.ts';
 import { payrollHeadcount } from '../../workforce/staffing.ts';
+import { offPhoneCount } from '../../workforce/payroll.ts';
 import { paidHoursByCategory } from '../../workforce/roster.ts';
 import { onSeatHoursFromAgents } from '../../cost/onSeat.ts';
 import { kpiSummary, type HeadcountForTarget, type HeadcountSolver } from '../studies/budgetStudy.ts';
 import { staffScenario, type StaffingStudy, type StaffingStudyOptions } from './staffing.ts';
 import { targetMetric } from './target.ts';
+import { meetsTargetOverPeriod } from './targetPeriod.ts';
 
 export interface RosterSolution {
   result: HeadcountForTarget;
@@ -37,7 +39,13 @@ export async function rosterHeadcountForTarget(scenario: Scenario, target: Staff
     restDayOvertime: 0,
     statutoryHoliday: hours.statutoryHoliday,
   };
+  // The phone staff priced: the roster's paid normal hours over a full-timer's standard annual hours.
+  const phoneFte = paid.normal / standardAnnualHours(year);
   const metric = targetMetric(target);
+  // The requirement is set interval by interval, on one week of calls at a confidence: the
+  // simulated roster says how many intervals still miss, and the worst one.
+  const check = meetsTargetOverPeriod(study.run, metric, 'interval');
+  const minutes = scenario.intervalSeconds / 60;
   const result: HeadcountForTarget = {
     method: `roster: the cheapest shift schedule meeting the target in every ${scenario.intervalSeconds / 60}-minute interval`,
     target,
@@ -45,12 +53,15 @@ export async function rosterHeadcountForTarget(scenario: Scenario, target: Staff
     criterion: 'mean',
     // The requirement is set interval by interval: a roster answers "every interval".
     period: 'interval',
+    periodText: check.failing > 0 ? `${check.failing} of ${check.periods} intervals under` : `every ${minutes}-min interval`,
     mode: 'roster',
     profile: 'roster',
     peoplePerSeat: phones / meanOnSeat,
     headcount,
+    // Part-timers are paid for their hours: the payroll in FTE, those off the phones full-time.
+    fte: scenario.payroll.offPhone ? phoneFte + offPhoneCount(scenario.payroll) : phoneFte / (scenario.payroll.phoneShare ?? 1),
     agentsOnSeat: meanOnSeat,
-    kpi: study.run.totals[metric.metricId],
+    kpi: check.worst,
     kpis: kpiSummary(study.run),
     oneFewer: null,
     analytic: {
@@ -63,7 +74,7 @@ export async function rosterHeadcountForTarget(scenario: Scenario, target: Staff
     paidHoursByCategory: paid,
     staffing: (() => {
       const { hours, peakOnSeat } = onSeatHoursFromAgents(study.onSeat, scenario.intervalSeconds, scenario.startDate, year, { skip: scenario.warmupIntervals });
-      return { onSeatHours: hours, peakOnSeat, operators: phones, source: "the solver's roster" };
+      return { onSeatHours: hours, peakOnSeat, operators: phoneFte, source: "the solver's roster (priced in FTE)" };
     })(),
   };
   return { result, study };

@@ -1,6 +1,6 @@
 // Issue #3's acceptance checks for the roster solver, on a small line so they run in seconds.
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../scenario/load.ts';
+import { parseScenario } from '../../scenario/parse.ts';
 import { onSeatFromRosterInt } from '../../workforce/roster.ts';
 import { runScenario } from '../studies/run.ts';
 import { staffScenario } from './staffing.ts';

@@ -95,6 +95,29 @@ export function periodEstimates(run: RunResult, metricId: TargetMetric['metricId
   return list.filter((e) => e !== undefined && !Number.isNaN(e.mean));
 }
 
+/**
+ * What a target over `period` was checked on in this run, in words: "every month" only when whole
+ * calendar months were simulated; a horizon inside one month is the horizon's average.
+ */
+export function assessedPeriodText(run: RunResult, period: TargetPeriod): string {
+  switch (period) {
+    case 'interval':
+      return `every ${run.horizon.intervalMinutes}-min interval`;
+    case 'day':
+      return 'every day';
+    case 'horizon':
+      return 'horizon average';
+    case 'month': {
+      const days = (m: RunResult['months'][number]) => (m.intervals * run.horizon.intervalMinutes) / 1440;
+      const whole = run.months.filter((m) => Math.abs(days(m) - calendarDaysOf(m.month)) < 1e-9).length;
+      if (whole > 0) return whole === 1 ? 'its one whole month' : `every month (${whole})`;
+      const d = run.months.reduce((a, m) => a + days(m), 0);
+      const dd = Number.isInteger(d) ? String(d) : d.toFixed(1);
+      return run.months.length === 1 ? `horizon avg (${dd} d)` : `each part-month (${run.months.length} in ${dd} d)`;
+    }
+  }
+}
+
 /** Whether every period meets the target, and the worst period's estimate. */
 export function meetsTargetOverPeriod(
   run: RunResult,

@@ -7,7 +7,7 @@ import { type StaffingTarget } from '../../analytic/staffing.ts';
 import { annualBudget } from '../../cost/budget.ts';
 import { affordableMonthlyWage, fullCostHeadcount, gapGroupNames, naiveHeadcount, withOperatorWage, type Covers, type FullCostHeadcount, type NaiveHeadcount } from '../../cost/inversions.ts';
 import { monthlyWages, type Model } from '../../cost/labour.ts';
-import { type ScenarioOverrides } from '../../scenario/load.ts';
+import { type ScenarioOverrides } from '../../scenario/parse.ts';
 import { type ContractView, type HeadcountForRisk, contractView, minimumHeadcountForContractRisk } from './contractYear.ts';
 import { type HeadcountForTarget, type HeadcountSolver, flatHeadcountSolver } from '../search/headcountSearch.ts';
 import { type TargetPeriod } from '../search/targetPeriod.ts';
@@ -240,7 +240,8 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     const p = needPps('simulating another head count');
     const n = agentsForHeadcount(headcount, p, st.scenario.payroll);
     if (unboundedAt(st.scenario, n)) return null;
-    return { headcount, agentsOnSeat: n, kpis: kpiSummary(cache.flat(st.scenario, n, headcount, p, label)) };
+    const run = cache.flat(st.scenario, n, headcount, p, label);
+    return { headcount, agentsOnSeat: run.staffing.meanOnSeat, kpis: kpiSummary(run) };
   };
 
   // --- budget → head count ------------------------------------------------------------------
@@ -342,13 +343,13 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     let forRisk: ContractStudy['forRisk'] = null;
     if (input.risk !== undefined) {
       const r = minimumHeadcountForContractRisk(st.scenario, kpi, input.risk, { peoplePerSeat: needPps('--risk'), cache, onProgress: input.onProgress });
-      const rrun = cache.flat(s, r.agentsOnSeat, r.headcount, pps!, '');
+      const rrun = cache.flat(s, agentsForHeadcount(r.headcount, pps!, s.payroll), r.headcount, pps!, '');
       const rstaff = staffingPatternOf(scenarioAtHeadcount(st.yearScenario, r.headcount, pps!), r.headcount, st.spec.calendarYear);
       forRisk = { ...r, budgets: priceHeadcount(st.spec, r.headcount, years, kpiSummary(rrun), undefined, { ...ctx, staffing: rstaff }) };
       const w = r.view.risk.wilson95;
       if (w.lower < input.risk) {
         warnings.push(
-          `with ${r.view.risk.replications} replications the probability at ${r.headcount} operators is only known to lie in ` +
+          `with ${r.view.risk.replications} replications the probability at ${r.headcount} people is only known to lie in ` +
             `${(w.lower * 100).toFixed(1)}%–${(w.upper * 100).toFixed(1)}%, below the ${(input.risk * 100).toFixed(0)}% asked for at its low end: use more replications`,
         );
       }

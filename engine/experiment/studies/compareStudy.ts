@@ -2,8 +2,8 @@
 // operating models line by line.
 import { type BudgetLine } from '../../cost/budget.ts';
 import { type Model } from '../../cost/labour.ts';
-import { type ScenarioOverrides } from '../../scenario/load.ts';
-import type { Estimate } from '../../stats/estimate.ts';
+import { type ScenarioOverrides } from '../../scenario/parse.ts';
+import { estimate, type Estimate } from '../../stats/estimate.ts';
 import { targetStudy, type TargetStudy } from './targetStudy.ts';
 import type { StaffingTarget } from '../../analytic/staffing.ts';
 import type { TargetPeriod } from '../search/targetPeriod.ts';
@@ -18,10 +18,15 @@ export interface KpiDifference {
   metric: 'connectionRate' | 'abandonmentRate' | 'serviceLevel' | 'asa' | 'occupancy' | 'answeredPerYear';
   a: Estimate;
   b: Estimate;
-  /** b − a. */
+  /** b − a (NaN when the two are not the same measure: service levels at different thresholds). */
   difference: number;
-  /** Half-width of the ≈95% CI of the difference of independent runs: √(ha² + hb²); null without CIs. */
+  /**
+   * Half-width of the 95% CI of the difference: paired by replication (Student t on b_r − a_r) when
+   * both ran the same number of replications, else √(ha² + hb²); null without CIs.
+   */
   halfWidth: number | null;
+  /** How the interval was formed: paired under common random numbers (same seed), paired across seeds, independent; or not comparable. */
+  basis: 'paired-crn' | 'paired' | 'independent' | 'not-comparable';
 }
 
 export interface ScenarioComparison {
@@ -121,14 +126,38 @@ export function compareStudy(input: CompareInput): ScenarioComparison | ModelCom
   const b = costing(input.files[1], 'B: ');
   const kpiDifferences: KpiDifference[] = [];
   if (a.kpis && b.kpis) {
+    const ka = a.kpis;
+    const kb = b.kpis;
+    const paired = ka.replications === kb.replications && ka.replications > 1;
+    const crn = paired && String(ka.seed) === String(kb.seed);
     for (const metric of ['connectionRate', 'abandonmentRate', 'serviceLevel', 'asa', 'occupancy', 'answeredPerYear'] as const) {
-      const ea = a.kpis[metric];
-      const eb = b.kpis[metric];
+      const ea = ka[metric];
+      const eb = kb[metric];
+      // A service level is a measure of its threshold: 15 s and 30 s are not subtracted.
+      if (metric === 'serviceLevel' && (ka.serviceLevelSeconds !== kb.serviceLevelSeconds || ka.serviceLevelFormula !== kb.serviceLevelFormula)) {
+        kpiDifferences.push({ metric, a: ea, b: eb, difference: Number.NaN, halfWidth: null, basis: 'not-comparable' });
+        continue;
+      }
+      if (paired) {
+        const d = estimate(kb.byReplication[metric].map((x, r) => x - ka.byReplication[metric][r]));
+        const h = d.ciLow === null || d.ciHigh === null ? null : (d.ciHigh - d.ciLow) / 2;
+        kpiDifferences.push({ metric, a: ea, b: eb, difference: eb.mean - ea.mean, halfWidth: h, basis: crn ? 'paired-crn' : 'paired' });
+        continue;
+      }
       const ha = half(ea);
       const hb = half(eb);
-      kpiDifferences.push({ metric, a: ea, b: eb, difference: eb.mean - ea.mean, halfWidth: ha === null || hb === null ? null : Math.hypot(ha, hb) });
+      kpiDifferences.push({ metric, a: ea, b: eb, difference: eb.mean - ea.mean, halfWidth: ha === null || hb === null ? null : Math.hypot(ha, hb), basis: 'independent' });
     }
-    notes.push('KPI differences: the two scenarios are simulated independently; the ± is √(a² + b²) of their 95% CI half-widths');
+    notes.push(
+      crn
+        ? 'KPI differences: both scenarios ran the same seed and replications (common random numbers): the ± is the 95% CI of the paired differences, replication by replication'
+        : paired
+          ? 'KPI differences: the ± is the 95% CI of the paired differences, replication by replication (different seeds: the pairs are independent)'
+          : 'KPI differences: different numbers of replications, simulated independently; the ± is √(a² + b²) of their 95% CI half-widths',
+    );
+    if (ka.serviceLevelSeconds !== kb.serviceLevelSeconds) {
+      notes.push(`service levels are at different thresholds (A ${ka.serviceLevelSeconds} s, B ${kb.serviceLevelSeconds} s): not subtracted`);
+    }
   }
   return {
     kind: 'scenarios',

@@ -9,8 +9,8 @@ import { type RunResult } from './run.ts';
 import { type HeadcountSearchOptions, searchMinimum } from '../search/headcountSearch.ts';
 import { RunCache } from '../search/runCache.ts';
 import { analyticFlatAgents } from '../search/analyticBracket.ts';
-import { unboundedAt } from '../search/headcountAgents.ts';
-import { minimumHeadcountForAgents } from '../../workforce/staffing.ts';
+import { meanAgents, scenarioAtHeadcount, unboundedAt } from '../search/headcountAgents.ts';
+import { agentsForHeadcount, minimumHeadcountForAgents } from '../../workforce/staffing.ts';
 
 // ---------------------------------------------------------------------------------------------
 // targets
@@ -82,13 +82,20 @@ export function contractView(run: RunResult, kpi: StaffingTarget, headcount: num
 export interface HeadcountForRisk {
   probability: number;
   headcount: number;
+  /** Mean agents on seat of that head count's own staffing (the scenario's profile). */
   agentsOnSeat: number;
   view: ContractView;
-  oneFewer: { agentsOnSeat: number; headcount: number; probability: number } | null;
+  /** One person fewer: what it puts on seat and its probability. */
+  oneFewer: { headcount: number; agentsOnSeat: number; probability: number } | null;
   evaluations: { agentsOnSeat: number; headcount: number; probability: number; meets: boolean }[];
 }
 
-/** The smallest flat head count at which P(every month meets the KPI) ≥ probability. */
+/**
+ * The smallest head count, in people, at which P(every month meets the KPI) ≥ probability, in the
+ * scenario's own profile: bisection on agents on seat, then (following demand, where every head
+ * count is a staffing of its own) on the head count itself, so a head count that already passes
+ * is never answered with a larger one.
+ */
 export function minimumHeadcountForContractRisk(
   scenario: Scenario,
   kpi: StaffingTarget,
@@ -101,29 +108,43 @@ export function minimumHeadcountForContractRisk(
   const cache = options.cache ?? new RunCache(options.onProgress);
   const s = scenarioForTarget(scenario, kpi);
   const evaluations: HeadcountForRisk['evaluations'] = [];
-  const views = new Map<number, ContractView | null>();
-  const view = (n: number): ContractView | null => {
-    if (!views.has(n)) {
-      const headcount = minimumHeadcountForAgents(n, pps, s.payroll);
-      const v = unboundedAt(s, n) ? null : contractView(cache.flat(s, n, headcount, pps, `Simulating ${headcount} operators (${n} on seat)`), kpi, headcount, n);
-      views.set(n, v);
+  const views = new Map<number, { view: ContractView | null; onSeat: number; p: number }>();
+  // Head count h in the scenario's own profile (flat: agentsForHeadcount(h) on seat; demand: h spread over the day).
+  const atHeadcount = (h: number) => {
+    let hit = views.get(h);
+    if (!hit) {
+      const n = agentsForHeadcount(h, pps, s.payroll);
+      const onSeat = meanAgents(scenarioAtHeadcount(s, h, pps));
+      const v = unboundedAt(s, n) ? null : contractView(cache.flat(s, n, h, pps, `Simulating ${h} people (${onSeat.toFixed(1)} on seat)`), kpi, h, onSeat);
       const p = v ? v.risk.probabilityAllMonthsMeet : 0;
-      evaluations.push({ agentsOnSeat: n, headcount, probability: p, meets: p >= probability });
+      hit = { view: v, onSeat, p };
+      views.set(h, hit);
+      evaluations.push({ agentsOnSeat: onSeat, headcount: h, probability: p, meets: p >= probability });
     }
-    return views.get(n)!;
+    return hit;
   };
-  const ok = (n: number) => (view(n)?.risk.probabilityAllMonthsMeet ?? 0) >= probability;
+  const ok = (h: number) => atHeadcount(h).p >= probability;
   const start = analyticFlatAgents(s, kpi, maxAgents).agentsOnSeat;
-  const n = searchMinimum(start, ok, maxAgents);
-  const v = view(n)!;
-  const fewer = n > 0 ? view(n - 1) : null;
+  const n = searchMinimum(start, (k) => ok(minimumHeadcountForAgents(k, pps, s.payroll)), maxAgents);
+  let hi = minimumHeadcountForAgents(n, pps, s.payroll);
+  // n − 1 agents failed; flat, every head count below hi puts at most n − 1 on seat; following
+  // demand, each head count between theirs is a staffing of its own: bisect on people.
+  if (n > 0 && s.staffing.profile === 'demand') {
+    let lo = minimumHeadcountForAgents(n - 1, pps, s.payroll);
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (ok(mid)) hi = mid;
+      else lo = mid;
+    }
+  }
+  const best = atHeadcount(hi);
+  const fewer = hi > 1 ? atHeadcount(hi - 1) : null;
   return {
     probability,
-    headcount: v.headcount,
-    agentsOnSeat: n,
-    view: v,
-    oneFewer: n > 0 ? { agentsOnSeat: n - 1, headcount: minimumHeadcountForAgents(n - 1, pps, s.payroll), probability: fewer?.risk.probabilityAllMonthsMeet ?? 0 } : null,
+    headcount: hi,
+    agentsOnSeat: best.onSeat,
+    view: best.view!,
+    oneFewer: fewer ? { headcount: hi - 1, agentsOnSeat: fewer.onSeat, probability: fewer.p } : null,
     evaluations,
   };
 }
-

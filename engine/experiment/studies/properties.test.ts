@@ -14,7 +14,7 @@ import { erlangAMetrics } from '../../analytic/erlangA.ts';
 import { UnboundedQueueError } from '../../callcenter/errors.ts';
 import { infiniteNumbers, jsonNulls, NonFiniteResultError, resultJson } from '../../report/json.ts';
 import { ScenarioError } from '../../scenario/errors.ts';
-import { parseScenario } from '../../scenario/load.ts';
+import { parseScenario } from '../../scenario/parse.ts';
 import { runScenario, type RunResult } from './run.ts';
 
 const SEED = 20261130;

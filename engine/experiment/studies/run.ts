@@ -51,6 +51,8 @@ export interface RunResult {
   /** The metrics, in report order, with names and units. */
   metrics: MetricInfo[];
   totals: Record<string, Estimate>;
+  /** Per replication, the whole-horizon values of the headline KPIs (for paired comparisons under common random numbers). */
+  totalsByReplication: Record<(typeof PAIRED_METRICS)[number], number[]>;
   intervals: IntervalRow[];
   /**
    * Calendar months of the counted horizon: each metric's estimate, and the per-replication
@@ -67,6 +69,9 @@ export interface RunResult {
   /** People who got through, by the attempt that got through (when callers redial). */
   attempts: { attempt: number; peopleAnswered: Estimate }[] | null;
 }
+
+/** The totals kept replication by replication (RunResult.totalsByReplication). */
+export const PAIRED_METRICS = ['connectionRate', 'abandonmentRate', 'serviceLevel', 'asa', 'occupancy', 'answered'] as const;
 
 export interface CallTypeRow {
   name: string;
@@ -225,6 +230,9 @@ export function startRun(scenario: Scenario, options: RunOptions = {}): RunInPro
     workload: describeWorkload(scenario),
     metrics: defs.map(({ id, name, zh, unit }) => ({ id, name, zh, unit })),
     totals,
+    totalsByReplication: Object.fromEntries(
+      PAIRED_METRICS.map((id) => [id, Array.from(totalsByRep[defs.findIndex((d) => d.id === id)] ?? [])]),
+    ) as RunResult['totalsByReplication'],
     intervals,
     months,
     simulatedCalls,

@@ -4,7 +4,8 @@ import { annualBudget, type Budget } from '../../cost/budget.ts';
 import type { PaidHoursByCategory } from '../../cost/holidays.ts';
 import { type Model } from '../../cost/labour.ts';
 import { defaultCostSpec, type CostSpec } from '../../cost/schema.ts';
-import { parseScenarioYaml, readScenarioFile, scenarioFromYaml, type ScenarioOverrides } from '../../scenario/load.ts';
+import { parseScenarioYaml, scenarioFromYaml, type ScenarioOverrides } from '../../scenario/parse.ts';
+import { nodeFileReader, readScenarioFile } from '../../scenario/load.ts';
 import { type Scenario } from '../../scenario/resolve.ts';
 import type { Estimate } from '../../stats/estimate.ts';
 import { type RunResult } from './run.ts';
@@ -139,7 +140,7 @@ export interface StudyScenario {
  */
 export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {}): StudyScenario {
   const yaml = parseScenarioYaml(readScenarioFile(file), file);
-  const load = (o: ScenarioOverrides) => scenarioFromYaml(yaml, file, o);
+  const load = (o: ScenarioOverrides) => scenarioFromYaml(yaml, file, o, nodeFileReader(file, o.allowFilesOutside));
   // The scenario's own staffing, without the staffing what-ifs.
   const plain = load({ ...overrides, headcount: undefined, peoplePerSeat: undefined, profile: undefined });
   // People per seat on a scenario that gives agents on seat or a roster (not a head count) prices

@@ -28,6 +28,10 @@ export interface KpiSummary {
   replications: number;
   /** Simulated days that were counted (after warm-up). */
   countedDays: number;
+  /** The seed the replications were drawn from (equal seeds: common random numbers). */
+  seed: number | string;
+  /** Per replication, the whole-horizon KPIs (answeredPerYear scaled as above): for paired differences. */
+  byReplication: Record<'connectionRate' | 'abandonmentRate' | 'serviceLevel' | 'asa' | 'occupancy' | 'answeredPerYear', number[]>;
 }
 
 export function scaleEstimate(e: Estimate, f: number): Estimate {
@@ -51,6 +55,15 @@ export function kpiSummary(r: RunResult): KpiSummary {
     serviceLevelFormula: r.serviceLevelFormula,
     replications: r.replications,
     countedDays,
+    seed: r.seed,
+    byReplication: {
+      connectionRate: r.totalsByReplication.connectionRate,
+      abandonmentRate: r.totalsByReplication.abandonmentRate,
+      serviceLevel: r.totalsByReplication.serviceLevel,
+      asa: r.totalsByReplication.asa,
+      occupancy: r.totalsByReplication.occupancy,
+      answeredPerYear: r.totalsByReplication.answered.map((x) => x * (whole ? 1 : 365 / countedDays)),
+    },
   };
 }
 

@@ -9,7 +9,8 @@ import { parseDocument } from 'yaml';
 import { metricDefinitions } from '../../callcenter/metrics.ts';
 import { defaultCostSpec } from '../../cost/schema.ts';
 import { ScenarioError, formatPath } from '../../scenario/errors.ts';
-import { parseScenarioYaml, specFromYaml, type ScenarioOverrides } from '../../scenario/load.ts';
+import { parseScenarioYaml, specFromYaml, type ScenarioOverrides } from '../../scenario/parse.ts';
+import { nodeFileReader } from '../../scenario/load.ts';
 import { resolveScenario, type Scenario } from '../../scenario/resolve.ts';
 import type { ScenarioSpec } from '../../scenario/schema.ts';
 import { kpiSummary, priceHeadcount } from './budgetStudy.ts';
@@ -201,11 +202,13 @@ export function planSweep(file: string, axes: SweepAxis[], overrides: ScenarioOv
   // The YAML is parsed once; each point is validated and resolved from it.
   const yaml = parseScenarioYaml(text, file);
   const baseSpec = specFromYaml(yaml, file, overrides).spec as Record<string, unknown>;
-  const base = resolveScenario(baseSpec as ScenarioSpec, file);
+  // (the sweep reads referenced files inside the scenario's folder only, as before)
+  const files = nodeFileReader(file);
+  const base = resolveScenario(baseSpec as ScenarioSpec, file, { files });
   const points = gridPoints(axes);
   const setsAt = (p: SweepPoint) => axes.map((a, j) => ({ path: a.path, value: p.values[j] }));
   const specAt = (sets: { path: string[]; value: unknown }[]) => specFromYaml(yaml, file, { ...overrides, set: sets }).spec;
-  const load = (p: SweepPoint): Scenario => resolveScenario(specAt(setsAt(p)), file);
+  const load = (p: SweepPoint): Scenario => resolveScenario(specAt(setsAt(p)), file, { files });
 
   // Each field exists (the schema keeps only known fields) and takes each of its values; then
   // every point resolves. The error names the field and the value (or, with several fields, the point).
@@ -264,7 +267,7 @@ export function planSweep(file: string, axes: SweepAxis[], overrides: ScenarioOv
     peoplePerSeat: pps,
     hasCost,
     scenarioAt: (p) => resolved.get(p.index) ?? load(p),
-    yearScenarioAt: (p) => contractYearScenario((o) => resolveScenario(specFromYaml(yaml, file, { ...o, set: setsAt(p) }).spec, file), overrides, base.startDate),
+    yearScenarioAt: (p) => contractYearScenario((o) => resolveScenario(specFromYaml(yaml, file, { ...o, set: setsAt(p) }).spec, file, { files }), overrides, base.startDate),
   };
 }
 

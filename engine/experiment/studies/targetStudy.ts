@@ -32,5 +32,7 @@ export function targetStudy(st: StudyScenario, ctx: PricingContext, years: numbe
   // Priced with the staffing found: the roster's hours and seats, or the profile at that head count.
   const staffing =
     result.staffing ?? (pps !== null ? staffingPatternOf(scenarioAtHeadcount(st.yearScenario, result.headcount, pps), result.headcount, st.spec.calendarYear) : ctx.staffing);
-  return { solver: solver.name, result, budgets: priceHeadcount(st.spec, result.headcount, years, result.kpis, result.paidHoursByCategory, { ...ctx, staffing }) };
+  // A roster's part-timers are paid for their hours: it is priced on its FTE, not on its people.
+  const priced = result.fte ?? result.headcount;
+  return { solver: solver.name, result, budgets: priceHeadcount(st.spec, priced, years, result.kpis, result.paidHoursByCategory, { ...ctx, staffing }) };
 }

@@ -1,0 +1,106 @@
+// `staff --sensitivity` and `budget --sensitivity`: each PLAUSIBLE assumption of the scenario over
+// its range, one at a time, the head count for the target and the budget at each end; a table on
+// the screen, and with --out the CSV and the tornado chart (SVG, PNG).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  describeKpiTarget,
+  downstreamAnswer,
+  formatSensitivityReport,
+  loadScenario,
+  plausibleRanges,
+  resultJson,
+  ScenarioError,
+  sensitivityCsv,
+  sensitivityStudy,
+  svgToPng,
+  tornadoChart,
+  writeResultFolder,
+  type ScenarioOverrides,
+  type StaffingTarget,
+  type TargetPeriod,
+} from '../engine/index.ts';
+import { renderSvg } from '../engine/report/charts.ts';
+import { UsageError } from './errors.ts';
+
+export const sensitivityOption = {
+  type: 'boolean',
+  describe: "each assumption with a PLAUSIBLE range in the file over that range, one at a time: head count and budget at each end (tornado chart with --out)",
+} as const;
+
+export interface SensitivityArgs {
+  scenario: string;
+  target: StaffingTarget | undefined;
+  period: TargetPeriod;
+  overrides: ScenarioOverrides;
+  out?: string;
+  force?: boolean;
+  json?: boolean;
+  detail?: boolean;
+  quiet?: boolean;
+}
+
+export async function runSensitivity(a: SensitivityArgs): Promise<void> {
+  let text: string;
+  try {
+    text = readFileSync(a.scenario, 'utf8');
+  } catch (e) {
+    throw new ScenarioError(a.scenario, [], (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot read the file');
+  }
+  if (plausibleRanges(text, a.scenario).length === 0) {
+    throw new UsageError(`--sensitivity: ${a.scenario} states no PLAUSIBLE ranges (a comment "# PLAUSIBLE field LOW..HIGH unit: reason" beside the value; scenarios/README.md)`);
+  }
+  const target = a.target ?? { kind: 'connectionRate', value: 0.95 };
+  const scenario = loadScenario(a.scenario, a.overrides);
+  const live = !a.quiet && !a.json && process.stderr.isTTY;
+  const say = (m: string) => live && process.stderr.write(`\r\x1b[K${m}`);
+  const base = downstreamAnswer(a.scenario, target, a.period, a.overrides, (m) => say(`as given: ${m}`));
+  const dir = mkdtempSync(join(tmpdir(), 'hotline-sim-sensitivity-'));
+  let n = 0;
+  let study;
+  try {
+    study = sensitivityStudy(text, a.scenario, base, (variant, what) => {
+      const file = join(dir, `variant-${++n}.yaml`);
+      writeFileSync(file, variant);
+      return downstreamAnswer(file, target, a.period, a.overrides, (m) => say(`${what}: ${m}`));
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  say('');
+  const meta = {
+    scenario: scenario.name,
+    target: `${describeKpiTarget(target, scenario.serviceLevelSeconds)} (${a.period === 'horizon' ? 'on average' : `every ${a.period}`})`,
+    horizonDays: (scenario.nIntervals * scenario.intervalSeconds) / 86400,
+    replications: scenario.replications,
+    seed: scenario.seed,
+  };
+  if (a.out) {
+    const chart = tornadoChart(study, meta);
+    const svg = await renderSvg(chart.spec, chart.id);
+    const written = writeResultFolder(a.out, { 'sensitivity.csv': sensitivityCsv(study), [`${chart.id}.svg`]: svg, [`${chart.id}.png`]: await svgToPng(svg) }, a.force === true);
+    if (!a.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
+  }
+  if (a.json) {
+    process.stdout.write(resultJson({ ...meta, ...study }) + '\n');
+    return;
+  }
+  process.stdout.write(formatSensitivityReport(study, meta, a.detail) + '\n');
+}
+
+/**
+ * The line `staff` and `budget --target` print under their answer for a scenario whose file states
+ * PLAUSIBLE ranges: the answer rests on them, and this is how to see how far it moves (computing the
+ * range here would multiply the command's time by the number of range ends).
+ */
+export function plausibleRangeHint(file: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+    if (plausibleRanges(text, file).length === 0) return null;
+  } catch {
+    return null;
+  }
+  return "Range over the file's plausible assumptions: add --sensitivity (or calibrate --alternatives)";
+}
