@@ -5,6 +5,7 @@ import {
   availableSweepCharts,
   chartFiles,
   cjkFont,
+  prepareOutputFolder,
   readSweepCsv,
   renderSweepCharts,
   SWEEP_CHART_KINDS,
@@ -36,6 +37,8 @@ export function registerChart(y: Argv) {
         .option('force', { type: 'boolean', default: false, describe: 'overwrite existing chart files' }),
     async (argv) => {
       const kinds = argv.kind.map(String);
+      // The folder is checked before the charts are drawn (the file names come with them).
+      if (argv.out) prepareOutputFolder(argv.out, [], argv.force);
       let rendered;
       if (argv.results.endsWith('.json')) {
         if (!kinds.every((k) => k === 'run' || k === 'all')) throw new UsageError(`--kind ${kinds.join(' ')}: a run's result.json has the run charts only (--kind run)`);

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { agentsNeeded, describeKpiTarget, wrapText, formatValue, queueMetrics, resultJson, textTable, type QueueInput } from '../../engine/index.ts';
+import { agentsNeeded, describeKpiTarget, formatAmount, formatTrimmed, wrapText, formatValue, queueMetrics, resultJson, textTable, type QueueInput } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
 import { parseTarget } from '../targets.ts';
 
@@ -77,7 +77,7 @@ export function registerErlang(y: Argv) {
         agentList = [needed];
         if (!argv.json) {
           const what = targets.map((t) => describeKpiTarget(t, base.serviceLevelSeconds)).join(' and ');
-          process.stdout.write(wrapText(`Agents on seat needed for ${what}${occ !== undefined ? `, occupancy ≤ ${(occ * 100).toFixed(0)}%` : ''}: ${needed}`).join('\n') + '\n');
+          process.stdout.write(wrapText(`Agents on seat needed for ${what}${occ !== undefined ? `, occupancy ≤ ${(occ * 100).toFixed(0)}%` : ''}: ${formatAmount(needed)}`).join('\n') + '\n');
         }
       } else if (argv.agents) {
         const m = /^(\d+)(?:\.\.(\d+))?$/.exec(argv.agents.trim());
@@ -91,7 +91,7 @@ export function registerErlang(y: Argv) {
       }
       const payrollLine =
         shrink !== undefined
-          ? `Payroll 人数: ${agentList.length === 1 ? payroll(agentList[0]) : `${payroll(agentList[0])}–${payroll(agentList[agentList.length - 1])}`} people = on seat × ` +
+          ? `Payroll 人数: ${agentList.length === 1 ? formatAmount(payroll(agentList[0])) : `${formatAmount(payroll(agentList[0]))}–${formatAmount(payroll(agentList[agentList.length - 1]))}`} people = on seat × ` +
             `${hoursOpen * daysOpen} h open a week / ${paidHours} paid h / (1 − ${(shrink * 100).toFixed(0)}% shrinkage) (× ${peoplePerSeat.toFixed(2)})`
           : 'Agents on seat at one time; --shrinkage 0.3 (with --hours-open, --days-open) gives the payroll.';
       const rows = agentList.map((n) => queueMetrics({ ...base, agents: n }));
@@ -110,8 +110,8 @@ export function registerErlang(y: Argv) {
       }
       const T = base.serviceLevelSeconds;
       process.stdout.write(
-        `${argv.patience ? 'Erlang A (M/M/n+M)' : 'Erlang C (M/M/n)'}: ${cph} calls/h, handle ${handle} s` +
-          `${argv.patience ? `, mean patience ${argv.patience} s` : ''}; offered load ${rows[0].offeredLoad.toFixed(2)} Erlangs\n`,
+        `${argv.patience ? 'Erlang A (M/M/n+M)' : 'Erlang C (M/M/n)'}: ${formatTrimmed(cph, 3)} calls/h, handle ${formatTrimmed(handle, 3)} s` +
+          `${argv.patience ? `, mean patience ${argv.patience} s` : ''}; offered load ${formatAmount(rows[0].offeredLoad, 2)} Erlangs\n`,
       );
       process.stdout.write(
         textTable(
@@ -119,7 +119,7 @@ export function registerErlang(y: Argv) {
           rows.map((r) =>
             r.stable
               ? [
-                  String(r.agents),
+                  formatAmount(r.agents),
                   formatValue(r.connectionRate, 'ratio'),
                   formatValue(r.probAbandon, 'ratio'),
                   formatValue(r.serviceLevel.offered, 'ratio'),
@@ -128,7 +128,7 @@ export function registerErlang(y: Argv) {
                   formatValue(r.asa, 'seconds').replace(' s', ''),
                   formatValue(r.occupancy, 'ratio'),
                 ]
-              : [String(r.agents), 'overloaded: queue grows without bound', '', '', '', '', '', ''],
+              : [formatAmount(r.agents), 'overloaded: queue grows without bound', '', '', '', '', '', ''],
           ),
         ) + `\nASA in seconds; SL = service level 服务水平.\n${payrollLine}\n`,
       );

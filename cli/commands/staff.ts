@@ -112,6 +112,11 @@ export function registerStaff(y: Argv) {
         roster,
         skipped,
       };
+      if (roster && argv.detail && !argv.quiet) {
+        // Wall time varies from run to run: on stderr, so stdout stays the same for the same scenario and seed.
+        const sch = roster.schedule;
+        process.stderr.write(`roster solver: ${sch.solveSeconds.toFixed(1)} s in HiGHS, ${sch.buildSeconds.toFixed(1)} s building and checking the roster\n`);
+      }
       if (argv.out && roster) {
         const files = { ...(await staffCsvFiles(roster)), 'totals.csv': await totalsCsv(roster.run), 'intervals.csv': await intervalsCsv(roster.run) };
         const written = writeResultFolder(argv.out, files, argv.force);

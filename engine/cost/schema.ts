@@ -17,16 +17,40 @@
  */
 import { z } from 'zod';
 import { PROVINCES } from './parameters/table.ts';
+import { LIMITS } from '../limits.ts';
 
+// Every number has a stated bound (LIMITS.cost, listed in scenarios/README.md): a value outside is
+// refused when the scenario is read, naming the field, the bound and the unit, before any work.
+const C = LIMITS.cost;
+const shown = (v: number): string => (v >= 1e12 ? v.toExponential().replace('e+', 'e') : v.toLocaleString('en-US', { maximumFractionDigits: 3 }));
+/** A finite number from `min` (or above 0) to `max`; out of bounds, the message states both and the unit. */
+function bounded(min: number | 'above 0', max: number, unit: string) {
+  const range = `${min === 'above 0' ? 'more than 0' : `from ${shown(min)}`} to ${shown(max)} ${unit}`;
+  const error = (iss: { input?: unknown }) => `must be ${range} (got ${String(iss.input)})`;
+  const n = z.number().finite();
+  return (min === 'above 0' ? n.positive({ error }) : n.min(min, { error })).max(max, { error });
+}
+/** Unbounded above: only with a `.max()` of the field's own. */
 const yuan = z.number().finite().nonnegative();
-const fraction = z.number().finite().min(0).max(1);
 const positive = z.number().finite().positive();
+const yuanPerMonth = bounded(0, C.yuanPerPersonMonth, 'yuan a month');
+const yuanPerPersonYear = bounded(0, C.yuanPerPersonYear, 'yuan a person a year');
+const yuanPerHire = bounded(0, C.yuanPerHire, 'yuan a hire');
+const yuanPerSeat = bounded(0, C.yuanPerSeat, 'yuan a seat');
+const yuanPerSquareMetre = bounded(0, C.yuanPerSquareMetre, 'yuan a square metre');
+const yuanPerYear = bounded(0, C.yuanPerYear, 'yuan a year');
+const fraction = bounded(0, 1, '(a share: 0.16 = 16 %)');
+const payMultiplier = bounded(0, C.payMultiplier, 'times');
+const monthsOfWage = bounded(0, C.monthsOfWage, 'months of wage');
+const annualTurnover = bounded(0, C.annualTurnover, 'a year (1 = 100 %)');
+const feeRate = bounded(0, C.feeRate, 'of cost (1 = 100 %)');
+const years = bounded(C.years.min, C.years.max, 'years');
 
 /** Monthly base floor and cap of a contribution base (yuan per month, per person). */
 const baseBounds = z
   .object({
-    monthlyFloor: yuan,
-    monthlyCap: yuan,
+    monthlyFloor: yuanPerMonth,
+    monthlyCap: yuanPerMonth,
   })
   .strict()
   .refine((b) => b.monthlyCap >= b.monthlyFloor, { message: 'monthlyCap must be >= monthlyFloor' });
@@ -35,8 +59,8 @@ const baseBounds = z
 const ratioRole = (monthlyWage: number, perOperators: number) =>
   z
     .object({
-      monthlyWage: yuan.default(monthlyWage),
-      perOperators: positive.default(perOperators),
+      monthlyWage: yuanPerMonth.default(monthlyWage),
+      perOperators: bounded(C.operatorsPerRole.min, C.operatorsPerRole.max, 'operators').default(perOperators),
     })
     .strict()
     .prefault({});
@@ -47,7 +71,7 @@ const overheads = (shareOfLabour: number) =>
       /** Overhead as a share of the labour cost (wages, bonus, premiums, contributions, turnover). */
       shareOfLabour: fraction.default(shareOfLabour),
       /** Fixed overhead, yuan per year. */
-      fixedPerYear: yuan.default(0),
+      fixedPerYear: yuanPerYear.default(0),
     })
     .strict()
     .prefault({});
@@ -64,16 +88,16 @@ const nightAllowance = z
       .object({
         mode: z.literal('perShift'),
         /** ASSUMPTION: 30 yuan per night shift (no national rule; local practice 20–50 yuan). */
-        yuanPerShift: yuan.default(30),
+        yuanPerShift: bounded(0, C.yuanPerShift, 'yuan a night shift').default(30),
         /** Length of a night shift in hours: night hours / shiftHours = night shifts. */
-        shiftHours: positive.default(8),
+        shiftHours: bounded(C.shiftHours.min, C.shiftHours.max, 'hours').default(8),
       })
       .strict(),
     z
       .object({
         mode: z.literal('shareOfHourlyWage'),
         /** Extra pay per night hour as a share of the hourly wage (0.2 = +20 %). */
-        shareOfHourlyWage: z.number().finite().nonnegative().default(0.2),
+        shareOfHourlyWage: bounded(0, C.payMultiplier, 'times the hourly wage').default(0.2),
       })
       .strict(),
   ])
@@ -108,8 +132,8 @@ export const costSchema = z
     citedContract: z
       .object({
         /** The contract's value, yuan, for `years` years (VAT included, as Chinese tender prices are). */
-        yuan: yuan,
-        years: z.number().positive().default(1),
+        yuan: bounded(0, C.contractYuan, 'yuan'),
+        years: years.default(1),
         /** Where the figure comes from. */
         source: z.string().optional(),
         /** What is reported about how the price was met (printed beside the price fit's alternatives, with its caveat). */
@@ -122,7 +146,7 @@ export const costSchema = z
       .object({
         name: z.string().optional(),
         /** Monthly minimum wage, yuan; omitted: the table's city row (MOHRSS tables: 2024 Jinan 2,200, Liaocheng 2,010 class 2 assumed, Haikou 2,010, Guangzhou 2,300, Nanning 1,990). Used for warnings, the lawful floor and the price fit. */
-        minimumMonthlyWage: yuan.optional(),
+        minimumMonthlyWage: yuanPerMonth.optional(),
       })
       .strict()
       .prefault({}),
@@ -130,7 +154,7 @@ export const costSchema = z
     roles: z
       .object({
         /** ASSUMPTION: 4,000 yuan gross/month, middle of the vendor-blog range 3,000–5,000 for smaller cities (facts, weak). */
-        operator: z.object({ monthlyWage: yuan.default(4000) }).strict().prefault({}),
+        operator: z.object({ monthlyWage: yuanPerMonth.default(4000) }).strict().prefault({}),
         /** ASSUMPTION: 1 per 15 operators (the brief's example), 1.3× operator wage. */
         teamLeader: ratioRole(5200, 15),
         /** ASSUMPTION: 1 per 30 operators, 1.2× operator wage. */
@@ -148,7 +172,7 @@ export const costSchema = z
          * Off-phone people the scenario's payroll names under other roles (dispatchers, return
          * visits …). Wage default: the operator wage (ASSUMPTION). Never added by ratio.
          */
-        otherStaff: z.object({ monthlyWage: yuan.optional() }).strict().prefault({}),
+        otherStaff: z.object({ monthlyWage: yuanPerMonth.optional() }).strict().prefault({}),
         /**
          * Ratio roles the scenario's head count already includes (head count = people, not
          * operators plus extras). Listed roles are carved out of the head count by ratio; the
@@ -163,7 +187,7 @@ export const costSchema = z
     bonus: z
       .object({
         /** ASSUMPTION: a 13th-month pay (1 month of wage a year) for every role — common practice, not a legal duty. */
-        monthsOfWage: z.number().finite().nonnegative().default(1),
+        monthsOfWage: monthsOfWage.default(1),
       })
       .strict()
       .prefault({}),
@@ -187,7 +211,7 @@ export const costSchema = z
          * A declared monthly base per person, yuan, for social insurance and the housing fund alike,
          * overriding declaredOn (what a price fit solves for; below the floor is non-compliant).
          */
-        declaredMonthlyBase: yuan.max(1e6).optional(),
+        declaredMonthlyBase: yuanPerMonth.optional(),
         /** Employer rates; each omitted rate comes from the region table, else the labelled national default (16 %, 8 %, 0.7 %, 0.2 %). */
         rates: z
           .object({
@@ -226,7 +250,7 @@ export const costSchema = z
          * Hourly wage = monthly wage / hourlyDivisor. 174 = 21.75 paid days × 8 h
          * (劳社部发〔2008〕3号, 关于职工全年月平均工作时间和工资折算问题的通知).
          */
-        hourlyDivisor: positive.default(174),
+        hourlyDivisor: bounded(C.hourlyDivisor.min, C.hourlyDivisor.max, 'hours a month').default(174),
         nightAllowance,
         /**
          * Rest-day work at 200 % (facts: labour law). Default OFF: rostered 7×24 staff work
@@ -237,7 +261,7 @@ export const costSchema = z
         restDay: z
           .object({
             enabled: z.boolean().default(false),
-            multiplier: z.number().finite().nonnegative().default(2),
+            multiplier: payMultiplier.default(2),
           })
           .strict()
           .prefault({}),
@@ -250,7 +274,7 @@ export const costSchema = z
          */
         statutoryHoliday: z
           .object({
-            multiplier: z.number().finite().nonnegative().default(3),
+            multiplier: payMultiplier.default(3),
             basis: z.enum(['onTopOfMonthlyWage', 'inclusive']).default('onTopOfMonthlyWage'),
           })
           .strict()
@@ -263,7 +287,7 @@ export const costSchema = z
         comprehensiveOvertime: z
           .object({
             enabled: z.boolean().default(true),
-            multiplier: z.number().finite().nonnegative().default(1.5),
+            multiplier: payMultiplier.default(1.5),
           })
           .strict()
           .prefault({}),
@@ -277,7 +301,7 @@ export const costSchema = z
     hoursFallback: z
       .object({
         /** Worked hours per operator per year; default = standard annual hours of calendarYear (ASSUMPTION: no overtime). */
-        workedHoursPerOperatorPerYear: positive.optional(),
+        workedHoursPerOperatorPerYear: bounded('above 0', C.hoursPerYear, 'hours a year').optional(),
         /**
          * Share of worked hours in the night window. ASSUMPTION 8 %: facts report one hotline
          * staffing 2–3 agents at night against 37 at peak, so nights are a small share.
@@ -293,11 +317,11 @@ export const costSchema = z
          * ASSUMPTION 30 %/year: facts' Changsha tender caps turnover at ≤ 20 %/year; vendor
          * blogs (weak) say good centres 20–30 %, many > 100 %.
          */
-        annualRate: z.number().finite().nonnegative().default(0.3),
+        annualRate: annualTurnover.default(0.3),
         /** ASSUMPTION: 1,000 yuan per hire (advertising, screening, onboarding admin). */
-        recruitmentPerHire: yuan.default(1000),
+        recruitmentPerHire: yuanPerHire.default(1000),
         /** facts (vendor blog, weak): training > 5,000 yuan per agent. */
-        trainingPerHire: yuan.default(5000),
+        trainingPerHire: yuanPerHire.default(5000),
         /**
          * true (default): trainingPerHire is the WHOLE cost of training a hire (the weak source's
          * figure is all-in), so the trainers on the payroll are part of it: the line charges
@@ -321,21 +345,21 @@ export const costSchema = z
          */
         basis: z.enum(['peakOnSeat', 'operatorRatio']).default('peakOnSeat'),
         /** Changsha 2022 tender, seat : operator 1 : 2 for 24-h service: the fallback ratio. */
-        operatorsPerSeat: positive.default(2),
+        operatorsPerSeat: bounded(C.operatorsPerSeat.min, C.operatorsPerSeat.max, 'operators a seat').default(2),
         /** facts (vendor blog, weak): 4–5 m² per seat; 5 taken to cover supervisors' desks. */
-        squareMetresPerSeat: positive.default(5),
+        squareMetresPerSeat: bounded(C.squareMetresPerSeat.min, C.squareMetresPerSeat.max, 'square metres').default(5),
         /** ASSUMPTION: 35 yuan/m²/month (≈1.15 yuan/m²/day) office rent incl. property fee, prefecture-level city. */
-        rentPerSquareMetrePerMonth: yuan.default(35),
+        rentPerSquareMetrePerMonth: yuanPerSquareMetre.default(35),
         /** ASSUMPTION: 1,500 yuan/m² one-off fit-out (cabling, acoustic, furniture). */
-        fitOutPerSquareMetreOneOff: yuan.default(1500),
+        fitOutPerSquareMetreOneOff: yuanPerSquareMetre.default(1500),
         /** facts (vendor blog, weak): ~5,000 yuan hardware per seat. */
-        hardwarePerSeatOneOff: yuan.default(5000),
+        hardwarePerSeatOneOff: yuanPerSeat.default(5000),
         /** ASSUMPTION: fit-out and hardware amortised over 5 years. */
-        usefulLifeYears: positive.default(5),
+        usefulLifeYears: years.default(5),
         /** ASSUMPTION: 3,000 yuan/seat/year for IT support, network, trunks and telephony. */
-        itTelephonyPerSeatPerYear: yuan.default(3000),
+        itTelephonyPerSeatPerYear: yuanPerSeat.default(3000),
         /** ASSUMPTION: 1,500 yuan/seat/year for ACD/CRM/QA software licences. */
-        softwareLicencesPerSeatPerYear: yuan.default(1500),
+        softwareLicencesPerSeatPerYear: yuanPerSeat.default(1500),
         /**
          * A vendor that provides the site or platform cannot count on winning the next
          * tender, so it recovers one-off costs within the contract term
@@ -395,9 +419,9 @@ export const costSchema = z
          */
         overheadBasis: z.enum(['inManagementFee', 'itemised']).default('inManagementFee'),
         /** ASSUMPTION 5 % on the vendor's cost (fee rates of vendors not found); used with overheadBasis inManagementFee. */
-        managementFeeRate: z.number().finite().nonnegative().default(0.05),
+        managementFeeRate: feeRate.default(0.05),
         /** ASSUMPTION 3 % on cost + fee (facts: not found). */
-        profitRate: z.number().finite().nonnegative().default(0.03),
+        profitRate: feeRate.default(0.03),
         vat: z
           .object({
             /**
@@ -432,7 +456,7 @@ export const costSchema = z
          */
         governmentContractManagement: z
           .object({
-            fixedPerYear: yuan.default(0),
+            fixedPerYear: yuanPerYear.default(0),
             shareOfContract: fraction.default(0.01),
           })
           .strict()
@@ -465,15 +489,15 @@ export const costSchema = z
             enabled: z.boolean().default(true),
             /** Omitted: the region table, else the national 1.5 %. */
             ratio: fraction.optional(),
-            disabledStaff: z.number().finite().nonnegative().default(0),
+            disabledStaff: bounded(0, LIMITS.headcount, 'people').default(0),
             /**
              * Share of the amount due that is paid. Omitted: the reduced bands of 财政部公告2019年第98号 /
              * 2023年第8号 (2020–2027: 90 % below 1 % disabled staff, 50 % from 1 % to the ratio), else 1.
              */
             band: fraction.optional(),
             /** Local average pay, yuan/year; omitted: region table, else the cap is not applied. */
-            averageAnnualWage: yuan.optional(),
-            smallEmployerExemptUpTo: z.number().int().nonnegative().default(30),
+            averageAnnualWage: yuanPerPersonYear.optional(),
+            smallEmployerExemptUpTo: bounded(0, LIMITS.headcount, 'people').int().default(30),
           })
           .strict()
           .prefault({}),
@@ -493,7 +517,7 @@ export const costSchema = z
         highTemperature: z
           .object({
             enabled: z.boolean().optional(),
-            yuanPerMonth: yuan.optional(),
+            yuanPerMonth: yuanPerMonth.optional(),
             months: z.number().finite().min(0).max(12).optional(),
           })
           .strict()
@@ -518,9 +542,9 @@ export const costSchema = z
           .strict()
           .prefault({}),
         /** Other welfare (transport, communication, festival benefits), yuan per person per month (福利费). Default 0: amounts not found. */
-        welfarePerHeadPerMonth: yuan.default(0),
+        welfarePerHeadPerMonth: yuanPerMonth.default(0),
         /** Employer liability / accident insurance, yuan per person per year. */
-        liabilityInsurancePerHeadPerYear: yuan.default(0),
+        liabilityInsurancePerHeadPerYear: yuanPerPersonYear.default(0),
         /**
          * Severance reserve for a vendor change (经济补偿金, 劳动合同法 art. 46(5), 47): one-year
          * contracts end with the one-year tender, and staff still employed are owed one month's pay.
@@ -617,25 +641,25 @@ export const costSchema = z
          */
         preset: z.enum(['vendor', 'publicInstitution', 'custom']).default('vendor'),
         /** ASSUMPTION 1.0: an in-house (编外 contract) hire is paid the market wage. (custom) */
-        wageMultiplier: z.number().finite().nonnegative().default(1),
+        wageMultiplier: payMultiplier.default(1),
         /** Absolute monthly wages per role; override wageMultiplier for the roles given. */
         monthlyWages: z
           .object({
-            operator: yuan.optional(),
-            teamLeader: yuan.optional(),
-            qualityInspector: yuan.optional(),
-            trainer: yuan.optional(),
-            manager: yuan.optional(),
-            otherStaff: yuan.optional(),
+            operator: yuanPerMonth.optional(),
+            teamLeader: yuanPerMonth.optional(),
+            qualityInspector: yuanPerMonth.optional(),
+            trainer: yuanPerMonth.optional(),
+            manager: yuanPerMonth.optional(),
+            otherStaff: yuanPerMonth.optional(),
           })
           .strict()
           .prefault({}),
         /** Months of wage as bonus; default: same as `bonus.monthsOfWage`. */
-        bonusMonthsOfWage: z.number().finite().nonnegative().optional(),
+        bonusMonthsOfWage: monthsOfWage.optional(),
         /** Housing-fund rate; default: same as `housingFund.rate`. Public employers often pay 12 %. */
         housingFundRate: fraction.optional(),
         /** Turnover rate; default: same as `turnover.annualRate`. */
-        turnoverRate: z.number().finite().nonnegative().optional(),
+        turnoverRate: annualTurnover.optional(),
         /**
          * Extra benefits as a share of wages + bonus, e.g. 8 % occupational annuity (职业年金)
          * for staff with an establishment post. Default 0 (ASSUMPTION: contract staff).
@@ -644,7 +668,7 @@ export const costSchema = z
         /** ASSUMPTION 5 % of labour: HR, payroll and office of a government centre. (custom) */
         overheads: overheads(0.05),
         /** Recruitment per hire in-house; default: turnover.recruitmentPerHire. (custom) */
-        recruitmentPerHire: yuan.optional(),
+        recruitmentPerHire: yuanPerHire.optional(),
         /** Union fee in-house; default: levies.unionFee.enabled. (custom) */
         unionFee: z.boolean().optional(),
         /**

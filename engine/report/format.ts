@@ -7,7 +7,7 @@ import type { Estimate } from '../stats/estimate.ts';
 import { formatAmount, formatTrimmed } from '../text/numbers.ts';
 
 // Reports use the table figure rule under its own name; it is defined with the other number rules.
-export { formatAmount };
+export { formatAmount, formatTrimmed };
 
 export function formatValue(x: number | null | undefined, unit: Unit): string {
   if (x === null || x === undefined || Number.isNaN(x)) return '—';
@@ -23,7 +23,7 @@ export function formatValue(x: number | null | undefined, unit: Unit): string {
     case 'calls':
       return Math.abs(x) >= 1000 ? formatTrimmed(x, 0) : x.toFixed(x % 1 === 0 ? 0 : 1);
     case 'agents':
-      return x.toFixed(1);
+      return formatAmount(x, 1);
   }
 }
 

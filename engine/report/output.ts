@@ -40,6 +40,7 @@ export function errnoText(e: unknown): string {
 export function prepareResultFolder(dir: string, force: boolean): void {
   const full = resolve(dir);
   const parent = dirname(full);
+  checkNameLength(dir, basename(full), TEMP_NAME_EXTRA_BYTES);
   ensureFolder(parent, dir);
   try {
     accessSync(parent, constants.W_OK);
@@ -61,6 +62,33 @@ export function prepareResultFolder(dir: string, force: boolean): void {
 }
 
 /**
+ * The longest name of one file or folder: 255 bytes on the file systems of Linux, macOS and
+ * Windows (NAME_MAX). A longer --out name is refused before any work, not at the first write.
+ */
+export const NAME_MAX_BYTES = 255;
+/** What the temporary and old folders beside a result add to its name: `.` + `.tmp-PID-MILLISECONDS`. */
+const TEMP_NAME_EXTRA_BYTES = '.'.length + '.tmp-'.length + 7 + '-'.length + 13; // a pid up to 4194304, Date.now() in 13 digits
+
+function checkNameLength(dir: string, name: string, extra: number): void {
+  const bytes = Buffer.byteLength(name, 'utf8');
+  if (bytes + extra <= NAME_MAX_BYTES) return;
+  const shown = dir.length > 60 ? `${dir.slice(0, 40)}…${dir.slice(-12)}` : dir;
+  throw new OutputExistsError(
+    `--out ${shown}: the folder name ${name.length > 24 ? `${name.slice(0, 12)}…` : name} is ${bytes} bytes long; give one of at most ${NAME_MAX_BYTES - extra} bytes` +
+      (extra ? ` (file systems allow ${NAME_MAX_BYTES}, and the result is first written beside it under a longer temporary name)` : ` (file systems allow no more)`),
+  );
+}
+
+/** rmSync that never throws: used while cleaning up after an error, which is the error to report. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true });
+  } catch {
+    // the error being reported says what went wrong; a leftover temporary folder is removed by the next run
+  }
+}
+
+/**
  * Writes `files` as the whole content of the folder `dir` (see the top of this file): all or
  * nothing. Returns the paths written.
  */
@@ -72,7 +100,7 @@ export function writeResultFolder(dir: string, files: Record<string, string | Ui
   // Interrupted between the files and the rename (the writes are synchronous, so the handler
   // runs after them): finish nothing half-way, remove the temporary folder, stop.
   const onSignal = (signal: NodeJS.Signals) => {
-    rmSync(temp, { recursive: true, force: true });
+    removeQuietly(temp);
     process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15));
   };
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -100,7 +128,7 @@ export function writeResultFolder(dir: string, files: Record<string, string | Ui
     }
     return names.map((n) => join(dir, n));
   } catch (e) {
-    rmSync(temp, { recursive: true, force: true });
+    removeQuietly(temp);
     if (e instanceof OutputExistsError) throw e;
     throw new OutputExistsError(`--out ${dir}: cannot write the result: ${errnoText(e)}; nothing was written`);
   } finally {
@@ -182,9 +210,27 @@ function ensureFolder(dir: string, asGiven = dir): void {
     return;
   }
   ensureFolder(dirname(full), asGiven);
+  checkNameLength(asGiven, basename(full), 0);
+  makeFolder(full, asGiven);
+}
+
+/**
+ * Creates one folder. Another process may have made it since we looked (shards of one sweep
+ * started at the same moment): a folder there is what was wanted, so that is no error.
+ */
+export function makeFolder(full: string, asGiven = full): void {
   try {
     mkdirSync(full);
   } catch (e) {
-    throw new OutputExistsError(`--out ${asGiven}: cannot create the folder ${dir}: ${errnoText(e)}`);
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST' && isFolder(full)) return;
+    throw new OutputExistsError(`--out ${asGiven}: cannot create the folder ${full}: ${errnoText(e)}`);
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

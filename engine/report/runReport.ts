@@ -2,7 +2,7 @@
 import type { Unit } from '../callcenter/metrics.ts';
 import { SERVICE_LEVEL_DEFINITIONS, type ServiceLevelFormula } from '../callcenter/metrics.ts';
 import type { RunResult } from '../experiment/studies/run.ts';
-import { formatCi, formatValue, textTable, wrapText } from './format.ts';
+import { formatAmount, formatCi, formatValue, textTable, wrapText } from './format.ts';
 
 /** The KPIs a planner asks about first: the summary table of every report. */
 export const HEADLINE_METRICS = ['offered', 'answered', 'connectionRate', 'abandonmentRate', 'serviceLevel', 'asa', 'occupancy'];
@@ -35,9 +35,12 @@ export function formatRunReport(r: RunResult, options: ReportOptions = {}): stri
       `${r.replications} replication${r.replications > 1 ? 's' : ''}, seed ${r.seed}`,
   );
   const st = r.staffing;
-  const onSeat = st.minOnSeat === st.maxOnSeat ? `${st.minOnSeat} agents on seat around the clock` : `${formatValue(st.meanOnSeat, 'agents')} agents on seat on average (${st.minOnSeat}–${st.maxOnSeat})`;
+  const onSeat =
+    st.minOnSeat === st.maxOnSeat
+      ? `${formatAmount(st.minOnSeat)} agents on seat around the clock`
+      : `${formatValue(st.meanOnSeat, 'agents')} agents on seat on average (${formatAmount(st.minOnSeat)}–${formatAmount(st.maxOnSeat)})`;
   const how = { flat: '', demand: ' (following demand)', roster: ' (from the roster)', given: '' }[st.profile];
-  out.push(`Staffing: ${st.headcount !== null ? `${st.headcount} people on the payroll → ` : ''}${onSeat}${how}`);
+  out.push(`Staffing: ${st.headcount !== null ? `${formatAmount(st.headcount)} people on the payroll → ` : ''}${onSeat}${how}`);
   if (st.payroll) out.push(...wrapText(`Payroll: ${st.payroll}`));
   if (r.workload.length) out.push(...wrapText(`Workload besides inbound talk: ${r.workload.join('; ')}`));
   out.push(

@@ -6,7 +6,7 @@ import { describeStaffingMode, whyModesDiffer } from '../experiment/search/headc
 import { describePeriod, type TargetPeriod } from '../experiment/search/targetPeriod.ts';
 import { type HeadcountForTarget } from '../experiment/search/headcountSearch.ts';
 import type { StaffingTarget } from '../analytic/staffing.ts';
-import { describeKpiTarget, formatCi, formatValue, formatWithCi, textTable, wrapText, formatDays } from './format.ts';
+import { describeKpiTarget, formatAmount, formatCi, formatValue, formatWithCi, textTable, wrapText, formatDays } from './format.ts';
 import { noteLines } from './runReport.ts';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -36,8 +36,8 @@ export function headcountAnswerLines(results: HeadcountForTarget[]): string[] {
   const withFte = results.some((r) => r.fte !== undefined && Math.abs(r.fte - r.headcount) > 1e-9);
   const rows = results.map((r) => [
     describeStaffingMode(r),
-    withFte && r.fte !== undefined ? `${r.headcount} (${formatValue(r.fte, 'agents')})` : String(r.headcount),
-    r.agentsOnSeat.toFixed(Number.isInteger(r.agentsOnSeat) ? 0 : 1),
+    withFte && r.fte !== undefined ? `${formatAmount(r.headcount)} (${formatValue(r.fte, 'agents')})` : formatAmount(r.headcount),
+    formatAmount(r.agentsOnSeat, Number.isInteger(r.agentsOnSeat) ? 0 : 1),
     formatWithCi(r.kpis[r.metric.metricId], unit(r.metric.metricId)),
     r.period === 'horizon' ? '' : formatValue(r.kpi.mean, unit(r.metric.metricId)),
   ]);
@@ -80,9 +80,9 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
   const own = options.scenarioHeadcount;
   const first = a.answers[0];
   if (first) {
-    const vs = own !== null && own !== undefined ? ` (the scenario has ${own})` : '';
+    const vs = own !== null && own !== undefined ? ` (the scenario has ${formatAmount(own)})` : '';
     out.push(
-      `Answer: ${a.answers.map((r) => `${r.headcount} people ${r.mode === 'roster' ? 'with a roster' : r.profile === 'demand' ? 'following demand' : 'flat around the clock'}`).join('; ')}${vs}`,
+      `Answer: ${a.answers.map((r) => `${formatAmount(r.headcount)} people ${r.mode === 'roster' ? 'with a roster' : r.profile === 'demand' ? 'following demand' : 'flat around the clock'}`).join('; ')}${vs}`,
     );
     out.push(...headcountAnswerLines(a.answers));
   }
@@ -94,9 +94,9 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
     const mean = st.onSeat.reduce((x, y) => x + y, 0) / Math.max(1, st.onSeat.length);
     out.push(
       ...wrapText(
-      `Roster: ${sch.headcount.people} on the phones${st.payroll.headcount !== sch.headcount.people ? ` (${st.payroll.headcount} with those off the phones)` : ''}, ` +
-        `${sch.headcount.partTimePeople} part-time, ${formatValue(sch.headcount.fte, 'agents')} FTE; ` +
-        `on seat ${Math.min(...st.onSeat)}–${Math.max(...st.onSeat)} (mean ${formatValue(mean, 'agents')}), shrinkage ${(st.shrinkage.average * 100).toFixed(0)}%${st.shrinkage.given ? '' : ' (none given)'}`,
+      `Roster: ${formatAmount(sch.headcount.people)} on the phones${st.payroll.headcount !== sch.headcount.people ? ` (${formatAmount(st.payroll.headcount)} with those off the phones)` : ''}, ` +
+        `${formatAmount(sch.headcount.partTimePeople)} part-time, ${formatValue(sch.headcount.fte, 'agents')} FTE; ` +
+        `on seat ${formatAmount(Math.min(...st.onSeat))}–${formatAmount(Math.max(...st.onSeat))} (mean ${formatValue(mean, 'agents')}), shrinkage ${(st.shrinkage.average * 100).toFixed(0)}%${st.shrinkage.given ? '' : ' (none given)'}`,
       ),
     );
     const t = run.totals;
@@ -104,7 +104,7 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
       ...wrapText(
         `  simulated ${formatDays(run.horizon.days)} × ${run.replications} replications: service level ${run.serviceLevelSeconds} s ${formatWithCi(t.serviceLevel, 'ratio')}, ` +
           `ASA ${formatValue(t.asa.mean, 'seconds')}, occupancy ${formatValue(t.occupancy.mean, 'ratio')}` +
-          (st.intervalsMissingTarget > 0 ? `; ${st.intervalsMissingTarget} of ${run.intervals.length} intervals just under the target` : ''),
+          (st.intervalsMissingTarget > 0 ? `; ${formatAmount(st.intervalsMissingTarget)} of ${formatAmount(run.intervals.length)} intervals just under the target` : ''),
         100,
         '    ',
       ),
@@ -130,12 +130,12 @@ export function formatProfileSearch(t: HeadcountForTarget): string {
   const out: string[] = [];
   out.push(...wrapText(
     `Search in the scenario's profile (${t.criterion === 'mean' ? 'mean over replications' : 'whole 95% CI'}, ${t.period === 'horizon' ? 'horizon average' : `worst ${t.period}`}): ` +
-      `Erlang A starts at ${t.analytic.agentsOnSeat} on seat (${t.analytic.headcount} people)`,
+      `Erlang A starts at ${formatAmount(t.analytic.agentsOnSeat)} on seat (${formatAmount(t.analytic.headcount)} people)`,
   ));
   out.push(
     textTable(
       ['On seat', 'People', 'KPI (worst period)', 'Meets'],
-      [...t.evaluations].sort((a, b) => a.agentsOnSeat - b.agentsOnSeat).map((e) => [String(e.agentsOnSeat), String(e.headcount), Number.isNaN(e.kpi.mean) ? 'queue unbounded' : formatWithCi(e.kpi, u), e.meets ? 'yes' : 'no']),
+      [...t.evaluations].sort((a, b) => a.agentsOnSeat - b.agentsOnSeat).map((e) => [formatAmount(e.agentsOnSeat), formatAmount(e.headcount), Number.isNaN(e.kpi.mean) ? 'queue unbounded' : formatWithCi(e.kpi, u), e.meets ? 'yes' : 'no']),
     ),
   );
   return out.join('\n');
@@ -180,14 +180,16 @@ export function formatStaffReport(s: StaffingStudy): string {
   out.push('');
 
   const sch = s.schedule;
-  out.push(`Roster (cheapest cover of the requirement; solver: ${sch.solverStatus}, gap ${(sch.gapAchieved * 100).toFixed(2)}%, ${sch.solveSeconds.toFixed(1)} s)`);
+  // No wall time here: the same scenario and seed print the same bytes (staff --detail puts the solver's time on stderr).
+  const gap = sch.gapAchieved === null ? 'no bound on the gap' : `gap ${(sch.gapAchieved * 100).toFixed(2)}%`;
+  out.push(`Roster (cheapest cover of the requirement; solver: ${sch.solverStatus}, ${gap})`);
   out.push(textTable(['Shift', 'People', 'Working days (people)'], groupPatterns(sch.peoplePerPattern), ['left', 'right', 'left']));
   out.push('');
   out.push(
-    `Payroll head count: ${sch.headcount.people} people (${sch.headcount.partTimePeople} part-time), ` +
+    `Payroll head count: ${formatAmount(sch.headcount.people)} people (${formatAmount(sch.headcount.partTimePeople)} part-time), ` +
       `${formatValue(sch.headcount.fte, 'agents')} full-time equivalents (${Math.round(sch.paidHoursPerWeek).toLocaleString('en-US')} paid hours a week / 40)`,
   );
-  out.push(`Whole payroll with the people off the phones: ${s.payroll.headcount} (${s.payroll.description})`);
+  out.push(`Whole payroll with the people off the phones: ${formatAmount(s.payroll.headcount)} (${s.payroll.description})`);
   out.push(
     s.shrinkage.given
       ? `Shrinkage (time paid but off seat: leave, sickness, training, meetings): ${(s.shrinkage.average * 100).toFixed(1)}% on average, from the scenario.`

@@ -1,7 +1,7 @@
 // A sweep's report: a self-contained HTML page (inline CSS and SVG, no scripts, no network), the
 // chart files (SVG and PNG), and the few lines a command prints.
 import { renderSvg, type ReportChart } from './charts.ts';
-import { formatValue, textTable } from './format.ts';
+import { formatTrimmed, formatValue, textTable } from './format.ts';
 import { escapeHtml, htmlPage } from './html.ts';
 import { svgToPng } from './png.ts';
 import { availableSweepCharts, sweepChart, type SweepChartKind } from './sweepCharts.ts';
@@ -93,15 +93,21 @@ export function sweepReportHtml(t: SweepTable, m: SweepManifest | null, charts: 
   return htmlPage(`${title} — hotline-sim sweep`, body.filter(Boolean).join('\n'));
 }
 
+/** The scenario field that is the payroll head count (the sweep's `headcount` column when varied). */
+const HEADCOUNT_FIELD = 'agents.headcount';
+
 /** The lines a sweep prints: what was run and, per point (at most 11, spread over the grid), the headline KPIs. */
 export function formatSweepSummary(t: SweepTable, m: SweepManifest, dir: string, written: string[]): string {
   const step = Math.max(1, Math.ceil(t.rows.length / 10));
   const shown = t.rows.filter((_, i) => i % step === 0 || i === t.rows.length - 1);
   const budgets = t.columns.includes('outsourced_yuan_per_year');
-  const header = [...shortNames(t.fields), 'head count', 'connection 接通率', 'SL 服务水平', ...(budgets ? ['outsourced/yr', 'in-house/yr'] : [])];
+  // A sweep of the head count itself shows it once, under one name.
+  const headcountVaried = t.fields.includes(HEADCOUNT_FIELD);
+  const fieldNames = shortNames(t.fields).map((name, i) => (t.fields[i] === HEADCOUNT_FIELD ? 'head count' : name));
+  const header = [...fieldNames, ...(headcountVaried ? [] : ['head count']), 'connection 接通率', 'SL 服务水平', ...(budgets ? ['outsourced/yr', 'in-house/yr'] : [])];
   const rows = shown.map((r) => [
-    ...t.fields.map((f) => String(r[f] ?? '')),
-    cell(r.headcount, 'count'),
+    ...t.fields.map((f) => (typeof r[f] === 'number' ? formatTrimmed(r[f] as number, 6) : String(r[f] ?? ''))),
+    ...(headcountVaried ? [] : [cell(r.headcount, 'count')]),
     cell(r.connectionRate, 'ratio'),
     cell(r.serviceLevel, 'ratio'),
     ...(budgets ? [cell(r.outsourced_yuan_per_year, 'yuan'), cell(r.inhouse_yuan_per_year, 'yuan')] : []),

@@ -260,13 +260,13 @@ describe.skipIf(!fullPerf)('performance (measured, not asserted)', () => {
       ['placed breaks, s = 0.3, mipRelGap 0.02', { solver: { mipRelGap: 0.02 } }],
     ] : []) as [string, Partial<Parameters<typeof optimizeSchedule>[0]>][]) {
       const r0 = await optimizeSchedule({ requirement: req, candidates, shrinkage: 0.3, minOnSeatAtNight: 3, maxPartTimeShare: 0.2, ...extra });
-      console.log(`[perf] 336 × 20, ${label}: HiGHS ${r0.solveSeconds.toFixed(3)} s, status ${r0.solverStatus}, gap ${r0.gapAchieved.toExponential(2)}, FTE ${r0.headcount.fte.toFixed(1)}`);
+      console.log(`[perf] 336 × 20, ${label}: HiGHS ${r0.solveSeconds.toFixed(3)} s, status ${r0.solverStatus}, gap ${r0.gapAchieved?.toExponential(2)}, FTE ${r0.headcount.fte.toFixed(1)}`);
     }
     const t0 = performance.now();
     const res = await optimizeSchedule({ requirement: req, candidates, shrinkage: 0.3, minOnSeatAtNight: 3, maxPartTimeShare: 0.2 });
     const wall = (performance.now() - t0) / 1000;
     console.log(
-      `[perf] 336 × 20, placed breaks, s = 0.3 (default): HiGHS ${res.solveSeconds.toFixed(3)} s, build+eval ${res.buildSeconds.toFixed(3)} s, wall ${wall.toFixed(3)} s; status ${res.solverStatus}, gap ${res.gapAchieved.toExponential(2)}, FTE ${res.headcount.fte.toFixed(1)}, uncovered ${res.uncovered.length}`,
+      `[perf] 336 × 20, placed breaks, s = 0.3 (default): HiGHS ${res.solveSeconds.toFixed(3)} s, build+eval ${res.buildSeconds.toFixed(3)} s, wall ${wall.toFixed(3)} s; status ${res.solverStatus}, gap ${res.gapAchieved?.toExponential(2)}, FTE ${res.headcount.fte.toFixed(1)}, uncovered ${res.uncovered.length}`,
     );
     expect(res.uncovered).toEqual([]);
 
@@ -276,7 +276,7 @@ describe.skipIf(!fullPerf)('performance (measured, not asserted)', () => {
     const res2 = await optimizeSchedule({ requirement: req, candidates: big, shrinkage: 0.3, minOnSeatAtNight: 3, maxPartTimeShare: 0.2 });
     const wall2 = (performance.now() - t1) / 1000;
     console.log(
-      `[perf] 336 intervals × ${res2.model.candidates} generated patterns: HiGHS ${res2.solveSeconds.toFixed(3)} s, build+eval ${res2.buildSeconds.toFixed(3)} s, wall ${wall2.toFixed(3)} s; status ${res2.solverStatus}, MIP gap ${res2.gapAchieved.toExponential(2)}, cost ${res2.cost} vs LP bound ${res2.lowerBound?.toFixed(1)}, FTE ${res2.headcount.fte.toFixed(1)} (20-pattern set: ${res.headcount.fte.toFixed(1)}), uncovered ${res2.uncovered.length}`,
+      `[perf] 336 intervals × ${res2.model.candidates} generated patterns: HiGHS ${res2.solveSeconds.toFixed(3)} s, build+eval ${res2.buildSeconds.toFixed(3)} s, wall ${wall2.toFixed(3)} s; status ${res2.solverStatus}, MIP gap ${res2.gapAchieved?.toExponential(2)}, cost ${res2.cost} vs LP bound ${res2.lowerBound?.toFixed(1)}, FTE ${res2.headcount.fte.toFixed(1)} (20-pattern set: ${res.headcount.fte.toFixed(1)}), uncovered ${res2.uncovered.length}`,
     );
   });
 });

@@ -9,6 +9,9 @@ import { LIMITS } from '../limits.ts';
 import { resolveShift } from './shifts.ts';
 import { WEEKDAY_NAMES } from './time.ts';
 
+const solverSecondsError = (iss: { input?: unknown }) =>
+  `must be from ${LIMITS.solverSeconds.min} to ${LIMITS.solverSeconds.max.toLocaleString('en-US')} seconds (got ${String(iss.input)}): a solve that finds no roster in time falls back to the greedy cover`;
+
 /** Tokens that mean "rest day" in a rotation cycle. */
 export const REST_TOKENS = ['rest', 'off', '休', '-'] as const;
 
@@ -253,7 +256,12 @@ export const scheduleOptimisationSchema = z
     breakModel: z.enum(['placed', 'expected', 'exact']).optional().meta({ description: 'Default placed (the IP chooses break times).' }),
     breakStepMinutes: z.int().positive().optional().meta({ description: 'Break slot step (default 15).' }),
     mipRelGap: z.number().min(0).max(1).optional().meta({ description: 'HiGHS relative gap (default 0.005).' }),
-    timeLimitSeconds: z.number().positive().max(3600).optional().meta({ description: 'HiGHS time limit, all stages (default 10).' }),
+    timeLimitSeconds: z
+      .number()
+      .min(LIMITS.solverSeconds.min, { error: solverSecondsError })
+      .max(LIMITS.solverSeconds.max, { error: solverSecondsError })
+      .optional()
+      .meta({ description: 'HiGHS time limit, all stages (default 10; 1 to 3600).' }),
   })
   .meta({ description: 'Shift-schedule optimisation settings.' });
 

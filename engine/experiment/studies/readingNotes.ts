@@ -20,8 +20,8 @@ export interface ReadingNotesInput {
   profile?: 'flat' | 'demand' | 'roster' | 'given';
   /** The scenario (its calls per hour and agents per interval), for the night and flat-day checks. */
   scenario?: Scenario;
-  /** A roster solve: its status and relative gap. */
-  solver?: { status: string; gap: number } | null;
+  /** A roster solve: its status and relative gap (null: HiGHS gave no roster or no bound in its time). */
+  solver?: { status: string; gap: number | null } | null;
 }
 
 function averageDay(values: number[], perDay: number, from: number): number[] {
@@ -79,7 +79,13 @@ export function readingNotes(input: ReadingNotesInput): string[] {
   }
   const sv = input.solver;
   if (sv) {
-    if (sv.status !== 'optimal') {
+    if (sv.gap === null) {
+      notes.push(
+        sv.status.startsWith('greedy cover')
+          ? 'the roster solver found no roster within its time limit: this is the greedy cover of the requirement, and the cheapest roster may need fewer people; allow more time (scheduleOptimisation.timeLimitSeconds)'
+          : `the roster solver stopped (${sv.status}) with no bound on how far it is from the cheapest roster; allow more time (scheduleOptimisation.timeLimitSeconds)`,
+      );
+    } else if (sv.status !== 'optimal') {
       notes.push(`the roster solver stopped (${sv.status}) at a ${(sv.gap * 100).toFixed(0)}% gap: the cheapest roster may need that many fewer`);
     } else if (sv.gap > LARGE_GAP) {
       notes.push(`the roster solve ended at a ${(sv.gap * 100).toFixed(0)}% gap: the cheapest roster may need fewer people`);

@@ -122,7 +122,7 @@ export function scheduleResult(st: ScheduleState, outcome: StrategyOutcome): Sch
     solverStatus: status,
     objective: cost + penaltyOf(st, cover),
     cost,
-    gapAchieved: gap,
+    gapAchieved: Number.isFinite(gap) ? gap : null,
     lowerBound,
     solveSeconds,
     buildSeconds: elapsedSeconds(st) - solveSeconds,

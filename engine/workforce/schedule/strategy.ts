@@ -29,6 +29,11 @@ export function elapsedSeconds(st: ScheduleState): number {
   return (performance.now() - st.t0) / 1000;
 }
 
+/** The status when HiGHS returned no roster (e.g. its time limit came first): the greedy cover stands. */
+function noRosterFound(highsStatus: string): string {
+  return `greedy cover (HiGHS found no roster: ${highsStatus})`;
+}
+
 export function runStrategy(st: ScheduleState, highs: HighsRuntime): StrategyOutcome {
   const { problem, pats, P, breakModel, timeLimit } = st;
   const all = pats.map((_, j) => j);
@@ -80,7 +85,7 @@ export function runStrategy(st: ScheduleState, highs: HighsRuntime): StrategyOut
     const start = stagger(greedy(st, zeros, subset, 'expected'));
     const out = run('expected', subset, start, breakModel === 'expected' ? 1 : 0.5);
     const x0 = out?.sol?.x ?? start.x;
-    status = out ? (out.sol ? out.status : `greedy (HiGHS: ${out.status}, no solution)`) : status;
+    status = out ? (out.sol ? out.status : noRosterFound(out.status)) : status;
     gap = out?.sol ? out.gap : Infinity;
     const x = greedy(st, x0, all, 'exact');
     addedPeople = x.reduce((a, v, j) => a + v - x0[j], 0);
@@ -111,7 +116,7 @@ export function runStrategy(st: ScheduleState, highs: HighsRuntime): StrategyOut
       }
     } else {
       sol = start;
-      if (out) status = expectedFirst ? status : `greedy (HiGHS: ${out.status}, no solution)`;
+      if (out) status = expectedFirst ? status : noRosterFound(out.status);
     }
   }
   return { sol, status, gap, lowerBound, subset, solveSeconds, rows, cols, addedPeople, addedCost };

@@ -122,14 +122,17 @@ export interface ScheduleResult {
   uncovered: UncoveredInterval[];
   /** Intervals above requirement + maxOverstaff (only when maxOverstaff is set). */
   overstaffed: UncoveredInterval[];
-  /** HiGHS model status of the MIP: 'optimal', 'timeLimit', … ('greedy' if HiGHS gave no solution). */
+  /** HiGHS model status of the MIP: 'optimal', 'timeLimit', … ('greedy cover …' if HiGHS found no roster in its time). */
   solverStatus: string;
   /** MIP objective of the returned solution: cost + penalties (re-evaluated). */
   objective: number;
   /** Σ_p c_p·x_p of the returned solution. */
   cost: number;
-  /** Relative MIP gap reported by HiGHS for the (possibly column-reduced) MIP. */
-  gapAchieved: number;
+  /**
+   * Relative MIP gap reported by HiGHS for the (possibly column-reduced) MIP; null when HiGHS
+   * found no roster in its time limit (the roster is then the greedy cover) or gave no bound.
+   */
+  gapAchieved: number | null;
   /** LP optimum of the expected-break model over all candidates (when candidates were reduced): a valid lower bound for 'expected'. */
   lowerBound: number | null;
   /** Wall time inside HiGHS (all stages), seconds. */
