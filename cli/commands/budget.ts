@@ -199,11 +199,23 @@ export function registerBudget(y: Argv) {
         process.stdout.write(resultJson(study) + '\n');
         return;
       }
-      if (study.bid) process.stdout.write(formatBidSummary(study.at.name, study.at.calendarYear, study.at.headcount, study.bid) + '\n' + (argv.detail ? '\n' + formatBudgetOutput(study, { detail: true }) + '\n' : ''));
-      else process.stdout.write(formatBudgetOutput(study, { detail: argv.detail }) + '\n');
       const hint = target ? plausibleRangeHint(argv.scenario) : null;
-      if (hint) process.stdout.write(hint + '\n');
+      if (study.bid) process.stdout.write(formatBidSummary(study.at.name, study.at.calendarYear, study.at.headcount, study.bid) + '\n' + (argv.detail ? '\n' + formatBudgetOutput(study, { detail: true }) + '\n' : ''));
+      else if (hint && !argv.detail) process.stdout.write(withRangeFooter(formatBudgetOutput(study, { detail: false })) + '\n');
+      else process.stdout.write(formatBudgetOutput(study, { detail: argv.detail }) + '\n');
       if (argv.explain) process.stdout.write('\n' + formatBudgetNotes(study.at.budgets) + '\n');
     },
   );
+}
+
+/**
+ * The first screen's footer names --sensitivity too when the scenario states plausible ranges:
+ * one line in place of two, so the answer keeps within 20 lines.
+ */
+function withRangeFooter(screen: string): string {
+  const lines = screen.split('\n');
+  const last = lines.length - 1;
+  if (!lines[last].startsWith('(--detail')) return screen + '\n' + "Range over the file's plausible assumptions: add --sensitivity";
+  lines[last] = '(--detail: line items; --explain: rules; --out DIR: CSV; --sensitivity: range over plausible inputs)';
+  return lines.join('\n');
 }
