@@ -94,9 +94,11 @@ export function closeThreads(): void {
 // Cost model for the decision to use threads: seconds of one thread's CPU per simulated call on
 // each path (bench: the standard year, 77 ns a call on the fast path; Guangzhou's week on the
 // event path 0.8–1.6 µs), and what starting a thread costs (isolate, Node, the worker bundle, a
-// cold JIT: ~0.2 s of CPU measured, plus its wall time before the first replication).
+// cold JIT: ~0.2 s of CPU measured, plus its wall time before the first replication). Two threads
+// repay their start only when the work exceeds about twice that wall time: at 0.25 s, npm start
+// (Liaocheng, 14 days × 10, ~0.8 s of work) took 1.33 s on 2 threads against 1.09 s on one.
 const SECONDS_PER_CALL = { fast: 1e-7, events: 1.2e-6 };
-let threadStartSeconds = 0.25;
+let threadStartSeconds = 0.5;
 
 /** What a thread's start is taken to cost, in seconds of work (tests set 0 to put tiny batches on threads). */
 export function setThreadStartSeconds(seconds: number): void {
