@@ -23,7 +23,7 @@ seed: 5
 beforeEach(() => setThreadStartSeconds(0));
 afterEach(() => {
   setWorkers(1);
-  setThreadStartSeconds(0.25);
+  setThreadStartSeconds(0.5); // the default (pool.ts)
 });
 
 describe('replications on a worker pool', () => {
