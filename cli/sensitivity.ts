@@ -1,17 +1,18 @@
 // `staff --sensitivity` and `budget --sensitivity`: each PLAUSIBLE assumption of the scenario over
 // its range, one at a time, the head count for the target and the budget at each end; a table on
 // the screen, and with --out the CSV and the tornado chart (SVG, PNG).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   describeKpiTarget,
   downstreamAnswer,
   formatSensitivityReport,
-  loadScenario,
+  nodeFileReader,
+  parseScenario,
   plausibleRanges,
   resultJson,
-  ScenarioError,
+  readScenarioFile,
   sensitivityCsv,
   sensitivityStudy,
   svgToPng,
@@ -42,17 +43,13 @@ export interface SensitivityArgs {
 }
 
 export async function runSensitivity(a: SensitivityArgs): Promise<void> {
-  let text: string;
-  try {
-    text = readFileSync(a.scenario, 'utf8');
-  } catch (e) {
-    throw new ScenarioError(a.scenario, [], (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot read the file');
-  }
+  // read once: the ranges, the scenario and the variants all come from this text
+  const text = readScenarioFile(a.scenario);
   if (plausibleRanges(text, a.scenario).length === 0) {
     throw new UsageError(`--sensitivity: ${a.scenario} states no PLAUSIBLE ranges (a comment "# PLAUSIBLE field LOW..HIGH unit: reason" beside the value; scenarios/README.md)`);
   }
   const target = a.target ?? { kind: 'connectionRate', value: 0.95 };
-  const scenario = loadScenario(a.scenario, a.overrides);
+  const scenario = parseScenario(text, a.scenario, a.overrides, nodeFileReader(a.scenario, a.overrides.allowFilesOutside));
   const live = !a.quiet && !a.json && process.stderr.isTTY;
   const say = (m: string) => live && process.stderr.write(`\r\x1b[K${m}`);
   const base = downstreamAnswer(a.scenario, target, a.period, a.overrides, (m) => say(`as given: ${m}`));
@@ -97,7 +94,7 @@ export async function runSensitivity(a: SensitivityArgs): Promise<void> {
 export function plausibleRangeHint(file: string): string | null {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readScenarioFile(file);
     if (plausibleRanges(text, file).length === 0) return null;
   } catch {
     return null;
