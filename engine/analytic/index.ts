@@ -4,3 +4,5 @@ export { erlangB, erlangC, erlangCMetrics, logInverseErlangB, SERVICE_LEVEL_FORM
 export { erlangAMetrics, queueMetrics } from './erlangA.ts';
 export type { StaffingTarget, StaffingOptions } from './staffing.ts';
 export { agentsNeeded, meetsTarget } from './staffing.ts';
+export type { WeightedInterval, CallWeightedSums } from './callWeighted.ts';
+export { callWeightedSums } from './callWeighted.ts';

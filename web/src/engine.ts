@@ -7,6 +7,7 @@
 // file store (web/shims/fs.ts), and this module puts the page's YAML there. When issue #15's
 // Node-free "parse from a string" lands, only this file changes.
 import { queueMetrics } from '../../engine/analytic/erlangA.ts';
+import { callWeightedSums, type WeightedInterval } from '../../engine/analytic/callWeighted.ts';
 import { agentsNeeded } from '../../engine/analytic/staffing.ts';
 import { meanOf } from '../../engine/random/distributions.ts';
 import { parseScenario } from '../../engine/scenario/parse.ts';
@@ -52,43 +53,32 @@ export function analyticKpis(s: Scenario, agents: readonly number[] = s.agents):
   const handleSeconds = meanOf(s.talkTime) + meanOf(s.wrapUpTime);
   const patienceSeconds = s.patience ? meanOf(s.patience) : null;
   const memo = new Map<string, ReturnType<typeof queueMetrics>>();
-  let offered = 0;
-  let answered = 0;
-  let sl = 0;
-  let asa = 0;
-  let busy = 0;
-  let onSeat = 0;
-  let stable = true;
-  for (let k = s.warmupIntervals; k < s.nIntervals; k++) {
-    const rate = s.callsPerHour[k];
-    const n = agents[k];
-    onSeat += n;
-    if (!(rate > 0)) continue;
+  const metricsAt = (rate: number, n: number) => {
     const key = `${rate}|${n}`;
     let q = memo.get(key);
     if (!q) {
       q = queueMetrics({ callsPerHour: rate, handleSeconds, agents: n, patienceSeconds, serviceLevelSeconds: s.serviceLevelSeconds });
       memo.set(key, q);
     }
-    if (!q.stable) {
-      stable = false;
-      continue;
-    }
-    offered += rate;
-    answered += rate * q.connectionRate;
-    sl += rate * q.serviceLevel.offered;
-    asa += rate * q.connectionRate * q.asa;
-    busy += q.occupancy * n;
+    return q;
+  };
+  const intervals: WeightedInterval[] = [];
+  let onSeat = 0;
+  for (let k = s.warmupIntervals; k < s.nIntervals; k++) {
+    onSeat += agents[k];
+    intervals.push({ callsPerHour: s.callsPerHour[k], agents: agents[k], weight: 1 });
   }
+  const sums = callWeightedSums(intervals, 'offered', metricsAt);
+  const { stable, offered, answered } = sums;
   if (!stable || offered === 0) {
-    return { connectionRate: offered === 0 ? 1 : Number.NaN, abandonRate: offered === 0 ? 0 : Number.NaN, serviceLevel: offered === 0 ? 1 : Number.NaN, occupancy: Number.NaN, asa: Number.NaN, stable };
+    return { connectionRate: offered === 0 && stable ? 1 : Number.NaN, abandonRate: offered === 0 && stable ? 0 : Number.NaN, serviceLevel: offered === 0 && stable ? 1 : Number.NaN, occupancy: Number.NaN, asa: Number.NaN, stable };
   }
   return {
     connectionRate: answered / offered,
     abandonRate: 1 - answered / offered,
-    serviceLevel: sl / offered,
-    occupancy: onSeat > 0 ? busy / onSeat : 0,
-    asa: answered > 0 ? asa / answered : 0,
+    serviceLevel: sums.serviceLevel / offered,
+    occupancy: onSeat > 0 ? sums.busyAgents / onSeat : 0,
+    asa: answered > 0 ? sums.asa / answered : 0,
     stable,
   };
 }

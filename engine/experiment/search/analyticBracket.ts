@@ -2,6 +2,7 @@
 // scenario's intervals, the fewest flat agents on seat meeting the target.
 import { targetMetric, scenarioForTarget } from './target.ts';
 import { queueMetrics } from '../../analytic/erlangA.ts';
+import { callWeightedSums } from '../../analytic/callWeighted.ts';
 import { agentsNeeded, type StaffingTarget } from '../../analytic/staffing.ts';
 import type { ServiceLevelFormula } from '../../analytic/erlang.ts';
 import { meanOf } from '../../random/distributions.ts';
@@ -32,33 +33,24 @@ export function analyticFlatAgents(scenario: Scenario, target: StaffingTarget, m
   }
   const m = targetMetric(target);
   const formula = s.serviceLevelFormula as ServiceLevelFormula;
+  const metricsAt = (rate: number, n: number) => queueMetrics({ callsPerHour: rate, handleSeconds, agents: n, patienceSeconds, serviceLevelSeconds: s.serviceLevelSeconds });
   const aggregate = (n: number): number => {
-    let offered = 0;
-    let answered = 0;
-    let sl = 0;
-    let slW = 0;
-    let asa = 0;
-    for (const [rate, w] of weights) {
-      const q = queueMetrics({ callsPerHour: rate, handleSeconds, agents: n, patienceSeconds, serviceLevelSeconds: s.serviceLevelSeconds });
-      if (!q.stable) return Number.NaN;
-      const calls = rate * w;
-      offered += calls;
-      answered += calls * q.connectionRate;
-      const slWeight = formula === 'answered' ? calls * q.connectionRate : calls;
-      sl += slWeight * q.serviceLevel[formula];
-      slW += slWeight;
-      asa += calls * q.connectionRate * q.asa;
-    }
-    if (offered === 0) return m.direction === 'atLeast' ? 1 : 0;
+    const sums = callWeightedSums(
+      Array.from(weights, ([rate, w]) => ({ callsPerHour: rate, agents: n, weight: w })),
+      formula,
+      metricsAt,
+    );
+    if (!sums.stable) return Number.NaN;
+    if (sums.offered === 0) return m.direction === 'atLeast' ? 1 : 0;
     switch (m.metricId) {
       case 'connectionRate':
-        return answered / offered;
+        return sums.answered / sums.offered;
       case 'abandonmentRate':
-        return 1 - answered / offered;
+        return 1 - sums.answered / sums.offered;
       case 'serviceLevel':
-        return sl / slW;
+        return sums.serviceLevel / sums.serviceLevelWeight;
       case 'asa':
-        return answered > 0 ? asa / answered : Number.NaN;
+        return sums.answered > 0 ? sums.asa / sums.answered : Number.NaN;
     }
   };
   const ok = (n: number) => {
