@@ -1,10 +1,17 @@
 import { readFileSync, existsSync, writeFileSync, renameSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import {
   alternatives,
+  alternativesCsv,
   calibrate,
+  loadScenario,
+  prepareResultFolder,
+  publishedFits,
+  readScenarioFile,
+  writeResultFolder,
+  type PublishedFits,
   calibratedYaml,
   describeKpiTarget,
   downstreamAnswer,
@@ -75,26 +82,32 @@ export function registerCalibrate(y: Argv) {
     (a) =>
       a
         .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML)' })
-        .option('observed', { type: 'string', array: true, demandOption: true, describe: 'a published figure: connection=0.9007, asa=13.4, sl=0.9525@30, answered=406174, wait=12 (repeat)' })
+        .option('observed', { type: 'string', array: true, describe: "a published figure: connection=0.9007, asa=13.4, sl=0.9525@30, answered=406174, wait=12 (repeat; default: the file's published figures with use: fit)" })
         .option('fit', { type: 'string', array: true, describe: 'a field to fit, one per --observed, in the same order: wrapUpTime.mean, patience.mean, payroll.phoneShare, arrivals.scale (with --alternatives: more candidates)' })
         .option('alternatives', { type: 'boolean', describe: "fit each unknown with a PLAUSIBLE range in the file (and each --fit) in turn; print each explanation's answers and their range" })
         .option('keep', { type: 'string', array: true, describe: 'with --alternatives and several --observed: the fields fitted jointly with every candidate (one per figure beyond the first)' })
         .option('target', { type: 'string', describe: 'with --alternatives: the KPI target the head count is for (default connection=0.95)' })
         .option('per', periodOption)
         .option('detail', { type: 'boolean', describe: 'with --alternatives: the reasoning behind each range and the notes of each fit' })
+        .option('out', { type: 'string', describe: 'with --alternatives: write alternatives.csv and the first screen (report.txt) to this folder (written whole)' })
         .option('range', { type: 'string', array: true, describe: 'search range of a field: patience.mean=30..600 (defaults by kind of field)' })
         .option('sensitivity', { type: 'string', array: true, describe: 'refit under other values of an assumption: patience.mean=60,120,240 (default: half and double the mean patience; --no-sensitivity: none)' })
         .options(scenarioOverrideOptions)
         .option('json', { type: 'boolean', default: false, describe: 'print {fitted, observed, simulated, ...} as one JSON object' })
         .option('write', { type: 'string', describe: 'save the calibrated scenario to this file (not with a what-if: --agents, --headcount, --scale, …)' })
-        .option('force', { type: 'boolean', describe: 'overwrite the --write file' })
-        .implies('force', 'write')
+        .option('force', { type: 'boolean', describe: 'overwrite the --write file or replace the --out folder' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' }),
     (argv) => {
-      const observed = list(argv.observed).map(parseObserved);
-      const fields = list(argv.fit);
-      if (argv.alternatives) return runAlternatives(argv, observed, fields);
-      for (const f of ['keep', 'target', 'per', 'detail'] as const) if (argv[f] !== undefined) throw new UsageError(`--${f} goes with --alternatives`);
+      if (argv.force && argv.write === undefined && argv.out === undefined) throw new UsageError('--force goes with --write or --out');
+      const given = list(argv.observed).map(parseObserved);
+      if (argv.alternatives) return runAlternatives(argv, given, list(argv.fit));
+      for (const f of ['keep', 'target', 'per', 'detail', 'out'] as const) if (argv[f] !== undefined) throw new UsageError(`--${f} goes with --alternatives`);
+      // No --observed: the file's own published figures (use: fit), and their fields unless --fit names others.
+      const own = given.length === 0 ? fileFits(argv.scenario, overridesFrom(argv)) : null;
+      if (own?.fittedIn) throw new UsageError(`${argv.scenario} takes its fitted value from ${own.fittedIn} (published: fittedIn): calibrate that file, or give --observed and --fit`);
+      const observed = own ? own.observed : given;
+      const observedNote = own ? own.text : list(argv.observed).join(', ');
+      const fields = list(argv.fit).length === 0 && own ? own.fields : list(argv.fit);
       if (fields.length === 0) throw new UsageError('give a field to fit with --fit (one per --observed), or --alternatives');
       if (fields.length !== observed.length) throw new UsageError(`give one --fit per --observed (${fields.length} --fit, ${observed.length} --observed)`);
       // A cited contract price is explained by a cost input, without simulation (the staffing's hours come from the scenario).
@@ -137,7 +150,7 @@ export function registerCalibrate(y: Argv) {
       say('');
       if (argv.write) {
         const tmp = `${argv.write}.tmp-${process.pid}`;
-        writeFileSync(tmp, calibratedYaml(text, result, list(argv.observed).join(', ')));
+        writeFileSync(tmp, calibratedYaml(text, result, observedNote));
         renameSync(tmp, argv.write);
         if (!argv.quiet) process.stderr.write(`wrote ${argv.write}\n`);
       }
@@ -154,29 +167,34 @@ export function registerCalibrate(y: Argv) {
 type CalibrateArgv = Record<string, unknown> & { scenario: string; json?: boolean; quiet?: boolean; detail?: boolean };
 
 /** `calibrate --alternatives`: each explanation fitted, its answers downstream, their range. */
-function runAlternatives(argv: CalibrateArgv, observed: ObservedFigure[], fields: string[]): void {
+function runAlternatives(argv: CalibrateArgv, given: ObservedFigure[], fields: string[]): void {
   if (argv.write !== undefined) throw new UsageError('--write conflicts with --alternatives (it fits several explanations; calibrate one with --fit to write it)');
   if (argv.sensitivity !== undefined) throw new UsageError('--sensitivity conflicts with --alternatives (each explanation is a fit of its own; for the tornado use budget or staff --sensitivity)');
   if (argv.detail && argv.json) throw new UsageError('--detail conflicts with --json: the JSON holds every detail already');
   const target = parseTarget(argv.target === undefined ? 'connection=0.95' : String(argv.target));
   const period = parsePeriod(argv.per === undefined ? undefined : String(argv.per));
+  if (argv.out !== undefined) prepareResultFolder(String(argv.out), argv.force === true);
   const ranges = Object.fromEntries(list(argv.range).map(parseRange));
-  let text: string;
-  try {
-    text = readFileSync(argv.scenario, 'utf8');
-  } catch (e) {
-    throw new ScenarioError(argv.scenario, [], (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot read the file');
-  }
+  const overrides = overridesFrom(argv as never);
+  const text = readScenarioFile(argv.scenario);
+  // No --observed: the file's own published figures (use: fit); the fields fitted to the figures
+  // beyond the first are kept (fitted jointly with every candidate) unless --keep names others.
+  const own = given.length === 0 ? fileFits(argv.scenario, overrides) : null;
+  const observed = own ? own.observed : given;
+  const keep = list(argv.keep).length === 0 && own ? own.fields.slice(1) : list(argv.keep);
+  // A figure of another period of the same centre (fittedIn): fitted there, answered here.
+  const fitFile = own?.fittedIn ? join(dirname(argv.scenario), own.fittedIn) : argv.scenario;
+  const fitText = fitFile === argv.scenario ? text : readScenarioFile(fitFile);
   const live = !argv.quiet && process.stderr.isTTY;
   const say = (m: string) => live && process.stderr.write(`\r\x1b[K${m}`);
-  const overrides = overridesFrom(argv as never);
-  const explanations = alternatives(text, argv.scenario, {
+  const explanations = alternatives(fitText, fitFile, {
     observed,
-    keep: list(argv.keep),
+    keep,
     extraFields: fields,
     ranges,
     overrides,
     onProgress: (what, n) => say(`fit, simulation ${n}: ${what}`),
+    answerIn: fitFile === argv.scenario ? undefined : { text, file: argv.scenario },
   });
   // The answers downstream: the calibrated scenario of each explanation, searched and priced as
   // `budget --target` does (a private temporary folder; removed afterwards).
@@ -201,7 +219,7 @@ function runAlternatives(argv: CalibrateArgv, observed: ObservedFigure[], fields
       const v = d?.unit === 'ratio' ? `${(o.value * 100).toFixed(2)}%` : d?.unit === 'seconds' ? `${o.value} s` : String(o.value);
       return `${d ? `${d.name} ${d.zh}` : o.metric} ${v}${o.seconds !== undefined ? ` @${o.seconds} s` : ''}`;
     })
-    .join(' and ');
+    .join(' and ') + (fitFile === argv.scenario ? '' : ` (fitted in ${basename(fitFile)}, answered here)`);
   const report = {
     scenario: scenario.name,
     figures,
@@ -211,9 +229,22 @@ function runAlternatives(argv: CalibrateArgv, observed: ObservedFigure[], fields
     rows,
     settledBy: settlingFigure(text),
   };
+  const screen = formatAlternativesReport(report, argv.detail === true);
+  if (argv.out !== undefined) {
+    const written = writeResultFolder(String(argv.out), { 'alternatives.csv': alternativesCsv(rows), 'report.txt': screen + '\n' }, argv.force === true);
+    if (!argv.quiet) process.stderr.write(`wrote ${written.join(', ')}\n`);
+  }
   if (argv.json) {
     process.stdout.write(resultJson({ ...report, rows: rows.map(({ text: _t, ...r }) => r) }) + '\n');
     return;
   }
-  process.stdout.write(formatAlternativesReport(report, argv.detail === true) + '\n');
+  process.stdout.write(screen + '\n');
+}
+
+/** The file's published fit figures; a case with none is not calibrated: said in one line (exit 2). */
+function fileFits(file: string, overrides: ReturnType<typeof overridesFrom>): PublishedFits {
+  const s = loadScenario(file, overrides);
+  const own = publishedFits(s);
+  if (!own) throw new UsageError(`${file} is not calibrated: it states no published figure to fit (published: with use: fit); give --observed and --fit to fit one`);
+  return own;
 }

@@ -8,7 +8,7 @@ import { parseDocument } from 'yaml';
 import { calibrate, defaultRange, type CalibrationOptions, type CalibrationResult, type FittedValue, type ObservedFigure } from './calibrate.ts';
 import { calibratedYaml } from './calibratedYaml.ts';
 import { CalibrationError } from './solve.ts';
-import { setNumber } from './yamlFields.ts';
+import { pathOf, setNumber } from './yamlFields.ts';
 import { assumptionLabel, plausibleRanges, type PlausibleRange } from './plausible.ts';
 
 export interface Explanation {
@@ -38,6 +38,12 @@ export interface AlternativesOptions {
   ranges?: Record<string, [number, number]>;
   overrides?: CalibrationOptions['overrides'];
   onProgress?: CalibrationOptions['onProgress'];
+  /**
+   * The scenario the answers are for, when the figure belongs to another period of the same centre
+   * (haikou-2024 answers with what haikou-2020's figure says): each explanation's values of the
+   * stated assumptions are carried into it. Absent: the fitted scenario itself.
+   */
+  answerIn?: { text: string; file: string | undefined };
 }
 
 /**
@@ -92,7 +98,7 @@ export function alternatives(text: string, file: string | undefined, options: Al
         fitted: f,
         inside: p ? f.value >= p[0] && f.value <= p[1] : null,
         implied: r.implied,
-        text: calibratedYaml(start, r, options.observed.map((o) => `${o.metric}=${o.value}`).join(', ')),
+        text: transferred(calibratedYaml(start, r, options.observed.map((o) => `${o.metric}=${o.value}`).join(', ')), [...stated.map((q) => q.field), ...keep, field], options.answerIn),
         evaluations: r.evaluations,
       };
     } catch (e) {
@@ -106,6 +112,19 @@ export function alternatives(text: string, file: string | undefined, options: Al
 export function settlingFigure(text: string): string | null {
   const m = /^\s*#\s*SETTLED BY:\s*(.+)$/m.exec(text);
   return m ? m[1].trim() : null;
+}
+
+/** The fitted scenario's values of `fields` carried into the scenario the answers are for (none given: the fitted one). */
+function transferred(fittedText: string, fields: string[], answerIn: AlternativesOptions['answerIn']): string {
+  if (!answerIn) return fittedText;
+  const from = parseDocument(fittedText);
+  const to = parseDocument(answerIn.text);
+  for (const f of new Set(fields)) {
+    const v = from.getIn(pathOf(f));
+    const there = to.getIn(pathOf(f));
+    if (typeof v === 'number' && (typeof there === 'number' || (there === undefined && f === 'arrivals.scale'))) setNumber(to, f, v, answerIn.file);
+  }
+  return to.toString({ flowCollectionPadding: false, lineWidth: 100 });
 }
 
 function withValue(text: string, field: string, value: number, file: string | undefined): string {
