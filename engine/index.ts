@@ -19,6 +19,7 @@ export { CalibrationError } from './experiment/calibrate/solve.ts';
 export * from './experiment/calibrate/plausible.ts';
 export * from './experiment/calibrate/alternatives.ts';
 export * from './experiment/calibrate/publishedFits.ts';
+export * from './experiment/calibrate/analyticRange.ts';
 export * from './experiment/calibrate/answers.ts';
 export * from './experiment/calibrate/sensitivity.ts';
 export * from './experiment/search/headcountAnswer.ts';

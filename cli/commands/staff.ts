@@ -14,7 +14,7 @@ import {
   type StaffAnswers,
 } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
-import { plausibleRangeHint, runSensitivity, sensitivityOption } from '../sensitivity.ts';
+import { plausibleRangeLines, runSensitivity, sensitivityOption } from '../sensitivity.ts';
 import { parsePeriod, parseTarget, periodOption } from '../targets.ts';
 import { overridesFrom, scenarioOverrideOptions } from './run.ts';
 
@@ -165,8 +165,10 @@ export function registerStaff(y: Argv) {
       });
       if (occ !== undefined && mode !== 'roster') notes.push("--max-occupancy applies to the roster only; the profile search meets the KPI target alone");
       process.stdout.write(formatStaffOutput(view, { detail: argv.detail, notes, scenarioHeadcount: scenario.headcount }) + '\n');
-      const hint = plausibleRangeHint(argv.scenario);
-      if (hint) process.stdout.write(hint + '\n');
+      // The range beside the answer: the file's plausible assumptions at their ends (analytic estimate).
+      const main0 = answers[0];
+      const range = main0 ? plausibleRangeLines(argv.scenario, main0.headcount, target, overridesFrom(argv)) : [];
+      if (range.length) process.stdout.write(range.join('\n') + '\n');
     },
   );
 }

@@ -84,7 +84,7 @@ export function alternatives(text: string, file: string | undefined, options: Al
     const range = p ? searchRange(field, p) : defaultRange(field);
     const base: Explanation = { field, label: assumptionLabel(field), plausible: statedRange, fitted: null, inside: null, implied: null, note: null, text: null, evaluations: 0 };
     if (!range) return { ...base, note: `no range: state a PLAUSIBLE range in the file or give --range ${field}=LOW..HIGH` };
-    if (typeof doc.getIn(field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))) !== 'number' && !['payroll.phoneShare', 'arrivals.scale'].includes(field)) {
+    if (typeof doc.getIn(field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))) !== 'number' && !['payroll.phoneShare', 'arrivals.scale', 'preQueueDelay'].includes(field)) {
       return { ...base, note: `${field} is not a number in the scenario` };
     }
     const ranges: Record<string, [number, number]> = { [field]: range };
@@ -122,7 +122,7 @@ function transferred(fittedText: string, fields: string[], answerIn: Alternative
   for (const f of new Set(fields)) {
     const v = from.getIn(pathOf(f));
     const there = to.getIn(pathOf(f));
-    if (typeof v === 'number' && (typeof there === 'number' || (there === undefined && f === 'arrivals.scale'))) setNumber(to, f, v, answerIn.file);
+    if (typeof v === 'number' && (typeof there === 'number' || (there === undefined && (f === 'arrivals.scale' || f === 'preQueueDelay')))) setNumber(to, f, v, answerIn.file);
   }
   return to.toString({ flowCollectionPadding: false, lineWidth: 100 });
 }

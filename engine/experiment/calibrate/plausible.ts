@@ -66,6 +66,6 @@ export function assumptionLabel(field: string): string {
   if (field === 'agents.headcount') return 'head count';
   if (tail === 'patience.mean') return 'patience';
   if (field === 'arrivals.scale') return 'calls per published case';
-  if (field === 'preQueue.value' || field === 'preQueueTime.value') return 'time before the queue';
+  if (field === 'preQueueDelay') return 'time before the queue';
   return field;
 }

@@ -1,0 +1,79 @@
+// The range printed beside `staff` and `budget --target`'s answer: each PLAUSIBLE assumption of the
+// file at each end of its range, the head count the answer would move to, estimated cheaply with the
+// analytic engine (call-weighted Erlang A, the head-count search's own bracket) and scaled to the
+// simulated answer: head count at an end ≈ simulated head count × (analytic head count at the end /
+// analytic head count as the file gives it). It costs milliseconds where simulating each end costs
+// as much as the command; `--sensitivity` simulates it, and a test checks the two agree on a case.
+// What the analytic model leaves out (outbound and online work, time before the queue, the demand
+// profile's shape) cancels in the ratio to the extent that it scales with the handling.
+import { parseScenario, type ScenarioOverrides } from '../../scenario/parse.ts';
+import type { Scenario } from '../../scenario/resolve.ts';
+import type { StaffingTarget } from '../../analytic/staffing.ts';
+import { payrollHeadcount } from '../../workforce/staffing.ts';
+import { analyticFlatAgents } from '../search/analyticBracket.ts';
+import { assumptionLabel, type PlausibleRange } from './plausible.ts';
+import { sensitivityVariants } from './sensitivity.ts';
+
+export interface AnalyticRangeRow {
+  field: string;
+  label: string;
+  range: PlausibleRange;
+  /** Estimated head count with the assumption at each end (null: no estimate there). */
+  atLow: number | null;
+  atHigh: number | null;
+}
+
+export interface AnalyticRange {
+  /** The simulated answer the estimates are scaled to. */
+  headcount: number;
+  /** Lowest and highest estimated head count over every end (the answer itself included). */
+  people: [number, number];
+  /** Largest effect first. */
+  rows: AnalyticRangeRow[];
+}
+
+/** Analytic people for `s` (fractional): flat agents on seat meeting the target, times people per seat, plus those off the phones. */
+function analyticPeople(s: Scenario, target: StaffingTarget): number | null {
+  const pps = s.staffing.peoplePerSeat;
+  if (s.staffing.form !== 'headcount' || pps === null) return null;
+  try {
+    return payrollHeadcount(analyticFlatAgents(s, target).agentsOnSeat * pps, s.payroll);
+  } catch {
+    return null; // the target cannot be met at this end (e.g. too many lost before the queue)
+  }
+}
+
+/** The range of a simulated head count over the file's plausible assumptions; null for a file with none, or not staffed by head count. */
+export function analyticAnswerRange(text: string, file: string | undefined, headcount: number, target: StaffingTarget, overrides: ScenarioOverrides = {}): AnalyticRange | null {
+  const variants = sensitivityVariants(text, file);
+  if (variants.length === 0) return null;
+  const base = analyticPeople(parseScenario(text, file, overrides), target);
+  if (base === null || !(base > 0)) return null;
+  const rows = new Map<string, AnalyticRangeRow>();
+  for (const v of variants) {
+    let row = rows.get(v.range.field);
+    if (!row) rows.set(v.range.field, (row = { field: v.range.field, label: assumptionLabel(v.range.field), range: v.range, atLow: null, atHigh: null }));
+    let people: number | null = null;
+    try {
+      const p = analyticPeople(parseScenario(v.text, file, overrides), target);
+      people = p === null ? null : Math.round((headcount * p) / base);
+    } catch {
+      people = null; // a scenario invalid at this end: no estimate there
+    }
+    if (v.end === 'low') row.atLow = people;
+    else row.atHigh = people;
+  }
+  const effect = (r: AnalyticRangeRow) => Math.max(...[r.atLow, r.atHigh].map((x) => (x === null ? 0 : Math.abs(x - headcount))));
+  const sorted = [...rows.values()].sort((a, b) => effect(b) - effect(a) || a.field.localeCompare(b.field));
+  const all = [headcount, ...sorted.flatMap((r) => [r.atLow, r.atHigh]).filter((x): x is number => x !== null)];
+  return { headcount, people: [Math.min(...all), Math.max(...all)], rows: sorted };
+}
+
+/** One line for the first screen: "≈ 190–260 people over the plausible assumptions (analytic estimate; driven by work-order time 120–1,000 s); --sensitivity simulates it". */
+export function analyticRangeLine(r: AnalyticRange): string {
+  const fmt = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : String(Number(v.toPrecision(3))));
+  const drivers = r.rows.filter((x) => [x.atLow, x.atHigh].some((v) => v !== null && v !== r.headcount)).slice(0, 2);
+  const driver = drivers.map((x) => `${x.label} ${fmt(x.range.low)}–${fmt(x.range.high)}${x.range.unit ? ` ${x.range.unit}` : ''}`).join(', ');
+  const span = r.people[0] === r.people[1] ? `${fmt(r.people[0])}` : `${fmt(r.people[0])}–${fmt(r.people[1])}`;
+  return `Range ≈ ${span} people over the file's plausible assumptions (analytic estimate${driver ? `; driven by ${driver}` : ''}); --sensitivity simulates it`;
+}
