@@ -210,13 +210,14 @@ export function registerBudget(y: Argv) {
 }
 
 /**
- * The first screen's footer names --sensitivity too when the scenario states plausible ranges:
- * one line in place of two, so the answer keeps within 20 lines.
+ * The range over the file's plausible assumptions goes at the foot of the first screen, in place
+ * of the footer's hints when they would take the screen past 20 lines.
  */
 function withRangeFooter(screen: string, range: string[]): string {
   const lines = screen.split('\n');
   const last = lines.length - 1;
   if (!lines[last].startsWith('(--detail')) return [screen, ...range].join('\n');
-  lines[last] = '(--detail: line items; --explain: rules; --out DIR: CSV; --sensitivity: range over plausible inputs)';
-  return [...lines.slice(0, last), ...range, lines[last]].join('\n');
+  // The range names --sensitivity itself; the footer's other hints stay if the screen has room.
+  if (lines.length + range.length > 20) return [...lines.slice(0, last), ...range].join('\n');
+  return [...lines.slice(0, last), ...range, '(--detail: line items; --explain: rules; --out DIR: CSV)'].join('\n');
 }

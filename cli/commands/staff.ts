@@ -164,11 +164,13 @@ export function registerStaff(y: Argv) {
         solver: roster ? { status: roster.schedule.solverStatus, gap: roster.schedule.gapAchieved } : null,
       });
       if (occ !== undefined && mode !== 'roster') notes.push("--max-occupancy applies to the roster only; the profile search meets the KPI target alone");
-      process.stdout.write(formatStaffOutput(view, { detail: argv.detail, notes, scenarioHeadcount: scenario.headcount }) + '\n');
-      // The range beside the answer: the file's plausible assumptions at their ends (analytic estimate).
-      const main0 = answers[0];
-      const range = main0 ? plausibleRangeLines(argv.scenario, main0.headcount, target, overridesFrom(argv)) : [];
-      if (range.length) process.stdout.write(range.join('\n') + '\n');
+      // The range beside the answer (under its "Answer:" line): the file's plausible assumptions at
+      // their ends, an analytic estimate scaled to the first answer.
+      const range = answers[0] ? plausibleRangeLines(argv.scenario, answers[0].headcount, target, overridesFrom(argv)) : [];
+      const screen = formatStaffOutput(view, { detail: argv.detail, notes, scenarioHeadcount: scenario.headcount }).split('\n');
+      const at = screen.findIndex((l) => l.startsWith('Answer:'));
+      screen.splice(at < 0 ? screen.length : at + 1, 0, ...range);
+      process.stdout.write(screen.join('\n') + '\n');
     },
   );
 }

@@ -69,11 +69,16 @@ export function analyticAnswerRange(text: string, file: string | undefined, head
   return { headcount, people: [Math.min(...all), Math.max(...all)], rows: sorted };
 }
 
-/** One line for the first screen: "≈ 190–260 people over the plausible assumptions (analytic estimate; driven by work-order time 120–1,000 s); --sensitivity simulates it". */
+/** The line for the first screen: "Range ≈ 190–260 people (analytic; drivers: work-order time 120–1,000 s, people per seat 4.5–7.5); --sensitivity simulates it". */
 export function analyticRangeLine(r: AnalyticRange): string {
   const fmt = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : String(Number(v.toPrecision(3))));
-  const drivers = r.rows.filter((x) => [x.atLow, x.atHigh].some((v) => v !== null && v !== r.headcount)).slice(0, 2);
-  const driver = drivers.map((x) => `${x.label} ${fmt(x.range.low)}–${fmt(x.range.high)}${x.range.unit ? ` ${x.range.unit}` : ''}`).join(', ');
+  const moving = r.rows.filter((x) => [x.atLow, x.atHigh].some((v) => v !== null && v !== r.headcount));
   const span = r.people[0] === r.people[1] ? `${fmt(r.people[0])}` : `${fmt(r.people[0])}–${fmt(r.people[1])}`;
-  return `Range ≈ ${span} people over the file's plausible assumptions (analytic estimate${driver ? `; driven by ${driver}` : ''}); --sensitivity simulates it`;
+  const line = (drivers: AnalyticRangeRow[]) => {
+    const driver = drivers.map((x) => `${x.label} ${fmt(x.range.low)}–${fmt(x.range.high)}${x.range.unit ? ` ${x.range.unit}` : ''}`).join(', ');
+    return `Range ≈ ${span} people (analytic${driver ? `; ${drivers.length > 1 ? 'drivers' : 'driver'}: ${driver}` : ''}); --sensitivity simulates it`;
+  };
+  // The two largest drivers if the line keeps within 100 columns, else the largest.
+  const two = line(moving.slice(0, 2));
+  return two.length <= 100 ? two : line(moving.slice(0, 1));
 }
