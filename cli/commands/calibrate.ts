@@ -212,12 +212,12 @@ function runAlternatives(argv: CalibrateArgv, given: ObservedFigure[], fields: s
   }
   say('');
   const scenario = parseScenario(text, argv.scenario, overrides);
-  const defs = metricDefinitions(scenario.serviceLevelFormula, scenario.serviceLevelSeconds);
   const figures = observed
     .map((o) => {
-      const d = defs.find((x) => x.id === o.metric);
+      // a service level is named with its own threshold (sl=0.9525@30 on a 15-s scenario: "30 s")
+      const d = metricDefinitions(scenario.serviceLevelFormula, o.seconds ?? scenario.serviceLevelSeconds).find((x) => x.id === o.metric);
       const v = d?.unit === 'ratio' ? `${(o.value * 100).toFixed(2)}%` : d?.unit === 'seconds' ? `${o.value} s` : String(o.value);
-      return `${d ? `${d.name} ${d.zh}` : o.metric} ${v}${o.seconds !== undefined ? ` @${o.seconds} s` : ''}`;
+      return `${d ? `${d.name} ${d.zh}` : o.metric} ${v}`;
     })
     .join(' and ') + (fitFile === argv.scenario ? '' : ` (fitted in ${basename(fitFile)}, answered here)`);
   const report = {

@@ -1,6 +1,7 @@
 // The range printed beside staff/budget --target's answer (analytic, scaled to the simulated head
 // count) against the simulated sensitivity study (`--sensitivity`) on a small line: every end's head
-// count within 12% (+2 people for rounding) of the simulated one, and the range's ends likewise.
+// count within 12% (+2 people for rounding) of the simulated one, and the range's ends likewise;
+// the time before the queue taken in by the analytic estimate too.
 // Fixed seed (the scenario's), 2 days × 4 replications.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,8 +18,10 @@ arrivals: { callsPerHour: 120 }
 talkTime: { distribution: lognormal, mean: 150, cv: 1 }
 # PLAUSIBLE wrapUpTime.mean 30..240 s: a test range
 wrapUpTime: { distribution: gamma, mean: 90, cv: 0.5 }
-# PLAUSIBLE patience.mean 60..600 s: another
-patience: { distribution: exponential, mean: 180 }
+# PLAUSIBLE patience.mean 200..600 s: another
+patience: { distribution: exponential, mean: 300 }
+# PLAUSIBLE preQueueDelay 0..12 s: greeting and ringing
+preQueueDelay: 8
 # PLAUSIBLE agents.peoplePerSeat 4.5..7.5: people per seat
 agents: { headcount: 60, peoplePerSeat: 6 }
 seed: 11
@@ -42,7 +45,7 @@ describe('analytic range beside the answer', () => {
       return downstreamAnswer(f, target, 'horizon');
     });
     const est = analyticAnswerRange(TEXT, file, base.headcount, target)!;
-    expect(est.rows.length).toBe(3);
+    expect(est.rows.length).toBe(4);
     for (const row of sim.rows) {
       const a = est.rows.find((r) => r.field === row.field)!;
       for (const end of ['atLow', 'atHigh'] as const) {

@@ -4,12 +4,14 @@
 // simulated answer: head count at an end ≈ simulated head count × (analytic head count at the end /
 // analytic head count as the file gives it). It costs milliseconds where simulating each end costs
 // as much as the command; `--sensitivity` simulates it, and a test checks the two agree on a case.
-// What the analytic model leaves out (outbound and online work, time before the queue, the demand
-// profile's shape) cancels in the ratio to the extent that it scales with the handling.
+// Time before the queue is taken in exactly (queueProblem); what the analytic model leaves out
+// (outbound and online work, the demand profile's shape) cancels in the ratio to the extent that it
+// scales with the handling.
 import { parseScenario, type ScenarioOverrides } from '../../scenario/parse.ts';
 import type { Scenario } from '../../scenario/resolve.ts';
 import type { StaffingTarget } from '../../analytic/staffing.ts';
 import { payrollHeadcount } from '../../workforce/staffing.ts';
+import { meanOf } from '../../random/distributions.ts';
 import { analyticFlatAgents } from '../search/analyticBracket.ts';
 import { assumptionLabel, type PlausibleRange } from './plausible.ts';
 import { sensitivityVariants } from './sensitivity.ts';
@@ -32,12 +34,41 @@ export interface AnalyticRange {
   rows: AnalyticRangeRow[];
 }
 
+/**
+ * The queue's own scenario and target when calls spend time before the queue (preQueue.ts): a share
+ * q = e^{-D/θ} reaches the queue, so the queue's arrivals are thinned by q and a rate target on all
+ * calls is the target / q on the queue's; thresholds and ASA lose D. Null: the target is out of reach
+ * whatever the staffing (more callers lost in the greeting than the target allows).
+ */
+function queueProblem(s: Scenario, target: StaffingTarget): { s: Scenario; target: StaffingTarget } | null {
+  const D = s.preQueueDelay;
+  if (!(D > 0)) return { s, target };
+  const q = s.patience ? Math.exp(-D / meanOf(s.patience)) : 1;
+  const queue: Scenario = { ...s, preQueueDelay: 0, callsPerHour: s.callsPerHour.map((r) => r * q) };
+  switch (target.kind) {
+    case 'connectionRate':
+      return target.value / q > 1 ? null : { s: queue, target: { ...target, value: target.value / q } };
+    case 'abandonment': {
+      const lostInQueue = (target.value - (1 - q)) / q;
+      return lostInQueue < 0 ? null : { s: queue, target: { ...target, value: lostInQueue } };
+    }
+    case 'serviceLevel': {
+      const T = (target.seconds ?? s.serviceLevelSeconds) - D;
+      return T < 0 || target.value / q > 1 ? null : { s: queue, target: { ...target, seconds: T, value: target.value / q } };
+    }
+    case 'asa':
+      return target.seconds - D <= 0 ? null : { s: queue, target: { ...target, seconds: target.seconds - D } };
+  }
+}
+
 /** Analytic people for `s` (fractional): flat agents on seat meeting the target, times people per seat, plus those off the phones. */
-function analyticPeople(s: Scenario, target: StaffingTarget): number | null {
-  const pps = s.staffing.peoplePerSeat;
-  if (s.staffing.form !== 'headcount' || pps === null) return null;
+function analyticPeople(scenario: Scenario, goal: StaffingTarget): number | null {
+  const pps = scenario.staffing.peoplePerSeat;
+  if (scenario.staffing.form !== 'headcount' || pps === null) return null;
+  const problem = queueProblem(scenario, goal);
+  if (!problem) return null;
   try {
-    return payrollHeadcount(analyticFlatAgents(s, target).agentsOnSeat * pps, s.payroll);
+    return payrollHeadcount(analyticFlatAgents(problem.s, problem.target).agentsOnSeat * pps, scenario.payroll);
   } catch {
     return null; // the target cannot be met at this end (e.g. too many lost before the queue)
   }
