@@ -12,6 +12,10 @@ import {
   readScenarioFile,
   writeResultFolder,
   type PublishedFits,
+  wrapText,
+  type PublishedFigure,
+  type Estimate,
+  PUBLISHED_FIGURES,
   calibratedYaml,
   describeKpiTarget,
   downstreamAnswer,
@@ -158,7 +162,8 @@ export function registerCalibrate(y: Argv) {
         const { run, ...rest } = result;
         process.stdout.write(resultJson({ ...rest, totals: run.totals }) + '\n');
       } else {
-        process.stdout.write(formatCalibrationReport(result) + '\n');
+        const held = own ? heldOutLines(loadScenario(argv.scenario, overridesFrom(argv)).published, result.run.totals) : [];
+        process.stdout.write([formatCalibrationReport(result), ...held].join('\n') + '\n');
       }
     },
   );
@@ -239,6 +244,24 @@ function runAlternatives(argv: CalibrateArgv, given: ObservedFigure[], fields: s
     return;
   }
   process.stdout.write(screen + '\n');
+}
+
+/**
+ * The file's held-out figures (published: use: heldOut) beside the calibrated run's: compared, never
+ * fitted. A figure of another period is shown with its note (often: not comparable).
+ */
+function heldOutLines(published: PublishedFigure[], totals: Record<string, Estimate>): string[] {
+  const held = published.filter((p) => p.use === 'heldOut');
+  if (held.length === 0) return [];
+  return [
+    'Held out (published, compared, never fitted):',
+    ...held.flatMap((p) => {
+      const e = p.seconds === undefined ? totals[p.figure] : undefined; // a service level at another threshold is not in this run
+      const show = (v: number) => (PUBLISHED_FIGURES[p.figure] === 'ratio' ? `${(v * 100).toFixed(2)}%` : PUBLISHED_FIGURES[p.figure] === 'seconds' ? `${v.toFixed(1)} s` : v.toLocaleString('en-US'));
+      const model = e ? `model ${show(e.mean)}${e.ciLow !== null && e.ciHigh !== null ? ` (${show(e.ciLow)} – ${show(e.ciHigh)})` : ''}` : 'not in this run';
+      return wrapText(`  ${p.figure} ${show(p.value)}, ${p.period} (SOURCES.md: ${p.source}): ${model}${p.note ? `; ${p.note}` : ''}`, 100, '    ');
+    }),
+  ];
 }
 
 /** The file's published fit figures; a case with none is not calibrated: said in one line (exit 2). */
