@@ -90,4 +90,16 @@ describe('alternatives and sensitivity on the command line', () => {
     expect(none.stderr.trim().split('\n')).toHaveLength(1);
     expect(none.stderr).toMatch(/is not calibrated: it states no published figure to fit/);
   }, 120_000);
+
+  it('calibrate --alternatives: the same JSON for --workers 1 and 2 (candidates in concurrent processes)', () => {
+    const calibrated = join(dir, 'published-workers.yaml');
+    writeFileSync(calibrated, readFileSync(file, 'utf8') + 'published:\n  - { figure: connectionRate, value: 0.93, period: "2024", use: fit, fits: wrapUpTime.mean, source: Test }\n');
+    const run = (workers: string, ...more: string[]) => {
+      const r = spawnSync(process.execPath, [BIN, 'calibrate', calibrated, '--alternatives', '--workers', workers, '--quiet', ...more], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    // the JSON holds every number the screen and the CSV are made from
+    expect(run('2', '--json')).toBe(run('1', '--json'));
+  }, 180_000);
 });

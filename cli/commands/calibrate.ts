@@ -1,10 +1,13 @@
 import { readFileSync, existsSync, writeFileSync, renameSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import {
   alternatives,
+  alternativeCandidates,
   alternativesCsv,
+  poolThreads,
   calibrate,
   loadScenario,
   prepareResultFolder,
@@ -100,7 +103,8 @@ export function registerCalibrate(y: Argv) {
         .option('json', { type: 'boolean', default: false, describe: 'print {fitted, observed, simulated, ...} as one JSON object' })
         .option('write', { type: 'string', describe: 'save the calibrated scenario to this file (not with a what-if: --agents, --headcount, --scale, …)' })
         .option('force', { type: 'boolean', describe: 'overwrite the --write file or replace the --out folder' })
-        .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' }),
+        .option('quiet', { type: 'boolean', default: false, describe: 'no progress on stderr' })
+        .option('candidate', { type: 'number', hidden: true, describe: 'internal: with --alternatives, explain only this candidate (JSON)' }),
     (argv) => {
       if (argv.force && argv.write === undefined && argv.out === undefined) throw new UsageError('--force goes with --write or --out');
       const given = list(argv.observed).map(parseObserved);
@@ -172,7 +176,7 @@ export function registerCalibrate(y: Argv) {
 type CalibrateArgv = Record<string, unknown> & { scenario: string; json?: boolean; quiet?: boolean; detail?: boolean };
 
 /** `calibrate --alternatives`: each explanation fitted, its answers downstream, their range. */
-function runAlternatives(argv: CalibrateArgv, given: ObservedFigure[], fields: string[]): void {
+async function runAlternatives(argv: CalibrateArgv, given: ObservedFigure[], fields: string[]): Promise<void> {
   if (argv.write !== undefined) throw new UsageError('--write conflicts with --alternatives (it fits several explanations; calibrate one with --fit to write it)');
   if (argv.sensitivity !== undefined) throw new UsageError('--sensitivity conflicts with --alternatives (each explanation is a fit of its own; for the tornado use budget or staff --sensitivity)');
   if (argv.detail && argv.json) throw new UsageError('--detail conflicts with --json: the JSON holds every detail already');
@@ -192,29 +196,34 @@ function runAlternatives(argv: CalibrateArgv, given: ObservedFigure[], fields: s
   const fitText = fitFile === argv.scenario ? text : readScenarioFile(fitFile);
   const live = !argv.quiet && process.stderr.isTTY;
   const say = (m: string) => live && process.stderr.write(`\r\x1b[K${m}`);
-  const explanations = alternatives(fitText, fitFile, {
-    observed,
-    keep,
-    extraFields: fields,
-    ranges,
-    overrides,
-    onProgress: (what, n) => say(`fit, simulation ${n}: ${what}`),
-    answerIn: fitFile === argv.scenario ? undefined : { text, file: argv.scenario },
-  });
-  // The answers downstream: the calibrated scenario of each explanation, searched and priced as
-  // `budget --target` does (a private temporary folder; removed afterwards).
-  const dir = mkdtempSync(join(tmpdir(), 'hotline-sim-alternatives-'));
-  let rows: AlternativeRow[];
-  try {
-    rows = explanations.map((e, i) => {
-      if (!e.text) return { ...e, answer: null };
+  const options = { observed, keep, extraFields: fields, ranges, overrides, answerIn: fitFile === argv.scenario ? undefined : { text, file: argv.scenario } };
+  // One explanation and its answers downstream: the calibrated scenario of the explanation, searched
+  // and priced as `budget --target` does (a private temporary folder; removed afterwards).
+  const explain = (i: number): AlternativeRow => {
+    const [e] = alternatives(fitText, fitFile, { ...options, only: i, onProgress: (what, n) => say(`fit, simulation ${n}: ${what}`) });
+    if (!e.text) return { ...e, answer: null };
+    const dir = mkdtempSync(join(tmpdir(), 'hotline-sim-alternatives-'));
+    try {
       const file = join(dir, `explanation-${i + 1}.yaml`);
       writeFileSync(file, e.text);
       return { ...e, answer: downstreamAnswer(file, target, period, overrides, (m) => say(`${e.label}: ${m}`)) };
-    });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  // --candidate i (internal): one explanation as JSON, for the parent running candidates concurrently.
+  if (argv.candidate !== undefined) {
+    process.stdout.write(JSON.stringify(explain(Number(argv.candidate))) + '\n');
+    return;
   }
+  const count = alternativeCandidates(fitText, fitFile, options).length;
+  // Independent candidates run concurrently, one process each on one thread (every core busy with
+  // the searches' serial parts too); each explanation is the same numbers whichever process or
+  // thread count computes it, so the output is byte-identical for any --workers.
+  const rows: AlternativeRow[] =
+    poolThreads() > 1 && count > 1
+      ? await candidatesConcurrently(count, poolThreads(), (done) => say(`explanations: ${done} of ${count} done`))
+      : Array.from({ length: count }, (_, i) => explain(i));
   say('');
   const scenario = parseScenario(text, argv.scenario, overrides);
   const figures = observed
@@ -262,6 +271,51 @@ function heldOutLines(published: PublishedFigure[], totals: Record<string, Estim
       return wrapText(`  ${p.figure} ${show(p.value)}, ${p.period} (SOURCES.md: ${p.source}): ${model}${p.note ? `; ${p.note}` : ''}`, 100, '    ');
     }),
   ];
+}
+
+/**
+ * The explanations computed by child processes of this command (`--candidate i --workers 1`), at
+ * most `parallel` at a time, in candidate order. A child's one-line error is this command's.
+ */
+async function candidatesConcurrently(count: number, parallel: number, progress: (done: number) => void): Promise<AlternativeRow[]> {
+  const args: string[] = [];
+  const own = process.argv.slice(2);
+  for (let i = 0; i < own.length; i++) {
+    const a = own[i];
+    const flag = a.replace(/=.*$/, '');
+    if (['--workers', '--out'].includes(flag)) {
+      if (!a.includes('=')) i++; // its value
+      continue;
+    }
+    if (['--force', '--json', '--detail', '--quiet'].includes(flag)) continue;
+    args.push(a);
+  }
+  const rows: AlternativeRow[] = new Array(count);
+  let next = 0;
+  let done = 0;
+  const one = (i: number) =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [process.argv[1], ...args, '--candidate', String(i), '--workers', '1', '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (err += d));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (code !== 0) {
+          const line = err.trim().split('\n').pop() ?? `explanation ${i + 1} failed`;
+          return reject(code === 2 ? new UsageError(line.replace(/^hotline-sim: /, '')) : new Error(line));
+        }
+        rows[i] = JSON.parse(out) as AlternativeRow;
+        progress(++done);
+        resolve();
+      });
+    });
+  const lane = async () => {
+    while (next < count) await one(next++);
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, count) }, lane));
+  return rows;
 }
 
 /** The file's published fit figures; a case with none is not calibrated: said in one line (exit 2). */

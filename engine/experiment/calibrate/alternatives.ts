@@ -44,6 +44,8 @@ export interface AlternativesOptions {
    * stated assumptions are carried into it. Absent: the fitted scenario itself.
    */
   answerIn?: { text: string; file: string | undefined };
+  /** Explain only the candidate at this place of alternativeCandidates' list (a caller running candidates concurrently). */
+  only?: number;
 }
 
 /**
@@ -57,18 +59,27 @@ export function searchRange(field: string, p: [number, number]): [number, number
   return [Math.max(d[0], p[0] - 3 * w, p[0] > 0 ? p[0] / 4 : p[0] - 3 * w), Math.min(d[1], p[1] + 3 * w)];
 }
 
-export function alternatives(text: string, file: string | undefined, options: AlternativesOptions): Explanation[] {
+/** The unknowns `alternatives` fits in turn, in order: the file's PLAUSIBLE fields (but those kept), then the user's. */
+export function alternativeCandidates(text: string, file: string | undefined, options: AlternativesOptions): { field: string; plausible: PlausibleRange | null }[] {
   const keep = options.keep ?? [];
   if (keep.length !== options.observed.length - 1) {
     throw new CalibrationError(`--alternatives fits one candidate per explanation plus one field per further figure: ${options.observed.length} figure(s) need ${options.observed.length - 1} --fit field(s) kept, got ${keep.length}`);
   }
-  const stated = plausibleRanges(text, file);
-  const fromFile = stated.filter((p) => !keep.includes(p.field));
-  const candidates: { field: string; plausible: PlausibleRange | null }[] = fromFile.map((p) => ({ field: p.field, plausible: p }));
+  const candidates: { field: string; plausible: PlausibleRange | null }[] = plausibleRanges(text, file)
+    .filter((p) => !keep.includes(p.field))
+    .map((p) => ({ field: p.field, plausible: p }));
   for (const f of options.extraFields ?? []) {
     if (!candidates.some((c) => c.field === f) && !keep.includes(f)) candidates.push({ field: f, plausible: null });
   }
   if (candidates.length === 0) throw new CalibrationError(`${file ?? 'the scenario'} states no PLAUSIBLE ranges (see scenarios/README.md) and no --fit field was named`);
+  return candidates;
+}
+
+export function alternatives(text: string, file: string | undefined, options: AlternativesOptions): Explanation[] {
+  const keep = options.keep ?? [];
+  const all = alternativeCandidates(text, file, options);
+  const candidates = options.only === undefined ? all : all.slice(options.only, options.only + 1);
+  const stated = plausibleRanges(text, file);
   const doc = parseDocument(text);
   // Each explanation starts from the central values: every stated assumption at its central value
   // (the fitted field of the file too), then the candidate alone moves to reproduce the figure.
