@@ -59,3 +59,37 @@ describe('a head count below the demand profile’s floor', () => {
     expect(formatBudgetSummary(b)).toContain(`(given 4 + ${added} added: 1 on seat at every hour needs ${4 + added}`);
   });
 });
+
+describe('staff: each label of the table comes from what was computed', () => {
+  it('the roster row and the Roster lines count the same intervals and FTE; a month target names its months', async () => {
+    const overrides = { horizonHours: 59 * 24, replications: 2 };
+    const target = { kind: 'connectionRate', value: 0.95 } as const;
+    const roster = await headcountForTarget(YONGCHUAN, { target, mode: 'roster', overrides });
+    const profile = await headcountForTarget(YONGCHUAN, { target, mode: 'profile', overrides });
+    const s = loadScenario(YONGCHUAN, overrides);
+    const study = roster.roster!;
+    const screen = formatStaffSummary({
+      scenario: s.name,
+      target,
+      period: 'month',
+      intervalMinutes: 30,
+      serviceLevelSeconds: s.serviceLevelSeconds,
+      answers: [roster.result, profile.result],
+      roster: study,
+    });
+    const lines = screen.split('\n');
+    const n = (x: number) => x.toLocaleString('en-US');
+    if (study.intervalsMissingTarget > 0) {
+      expect(lines.find((l) => l.startsWith('roster,'))).toContain(`roster, ${n(study.intervalsMissingTarget)} of ${n(study.intervalsChecked)} intervals under`);
+      expect(screen).toContain(`${n(study.intervalsMissingTarget)} of ${n(study.intervalsChecked)} intervals with calls just under the target`);
+    }
+    // the FTE beside the people in the table is the one the Roster line gives (no payroll: the same people)
+    const fte = roster.result.fte!;
+    expect(lines.find((l) => l.startsWith('roster,'))).toContain(`${formatAmount(roster.result.headcount)} (${fte.toFixed(1)})`);
+    expect(screen).toContain(`${fte.toFixed(1)} FTE priced`);
+    // 59 days from 1 January: January and February whole, named as such
+    const row = lines.find((l) => l.startsWith('demand profile'))!;
+    expect(row).toMatch(/^demand profile, each of 2 months\s/);
+    expect(screen).not.toMatch(/\(\d+\)/);
+  });
+});
