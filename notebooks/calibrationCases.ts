@@ -58,7 +58,7 @@ export const CASES: CalibrationCase[] = [
       { metric: 'asa', value: 13.4, label: 'average wait 平均等待时长 (greeting and ringing included)' },
     ],
     fit: { field: W, observed: { metric: 'serviceLevel', value: 0.9525, seconds: 30 }, range: [60, 3600], sensitivity: PATIENCE },
-    command: 'hotline-sim calibrate scenarios/jiangsu-2024.yaml (its published figures: the work-order time and the time before the queue, jointly)',
+    command: `hotline-sim calibrate scenarios/jiangsu-2024.yaml --observed sl=0.9525@30 --observed asa=13.4 --fit ${W} --fit preQueueDelay`,
     plausibility:
       'About 13.4 minutes of desk work per work order and 11.1 s of greeting and ringing before the queue, fitted jointly to both published figures (the file\'s CALIBRATED comments), ' +
       'with a mean patience of 650 s from Changzhou\'s figures: 120 s cannot reproduce both, as the greeting alone would lose more callers than the 4.75% not answered within 30 s. ' +
@@ -135,7 +135,7 @@ export const CASES: CalibrationCase[] = [
     fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.9007 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
     command: shareCmd('nanning-2020.yaml', 'connection=0.9007'),
     plausibility:
-      'With Jiangsu\'s handling, a bit under half of the assumed 120 (60 seats x 2) on the phones, 58 people, 9.6 agents on seat on average: plausible for 60 seats not all staffed around the clock, ' +
+      'With Jiangsu\'s handling, a bit under half of the assumed 120 (60 seats x 2) on the phones, 53 people, 8.8 agents on seat on average: plausible for 60 seats not all staffed around the clock, ' +
       'or for a vendor whose 120 also dispatch and follow up work orders. All 120 on the phones would answer nearly every call.',
     conclusion: 'Against the year before (next case): the same demand and handling, about four times the agents on seat. The head count for 95% keeps the fitted share on the phones, so read its people on the phones (the payroll total is that / the share).',
     hasCost: true,
@@ -151,7 +151,7 @@ export const CASES: CalibrationCase[] = [
     published: [{ metric: 'connectionRate', value: 0.3, label: 'monthly average manual connection rate 人工接通率 (about 30%)', tolerance: 0.005 }],
     fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.3 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
     command: shareCmd('nanning-2019.yaml', 'connection=0.30'),
-    plausibility: 'With the same handling, about 14 of the 120 reference people on the phones (2.5 agents on seat on average): a small team of externally hired staff; whole-agent steps leave the fit at 30.3%, within the published figure\'s own rounding (about 30%). Office-hours-only staffing or longer handling would fit the same figure.',
+    plausibility: 'With the same handling, about 14 of the 120 reference people on the phones (2.3 agents on seat on average): a small team of externally hired staff; whole-agent steps leave the fit at 30.3%, within the published figure\'s own rounding (about 30%). Office-hours-only staffing or longer handling would fit the same figure.',
     conclusion: 'The change from ~30% to 90.07% on the same demand is explained by staffing alone: about four times the agents on seat after outsourcing. The head count for 95% keeps the fitted share on the phones (11.5%), so its payroll total is not meaningful: read its people on the phones.',
     hasCost: false,
     peoplePerSeat: 6,
