@@ -44,9 +44,25 @@ const OUT = join(root, 'output', 'calibration');
 const TARGET: StaffingTarget = { kind: 'connectionRate', value: 0.95 };
 
 const { values: args } = parseArgs({
-  options: { only: { type: 'string' }, 'no-headcount': { type: 'boolean', default: false } },
+  options: {
+    only: { type: 'string' },
+    'no-headcount': { type: 'boolean', default: false },
+    // A shorter horizon and fewer replications than the files' own (the page-vs-CLI test: notebooks/pages.test.ts).
+    days: { type: 'string' },
+    replications: { type: 'string' },
+    // Another (new or empty) output folder than output/calibration.
+    out: { type: 'string' },
+  },
 });
 const only = args.only ? new Set(args.only.split(',')) : null;
+const overrides = {
+  ...(args.days !== undefined ? { horizonHours: Number(args.days) * 24 } : {}),
+  ...(args.replications !== undefined ? { replications: Number(args.replications) } : {}),
+};
+if ((args.days !== undefined && !(Number(args.days) > 0)) || (args.replications !== undefined && !(Number.isInteger(overrides.replications) && overrides.replications! >= 2))) {
+  process.stderr.write('calibration.ts: --days must be more than 0 and --replications a whole number, 2 or more\n');
+  process.exit(2);
+}
 
 interface CaseOutcome {
   c: CalibrationCase;
@@ -76,18 +92,19 @@ for (const c of CASES.filter((x) => !only || only.has(x.id))) {
         observed: [c.fit.observed],
         ranges: { [c.fit.field]: c.fit.range },
         sensitivity: c.fit.sensitivity,
+        overrides,
         onProgress: () => process.stderr.write('.'),
       })
     : null;
   process.stderr.write(' run');
-  const shipped = runScenario(loadScenario(file), { totalsOnly: true });
+  const shipped = runScenario(loadScenario(file, overrides), { totalsOnly: true });
   // A service level published at another threshold than the file's headline (Jiangsu's 30 s against
   // GB/T 33358's 15 s): the shipped file run at that threshold, as the tests do.
   const published: Record<string, Estimate> = {};
   for (const p of c.published) {
     const run =
       p.seconds !== undefined && p.seconds !== shipped.serviceLevelSeconds
-        ? runScenario(parseScenario(text.replace(/^serviceLevelSeconds: *\d+/m, `serviceLevelSeconds: ${p.seconds}`), file), { totalsOnly: true })
+        ? runScenario(parseScenario(text.replace(/^serviceLevelSeconds: *\d+/m, `serviceLevelSeconds: ${p.seconds}`), file, overrides), { totalsOnly: true })
         : shipped;
     published[p.metric + (p.seconds ?? '')] = run.totals[p.metric];
   }
@@ -97,12 +114,12 @@ for (const c of CASES.filter((x) => !only || only.has(x.id))) {
     process.stderr.write(' head count');
     if (c.hasCost) {
       // hotline-sim budget <file> --target connection=0.95 --per horizon (the year's average, as the case files state)
-      const study = budgetStudy({ file, target: TARGET, period: 'horizon' });
+      const study = budgetStudy({ file, target: TARGET, period: 'horizon', overrides });
       headcount = study.target!.result;
       const b = study.target!.budgets.outsourced.budget;
       budget = { total: b.total, contractPrice: b.contractPrice };
     } else {
-      headcount = minimumHeadcountForTarget(loadScenario(file), TARGET, { peoplePerSeat: c.peoplePerSeat, period: 'horizon' });
+      headcount = minimumHeadcountForTarget(loadScenario(file, overrides), TARGET, { peoplePerSeat: c.peoplePerSeat, period: 'horizon' });
     }
   }
   const phoneStaff = headcount ? phonePeople(headcount.headcount, loadScenario(file).payroll) : null;
@@ -239,8 +256,8 @@ files['result.json'] = JSON.stringify(
   null,
   2,
 );
-freshOutputDir(OUT);
-const written = writeFilesAtomically(OUT, files, true);
+if (args.out === undefined) freshOutputDir(OUT);
+const written = writeFilesAtomically(args.out ?? OUT, files, args.out === undefined);
 
 const lines = [
   'Case calibrations (sources: scenarios/SOURCES.md)',
@@ -248,6 +265,6 @@ const lines = [
     const [id, fitted, published, ok, hc] = summaryRow(o);
     return `  ${id.padEnd(13)} ${fitted}\n  ${''.padEnd(13)} ${published} - reproduced: ${ok}; head count for 95%: ${hc}`;
   }),
-  `Wrote ${shown([written[0]])} and ${written.length - 1} more in ${shown([OUT])} (${since(t0)})`,
+  `Wrote ${shown([written[0]])} and ${written.length - 1} more in ${shown([args.out ?? OUT])} (${since(t0)})`,
 ];
 process.stdout.write(lines.join('\n') + '\n');

@@ -71,6 +71,8 @@ const { values: args } = parseArgs({
     // The scenario's own horizon: 14 days (two weeks from 2024-06-03); no seasonality is published,
     // so two weeks give the year's averages (an assumption the scenario states).
     days: { type: 'string', default: '14' },
+    // Another (new or empty) output folder than output/<notebook> (the page-vs-CLI test).
+    out: { type: 'string' },
     replications: { type: 'string', default: '8' },
   },
 });
@@ -120,8 +122,8 @@ const runFiles: Record<string, string> = {};
 for (const [name, content] of Object.entries(reportFiles)) runFiles[name === 'report.html' ? 'run-300.html' : name] = content;
 const page = await caseHtml();
 const csvFiles = await budgetCsvFiles(study);
-freshOutputDir(OUT);
-const written = writeFilesAtomically(OUT, { ...page, ...runFiles, ...csvFiles }, true);
+if (args.out === undefined) freshOutputDir(OUT);
+const written = writeFilesAtomically(args.out ?? OUT, { ...page, ...runFiles, ...csvFiles }, args.out === undefined);
 const tWrite = performance.now();
 
 // ---- Summary on stdout -------------------------------------------------------------------------
@@ -169,7 +171,7 @@ const lines = [
     `per operator-month all-in, twice Liaocheng's). On the call side the 300 answer ~${pct(k300.connectionRate.mean)} of the 2021 volume in the model; with the handling that reproduces ` +
     `2020's 61.90% (calibrated), so the 300 fall well short of GB/T 33358's 95% at today's volume.`,
   '',
-  `Wrote ${shown(written.filter((p) => p.endsWith('.html')))} (+ ${written.length - written.filter((p) => p.endsWith('.html')).length} CSV/JSON/SVG files) in ${relative(process.cwd(), OUT)}`,
+  `Wrote ${shown(written.filter((p) => p.endsWith('.html')))} (+ ${written.length - written.filter((p) => p.endsWith('.html')).length} CSV/JSON/SVG files) in ${relative(process.cwd(), args.out ?? OUT)}`,
   `Time: budget study (3 staffings, ${days} d) ${since(t0, tStudy)}, run report of the 300 ${since(tStudy, tBase)}, ` +
     `reports ${since(tSweep, tWrite)}; total ${since(t0, tWrite)}`,
 ];

@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     // The scenario's own two weeks (no monthly seasonality is published, an assumption it states);
     // --days 366 runs the contract year (about 25 times longer).
     days: { type: 'string', default: '14' },
+    // Another (new or empty) output folder than output/<notebook> (the page-vs-CLI test).
+    out: { type: 'string' },
     replications: { type: 'string', default: '5' },
   },
 });
@@ -64,8 +66,8 @@ const tSim = performance.now();
 const base = cases.find((c) => c.headcount === FACTS.operators)!;
 const reportFiles = await runReportFiles(base.result);
 const headcountPage = await headcountHtml(cases);
-freshOutputDir(OUT);
-const written = writeFilesAtomically(OUT, { ...reportFiles, ...headcountPage }, true);
+if (args.out === undefined) freshOutputDir(OUT);
+const written = writeFilesAtomically(args.out ?? OUT, { ...reportFiles, ...headcountPage }, args.out === undefined);
 const tReport = performance.now();
 
 // ---- Summary on stdout -------------------------------------------------------------------------
