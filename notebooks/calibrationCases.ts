@@ -6,7 +6,12 @@ import type { ObservedFigure } from '../engine/index.ts';
 
 export interface CalibrationCase {
   id: string;
+  /** The case's title in Chinese, shown first (聊城市12345热线 2024：…). */
+  zh: string;
+  /** Its short English name (Liaocheng 2024), shown beside. */
+  en: string;
   file: string;
+  /** The English headline under the Chinese one. */
   title: string;
   question: string;
   /** The cited inputs, each with its SOURCES.md entry. */
@@ -46,6 +51,8 @@ const shareCmd = (file: string, observed: string) =>
 export const CASES: CalibrationCase[] = [
   {
     id: 'jiangsu',
+    zh: '江苏省12345热线 2024（参照校准）',
+    en: 'Jiangsu 2024',
     file: 'jiangsu-2024.yaml',
     title: 'Jiangsu 2024: the average city (the reference calibration)',
     question: 'What work-order after-call time makes 1/13 of Jiangsu\'s answerers reach the province\'s published 30-s manual connection rate (95.25%) on 1/13 of its requests?',
@@ -54,7 +61,7 @@ export const CASES: CalibrationCase[] = [
       'Changzhou 2021: average talk 150 s; return visits 29.5% of answered calls at 175 s (SOURCES.md: Changzhou 2021)',
     ],
     published: [
-      { metric: 'serviceLevel', value: 0.9525, seconds: 30, label: '30-s manual connection rate 30秒人工接通率' },
+      { metric: 'serviceLevel', value: 0.9525, seconds: 30, label: '30秒人工接通率 30-s manual connection rate' },
     ],
     fit: { field: W, observed: { metric: 'serviceLevel', value: 0.9525, seconds: 30 }, range: [60, 3600], sensitivity: PATIENCE },
     command: cmd('jiangsu-2024.yaml', 'sl=0.9525@30'),
@@ -68,6 +75,8 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'liaocheng',
+    zh: '聊城市12345热线 2024：237人，1,666.5万元',
+    en: 'Liaocheng 2024',
     file: 'liaocheng-2024.yaml',
     title: 'Liaocheng 2024: 237 people, 16,665,264 yuan',
     question: 'Liaocheng publishes no connection rate. What handling makes its 237 people reach the rate Jiangsu publishes for the same requests per person (95.25% within 30 s), and what head count and budget does 95% connection then take?',
@@ -77,7 +86,7 @@ export const CASES: CalibrationCase[] = [
       'Jiangsu 2024: 85.19% by phone; 95.25% within 30 s at 9,276 requests per answerer (SOURCES.md: Jiangsu 2024)',
       'Changzhou 2021: talk 150 s; return visits 29.5% of answered calls at 175 s (SOURCES.md: Changzhou 2021)',
     ],
-    published: [{ metric: 'serviceLevel', value: 0.9525, seconds: 30, label: 'Jiangsu\'s 30-s rate, the comparable figure' }],
+    published: [{ metric: 'serviceLevel', value: 0.9525, seconds: 30, label: '江苏30秒人工接通率（可比指标） Jiangsu\'s 30-s rate, the comparable figure' }],
     fit: { field: W, observed: { metric: 'serviceLevel', value: 0.9525, seconds: 30 }, range: [60, 3600], sensitivity: PATIENCE },
     command: cmd('liaocheng-2024.yaml', 'sl=0.9525@30'),
     plausibility: 'About 12.4 minutes per work order, below Jiangsu\'s own fit (946 s): plausible. Occupancy at the fit ~89%.',
@@ -87,6 +96,8 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'haikou-2020',
+    zh: '海口市12345热线 2020：日均8,254件，接通率61.90%',
+    en: 'Haikou 2020',
     file: 'haikou-2020.yaml',
     title: 'Haikou 2020: 61.90% at 8,254 cases a day',
     question: 'With the 300 people Haikou reports (2020\'s head count is not published), what handling reproduces the published 61.90% connection rate at 2020\'s volume?',
@@ -95,7 +106,7 @@ export const CASES: CalibrationCase[] = [
       'Haikou 2024: 300 operators; the 2021-24 contract (121.794M) within 4% of the 2024-26 one (SOURCES.md: Haikou 2024, Haikou 2024-26)',
       'Jiangsu 2024: 85.19% by phone (SOURCES.md: Jiangsu 2024); Changzhou 2021: talk 150 s, return visits (SOURCES.md: Changzhou 2021)',
     ],
-    published: [{ metric: 'connectionRate', value: 0.619, label: 'connection rate 接通率 (2020)' }],
+    published: [{ metric: 'connectionRate', value: 0.619, label: '2020年接通率 connection rate (2020)' }],
     fit: { field: W, observed: { metric: 'connectionRate', value: 0.619 }, range: [60, 3600], sensitivity: PATIENCE },
     command: cmd('haikou-2020.yaml', 'connection=0.619'),
     plausibility: 'About 19 minutes per work order, 20% above Jiangsu\'s fit: high but plausible. The 61.90% is explained by handling near Jiangsu\'s with too few people for the demand (occupancy ~100%); with fewer than 300 people in 2020 the fitted time would be shorter.',
@@ -105,6 +116,8 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'haikou-2024',
+    zh: '海口市12345热线 2024-26：300人面对日均11,020件',
+    en: 'Haikou 2024-26',
     file: 'haikou-2024.yaml',
     title: 'Haikou 2024-26: what 300 people deliver at 11,020 cases a day',
     question: 'With the handling calibrated on 2020 (haikou-2020.yaml), what connection rate do the 300 operators of 2024 deliver at the 2021-24 volume, and what head count and budget would 95% take?',
@@ -123,6 +136,8 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'nanning-2020',
+    zh: '南宁市12345热线 外包后（2020年7月–2021年6月）：接通率90.07%',
+    en: 'Nanning 2020-21',
     file: 'nanning-2020.yaml',
     title: 'Nanning, after outsourcing (Jul 2020 - Jun 2021): 90.07%',
     question: 'What staffing and handling reproduce the published 90.07% (406,174 answered) on the demand implied by the published figures?',
@@ -130,7 +145,7 @@ export const CASES: CalibrationCase[] = [
       'Nanning 2020: 406,174 valid calls answered, connection 90.07%; winning bid 11,998,000 yuan (SOURCES.md: Nanning 2020)',
       'Nanning seats: 60+ before 2021 (SOURCES.md: Nanning seats); Changsha 2022: 2 operators per seat (SOURCES.md: Changsha 2022)',
     ],
-    published: [{ metric: 'connectionRate', value: 0.9007, label: 'monthly average manual connection rate 人工接通率' }],
+    published: [{ metric: 'connectionRate', value: 0.9007, label: '月均人工接通率 monthly average manual connection rate' }],
     fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.9007 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
     command: shareCmd('nanning-2020.yaml', 'connection=0.9007'),
     plausibility:
@@ -142,12 +157,14 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'nanning-2019',
+    zh: '南宁市12345热线 外包前（2019年7月–2020年6月）：接通率约30%',
+    en: 'Nanning 2019-20',
     file: 'nanning-2019.yaml',
     title: 'Nanning, before outsourcing (Jul 2019 - Jun 2020): about 30%',
     question: 'What staffing and handling reproduce the published ~30% (136,034 answered) on the same demand as the year after?',
     cited: ['Nanning 2020: 136,034 valid calls answered (Jul 2019 - Jun 2020), connection about 30% (SOURCES.md: Nanning 2020)'],
     // "About 30%" (30%左右) is stated to the whole per cent: reproduced when within half a point of it.
-    published: [{ metric: 'connectionRate', value: 0.3, label: 'monthly average manual connection rate 人工接通率 (about 30%)', tolerance: 0.005 }],
+    published: [{ metric: 'connectionRate', value: 0.3, label: '月均人工接通率（约30%） monthly average manual connection rate (about 30%)', tolerance: 0.005 }],
     fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.3 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
     command: shareCmd('nanning-2019.yaml', 'connection=0.30'),
     plausibility: 'With the same handling, about 14 of the 120 reference people on the phones (2.5 agents on seat on average): a small team of externally hired staff; whole-agent steps leave the fit at 30.3%, within the published figure\'s own rounding (about 30%). Office-hours-only staffing or longer handling would fit the same figure.',
@@ -158,6 +175,8 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'yongchuan',
+    zh: '重庆市永川区12345热线 2011：19,680个来电，89万元',
+    en: 'Yongchuan 2011',
     file: 'yongchuan-2011.yaml',
     title: 'Yongchuan 2011: 19,680 calls, 0.89M yuan',
     question: 'What do 19,680 calls a year need, against the 0.89M yuan contract?',
@@ -173,6 +192,8 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'guangzhou',
+    zh: '广州市12345热线 2023-25：1,000人，4,100万件服务',
+    en: 'Guangzhou 2023-25',
     file: 'guangzhou-2023.yaml',
     title: 'Guangzhou 2023-25: 1,000 people, 41M services',
     question: 'What would 1,000 people deliver on the manual share of 41M services a year, with handling calibrated elsewhere?',

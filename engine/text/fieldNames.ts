@@ -64,6 +64,7 @@ export function fieldLabel(path: string, callTypes?: readonly CallTypeName[]): s
 }
 
 const grouped = (x: number, digits: number) => x.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+const fixed = (x: number, digits: number) => x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 /**
  * A value of a field as a planner reads it: seconds as "744 s (12.4 分钟)", a share as "48.2%",
@@ -72,17 +73,17 @@ const grouped = (x: number, digits: number) => x.toLocaleString('en-US', { minim
 export function fieldValue(path: string, value: number): string {
   if (!Number.isFinite(value)) return '—';
   const unit = fieldName(path).unit;
-  if (unit === 'seconds') return value >= 120 ? `${grouped(value, 1)} s (${grouped(value / 60, 1)} 分钟)` : `${grouped(value, 1)} s`;
-  if (unit === 'share') return `${grouped(value * 100, 1)}%`;
+  if (unit === 'seconds') return value >= 120 ? `${fixed(value, 1)} s (${fixed(value / 60, 1)} 分钟)` : `${fixed(value, 1)} s`;
+  if (unit === 'share') return `${fixed(value * 100, 1)}%`;
   if (unit === 'people' || unit === 'calls') return grouped(value, 0);
   const a = Math.abs(value);
   return grouped(value, a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3);
 }
 
-/** A search range of a field: "60–3,600 s", "5%–100%". */
+/** A search range of a field: "60.0–3,600.0 s", "5.0–100.0%". */
 export function fieldRange(path: string, low: number, high: number): string {
   const unit = fieldName(path).unit;
-  if (unit === 'seconds') return `${grouped(low, 1)}–${grouped(high, 1)} s`;
-  if (unit === 'share') return `${grouped(low * 100, 1)}%–${grouped(high * 100, 1)}%`;
+  if (unit === 'seconds') return `${fixed(low, 1)}–${fixed(high, 1)} s`;
+  if (unit === 'share') return `${fixed(low * 100, 1)}–${fixed(high * 100, 1)}%`;
   return `${fieldValue(path, low)}–${fieldValue(path, high)}`;
 }
