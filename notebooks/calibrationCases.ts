@@ -123,7 +123,7 @@ export const CASES: CalibrationCase[] = [
     question: 'With the handling calibrated on 2020 (haikou-2020.yaml), what connection rate do the 300 operators of 2024 deliver at the 2021-24 volume, and what head count and budget would 95% take?',
     cited: [
       'Haikou 2021: 4.02M+ cases, 11,020 a day (SOURCES.md: Haikou 2021)',
-      'Haikou 2024: 300 operators; Haikou 2024-26: contract 126.78M for 3 years with China Telecom Hainan; the citizen\'s "515 operators" (SOURCES.md)',
+      'Haikou 2024: 300 operators; Haikou 2024-26: contract 126.78M for 3 years with China Telecom Hainan; the citizen\'s "515 operators" (SOURCES.md: Haikou 2024, Haikou 2024-26)',
     ],
     published: [],
     fit: null,
