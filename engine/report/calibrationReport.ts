@@ -2,7 +2,7 @@
 import type { Unit } from '../callcenter/metrics.ts';
 import type { CalibrationResult } from '../experiment/calibrate/calibrate.ts';
 import { formatCi, formatValue, textTable, wrapText, formatDays } from './format.ts';
-import { fieldLabel, fieldRange, fieldValue } from '../text/fieldNames.ts';
+import { fieldLabel, fieldName, fieldRange, fieldValue } from '../text/fieldNames.ts';
 
 export function formatCalibrationReport(r: CalibrationResult): string {
   const out: string[] = [];
@@ -12,7 +12,9 @@ export function formatCalibrationReport(r: CalibrationResult): string {
     return m ? `${m.name} ${m.zh}` : id;
   };
   // Field paths by their names (engine/text/fieldNames.ts); the paths themselves are in --json and the command line.
-  const label = (f: string) => fieldLabel(f, r.run.callTypes ?? undefined);
+  // Chinese names in the tables (they fit 100 columns); each name's English and path on a line below.
+  const label = (f: string) => fieldName(f, r.run.callTypes ?? undefined).zh;
+  const legend = (fields: string[]) => [...new Set(fields)].map((f) => `  ${label(f)} = ${fieldName(f, r.run.callTypes ?? undefined).en} (${f})`);
   out.push(...wrapText(`Calibration of ${r.scenario}`));
   out.push(`${formatDays(r.horizonDays)}, ${r.replications} replications, common random numbers; ${r.evaluations} simulations`);
   out.push('');
@@ -23,6 +25,7 @@ export function formatCalibrationReport(r: CalibrationResult): string {
       ['left', 'right', 'right', 'right', 'right'],
     ),
   );
+  out.push(...legend(r.fields));
   out.push('');
   out.push(
     textTable(
@@ -55,7 +58,7 @@ export function formatCalibrationReport(r: CalibrationResult): string {
     out.push(
       textTable(
         ['Assumption 假设', 'Value', ...r.fields.map(label)],
-        r.sensitivity.map((s) => [label(s.field), fieldValue(s.field, s.value), ...r.fields.map((f) => (s.fitted[f] === null ? 'out of reach' : fieldValue(f, s.fitted[f]!)))]),
+        r.sensitivity.map((s) => [fieldLabel(s.field, r.run.callTypes ?? undefined), fieldValue(s.field, s.value), ...r.fields.map((f) => (s.fitted[f] === null ? 'out of reach' : fieldValue(f, s.fitted[f]!)))]),
         ['left', 'right', ...r.fields.map(() => 'right' as const)],
       ),
     );

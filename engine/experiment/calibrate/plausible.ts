@@ -9,7 +9,7 @@
 // reasoning or source after the colon; indented comment lines below continue the reasoning.
 // `calibrate --alternatives` fits each of them in turn; `--sensitivity` moves each over its range.
 import { ScenarioError } from '../../scenario/errors.ts';
-import { fieldLabel, type CallTypeName } from '../../text/fieldNames.ts';
+import { fieldName, type CallTypeName } from '../../text/fieldNames.ts';
 
 export interface PlausibleRange {
   /** The field's path, "callTypes.1.wrapUpTime.mean". */
@@ -56,9 +56,9 @@ export function plausibleRanges(text: string, file?: string): PlausibleRange[] {
   return out;
 }
 
-/** What a field is, in a planner's words (for the tables): its Chinese and English names from the one table. */
+/** What a field is, in a planner's words, short for the tables: its English name from the one table (engine/text/fieldNames.ts; the Chinese beside it where the path is printed). */
 export function assumptionLabel(field: string, callTypes?: readonly CallTypeName[]): string {
-  return fieldLabel(field, callTypes);
+  return fieldName(field, callTypes).en;
 }
 
 /** The call types' names of a parsed scenario document (for field names such as 工单话后处理时长). */
