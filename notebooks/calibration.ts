@@ -221,7 +221,7 @@ function casePage(o: CaseOutcome): string {
     const i = k.implied;
     parts.push(
       `<p>拟合值下 At the fit: 坐席占用率 occupancy ${pct(i.occupancy.mean)}，每个接通来电的坐席时间 agent time per answered call ${formatValue(i.handleSecondsPerAnsweredCall, 'seconds')}，` +
-        `平均在席 ${formatAmount(i.agentsOnSeatMean, 1)} 个坐席 agents on seat on average${i.outboundShareOfWork ? `，回访占工作时间 ${pct(i.outboundShareOfWork.mean)} of work time on return visits` : ''}.</p>`,
+        `平均在席 ${formatAmount(i.agentsOnSeatMean, 1)} 个坐席 agents on seat on average${i.outboundShareOfWork && i.outboundShareOfWork.mean > 0 ? `，回访占工作时间 ${pct(i.outboundShareOfWork.mean)} of work time on return visits` : ''}.</p>`,
     );
     parts.push(textBlock('hotline-sim calibrate 的输出 · The calibration report as hotline-sim calibrate prints it', formatCalibrationReport(k)));
   } else {
