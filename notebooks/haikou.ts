@@ -245,7 +245,7 @@ async function caseHtml(): Promise<Record<string, string>> {
       `the handling is the one calibrated on 2020's published 61.90% (scenarios/haikou-2020.yaml).</p>`,
     `<div class="summary"><ul>\n${summary.filter(Boolean).join('\n')}\n</ul></div>`,
 
-    '<h2>1. The citizen\'s arithmetic · 市民的算法</h2>',
+    '<h2>1. 市民的算法 · The citizen\'s arithmetic</h2>',
     htmlTable(
       ['Step', 'Yuan or operators'],
       [
@@ -259,11 +259,11 @@ async function caseHtml(): Promise<Record<string, string>> {
     ),
     `<p class="note">${escapeHtml(inv.naive.explanation)}</p>`,
 
-    '<h2>2. Full cost: where the naive operators go · 全成本人数</h2>',
+    '<h2>2. 全成本人数 · Full cost: where the naive operators go</h2>',
     `<p class="lead">The cost model prices every line a hotline pays besides the operator's gross wage, then finds the largest head count whose cost fits 43,000,000 yuan a year ` +
       `(for the outsourced model, the contract price must fit; in-house, the all-in total). Operators' gross wage: ${formatAmount(out.modelWage)} yuan a month (assumption, scenario file).</p>`,
     '<figure id="chart-waterfall">',
-    '<h2>From 512 to the full-cost head count · 从简单除法到全成本人数</h2>',
+    '<h2>从简单除法到全成本人数 · From 512 to the full-cost head count</h2>',
     waterfallSvg.trim(),
     `<p class="how"><strong>How to read this 阅读说明:</strong> Each bar starts where the one above ends: the top bar is the citizen's division at 7,000 yuan, the next adds the operators a ${yuan(out.modelWage)} wage would allow, ` +
       'and every bar after it removes the operators a cost item takes. The bottom bars are the head counts the budget really pays for; the dashed lines mark the city\'s 300 and the citizen\'s 515.</p>',
@@ -279,7 +279,7 @@ async function caseHtml(): Promise<Record<string, string>> {
     ),
     textBlock('Every line item at the full-cost head counts', budgetLinesTable(fullCostPriced, { outsourced: ` (${out.fullCost.operators})`, inhouse: ` (${inh.fullCost.operators})` })),
 
-    '<h2>3. The 300 the city reports · 实际300名话务员</h2>',
+    '<h2>3. 实际300名话务员 · The 300 the city reports</h2>',
     htmlTable(
       ['', '元/人·月 Yuan a person-month'],
       [
@@ -293,7 +293,7 @@ async function caseHtml(): Promise<Record<string, string>> {
     ),
     `<p class="note">The vendor is a telecom operator; the scenario assumes its contract also covers the answering platform (trunks, ACD/CRM, hardware), ` +
       'which the project\'s research calls likely. The centre says only call answering is outsourced (SOURCES.md: Haikou 2024-26).</p>',
-    `<h3>Simulated KPIs · 模拟指标 (2021 volume, ${formatDays(days)}, ${replications} replications)</h3>`,
+    `<h3>模拟指标 · Simulated KPIs (2021 volume, ${formatDays(days)}, ${replications} replications)</h3>`,
     htmlTable(
       ['Head count', 'Operators\n人员', 'On seat\n在席', 'Connection rate\n接通率', 'Service level 15 s\n服务水平', 'Abandoned\n呼损率', 'Speed of answer\n平均应答时长', 'Occupancy\n占用率'],
       simRows,
@@ -302,10 +302,10 @@ async function caseHtml(): Promise<Record<string, string>> {
     `<p class="note">Mean over the replications, 95% CI beneath. Answered calls per year at the 300: ${formatWithCi(k300.answeredPerYear, 'calls')} (the ${formatDays(days)} horizon scaled to 365 days).</p>`,
     '<p class="note">The day-by-day and hour-by-hour picture of the 300 is in the run report: <a href="run-300.html">run-300.html</a>.</p>',
 
-    '<h2>4. The 2020 figure: 61.90% at 8,254 cases a day · 2020年接通率61.90%</h2>',
+    '<h2>4. 2020年接通率61.90% · The 2020 figure: 61.90% at 8,254 cases a day</h2>',
     '<p class="lead">Reproduced by calibration, not by a staffing sweep: see <code>output/calibration/haikou-2020.html</code> (notebooks/calibration.ts) and <code>scenarios/haikou-2020.yaml</code>.</p>',
 
-    '<h2>Assumptions · 假设</h2>',
+    '<h2>假设 · Assumptions</h2>',
     '<ul>',
     '<li>From <code>scenarios/haikou-2024.yaml</code> (each labelled there): 85.19% of cases are calls (Jiangsu\'s share); cases are answered calls, so offered = cases / 0.619; 6 people per seat, on seat following demand; ' +
       'talk 150 s (Changzhou\'s average), work orders with the after-call time calibrated on 2020, return visits and online requests, patience exponential 120 s; Liaocheng\'s weekly and hourly shapes; no redials.</li>',
