@@ -35,7 +35,7 @@ figure svg{max-width:100%;height:auto;display:block}
 p.how{font-size:14px;color:#333;margin:6px 0 0;max-width:820px}
 p.note,footer{font-size:13px;color:#555}
 footer{margin-top:40px;border-top:1px solid #ddd;padding-top:8px}
-@media (max-width:700px){main{padding:16px 12px 32px}table{display:block;overflow-x:auto;max-width:100%}h1{font-size:22px}}
+@media (max-width:700px){main{padding:16px 12px 32px}table{display:block;overflow-x:auto;max-width:100%}table.facts{display:table}table.facts th{white-space:normal}h1{font-size:22px}}
 `;
 
 /** A whole page: doctype, inline CSS, no scripts. */
