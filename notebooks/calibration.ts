@@ -41,7 +41,7 @@ import {
   type RunResult,
   type StaffingTarget,
 } from '../engine/index.ts';
-import { CASES, type CalibrationCase } from './calibrationCases.ts';
+import { CASES, caseText, type CalibrationCase } from './calibrationCases.ts';
 import { heldOut, heldOutHtml } from './calibrationHeldOut.ts';
 import { freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
 
@@ -225,9 +225,9 @@ function casePage(o: CaseOutcome): string {
     );
     parts.push(textBlock('hotline-sim calibrate 的输出 · The calibration report as hotline-sim calibrate prints it', formatCalibrationReport(k)));
   } else {
-    parts.push(`<h2>未校准 · Not calibrated</h2><p>${escapeHtml(c.notCalibrated ?? '')}</p>`);
+    parts.push(`<h2>未校准 · Not calibrated</h2><p>${escapeHtml(caseText(c.notCalibrated ?? '', { run: r }))}</p>`);
   }
-  parts.push(`<p><strong>合理性 Plausibility.</strong> ${escapeHtml(c.plausibility)}</p>`);
+  parts.push(`<p><strong>合理性 Plausibility.</strong> ${escapeHtml(caseText(c.plausibility, { run: r }))}</p>`);
   const rep = reproduction(o);
   parts.push(`<h2>所附场景文件 · The shipped file（${escapeHtml(periodText(r.horizon.days, r.horizon.start, r.replications))}）</h2>`);
   if (rep.rows.length) parts.push(htmlTable(['公布指标 Published figure', '公布值 Observed', '模拟值 Simulated', '95% CI', '公布值在区间内 Observed inside the CI'], rep.rows));
@@ -255,7 +255,7 @@ function casePage(o: CaseOutcome): string {
           `${o.budget.contractPrice !== null ? `，合同价 contract price ${formatWan(o.budget.contractPrice)}元` : ''}.</p>`,
       );
   }
-  parts.push(`<p><strong>本案说明 What the case says.</strong> ${escapeHtml(c.conclusion)}</p>`);
+  parts.push(`<p><strong>本案说明 What the case says.</strong> ${escapeHtml(caseText(c.conclusion, { run: r }))}</p>`);
   parts.push('<footer>由 <code>notebooks/calibration.ts</code> 生成 Made by notebooks/calibration.ts (hotline-sim); 模拟结果，非观测值 simulated figures, not observations. <a href="index.html">全部案例 All cases</a></footer>');
   return htmlPage(`${c.zh} · ${c.en}`, parts.join('\n'));
 }

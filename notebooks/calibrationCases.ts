@@ -2,7 +2,40 @@
 // unpublished input is fitted to it, and the words the calibration notebook prints. Shared by
 // notebooks/calibration.ts and the tests (scenarios/cases.test.ts), so the figure the notebook
 // shows is the figure the tests check. Sources: scenarios/SOURCES.md.
-import type { ObservedFigure } from '../engine/index.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { formatAmount, formatValue, loadScenario, staffingSummary, type ObservedFigure, type RunResult } from '../engine/index.ts';
+
+/**
+ * What the words of a case may quote, so no model figure in them is typed in: the shipped file's run
+ * (the page's), and the values the shipped files hold now (their CALIBRATED fits).
+ */
+export interface CaseFigures {
+  run: RunResult;
+}
+/** A case's words: fixed, or made from the figures the page computed. */
+export type CaseText = string | ((f: CaseFigures) => string);
+export const caseText = (t: CaseText, f: CaseFigures): string => (typeof t === 'string' ? t : t(f));
+
+const scenarioFile = (file: string) => join(new URL('..', import.meta.url).pathname, 'scenarios', file);
+/** A number a shipped scenario file holds at a field path (its CALIBRATED value, for one). */
+export function fileValue(file: string, field: string): number {
+  const v = parseDocument(readFileSync(scenarioFile(file), 'utf8')).getIn(field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)));
+  if (typeof v !== 'number') throw new Error(`${file}: ${field} is not a number`);
+  return v;
+}
+/** A shipped file's CALIBRATED comment for a field: value and 95% CI, as the file states them. */
+export function calibratedComment(file: string, field: string): { value: number; ciLow: number; ciHigh: number } {
+  const m = new RegExp(`^# CALIBRATED: ${field.replace(/\./g, '\\.')} = ([\\d.]+) \\(95% CI ([\\d.]+)–([\\d.]+)\\)`, 'm').exec(readFileSync(scenarioFile(file), 'utf8'));
+  if (!m) throw new Error(`${file}: no CALIBRATED comment for ${field}`);
+  return { value: Number(m[1]), ciLow: Number(m[2]), ciHigh: Number(m[3]) };
+}
+/** Agents on seat on average by a shipped file's own staffing (no simulation: its profile). */
+const meanOnSeat = (file: string) => staffingSummary(loadScenario(scenarioFile(file))).meanOnSeat;
+const minutes = (seconds: number) => formatAmount(seconds / 60, 1);
+const pct0 = (x: number) => `${formatAmount(x * 100, 0)}%`;
+const pct = (x: number) => formatValue(x, 'ratio');
 
 export interface CalibrationCase {
   id: string;
@@ -27,9 +60,9 @@ export interface CalibrationCase {
   } | null;
   /** The CLI command that gives the same fit. */
   command: string;
-  notCalibrated?: string;
-  plausibility: string;
-  conclusion: string;
+  notCalibrated?: CaseText;
+  plausibility: CaseText;
+  conclusion: CaseText;
   /** The file has a cost section: the head count search runs through budgetStudy (hotline-sim budget). */
   hasCost: boolean;
   /** People per agent on seat, for the head count search of files without a cost section. */
@@ -65,9 +98,9 @@ export const CASES: CalibrationCase[] = [
     ],
     fit: { field: W, observed: { metric: 'serviceLevel', value: 0.9525, seconds: 30 }, range: [60, 3600], sensitivity: PATIENCE },
     command: cmd('jiangsu-2024.yaml', 'sl=0.9525@30'),
-    plausibility:
-      'About 15.8 minutes of desk work per work order: high but plausible (writing, classifying and dispatching the order; it also absorbs work the model leaves out). ' +
-      'Occupancy at the fit is about 94%, above the common 75-85% target. The published average wait (13.4 s) is NOT reproduced (the model gives ~3.5 s) and no patience fits both figures: ' +
+    plausibility: ({ run }) =>
+      `About ${minutes(fileValue('jiangsu-2024.yaml', W))} minutes of desk work per work order: high but plausible (writing, classifying and dispatching the order; it also absorbs work the model leaves out). ` +
+      `Occupancy at the fit is about ${pct0(run.totals.occupancy.mean)}, against the common 75-85% target. The published average wait (13.4 s) is NOT reproduced (the model gives ~${formatAmount(run.totals.asa.mean, 1)} s) and no patience fits both figures: ` +
       'with only 4.75% not answered within 30 s, an average of 13.4 s needs nearly every caller to wait ~10 s, which suggests the published wait includes ringing or announcements.',
     conclusion: 'The reference: the other cases\' fitted work-order times are compared with this one (and Guangzhou and Yongchuan borrow it).',
     hasCost: false,
@@ -89,8 +122,10 @@ export const CASES: CalibrationCase[] = [
     published: [{ metric: 'serviceLevel', value: 0.9525, seconds: 30, label: '江苏30秒人工接通率（可比指标） Jiangsu\'s 30-s rate, the comparable figure' }],
     fit: { field: W, observed: { metric: 'serviceLevel', value: 0.9525, seconds: 30 }, range: [60, 3600], sensitivity: PATIENCE },
     command: cmd('liaocheng-2024.yaml', 'sl=0.9525@30'),
-    plausibility: 'About 12.4 minutes per work order, below Jiangsu\'s own fit (946 s): plausible. Occupancy at the fit ~89%.',
-    conclusion: 'With the calibrated handling the 237 people answer ~97% of calls; the head count above is what a 95% connection rate needs with the same handling, and its budget the cost section\'s price for it.',
+    plausibility: ({ run }) =>
+      `About ${minutes(fileValue('liaocheng-2024.yaml', W))} minutes per work order, against Jiangsu's own fit (${formatAmount(fileValue('jiangsu-2024.yaml', W))} s). Occupancy at the fit ~${pct0(run.totals.occupancy.mean)}.`,
+    conclusion: ({ run }) =>
+      `With the calibrated handling the 237 people answer ~${pct0(run.totals.connectionRate.mean)} of calls; the head count above is what a 95% connection rate needs with the same handling, and its budget the cost section's price for it.`,
     hasCost: true,
     peoplePerSeat: 6,
   },
@@ -109,7 +144,9 @@ export const CASES: CalibrationCase[] = [
     published: [{ metric: 'connectionRate', value: 0.619, label: '2020年接通率 connection rate (2020)' }],
     fit: { field: W, observed: { metric: 'connectionRate', value: 0.619 }, range: [60, 3600], sensitivity: PATIENCE },
     command: cmd('haikou-2020.yaml', 'connection=0.619'),
-    plausibility: 'About 19 minutes per work order, 20% above Jiangsu\'s fit: high but plausible. The 61.90% is explained by handling near Jiangsu\'s with too few people for the demand (occupancy ~100%); with fewer than 300 people in 2020 the fitted time would be shorter.',
+    plausibility: ({ run }) =>
+      `About ${minutes(fileValue('haikou-2020.yaml', W))} minutes per work order, ${pct0(fileValue('haikou-2020.yaml', W) / fileValue('jiangsu-2024.yaml', W) - 1)} above Jiangsu's fit: high but plausible. ` +
+      `The 61.90% is explained by handling near Jiangsu's with too few people for the demand (occupancy ~${pct0(run.totals.occupancy.mean)}); with fewer than 300 people in 2020 the fitted time would be shorter.`,
     conclusion: 'haikou-2024.yaml runs the same people with this handling at the 2021-24 volume (next case).',
     hasCost: false,
     peoplePerSeat: 6,
@@ -128,8 +165,12 @@ export const CASES: CalibrationCase[] = [
     published: [],
     fit: null,
     command: 'hotline-sim run scenarios/haikou-2024.yaml',
-    notCalibrated: 'No connection rate is published after 2020: the work-order time is transferred from haikou-2020.yaml (1,139.1 s, 95% CI 1,137.1-1,141.1).',
-    plausibility: 'Rests on two assumptions stated in the file: the 2020 head count was also 300, and demand grew like the cases (x1.335).',
+    notCalibrated: () => {
+      const k = calibratedComment('haikou-2020.yaml', W);
+      return `No connection rate is published after 2020: the work-order time is transferred from haikou-2020.yaml (${formatAmount(k.value, 1)} s, 95% CI ${formatAmount(k.ciLow, 1)}-${formatAmount(k.ciHigh, 1)}); this file uses ${formatAmount(fileValue('haikou-2024.yaml', W), 1)} s.`;
+    },
+    // 11,020 / 8,254 cases a day (SOURCES.md: Haikou 2021, Haikou 2020)
+    plausibility: `Rests on two assumptions stated in the file: the 2020 head count was also 300, and demand grew like the cases (x${(11_020 / 8_254).toFixed(3)}).`,
     conclusion: 'At the 2021-24 volume the 300 answer far fewer than 95% of the calls; the head count above is what 95% takes with 2020\'s handling.',
     hasCost: true,
     peoplePerSeat: 6,
@@ -148,10 +189,11 @@ export const CASES: CalibrationCase[] = [
     published: [{ metric: 'connectionRate', value: 0.9007, label: '月均人工接通率 monthly average manual connection rate' }],
     fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.9007 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
     command: shareCmd('nanning-2020.yaml', 'connection=0.9007'),
-    plausibility:
-      'With Jiangsu\'s handling, a bit under half of the assumed 120 (60 seats x 2) on the phones, 58 people, 9.6 agents on seat on average: plausible for 60 seats not all staffed around the clock, ' +
+    plausibility: ({ run }) =>
+      `With Jiangsu's handling, ${pct0(fileValue('nanning-2020.yaml', SHARE))} of the assumed 120 (60 seats x 2) on the phones, ${formatAmount(fileValue('nanning-2020.yaml', SHARE) * 120, 0)} people, ${formatAmount(run.staffing.meanOnSeat, 1)} agents on seat on average: plausible for 60 seats not all staffed around the clock, ` +
       'or for a vendor whose 120 also dispatch and follow up work orders. All 120 on the phones would answer nearly every call.',
-    conclusion: 'Against the year before (next case): the same demand and handling, about four times the agents on seat. The head count for 95% keeps the fitted share on the phones, so read its people on the phones (the payroll total is that / the share).',
+    conclusion: () =>
+      `Against the year before (next case): the same demand and handling, ${formatAmount(meanOnSeat('nanning-2020.yaml') / meanOnSeat('nanning-2019.yaml'), 1)} times the agents on seat (the files' own staffing). The head count for 95% keeps the fitted share on the phones, so read its people on the phones (the payroll total is that / the share).`,
     hasCost: true,
     peoplePerSeat: 6,
   },
@@ -167,8 +209,12 @@ export const CASES: CalibrationCase[] = [
     published: [{ metric: 'connectionRate', value: 0.3, label: '月均人工接通率（约30%） monthly average manual connection rate (about 30%)', tolerance: 0.005 }],
     fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.3 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
     command: shareCmd('nanning-2019.yaml', 'connection=0.30'),
-    plausibility: 'With the same handling, about 14 of the 120 reference people on the phones (2.5 agents on seat on average): a small team of externally hired staff; whole-agent steps leave the fit at 30.3%, within the published figure\'s own rounding (about 30%). Office-hours-only staffing or longer handling would fit the same figure.',
-    conclusion: 'The change from ~30% to 90.07% on the same demand is explained by staffing alone: about four times the agents on seat after outsourcing. The head count for 95% keeps the fitted share on the phones (11.5%), so its payroll total is not meaningful: read its people on the phones.',
+    plausibility: ({ run }) =>
+      `With the same handling, about ${formatAmount(fileValue('nanning-2019.yaml', SHARE) * 120, 0)} of the 120 reference people on the phones (${formatAmount(run.staffing.meanOnSeat, 1)} agents on seat on average): a small team of externally hired staff; ` +
+      `whole-agent steps leave the shipped file at ${pct(run.totals.connectionRate.mean)} (against about 30%). Office-hours-only staffing or longer handling would fit the same figure.`,
+    conclusion: () =>
+      `The change from ~30% to 90.07% on the same demand is explained by staffing alone: ${formatAmount(meanOnSeat('nanning-2020.yaml') / meanOnSeat('nanning-2019.yaml'), 1)} times the agents on seat after outsourcing. ` +
+      `The head count for 95% keeps the fitted share on the phones (${formatAmount(fileValue('nanning-2019.yaml', SHARE) * 100, 1)}%), so its payroll total is not meaningful: read its people on the phones.`,
     hasCost: false,
     peoplePerSeat: 6,
     phonesOnly: true,

@@ -20,7 +20,7 @@ import { runScenario } from '../engine/experiment/studies/run.ts';
 import { loadScenario } from '../engine/scenario/load.ts';
 import { phonePeople } from '../engine/workforce/staffing.ts';
 import { fieldLabel, fieldRange, fieldValue } from '../engine/text/fieldNames.ts';
-import { CASES } from './calibrationCases.ts';
+import { CASES, calibratedComment, fileValue } from './calibrationCases.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const scenario = (f: string) => join(root, 'scenarios', f);
@@ -187,6 +187,9 @@ describe('notebooks/calibration.ts: the fit, the reproduction and the head count
     const phones = phonePeople(h.headcount, scen.payroll);
     expect(page).toContain(`${formatAmount(phones, Number.isInteger(phones) ? 0 : 1)} 人接听电话 on the phones（平均在席 ${formatAmount(h.agentsOnSeat, 1)}`);
     expect(page).toContain(`接通率 connection rate ${pct(h.kpi.mean)}`);
+    // the case's words quote the run and the files, not typed-in figures
+    expect(page).toContain(`whole-agent steps leave the shipped file at ${pct(shipped.totals.connectionRate.mean)}`);
+    expect(page).toContain(`keeps the fitted share on the phones (${formatAmount(fileValue(c.file, f) * 100, 1)}%)`);
   });
 
   it('Haikou 2024: the head count for 95% and its budget in 万元 equal budget --target --per horizon', () => {
@@ -200,6 +203,8 @@ describe('notebooks/calibration.ts: the fit, the reproduction and the head count
     expect(page).toContain(`全成本 all-in <strong>${formatWan(total)}元/年</strong>`);
     expect(index).toContain(`<strong>${formatAmount(h.headcount)}</strong> 人 people`);
     expect(index).toContain(formatWan(total));
+    const k = calibratedComment('haikou-2020.yaml', 'callTypes.1.wrapUpTime.mean');
+    expect(page).toContain(`transferred from haikou-2020.yaml (${formatAmount(k.value, 1)} s, 95% CI ${formatAmount(k.ciLow, 1)}-${formatAmount(k.ciHigh, 1)})`);
   });
 
   it('reads Chinese first: case titles, no raw field paths, every citation resolves', () => {
