@@ -199,7 +199,7 @@ function casePage(o: CaseOutcome): string {
   const parts: string[] = [];
   parts.push(`<h1>${escapeHtml(c.zh)}<span class="zh" lang="en">${escapeHtml(c.title)}</span></h1>`);
   parts.push(`<div class="summary" lang="zh-CN"><p><strong>结论 Answer.</strong> ${escapeHtml(zhSummary(o))}</p></div>`);
-  parts.push(`<p><strong>问题 Question.</strong> ${escapeHtml(c.question)}</p>`);
+  parts.push(`<p lang="zh-CN"><strong>问题</strong> ${escapeHtml(c.questionZh)}</p><p><strong>Question.</strong> ${escapeHtml(c.question)}</p>`);
   parts.push(`<h2>引用的输入 · Cited inputs</h2><ul>${c.cited.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>`);
   parts.push(`<p class="note">来源 Sources: <code>scenarios/SOURCES.md</code>（按条目名 by entry）. 假设 Assumptions: labelled in <code>scenarios/${escapeHtml(c.file)}</code>.</p>`);
   if (k) {

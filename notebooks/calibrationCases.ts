@@ -46,6 +46,8 @@ export interface CalibrationCase {
   file: string;
   /** The English headline under the Chinese one. */
   title: string;
+  /** The question in Chinese, shown first; `question` is its English. */
+  questionZh: string;
   question: string;
   /** The cited inputs, each with its SOURCES.md entry. */
   cited: string[];
@@ -84,6 +86,7 @@ const shareCmd = (file: string, observed: string) =>
 export const CASES: CalibrationCase[] = [
   {
     id: 'jiangsu',
+    questionZh: '江苏省公布的30秒人工接通率为95.25%：按全省十三分之一的接线员和诉求量，工单话后处理时长要多长才能复现这一数字？',
     zh: '江苏省12345热线 2024（参照校准）',
     en: 'Jiangsu 2024',
     file: 'jiangsu-2024.yaml',
@@ -108,6 +111,7 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'liaocheng',
+    questionZh: '聊城未公布接通率。要让237人达到人均诉求量相近的江苏所公布的30秒接通率（95.25%），处理时长应为多少？在此处理时长下，接通率达到95%需要多少人、多少预算？',
     zh: '聊城市12345热线 2024：237人，1,666.5万元',
     en: 'Liaocheng 2024',
     file: 'liaocheng-2024.yaml',
@@ -131,6 +135,7 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'haikou-2020',
+    questionZh: '按海口公布的300名话务员（2020年人数未公布），什么样的处理时长能在2020年的来电量下复现公布的61.90%接通率？',
     zh: '海口市12345热线 2020：日均8,254件，接通率61.90%',
     en: 'Haikou 2020',
     file: 'haikou-2020.yaml',
@@ -153,6 +158,7 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'haikou-2024',
+    questionZh: '采用2020年校准的处理时长（haikou-2020.yaml），2024年的300名话务员在2021-24年的来电量下能达到多少接通率？达到95%需要多少人、多少预算？',
     zh: '海口市12345热线 2024-26：300人面对日均11,020件',
     en: 'Haikou 2024-26',
     file: 'haikou-2024.yaml',
@@ -177,6 +183,7 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'nanning-2020',
+    questionZh: '在公布数字推算的来电量下，什么样的人员配置和处理时长能复现公布的90.07%接通率（接通406,174个）？',
     zh: '南宁市12345热线 外包后（2020年7月–2021年6月）：接通率90.07%',
     en: 'Nanning 2020-21',
     file: 'nanning-2020.yaml',
@@ -199,6 +206,7 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'nanning-2019',
+    questionZh: '在与次年相同的来电量下，什么样的人员配置和处理时长能复现公布的约30%接通率（接通136,034个）？',
     zh: '南宁市12345热线 外包前（2019年7月–2020年6月）：接通率约30%',
     en: 'Nanning 2019-20',
     file: 'nanning-2019.yaml',
@@ -221,6 +229,7 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'yongchuan',
+    questionZh: '每年19,680个来电需要多少人？与89万元的合同相比如何？',
     zh: '重庆市永川区12345热线 2011：19,680个来电，89万元',
     en: 'Yongchuan 2011',
     file: 'yongchuan-2011.yaml',
@@ -238,6 +247,7 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'guangzhou',
+    questionZh: '以其他地方校准的处理时长，1,000人面对每年4,100万件服务中的人工部分，能达到什么水平？',
     zh: '广州市12345热线 2023-25：1,000人，4,100万件服务',
     en: 'Guangzhou 2023-25',
     file: 'guangzhou-2023.yaml',
