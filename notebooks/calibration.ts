@@ -180,6 +180,10 @@ function zhSummary(o: CaseOutcome): string {
   if (k) for (const [f, v] of Object.entries(k.fitted)) parts.push(`拟合得到${fieldName(f, callTypesOfRun(o)).zh} ${fieldValue(f, v.value)}（95% 区间 ${fieldRange(f, v.ciLow, v.ciHigh)}）。`);
   const rep = reproduction(o);
   if (rep.rows.length) parts.push(`所附场景文件${rep.all ? (rep.bySlack ? '在公布值的取整范围内复现了' : '在重复运行的95%置信区间内复现了') : '未能复现'}公布的指标（${rep.rows.map((x) => `${x[0]}：公布 ${x[1]}，模拟 ${x[2]}`).join('；')}）。`);
+  else {
+    const r = o.shipped;
+    parts.push(`所附场景文件${r.staffing.headcount === null ? '' : `（${formatAmount(r.staffing.headcount)} 人）`}的模拟接通率为 ${pct(r.totals.connectionRate.mean)}（95% CI ${formatCi(r.totals.connectionRate, 'ratio')}），未公布可复现的指标。`);
+  }
   const h = o.headcount;
   if (h) {
     const phones = o.phoneStaff ?? h.headcount;
