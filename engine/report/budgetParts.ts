@@ -85,8 +85,16 @@ export function budgetLinesTable(b: Record<Model, PricedBudget>, columnSuffix: P
   return textTable(header, [...lines, rule, ...summary], ['left', 'left', 'right', 'right']);
 }
 
+/** Where the priced head count came from, with the people a demand profile's floor added to it. */
+export function headcountSourceText(at: Pick<ScenarioCosting, 'headcountSource' | 'floor' | 'headcount'>, implied = 'implied by the agents on seat'): string {
+  const source = at.headcountSource === 'scenario' ? "the scenario's" : at.headcountSource === 'override' ? 'given' : implied;
+  if (!at.floor) return source;
+  const f = at.floor;
+  return `${source} ${formatAmount(at.headcount - f.added)} + ${formatAmount(f.added)} added: ${formatAmount(f.minOnSeat)} on seat at every hour needs ${formatAmount(at.headcount)}`;
+}
+
 export function headcountLine(at: ScenarioCosting, years: number): string {
-  const source = at.headcountSource === 'scenario' ? "the scenario's" : at.headcountSource === 'override' ? 'given' : 'implied by the agents on seat';
+  const source = headcountSourceText(at);
   // The shape comes from the staffing that was priced (flat, following demand, roster), not from the form of the input.
   const shape = staffingShape(at.pricing.staffing?.source ?? '');
   const pps = at.peoplePerSeat !== null ? ` (${formatAmount(at.peoplePerSeat, 2).replace(/\.00$/, '')} people per seat${shape === 'flat around the clock' ? '' : ' on average'})` : '';

@@ -40,7 +40,9 @@ export function formatRunReport(r: RunResult, options: ReportOptions = {}): stri
       ? `${formatAmount(st.minOnSeat)} agents on seat around the clock`
       : `${formatValue(st.meanOnSeat, 'agents')} agents on seat on average (${formatAmount(st.minOnSeat)}–${formatAmount(st.maxOnSeat)})`;
   const how = { flat: '', demand: ' (following demand)', roster: ' (from the roster)', given: '' }[st.profile];
-  out.push(`Staffing: ${st.headcount !== null ? `${formatAmount(st.headcount)} people on the payroll → ` : ''}${onSeat}${how}`);
+  // A head count below the demand profile's floor: the floor is on seat anyway, and the people it needs are named.
+  const floor = st.floorAdded && st.headcount !== null ? ` (+ ${formatAmount(st.floorAdded)} the floor needs: ${formatAmount(st.headcount + st.floorAdded)} priced)` : '';
+  out.push(...wrapText(`Staffing: ${st.headcount !== null ? `${formatAmount(st.headcount)} people on the payroll${floor} → ` : ''}${onSeat}${how}`));
   if (st.payroll) out.push(...wrapText(`Payroll: ${st.payroll}`));
   if (r.workload.length) out.push(...wrapText(`Workload besides inbound talk: ${r.workload.join('; ')}`));
   out.push(
