@@ -69,7 +69,7 @@ export function formatRunReport(r: RunResult, options: ReportOptions = {}): stri
     out.push('Handling time by call type 按类型处理时长 (mean over replications; seconds)');
     out.push(
       textTable(
-        ['Call type', 'Share', 'Answered', 'Talk', 'Wrap-up 工单', 'Handle', '95% CI'],
+        ['Call type', 'Share', 'Answered', 'Talk', 'Wrap-up 话后处理', 'Handle', '95% CI'],
         r.callTypes.map((t) => [
           t.zh ? `${t.name} ${t.zh}` : t.name,
           formatValue(t.share, 'ratio'),

@@ -196,7 +196,7 @@ export function formatStaffReport(s: StaffingStudy): string {
   out.push(
     s.shrinkage.given
       ? `Shrinkage (time paid but off seat: leave, sickness, training, meetings): ${(s.shrinkage.average * 100).toFixed(1)}% on average, from the scenario.`
-      : 'Shrinkage: 0% — the scenario gives none, so nobody is ever on leave, sick or in training; the usual 30–35% (SOURCES.md) would need about 1.4–1.5× these people. Add `shrinkage:` to the scenario.',
+      : 'Shrinkage: 0% — the scenario gives none, so nobody is ever on leave, sick or in training; the usual 30–35% (SOURCES.md: Service standards) would need about 1.4–1.5× these people. Add `shrinkage:` to the scenario.',
   );
   out.push(
     s.candidatesFrom === 'scenario'

@@ -258,7 +258,7 @@ export function startRun(scenario: Scenario, options: RunOptions = {}): RunInPro
   return { tasks, add, finish };
 }
 
-function staffingSummary(s: Scenario): RunResult['staffing'] {
+export function staffingSummary(s: Scenario): RunResult['staffing'] {
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
