@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { formatAmount, formatValue, loadScenario, staffingSummary, type ObservedFigure, type RunResult } from '../engine/index.ts';
+import { calibratedNotes, formatAmount, formatValue, loadScenario, staffingSummary, type CalibratedNote, type ObservedFigure, type RunResult } from '../engine/index.ts';
 
 /**
  * What the words of a case may quote, so no model figure in them is typed in: the shipped file's run
@@ -25,11 +25,11 @@ export function fileValue(file: string, field: string): number {
   if (typeof v !== 'number') throw new Error(`${file}: ${field} is not a number`);
   return v;
 }
-/** A shipped file's CALIBRATED comment for a field: value and 95% CI, as the file states them. */
-export function calibratedComment(file: string, field: string): { value: number; ciLow: number; ciHigh: number } {
-  const m = new RegExp(`^# CALIBRATED: ${field.replace(/\./g, '\\.')} = ([\\d.]+) \\(95% CI ([\\d.]+)–([\\d.]+)\\)`, 'm').exec(readFileSync(scenarioFile(file), 'utf8'));
-  if (!m) throw new Error(`${file}: no CALIBRATED comment for ${field}`);
-  return { value: Number(m[1]), ciLow: Number(m[2]), ciHigh: Number(m[3]) };
+/** A shipped file's CALIBRATED comment for a field: value and 95% CI, as the file states them (read as calibrate --write writes it). */
+export function calibratedComment(file: string, field: string): CalibratedNote {
+  const note = calibratedNotes(readFileSync(scenarioFile(file), 'utf8')).find((n) => n.field === field);
+  if (!note) throw new Error(`${file}: no CALIBRATED comment for ${field}`);
+  return note;
 }
 /** Agents on seat on average by a shipped file's own staffing (no simulation: its profile). */
 const meanOnSeat = (file: string) => staffingSummary(loadScenario(scenarioFile(file))).meanOnSeat;
