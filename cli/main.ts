@@ -1,48 +1,44 @@
 // The hotline-sim command: parses arguments and calls the engine; nothing else.
+//
+// Start-up: only the command asked for is loaded (each command module is its own chunk of the
+// bundle, with the packages it needs), so `erlang` does not pay for the simulator, the scenario
+// schemas, the charts or the solver. The others are registered by name and description alone,
+// which is all yargs needs for the top-level help, "did you mean" and its errors (cli/commandTable.ts).
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { registerBudget } from './commands/budget.ts';
-import { registerCalibrate } from './commands/calibrate.ts';
-import { registerCompare } from './commands/compare.ts';
-import { registerErlang } from './commands/erlang.ts';
-import { registerRun } from './commands/run.ts';
-import { registerStaff } from './commands/staff.ts';
-import { registerSweep } from './commands/sweep.ts';
-import { registerMerge } from './commands/merge.ts';
-import { registerChart } from './commands/chart.ts';
-import { registerServe } from './commands/serve.ts';
-import { withWorkers } from './workers.ts';
+import { COMMANDS, commandsToLoad } from './commandTable.ts';
 import { failOnOutput, failWith } from './errors.ts';
 
-// Output piped into `head` and the like: stop quietly when the reader goes away; a full disk
-// (`> /dev/full`) or another write error is one line, not a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => failOnOutput(e));
+async function main(): Promise<void> {
+  // Output piped into `head` and the like: stop quietly when the reader goes away; a full disk
+  // (`> /dev/full`) or another write error is one line, not a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => failOnOutput(e));
 
-const cli = yargs(hideBin(process.argv))
-  .scriptName('hotline-sim')
-  .usage('$0 <command> [options]\n\nStaffing and cost simulation for 12345 government service hotlines.')
-  .strict()
-  .demandCommand(1, 'give a command: run, erlang, staff, budget, compare, calibrate, sweep, merge, chart or serve')
-  .recommendCommands()
-  .fail((msg, err) => {
-    if (err) failWith(err);
-    process.stderr.write(`hotline-sim: ${oneLine(msg)} (see hotline-sim --help)\n`);
-    process.exit(2);
-  })
-  .help()
-  .wrap(Math.min(110, process.stdout.columns ?? 100));
+  const args = hideBin(process.argv);
+  const cli = yargs(args)
+    .scriptName('hotline-sim')
+    .usage('$0 <command> [options]\n\nStaffing and cost simulation for 12345 government service hotlines.')
+    .strict()
+    .demandCommand(1, 'give a command: run, erlang, staff, budget, compare, calibrate, sweep, merge, chart or serve')
+    .recommendCommands()
+    .fail((msg, err) => {
+      if (err) failWith(err);
+      process.stderr.write(`hotline-sim: ${oneLine(msg)} (see hotline-sim --help)\n`);
+      process.exit(2);
+    })
+    .help()
+    .wrap(Math.min(110, process.stdout.columns ?? 100));
 
-withWorkers(cli);
-registerRun(cli);
-registerErlang(cli);
-registerStaff(cli);
-registerBudget(cli);
-registerCompare(cli);
-registerCalibrate(cli);
-registerSweep(cli);
-registerMerge(cli);
-registerChart(cli);
-registerServe(cli);
+  const load = commandsToLoad(args);
+  if (load.some((c) => c.simulates)) (await import('./workers.ts')).withWorkers(cli);
+  const registers = await Promise.all(load.map((c) => c.load()));
+  for (const entry of COMMANDS) {
+    const i = load.indexOf(entry);
+    if (i >= 0) registers[i](cli);
+    else cli.command(entry.command, entry.describe);
+  }
+  await cli.parseAsync();
+}
 
 /** yargs' message in one line, naming the flags ("Implications failed: per -> target" → "--per needs --target"). */
 function oneLine(msg: string): string {
@@ -54,7 +50,7 @@ function oneLine(msg: string): string {
 }
 
 try {
-  await cli.parseAsync();
+  await main();
 } catch (e) {
   failWith(e);
 }
