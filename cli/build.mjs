@@ -7,7 +7,7 @@
 // packages it uses, so `erlang` never loads the simulator, the schemas, the charts or the solver.
 // Chunks stay in cli/dist itself: the pool looks for worker-entry.mjs beside its own chunk.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,12 +15,37 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
 const root = join(here, '..');
 
+// Packages stay in node_modules (imported at run time), but for yargs: every command loads it, and
+// from node_modules it is ~40 small modules to find and compile one by one (~30 ms of the start).
+// Bundled, its platform shim must still find yargs' own folder: its messages' translations
+// (locales/, e.g. Chinese under LANG=zh_CN) and the package.json that --version reads (above
+// node_modules). So the shim's import.meta.url is replaced by yargs' location, found at run time.
+const bundledPackages = {
+  name: 'bundle-yargs',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      const inPackage = args.importer.includes('/node_modules/');
+      if (inPackage || args.path === 'yargs' || args.path.startsWith('yargs/')) return undefined;
+      return { path: args.path, external: true };
+    });
+    b.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const shimUrl = "new URL('lib/platform-shims/esm.mjs', __yargsFileUrl(__yargsRequire.resolve('yargs/package.json'))).href";
+      const patched = text.replaceAll('import.meta.url', '__yargsShimUrl');
+      if (patched === text) throw new Error('cli/build.mjs: yargs\' platform shim changed; update the bundle-yargs plugin');
+      return {
+        contents: `import { createRequire as __yargsCreateRequire } from 'node:module';\nimport { pathToFileURL as __yargsFileUrl } from 'node:url';\nconst __yargsRequire = __yargsCreateRequire(import.meta.url);\nconst __yargsShimUrl = ${shimUrl};\n${patched}`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
   metafile: true,
@@ -36,11 +61,13 @@ const cli = await build({
   splitting: true,
   chunkNames: '[name]-[hash]',
   outExtension: { '.js': '.mjs' },
+  plugins: [bundledPackages],
 });
 // The replication worker (engine/experiment/pool/nodeThreads.ts looks for worker-entry.mjs beside itself).
 const worker = await build({
   ...common,
   entryPoints: [join(root, 'engine', 'experiment', 'pool', 'replicationWorker.ts')],
+  packages: 'external',
   outfile: join(dist, 'worker-entry.mjs'),
 });
 

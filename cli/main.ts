@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     })
     .help()
     .wrap(Math.min(110, process.stdout.columns ?? 100));
+  skipHelpCache(cli);
 
   const load = commandsToLoad(args);
   if (load.some((c) => c.simulates)) (await import('./workers.ts')).withWorkers(cli);
@@ -38,6 +39,18 @@ async function main(): Promise<void> {
     else cli.command(entry.command, entry.describe);
   }
   await cli.parseAsync();
+}
+
+/**
+ * yargs lays out the whole help of a command each time it runs it (~20 ms, a tenth of erlang's
+ * start), only to keep it for a later showHelp(); this CLI never calls showHelp, and its fail()
+ * prints one line, so the layout is skipped. Through yargs' internal methods: if they change, the
+ * help is laid out as before (slower, same output).
+ */
+function skipHelpCache(cli: object): void {
+  const internal = (cli as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internal?.getUsageInstance?.();
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 /** yargs' message in one line, naming the flags ("Implications failed: per -> target" → "--per needs --target"). */
