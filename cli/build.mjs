@@ -15,17 +15,20 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
 const root = join(here, '..');
 
-// Packages stay in node_modules (imported at run time), but for yargs: every command loads it, and
-// from node_modules it is ~40 small modules to find and compile one by one (~30 ms of the start).
-// Bundled, its platform shim must still find yargs' own folder: its messages' translations
-// (locales/, e.g. Chinese under LANG=zh_CN) and the package.json that --version reads (above
-// node_modules). So the shim's import.meta.url is replaced by yargs' location, found at run time.
+// The small pure-JavaScript packages are bundled: from node_modules each is tens of small files to
+// find and compile one by one (yargs ~30 ms of every start, zod and yaml ~80 ms of a scenario
+// command's). The others stay in node_modules, imported at run time: the solver (HiGHS, WebAssembly),
+// the PNG renderer (native), the chart libraries and fonts (large, loaded only when drawing).
+// yargs' platform shim must still find yargs' own folder: its messages' translations (locales/,
+// e.g. Chinese under LANG=zh_CN) and the package.json that --version reads (above node_modules);
+// so the shim's import.meta.url is replaced by yargs' location, found at run time.
+const BUNDLED = new Set(['yargs', 'zod', 'yaml', 'seedrandom', 'fast-csv', 'cli-progress']);
 const bundledPackages = {
-  name: 'bundle-yargs',
+  name: 'bundle-small-packages',
   setup(b) {
     b.onResolve({ filter: /^[^./]/ }, (args) => {
       const inPackage = args.importer.includes('/node_modules/');
-      if (inPackage || args.path === 'yargs' || args.path.startsWith('yargs/')) return undefined;
+      if (inPackage || BUNDLED.has(args.path.split('/')[0])) return undefined;
       return { path: args.path, external: true };
     });
     b.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
@@ -49,6 +52,9 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   metafile: true,
+  plugins: [bundledPackages],
+  // CommonJS packages in an ES module bundle call require() for Node's own modules.
+  banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module';\nconst require = __bundleCreateRequire(import.meta.url);" },
 };
 // Chunk names carry a hash: clear the old ones so that no stale chunk is left behind.
 mkdirSync(dist, { recursive: true });
@@ -61,13 +67,11 @@ const cli = await build({
   splitting: true,
   chunkNames: '[name]-[hash]',
   outExtension: { '.js': '.mjs' },
-  plugins: [bundledPackages],
 });
 // The replication worker (engine/experiment/pool/nodeThreads.ts looks for worker-entry.mjs beside itself).
 const worker = await build({
   ...common,
   entryPoints: [join(root, 'engine', 'experiment', 'pool', 'replicationWorker.ts')],
-  packages: 'external',
   outfile: join(dist, 'worker-entry.mjs'),
 });
 
