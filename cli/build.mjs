@@ -7,7 +7,7 @@
 // packages it uses, so `erlang` never loads the simulator, the schemas, the charts or the solver.
 // Chunks stay in cli/dist itself: the pool looks for worker-entry.mjs beside its own chunk.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,14 +52,11 @@ const common = {
   sourcemap: 'linked',
   logLevel: 'warning',
   metafile: true,
+  absWorkingDir: root, // the metafile's paths are relative to it (see the end)
   plugins: [bundledPackages],
   // CommonJS packages in an ES module bundle call require() for Node's own modules.
   banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module';\nconst require = __bundleCreateRequire(import.meta.url);" },
 };
-// Chunk names carry a hash: clear the old ones so that no stale chunk is left behind.
-mkdirSync(dist, { recursive: true });
-for (const f of readdirSync(dist)) if (/\.(mjs|map|json)$/.test(f)) rmSync(join(dist, f));
-
 const cli = await build({
   ...common,
   entryPoints: { main: join(here, 'main.ts') },
@@ -74,6 +71,11 @@ const worker = await build({
   entryPoints: [join(root, 'engine', 'experiment', 'pool', 'replicationWorker.ts')],
   outfile: join(dist, 'worker-entry.mjs'),
 });
+
+// Chunk names carry a hash of their content: remove the chunks of earlier builds, after writing the
+// new ones (a command started meanwhile still finds its chunks; unchanged sources give the same names).
+const written = new Set([cli, worker].flatMap((r) => Object.keys(r.metafile.outputs).map((o) => relative(dist, join(root, o)))));
+for (const f of readdirSync(dist)) if (/\.mjs(\.map)?$/.test(f) && !written.has(f)) rmSync(join(dist, f));
 
 // The sources the bundle was built from, for cli/hotline-sim.js's freshness check in a checkout:
 // it compares their times with the bundle's instead of walking every folder.
