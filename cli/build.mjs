@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zodEnglishOnly } from './zodEnglishOnly.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
@@ -53,7 +54,7 @@ const common = {
   logLevel: 'warning',
   metafile: true,
   absWorkingDir: root, // the metafile's paths are relative to it (see the end)
-  plugins: [bundledPackages],
+  plugins: [bundledPackages, zodEnglishOnly],
   // CommonJS packages in an ES module bundle call require() for Node's own modules.
   banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module';\nconst require = __bundleCreateRequire(import.meta.url);" },
 };
