@@ -76,6 +76,7 @@ describe('the code-split bundle', () => {
   });
 
   it("keeps yargs' translations, the package's version and the one-line errors", () => {
+    // hotline-sim's own version (yargs alone would read the package.json above its node_modules).
     const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
     expect(bundle(['--version']).stdout.trim()).toBe(version);
     // yargs' own messages follow the locale, from its locales/ folder beside the package.

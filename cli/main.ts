@@ -4,6 +4,9 @@
 // bundle, with the packages it needs), so `erlang` does not pay for the simulator, the scenario
 // schemas, the charts or the solver. The others are registered by name and description alone,
 // which is all yargs needs for the top-level help, "did you mean" and its errors (cli/commandTable.ts).
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { COMMANDS, commandsToLoad } from './commandTable.ts';
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
       process.stderr.write(`hotline-sim: ${oneLine(msg)} (see hotline-sim --help)\n`);
       process.exit(2);
     })
+    .version(ownVersion())
     .help()
     .wrap(Math.min(110, process.stdout.columns ?? 100));
   skipHelpCache(cli);
@@ -51,6 +55,24 @@ function skipHelpCache(cli: object): void {
   const internal = (cli as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
   const usage = internal?.getUsageInstance?.();
   if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
+
+/**
+ * hotline-sim's version, from the package.json above this module (cli/ or cli/dist/). Left to
+ * itself, yargs reads the one above the node_modules it is installed in: in a project that
+ * installed hotline-sim, that project's version.
+ */
+function ownVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 3; i++, dir = dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'hotline-sim' && pkg.version) return pkg.version;
+    } catch {
+      // no package.json here: look one folder up
+    }
+  }
+  return 'unknown';
 }
 
 /** yargs' message in one line, naming the flags ("Implications failed: per -> target" → "--per needs --target"). */
