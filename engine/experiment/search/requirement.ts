@@ -11,6 +11,11 @@
 //   never leaves it, so the search cannot oscillate and ends when the bracket closes.
 // - Searching rounds use few replications (the margin for simulation noise is the one the full
 //   replications will have); then the full replications confirm, and repair what they refute.
+// - An interval confirmed at the full replications keeps its agents while its mean still meets the
+//   target: later rounds move other intervals, and with them this one's estimate by a fraction of its
+//   noise margin; re-raising it for that chased noise at the price of a whole round per agent.
+// - Lowering cuts only where the analytic curve says the interval has an agent to spare, so few
+//   cuts are refuted and few repairs follow.
 // - An interval whose KPI does not improve when agents are added (the target is out of its reach,
 //   e.g. trunk lines or a queue carried from earlier) is reported as unreachable and left alone.
 import { queueMetrics, type StaffingTarget } from '../../analytic/index.ts';
@@ -70,7 +75,7 @@ const STALLS_BEFORE_UNREACHABLE = 3;
 /** Searching rounds at most (each interval's bracket normally closes in 4–6). */
 const MAX_SEARCH_ROUNDS = 8;
 /** Lowering passes at the full replications (each a trial and a check). */
-const LOWERING_PASSES = 2;
+const LOWERING_PASSES = 1;
 /** Extra margin of a searching round, in standard errors of its mean's distance from the full replications' mean. */
 const SEARCH_EXTRA_Z = 0.5;
 
@@ -103,7 +108,12 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
   // maxRounds is a budget in full rounds: a searching round costs its share of the replications.
   let spent = 0;
 
-  const evaluate = (agents: number[], replications: number) => {
+  // Intervals that met the target, noise margin included, at the full replications with their
+  // current agents: kept while their mean meets it (see the header).
+  const confirmed = new Array<boolean>(n).fill(false);
+
+  /** Simulates `agents`; `record`: a full-replication round whose verdicts confirm intervals. */
+  const evaluate = (agents: number[], replications: number, record = replications >= R) => {
     rounds++;
     spent += replications / R;
     const model: CallCentreModel = callCentreModel(scenario, agents, n);
@@ -134,7 +144,13 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
       return goal.higherIsBetter ? m - margin(k) - (goal.value - 1e-12) : goal.value + 1e-12 - (m + margin(k));
     };
     const occOk = (k: number) => options.maxOccupancy === undefined || occ.n[k] === 0 || occ.mean[k] <= options.maxOccupancy + 1e-12;
-    const meets = (k: number): boolean => slack(k) >= 0 && occOk(k);
+    const meanMeets = (k: number): boolean =>
+      kpi.n[k] === 0 || (goal.higherIsBetter ? kpi.mean[k] >= goal.value - 1e-12 : kpi.mean[k] <= goal.value + 1e-12);
+    const full = replications >= R;
+    // The verdicts at the time of the round (`confirmed` changes after it).
+    const ok = indices(n).map((k) => occOk(k) && (slack(k) >= 0 || (full && confirmed[k] && meanMeets(k))));
+    if (record) for (let k = 0; k < n; k++) confirmed[k] = ok[k];
+    const meets = (k: number): boolean => ok[k];
     /** The simulated KPI read on the analytic curve: the agents at which Erlang A/C gives it (and the target, margin included). */
     const equivalent = (k: number, agents: number): { now: number; need: number } | null => {
       if (kpi.n[k] === 0 || rates[k] === 0) return null;
@@ -153,6 +169,8 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
   // The last staffing simulated and its KPI on the analytic scale, for the secant's slope.
   const prevAgents = new Array<number>(n).fill(NaN);
   const prevEquivalent = new Array<number>(n).fill(NaN);
+  // What one agent bought last time, on the analytic scale (the secant, bounded).
+  const slopes = new Array<number>(n).fill(1);
   const stalls = new Array<number>(n).fill(0);
   const unreachable = new Set<number>();
 
@@ -176,6 +194,7 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
         if (!ok && a > prevAgents[k] && slope <= 0.05) stalls[k]++;
         else stalls[k] = 0;
         slope = Math.min(1.5, Math.max(0.5, slope));
+        slopes[k] = slope;
       }
       if (eq && Number.isFinite(eq.now)) {
         prevAgents[k] = a;
@@ -240,18 +259,31 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
     result = evaluate(agents, R);
   }
   // Lowering at the full replications (the searching rounds' extra margin and the repairs' steps can
-  // leave an agent to spare): one agent fewer in every interval that meets the target, kept only where
-  // it still meets it; then re-checked and repaired, since cuts interact through calls carried into
-  // the next interval.
+  // leave agents to spare): in every interval whose KPI is, on the analytic curve, at least one agent
+  // (at what an agent bought there) beyond the target with its margin, the agents to spare come off;
+  // kept only where the trial still meets the target with its margin; then re-checked and repaired,
+  // since cuts interact through calls carried into the next interval. Cutting every interval that
+  // meets the target by one, as before, had most cuts refuted and a repair round per agent after.
   for (let pass = 0; pass < LOWERING_PASSES && spent + 2 <= maxRounds; pass++) {
-    const cut = indices(n).filter((k) => !unreachable.has(k) && agents[k] > minAgents && result.meets(k));
+    const spare = (k: number): number => {
+      if (unreachable.has(k) || agents[k] <= minAgents || !result.meets(k)) return 0;
+      const eq = result.equivalent(k, agents[k]);
+      if (!eq || !Number.isFinite(eq.now) || !Number.isFinite(eq.need)) return 0;
+      return Math.max(0, Math.min(agents[k] - minAgents, Math.floor((eq.now - eq.need) / Math.max(1, slopes[k]) + 1e-9)));
+    };
+    const cuts = indices(n).map(spare);
+    const cut = indices(n).filter((k) => cuts[k] > 0);
     if (cut.length === 0) break;
     const trial = agents.slice();
-    for (const k of cut) trial[k]--;
-    const tried = evaluate(trial, R);
+    for (const k of cut) trial[k] -= cuts[k];
+    // A cut interval must meet the target with its margin again; the others keep their standing.
+    const before = cut.map((k) => confirmed[k]);
+    for (const k of cut) confirmed[k] = false;
+    const tried = evaluate(trial, R, false);
+    cut.forEach((k, i) => (confirmed[k] = before[i]));
     const kept = cut.filter((k) => tried.meets(k));
     if (kept.length === 0) break;
-    for (const k of kept) agents[k]--;
+    for (const k of kept) agents[k] -= cuts[k];
     result = evaluate(agents, R);
     while (spent + 1 <= maxRounds) {
       const failing = indices(n).filter((k) => !result.meets(k) && !unreachable.has(k));
