@@ -76,6 +76,8 @@ const STALLS_BEFORE_UNREACHABLE = 3;
 const MAX_SEARCH_ROUNDS = 8;
 /** Lowering passes at the full replications (each a trial and a check). */
 const LOWERING_PASSES = 1;
+/** Share of the noise margin an interval confirmed earlier must keep (see the header). */
+const RETAINED_MARGIN = 0.5;
 /** Extra margin of a searching round, in standard errors of its mean's distance from the full replications' mean. */
 const SEARCH_EXTRA_Z = 0.5;
 
@@ -138,17 +140,15 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
     const spread = (1 / Math.min(replications, R) - 1 / R) ** 0.5 * SEARCH_EXTRA_Z;
     const margin = (k: number): number => (kpi.n[k] > 1 ? (z / Math.sqrt((kpi.n[k] * R) / replications) + spread) * Math.sqrt(kpi.m2[k] / (kpi.n[k] - 1)) : 0);
     /** How far the KPI is on the good side of the target, margin included (≥ 0: meets it). */
-    const slack = (k: number): number => {
+    const slack = (k: number, share = 1): number => {
       if (kpi.n[k] === 0) return Infinity; // no calls in this interval in any replication
       const m = kpi.mean[k];
-      return goal.higherIsBetter ? m - margin(k) - (goal.value - 1e-12) : goal.value + 1e-12 - (m + margin(k));
+      return goal.higherIsBetter ? m - share * margin(k) - (goal.value - 1e-12) : goal.value + 1e-12 - (m + share * margin(k));
     };
     const occOk = (k: number) => options.maxOccupancy === undefined || occ.n[k] === 0 || occ.mean[k] <= options.maxOccupancy + 1e-12;
-    const meanMeets = (k: number): boolean =>
-      kpi.n[k] === 0 || (goal.higherIsBetter ? kpi.mean[k] >= goal.value - 1e-12 : kpi.mean[k] <= goal.value + 1e-12);
     const full = replications >= R;
     // The verdicts at the time of the round (`confirmed` changes after it).
-    const ok = indices(n).map((k) => occOk(k) && (slack(k) >= 0 || (full && confirmed[k] && meanMeets(k))));
+    const ok = indices(n).map((k) => occOk(k) && (slack(k) >= 0 || (full && confirmed[k] && slack(k, RETAINED_MARGIN) >= 0)));
     if (record) for (let k = 0; k < n; k++) confirmed[k] = ok[k];
     const meets = (k: number): boolean => ok[k];
     /** The simulated KPI read on the analytic curve: the agents at which Erlang A/C gives it (and the target, margin included). */
