@@ -85,7 +85,7 @@ seed: 3
     // An interval kept with half its noise margin still has its mean at the target.
     for (const e of r.kpi) expect(e.mean).toBeGreaterThanOrEqual(target - 1e-12);
     // Re-raising confirmed intervals for noise and cutting every interval by one took 13 rounds here
-    // (995k simulated calls); now 4 searching rounds and 4 full ones.
+    // (995k simulated calls); now 4 searching rounds and 4 full ones, lowering in the same rounds as the raises.
     expect(r.rounds).toBeLessThanOrEqual(10);
     expect(r.simulatedCalls).toBeLessThan(700_000);
   });

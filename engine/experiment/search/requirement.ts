@@ -14,9 +14,10 @@
 // - An interval confirmed at the full replications keeps its agents while it meets the target with
 //   half its noise margin: later rounds move other intervals, and with them this one's estimate by a
 //   fraction of its margin; re-raising it for that chased noise at the price of a whole round per
-//   agent (Guangzhou, 3 days: 27 rounds before, 16 now).
-// - Lowering cuts only where the analytic curve says the interval has an agent to spare, so few
-//   cuts are refuted and few repairs follow.
+//   agent (Guangzhou, 3 days: 27 rounds before, 14 now with the lowering below).
+// - Lowering cuts only where the analytic curve says the interval has an agent to spare, once per
+//   interval, in the confirming rounds themselves: few cuts are refuted, and no round is spent on a
+//   trial of cuts alone.
 // - An interval whose KPI does not improve when agents are added (the target is out of its reach,
 //   e.g. trunk lines or a queue carried from earlier) is reported as unreachable and left alone.
 import { queueMetrics, type StaffingTarget } from '../../analytic/index.ts';
@@ -75,8 +76,6 @@ export interface RequirementStudy {
 const STALLS_BEFORE_UNREACHABLE = 3;
 /** Searching rounds at most (each interval's bracket normally closes in 4–6). */
 const MAX_SEARCH_ROUNDS = 8;
-/** Lowering passes at the full replications (each a trial and a check). */
-const LOWERING_PASSES = 1;
 /** Share of the noise margin an interval confirmed earlier must keep (see the header). */
 const RETAINED_MARGIN = 0.5;
 /** Extra margin of a searching round, in standard errors of its mean's distance from the full replications' mean. */
@@ -247,51 +246,40 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
     if (largest <= 1) break;
   }
   // Confirming rounds: every replication; raise what they refute (the brackets start again: the
-  // full replications know better than the few).
+  // full replications know better than the few), and lower what they show has agents to spare.
   missAt.fill(minAgents - 1);
   meetAt.fill(Infinity);
   let result = evaluate(agents, R);
+  // Lowering (the searching rounds' extra margin and the raises' steps leave agents to spare): an
+  // interval whose KPI is, on the analytic curve, at least one agent (at what an agent bought
+  // there) beyond the target with its margin gives the spare agents up, once, in the same round as
+  // the raises; a cut the next round refutes is repaired like any miss, inside its bracket (it met
+  // the target with the agents it had). Cutting every interval by one in a trial round of its own,
+  // then checking and repairing, cost Guangzhou's week about four rounds for half a percent of agents.
+  const lowered = new Array<boolean>(n).fill(false);
+  const spare = (k: number): number => {
+    if (!searching || lowered[k] || unreachable.has(k) || agents[k] <= minAgents || !result.meets(k)) return 0;
+    const eq = result.equivalent(k, agents[k]);
+    if (!eq || !Number.isFinite(eq.now) || !Number.isFinite(eq.need)) return 0;
+    const cut = Math.floor((eq.now - eq.need) / Math.max(1, slopes[k]) + 1e-9);
+    return Math.max(0, Math.min(agents[k] - minAgents, agents[k] - (missAt[k] + 1), cut));
+  };
   for (;;) {
     const failing = indices(n).filter((k) => !result.meets(k) && !unreachable.has(k));
-    options.onRound?.(rounds, failing.length);
-    if (failing.length === 0 || spent + 1 > maxRounds) break;
-    // Without a searching phase (replications ≤ the searching ones) the confirming rounds search.
-    if (move(result, searching) === 0) break;
-    result = evaluate(agents, R);
-  }
-  // Lowering at the full replications (the searching rounds' extra margin and the repairs' steps can
-  // leave agents to spare): in every interval whose KPI is, on the analytic curve, at least one agent
-  // (at what an agent bought there) beyond the target with its margin, the agents to spare come off;
-  // kept only where the trial still meets the target with its margin; then re-checked and repaired,
-  // since cuts interact through calls carried into the next interval. Cutting every interval that
-  // meets the target by one, as before, had most cuts refuted and a repair round per agent after.
-  for (let pass = 0; pass < LOWERING_PASSES && spent + 2 <= maxRounds; pass++) {
-    const spare = (k: number): number => {
-      if (unreachable.has(k) || agents[k] <= minAgents || !result.meets(k)) return 0;
-      const eq = result.equivalent(k, agents[k]);
-      if (!eq || !Number.isFinite(eq.now) || !Number.isFinite(eq.need)) return 0;
-      return Math.max(0, Math.min(agents[k] - minAgents, Math.floor((eq.now - eq.need) / Math.max(1, slopes[k]) + 1e-9)));
-    };
     const cuts = indices(n).map(spare);
-    const cut = indices(n).filter((k) => cuts[k] > 0);
-    if (cut.length === 0) break;
-    const trial = agents.slice();
-    for (const k of cut) trial[k] -= cuts[k];
-    // A cut interval must meet the target with its margin again; the others keep their standing.
-    const before = cut.map((k) => confirmed[k]);
-    for (const k of cut) confirmed[k] = false;
-    const tried = evaluate(trial, R, false);
-    cut.forEach((k, i) => (confirmed[k] = before[i]));
-    const kept = cut.filter((k) => tried.meets(k));
-    if (kept.length === 0) break;
-    for (const k of kept) agents[k] -= cuts[k];
-    result = evaluate(agents, R);
-    while (spent + 1 <= maxRounds) {
-      const failing = indices(n).filter((k) => !result.meets(k) && !unreachable.has(k));
-      options.onRound?.(rounds, failing.length);
-      if (failing.length === 0 || move(result, true) === 0) break;
-      result = evaluate(agents, R);
+    options.onRound?.(rounds, failing.length);
+    if ((failing.length === 0 && cuts.every((c) => c === 0)) || spent + 1 > maxRounds) break;
+    // Without a searching phase (replications ≤ the searching ones) the confirming rounds search.
+    let changed = move(result, searching) > 0;
+    for (let k = 0; k < n; k++) {
+      if (cuts[k] === 0) continue;
+      agents[k] -= cuts[k];
+      lowered[k] = true;
+      confirmed[k] = false; // it must meet the target with its whole margin again
+      changed = true;
     }
+    if (!changed) break;
+    result = evaluate(agents, R);
   }
   const failing = indices(n).filter((k) => !result.meets(k));
   const kpi = indices(n).map((k) => result.kpi.get(k));
