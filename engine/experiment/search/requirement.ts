@@ -76,6 +76,11 @@ export interface RequirementStudy {
 const STALLS_BEFORE_UNREACHABLE = 3;
 /** Searching rounds at most (each interval's bracket normally closes in 4–6). */
 const MAX_SEARCH_ROUNDS = 8;
+/**
+ * A searching round whose largest move is this or less ends the search: moves of an agent or two
+ * are within the few replications' noise, and the confirming rounds settle them.
+ */
+const SEARCH_DONE_STEP = 2;
 /** Share of the noise margin an interval confirmed earlier must keep (see the header). */
 const RETAINED_MARGIN = 0.5;
 /** Extra margin of a searching round, in standard errors of its mean's distance from the full replications' mean. */
@@ -234,8 +239,8 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
     return largest;
   };
 
-  // Searching rounds: few replications, analytic steps, until only moves of one agent are left
-  // (within the few replications' noise) or every bracket is closed.
+  // Searching rounds: few replications, analytic steps, until only moves of SEARCH_DONE_STEP agents
+  // are left or every bracket is closed.
   let searchRounds = 0;
   const searching = Rs < R;
   while (searching && searchRounds < MAX_SEARCH_ROUNDS && spent + 1 < maxRounds) {
@@ -243,7 +248,7 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
     searchRounds++;
     const largest = move(result, false);
     options.onRound?.(rounds, indices(n).filter((k) => !result.meets(k)).length);
-    if (largest <= 1) break;
+    if (largest <= SEARCH_DONE_STEP) break;
   }
   // Confirming rounds: every replication; raise what they refute (the brackets start again: the
   // full replications know better than the few), and lower what they show has agents to spare.
