@@ -110,7 +110,7 @@ describe('the roster solver time limit', () => {
     const notes = readingNotes({ solver: { status: res.solverStatus, gap: res.gapAchieved } });
     expect(notes.join('\n')).toMatch(/^the roster solver .*(no roster|no bound).*; allow more time \(scheduleOptimisation\.timeLimitSeconds\)$/);
     // The greedy-cover wording, for a solve where HiGHS returned nothing.
-    expect(readingNotes({ solver: { status: 'greedy cover (HiGHS found no roster: timeLimit)', gap: null } }).join('\n')).toMatch(/found no roster within its time limit: this is the greedy cover of the requirement/);
+    expect(readingNotes({ solver: { status: 'greedy cover (HiGHS found no roster: timeLimit)', gap: null } }).join('\n')).toMatch(/found no better roster within its time limit \(greedy cover \(HiGHS found no roster: timeLimit\)\): this is the greedy cover of the requirement/);
     // The JSON leaves a gap that does not exist out (it held Infinity: "infinite number at roster.solver.gap").
     expect(JSON.parse(resultJson({ solver: { status: res.solverStatus, gap: res.gapAchieved } }))).toEqual({ solver: { status: res.solverStatus } });
   });

@@ -8,6 +8,7 @@ export * from './random/index.ts';
 export * from './stats/index.ts';
 export * from './analytic/index.ts';
 export * from './text/numbers.ts';
+export * from './text/fieldNames.ts';
 export * from './callcenter/model.ts';
 export * from './callcenter/metrics.ts';
 export * from './callcenter/simulate.ts';

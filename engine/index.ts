@@ -14,7 +14,7 @@ export * from './experiment/search/rosterSolver.ts';
 export * from './api.ts';
 export * from './experiment/calibrate/calibrate.ts';
 export * from './experiment/calibrate/priceFit.ts';
-export { calibratedYaml } from './experiment/calibrate/calibratedYaml.ts';
+export { calibratedNotes, calibratedYaml, type CalibratedNote } from './experiment/calibrate/calibratedYaml.ts';
 export { CalibrationError } from './experiment/calibrate/solve.ts';
 export * from './experiment/calibrate/plausible.ts';
 export * from './experiment/calibrate/alternatives.ts';

@@ -18,7 +18,13 @@ import {
   budgetStudy,
   calibrate,
   escapeHtml,
+  fieldLabel,
+  fieldName,
+  fieldRange,
+  fieldValue,
   formatAmount,
+  formatDays,
+  formatWan,
   formatCalibrationReport,
   formatCi,
   formatValue,
@@ -35,7 +41,7 @@ import {
   type RunResult,
   type StaffingTarget,
 } from '../engine/index.ts';
-import { CASES, type CalibrationCase } from './calibrationCases.ts';
+import { CASES, caseText, type CalibrationCase } from './calibrationCases.ts';
 import { heldOut, heldOutHtml } from './calibrationHeldOut.ts';
 import { freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
 
@@ -44,9 +50,25 @@ const OUT = join(root, 'output', 'calibration');
 const TARGET: StaffingTarget = { kind: 'connectionRate', value: 0.95 };
 
 const { values: args } = parseArgs({
-  options: { only: { type: 'string' }, 'no-headcount': { type: 'boolean', default: false } },
+  options: {
+    only: { type: 'string' },
+    'no-headcount': { type: 'boolean', default: false },
+    // A shorter horizon and fewer replications than the files' own (the page-vs-CLI test: notebooks/pages.test.ts).
+    days: { type: 'string' },
+    replications: { type: 'string' },
+    // Another (new or empty) output folder than output/calibration.
+    out: { type: 'string' },
+  },
 });
 const only = args.only ? new Set(args.only.split(',')) : null;
+const overrides = {
+  ...(args.days !== undefined ? { horizonHours: Number(args.days) * 24 } : {}),
+  ...(args.replications !== undefined ? { replications: Number(args.replications) } : {}),
+};
+if ((args.days !== undefined && !(Number(args.days) > 0)) || (args.replications !== undefined && !(Number.isInteger(overrides.replications) && overrides.replications! >= 2))) {
+  process.stderr.write('calibration.ts: --days must be more than 0 and --replications a whole number, 2 or more\n');
+  process.exit(2);
+}
 
 interface CaseOutcome {
   c: CalibrationCase;
@@ -76,18 +98,19 @@ for (const c of CASES.filter((x) => !only || only.has(x.id))) {
         observed: [c.fit.observed],
         ranges: { [c.fit.field]: c.fit.range },
         sensitivity: c.fit.sensitivity,
+        overrides,
         onProgress: () => process.stderr.write('.'),
       })
     : null;
   process.stderr.write(' run');
-  const shipped = runScenario(loadScenario(file), { totalsOnly: true });
+  const shipped = runScenario(loadScenario(file, overrides), { totalsOnly: true });
   // A service level published at another threshold than the file's headline (Jiangsu's 30 s against
   // GB/T 33358's 15 s): the shipped file run at that threshold, as the tests do.
   const published: Record<string, Estimate> = {};
   for (const p of c.published) {
     const run =
       p.seconds !== undefined && p.seconds !== shipped.serviceLevelSeconds
-        ? runScenario(parseScenario(text.replace(/^serviceLevelSeconds: *\d+/m, `serviceLevelSeconds: ${p.seconds}`), file), { totalsOnly: true })
+        ? runScenario(parseScenario(text.replace(/^serviceLevelSeconds: *\d+/m, `serviceLevelSeconds: ${p.seconds}`), file, overrides), { totalsOnly: true })
         : shipped;
     published[p.metric + (p.seconds ?? '')] = run.totals[p.metric];
   }
@@ -97,12 +120,12 @@ for (const c of CASES.filter((x) => !only || only.has(x.id))) {
     process.stderr.write(' head count');
     if (c.hasCost) {
       // hotline-sim budget <file> --target connection=0.95 --per horizon (the year's average, as the case files state)
-      const study = budgetStudy({ file, target: TARGET, period: 'horizon' });
+      const study = budgetStudy({ file, target: TARGET, period: 'horizon', overrides });
       headcount = study.target!.result;
       const b = study.target!.budgets.outsourced.budget;
       budget = { total: b.total, contractPrice: b.contractPrice };
     } else {
-      headcount = minimumHeadcountForTarget(loadScenario(file), TARGET, { peoplePerSeat: c.peoplePerSeat, period: 'horizon' });
+      headcount = minimumHeadcountForTarget(loadScenario(file, overrides), TARGET, { peoplePerSeat: c.peoplePerSeat, period: 'horizon' });
     }
   }
   const phoneStaff = headcount ? phonePeople(headcount.headcount, loadScenario(file).payroll) : null;
@@ -112,15 +135,20 @@ for (const c of CASES.filter((x) => !only || only.has(x.id))) {
 }
 
 // ------------------------------------------------------------------ formatting
+// Chinese first, English beside: titles, headings, field names (engine/text/fieldNames.ts), money in
+// 万元 (result.json keeps yuan). Every figure is the engine's, formatted here only.
 const pct = (v: number) => formatValue(v, 'ratio');
 /** People: whole when whole, else one decimal (a payroll share of a head count). */
 const people = (v: number) => formatAmount(v, Number.isInteger(v) ? 0 : 1);
-const num = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(3) : v.toPrecision(4));
 const unitOf = (r: RunResult, id: string) => (r.metrics.find((m) => m.id === id)?.unit ?? 'calls') as Parameters<typeof formatValue>[1];
 const nameOf = (r: RunResult, id: string) => {
   const m = r.metrics.find((x) => x.id === id);
-  return m ? `${m.name} ${m.zh}` : id;
+  return m ? `${m.zh} ${m.name}` : id;
 };
+const callTypesOfRun = (o: CaseOutcome) => o.shipped.callTypes ?? undefined;
+/** Does the shipped file reproduce a published figure: 是/否 and why, both languages. */
+const insideText = (inside: boolean, bySlack: boolean, slack: number) =>
+  !inside ? '否 NO' : bySlack ? `是，在公布值的取整范围内 yes, within the figure's rounding (±${(slack * 100).toFixed(1)} pt)` : '是 yes';
 /** The shipped file against each published figure: observed, simulated with CI, inside the CI? */
 function reproduction(o: CaseOutcome): { rows: string[][]; all: boolean; bySlack: boolean } {
   const figures: CalibrationCase['published'] = o.c.published;
@@ -131,96 +159,145 @@ function reproduction(o: CaseOutcome): { rows: string[][]; all: boolean; bySlack
     const e = o.published[f.metric + (f.seconds ?? '')];
     const slack = f.tolerance ?? 0; // a figure published as "about" x: its own rounding
     const inside = e.ciLow !== null && e.ciHigh !== null && f.value >= e.ciLow - slack && f.value <= e.ciHigh + slack;
+    const outsideCi = e.ciLow === null || e.ciHigh === null || f.value < e.ciLow || f.value > e.ciHigh;
     if (!inside) all = false;
-    else if (slack > 0 && (f.value < e.ciLow! || f.value > e.ciHigh!)) bySlack = true;
-    return [f.label, formatValue(f.value, unitOf(r, f.metric)), formatValue(e.mean, unitOf(r, f.metric)), formatCi(e, unitOf(r, f.metric)), inside ? (slack > 0 && (f.value < e.ciLow! || f.value > e.ciHigh!) ? `yes, within the figure's rounding (±${(slack * 100).toFixed(1)} pt)` : 'yes') : 'NO'];
+    else if (slack > 0 && outsideCi) bySlack = true;
+    return [f.label, formatValue(f.value, unitOf(r, f.metric)), formatValue(e.mean, unitOf(r, f.metric)), formatCi(e, unitOf(r, f.metric)), insideText(inside, slack > 0 && outsideCi, slack)];
   });
   return { rows, all, bySlack };
+}
+/** The command that gives the head count for 95% (and its budget). */
+const headcountCommand = (c: CalibrationCase) =>
+  c.hasCost ? `hotline-sim budget scenarios/${c.file} --target connection=0.95 --per horizon` : 'minimumHeadcountForTarget (the search hotline-sim budget --target runs; this file has no cost section)';
+/** The run's period, as the page states it: "14 天 14 days from 2024-03-04, 10 次重复 replications". */
+const periodText = (days: number, start: string | null, replications: number) =>
+  `${formatAmount(days, Number.isInteger(days) ? 0 : 1)} 天 ${formatDays(days)}${start ? ` from ${start}` : ''}，${replications} 次重复 replications`;
+
+/** The case's answer in Chinese, from the computed figures only. */
+function zhSummary(o: CaseOutcome): string {
+  const parts: string[] = [];
+  const k = o.calibration;
+  if (k) for (const [f, v] of Object.entries(k.fitted)) parts.push(`拟合得到${fieldName(f, callTypesOfRun(o)).zh} ${fieldValue(f, v.value)}（95% 区间 ${fieldRange(f, v.ciLow, v.ciHigh)}）。`);
+  const rep = reproduction(o);
+  if (rep.rows.length) parts.push(`所附场景文件${rep.all ? (rep.bySlack ? '在公布值的取整范围内复现了' : '在重复运行的95%置信区间内复现了') : '未能复现'}公布的指标（${rep.rows.map((x) => `${x[0]}：公布 ${x[1]}，模拟 ${x[2]}`).join('；')}）。`);
+  else {
+    const r = o.shipped;
+    parts.push(`所附场景文件${r.staffing.headcount === null ? '' : `（${formatAmount(r.staffing.headcount)} 人）`}的模拟接通率为 ${pct(r.totals.connectionRate.mean)}（95% CI ${formatCi(r.totals.connectionRate, 'ratio')}），未公布可复现的指标。`);
+  }
+  const h = o.headcount;
+  if (h) {
+    const phones = o.phoneStaff ?? h.headcount;
+    parts.push(
+      o.c.phonesOnly
+        ? `接通率达到95%需要 ${people(phones)} 人接听电话（平均在席 ${formatAmount(h.agentsOnSeat, 1)} 个坐席；拟合的是接听电话人员占比，人员总数无意义）。`
+        : `接通率达到95%需要 ${formatAmount(h.headcount)} 人（${phones === h.headcount ? '全部接听电话' : `其中 ${people(phones)} 人接听电话`}，平均在席 ${formatAmount(h.agentsOnSeat, 1)} 个坐席）` +
+            (o.budget ? `，外包全成本每年 ${formatWan(o.budget.total)}元` : '') + '。',
+    );
+  }
+  return parts.join('');
 }
 
 function casePage(o: CaseOutcome): string {
   const { c, calibration: k, shipped: r, headcount: h } = o;
+  const ct = callTypesOfRun(o);
   const parts: string[] = [];
-  parts.push(`<h1>${escapeHtml(c.title)}</h1>`);
-  parts.push(`<p><strong>Question.</strong> ${escapeHtml(c.question)}</p>`);
-  parts.push(`<h2>Cited inputs</h2><ul>${c.cited.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>`);
-  parts.push(`<p class="note">Sources: <code>scenarios/SOURCES.md</code>. Assumptions are labelled in <code>scenarios/${escapeHtml(c.file)}</code>.</p>`);
+  parts.push(`<h1>${escapeHtml(c.zh)}<span class="zh" lang="en">${escapeHtml(c.title)}</span></h1>`);
+  parts.push(`<div class="summary" lang="zh-CN"><p><strong>结论 Answer.</strong> ${escapeHtml(zhSummary(o))}</p></div>`);
+  parts.push(`<p lang="zh-CN"><strong>问题</strong> ${escapeHtml(c.questionZh)}</p><p><strong>Question.</strong> ${escapeHtml(c.question)}</p>`);
+  parts.push(`<h2>引用的输入 · Cited inputs</h2><ul>${c.cited.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>`);
+  parts.push(`<p class="note">来源 Sources: <code>scenarios/SOURCES.md</code>（按条目名 by entry）. 假设 Assumptions: labelled in <code>scenarios/${escapeHtml(c.file)}</code>.</p>`);
   if (k) {
-    parts.push('<h2>Fitted (CALIBRATED)</h2>');
+    parts.push('<h2>拟合的参数 · Fitted (CALIBRATED)</h2>');
     parts.push(
       htmlTable(
-        ['Field', 'Value', '95% interval', 'In the file before', 'Searched'],
-        Object.entries(k.fitted).map(([f, v]) => [f, num(v.value), `${num(v.ciLow)} – ${num(v.ciHigh)}`, v.before === null ? '—' : num(v.before), `${num(v.range[0])}..${num(v.range[1])}`]),
+        ['参数 Field', '拟合值 Value', '95% 区间 interval', '原值 In the file before', '搜索范围 Searched'],
+        Object.entries(k.fitted).map(([f, v]) => [fieldLabel(f, ct), fieldValue(f, v.value), fieldRange(f, v.ciLow, v.ciHigh), v.before === null ? '—' : fieldValue(f, v.before), fieldRange(f, v.range[0], v.range[1])]),
       ),
     );
-    parts.push(`<p>Command: <code>${escapeHtml(c.command)}</code> (${k.horizonDays} days, ${k.replications} replications, ${k.evaluations} simulations).</p>`);
-    parts.push('<h3>Sensitivity: the fit under other values of an unfitted assumption</h3>');
+    parts.push(`<p class="note">命令 Command: <code>${escapeHtml(c.command)}</code>（${escapeHtml(periodText(k.horizonDays, null, k.replications))}，${k.evaluations} 次模拟 simulations）.</p>`);
+    parts.push('<h3>敏感性：未拟合假设取其他值时的拟合结果 · Sensitivity: the fit under other values of an unfitted assumption</h3>');
     parts.push(
       htmlTable(
-        ['Assumption', 'Value', ...k.fields],
-        k.sensitivity.map((s) => [s.field, num(s.value), ...k.fields.map((f) => (s.fitted[f] === null ? `no fit (${s.note ?? ''})` : num(s.fitted[f]!)))]),
+        ['假设 Assumption', '取值 Value', ...k.fields.map((f) => fieldLabel(f, ct))],
+        k.sensitivity.map((x) => [fieldLabel(x.field, ct), fieldValue(x.field, x.value), ...k.fields.map((f) => (x.fitted[f] === null ? `无解 no fit (${x.note ?? ''})` : fieldValue(f, x.fitted[f]!)))]),
       ),
     );
     const i = k.implied;
     parts.push(
-      `<p>Implied at the fit: occupancy ${pct(i.occupancy.mean)}, agent time per answered call ${formatValue(i.handleSecondsPerAnsweredCall, 'seconds')}, ` +
-        `${i.agentsOnSeatMean.toFixed(1)} agents on seat on average${i.outboundShareOfWork ? `, ${pct(i.outboundShareOfWork.mean)} of work time on return visits` : ''}.</p>`,
+      `<p>拟合值下 At the fit: 坐席占用率 occupancy ${pct(i.occupancy.mean)}，每个接通来电的坐席时间 agent time per answered call ${formatValue(i.handleSecondsPerAnsweredCall, 'seconds')}，` +
+        `平均在席 ${formatAmount(i.agentsOnSeatMean, 1)} 个坐席 agents on seat on average${i.outboundShareOfWork && i.outboundShareOfWork.mean > 0 ? `，回访占工作时间 ${pct(i.outboundShareOfWork.mean)} of work time on return visits` : ''}.</p>`,
     );
-    parts.push(textBlock('The calibration report as hotline-sim calibrate prints it', formatCalibrationReport(k)));
+    parts.push(textBlock('hotline-sim calibrate 的输出 · The calibration report as hotline-sim calibrate prints it', formatCalibrationReport(k)));
   } else {
-    parts.push(`<h2>Not calibrated</h2><p>${escapeHtml(c.notCalibrated ?? '')}</p>`);
+    parts.push(`<h2>未校准 · Not calibrated</h2><p>${escapeHtml(caseText(c.notCalibrated ?? '', { run: r }))}</p>`);
   }
-  parts.push(`<p><strong>Plausibility.</strong> ${escapeHtml(c.plausibility)}</p>`);
+  parts.push(`<p><strong>合理性 Plausibility.</strong> ${escapeHtml(caseText(c.plausibility, { run: r }))}</p>`);
   const rep = reproduction(o);
-  parts.push(`<h2>The shipped file (${r.horizon.days} days from ${r.horizon.start}, ${r.replications} replications)</h2>`);
-  if (rep.rows.length) parts.push(htmlTable(['Published figure', 'Observed', 'Simulated', '95% CI', 'Observed inside the CI'], rep.rows));
+  parts.push(`<h2>所附场景文件 · The shipped file（${escapeHtml(periodText(r.horizon.days, r.horizon.start, r.replications))}）</h2>`);
+  if (rep.rows.length) parts.push(htmlTable(['公布指标 Published figure', '公布值 Observed', '模拟值 Simulated', '95% CI', '公布值在区间内 Observed inside the CI'], rep.rows));
   parts.push(
     htmlTable(
-      ['Run KPI', 'Mean', '95% CI'],
+      ['运行指标 Run KPI', '均值 Mean', '95% CI'],
       ['connectionRate', 'serviceLevel', 'asa', 'meanWait', 'occupancy'].filter((id) => r.totals[id]).map((id) => [nameOf(r, id), formatValue(r.totals[id].mean, unitOf(r, id)), formatCi(r.totals[id], unitOf(r, id))]),
     ),
   );
   const held = heldOut(c.id, r);
   if (held) parts.push(heldOutHtml(held));
-  parts.push(`<p>Staffing: ${r.staffing.headcount ?? '—'} people on the payroll, ${r.staffing.meanOnSeat.toFixed(1)} on seat on average (${r.staffing.minOnSeat}–${r.staffing.maxOnSeat}), ${r.staffing.profile}; ${escapeHtml(r.staffing.payroll ?? 'everyone takes calls')}.</p>`);
+  parts.push(
+    `<p>人员 Staffing: ${r.staffing.headcount === null ? '—' : formatAmount(r.staffing.headcount)} 人 people on the payroll，平均在席 ${formatAmount(r.staffing.meanOnSeat, 1)} 个坐席 on seat on average（${r.staffing.minOnSeat}–${r.staffing.maxOnSeat}），${escapeHtml(r.staffing.profile)}; ${escapeHtml(r.staffing.payroll ?? 'everyone takes calls')}.</p>`,
+  );
   if (h) {
-    parts.push('<h2>Head count for a 95% connection rate</h2>');
+    const phones = o.phoneStaff ?? h.headcount;
+    parts.push('<h2>接通率95%所需人数 · Head count for a 95% connection rate</h2>');
     parts.push(
-      `<p>${formatAmount(h.headcount)} people on the payroll, ${people(o.phoneStaff ?? h.headcount)} of them on the phones (${((o.phoneStaff ?? h.headcount) / h.peoplePerSeat).toFixed(1)} on seat on average, following demand); connection rate ${pct(h.kpi.mean)} (${formatCi(h.kpi, 'ratio')})` +
-        `${h.oneFewer ? `; one agent fewer on seat gives ${pct(h.oneFewer.kpi.mean)}` : ''}. Command: <code>${escapeHtml(c.hasCost ? `hotline-sim budget scenarios/${c.file} --target connection=0.95 --per horizon` : `minimumHeadcountForTarget (the search hotline-sim budget --target runs; this file has no cost section)`)}</code>.</p>`,
+      `<p>${c.phonesOnly ? '' : `${formatAmount(h.headcount)} 人 people on the payroll，其中 `}${people(phones)} 人接听电话 on the phones（平均在席 ${formatAmount(h.agentsOnSeat, 1)} on seat on average, following demand）；接通率 connection rate ${pct(h.kpi.mean)}（${formatCi(h.kpi, 'ratio')}）` +
+        `${h.oneFewer ? `；少一个在席坐席 one agent fewer on seat: ${pct(h.oneFewer.kpi.mean)}` : ''}. 命令 Command: <code>${escapeHtml(headcountCommand(c))}</code>.</p>`,
     );
-    if (o.budget) parts.push(`<p>Budget for that head count (outsourced, the file's cost section): ${formatAmount(Math.round(o.budget.total))} yuan a year all-in${o.budget.contractPrice !== null ? `, contract price ${formatAmount(Math.round(o.budget.contractPrice))}` : ''}.</p>`);
+    if (o.budget)
+      parts.push(
+        `<p>该人数的预算（外包，场景文件的成本部分）Budget for that head count (outsourced, the file's cost section): 全成本 all-in <strong>${formatWan(o.budget.total)}元/年</strong> a year` +
+          `${o.budget.contractPrice !== null ? `，合同价 contract price ${formatWan(o.budget.contractPrice)}元` : ''}.</p>`,
+      );
   }
-  parts.push(`<p><strong>What the case says.</strong> ${escapeHtml(c.conclusion)}</p>`);
-  return htmlPage(c.title, parts.join('\n'));
+  parts.push(`<p><strong>本案说明 What the case says.</strong> ${escapeHtml(caseText(c.conclusion, { run: r }))}</p>`);
+  parts.push('<footer>由 <code>notebooks/calibration.ts</code> 生成 Made by notebooks/calibration.ts (hotline-sim); 模拟结果，非观测值 simulated figures, not observations. <a href="index.html">全部案例 All cases</a></footer>');
+  return htmlPage(`${c.zh} · ${c.en}`, parts.join('\n'));
 }
 
-function summaryRow(o: CaseOutcome): string[] {
+/** One row of the index: every cell already HTML (escaped here). */
+function indexRow(o: CaseOutcome): string[] {
   const k = o.calibration;
-  const fitted = k ? Object.entries(k.fitted).map(([f, v]) => `${f} = ${num(v.value)} (${num(v.ciLow)}–${num(v.ciHigh)})`).join('; ') : 'not calibrated';
+  const ct = callTypesOfRun(o);
   const rep = reproduction(o);
+  const h = o.headcount;
+  const phones = h ? (o.phoneStaff ?? h.headcount) : 0;
+  const e = escapeHtml;
   return [
-    o.c.id,
-    fitted,
-    rep.rows.length ? rep.rows.map((x) => `${x[0]}: ${x[1]} vs ${x[2]} (${x[3]})`).join('; ') : 'no published rate',
-    rep.rows.length ? (rep.all ? (rep.bySlack ? 'yes, within the published figure\'s rounding; outside the replication CI (calibrate: "not reproduced")' : 'yes, within the replication CI') : 'NO') : '—',
-    o.headcount
+    `<a href="${e(o.c.id)}.html">${e(o.c.zh)}</a><br><small>${e(o.c.en)} · <code>${e(o.c.file)}</code></small>`,
+    k ? Object.entries(k.fitted).map(([f, v]) => `${e(fieldLabel(f, ct))}<br><strong>${e(fieldValue(f, v.value))}</strong><br><small>95% 区间 ${e(fieldRange(f, v.ciLow, v.ciHigh))}</small>`).join('<br>') : '未校准 not calibrated',
+    rep.rows.length ? rep.rows.map((x) => e(x[0])).join('<br>') : '未公布 none published',
+    rep.rows.map((x) => e(x[1])).join('<br>') || '—',
+    rep.rows.map((x) => `<strong>${e(x[2])}</strong><br><small>${e(x[3])}</small>`).join('<br>') || '—',
+    rep.rows.length ? (rep.all ? (rep.bySlack ? '是，在公布值的取整范围内；不在重复运行的置信区间内 yes, within the figure\'s rounding (calibrate: "not reproduced within the replication CI")' : '是 yes, within the replication CI') : '<strong>否 NO</strong>') : '—',
+    h
       ? o.c.phonesOnly
-        ? `${people(o.phoneStaff ?? o.headcount.headcount)} on the phones, ${formatAmount(o.headcount.agentsOnSeat, 1)} on seat on average (payroll total not meaningful: fitted phone share)`
-        : `${formatAmount(o.headcount.headcount)} (${people(o.phoneStaff ?? o.headcount.headcount)} on the phones, ${formatAmount(o.headcount.agentsOnSeat, 1)} on seat on average)`
+        ? `<strong>${e(people(phones))}</strong> 人接听电话 on the phones<br><small>平均在席 ${e(formatAmount(h.agentsOnSeat, 1))}；人员总数无意义（拟合的是接听电话人员占比） payroll total not meaningful</small>`
+        : `<strong>${e(formatAmount(h.headcount))}</strong> 人 people<br><small>${e(people(phones))} 接听电话 on the phones，平均在席 ${e(formatAmount(h.agentsOnSeat, 1))} on seat</small>`
       : '—',
-    o.budget ? formatAmount(Math.round(o.budget.total)) : '—',
+    o.budget ? e(formatWan(o.budget.total)) : '—',
   ];
 }
 
-const header = ['case', 'fitted (95% CI)', 'published vs simulated (shipped file, 95% CI)', 'reproduced', 'head count for 95%', 'budget for it (yuan/yr, outsourced all-in)'];
+const header = ['案例 Case', '拟合参数 Fitted (95% 区间)', '公布指标 Published figure', '公布值 Observed', '模拟值 Simulated (95% CI)', '复现 Reproduced', '接通率95%所需人数 Head count for 95%', '外包全成本 万元/年 Budget for it (outsourced all-in, 10,000 yuan a year)'];
+const periods = [...new Set(outcomes.map((o) => periodText(o.shipped.horizon.days, null, o.shipped.replications)))];
 const index = htmlPage(
-  'hotline-sim: case calibrations',
-  '<h1>Case calibrations</h1>\n' +
-    '<p>Each case scenario fitted to its published figures (sources: <code>scenarios/SOURCES.md</code>). ' +
-    'Horizons are the files\' own (two ordinary weeks; a week for Guangzhou; Yongchuan\'s year): the published figures are yearly averages and no seasonality is published.</p>\n' +
-    htmlTable(header, outcomes.map(summaryRow), { align: header.map((_, i) => (i < 4 ? 'left' : 'right')) }) +
-    '\n<ul>' + outcomes.map((o) => `<li><a href="${o.c.id}.html">${escapeHtml(o.c.title)}</a></li>`).join('') + '</ul>',
+  'hotline-sim: 案例校准 Case calibrations',
+  '<h1>案例校准<span class="zh" lang="en">Case calibrations</span></h1>\n' +
+    '<p class="lead">每个案例场景都拟合到其公布的指标（来源：<code>scenarios/SOURCES.md</code>）：未公布的输入（如工单话后处理时长）由模拟搜索得出，附95%区间；再用校准后的模型求接通率达到95%所需的人数及其预算。' +
+    ' Each case scenario fitted to its published figures; the unpublished input is searched by simulation, with its 95% interval; the calibrated model then gives the head count for a 95% connection rate and its budget.</p>\n' +
+    `<p class="note">模拟时段 Horizons: ${escapeHtml(periods.join('; '))}（场景文件自身的时段：两个普通周；广州一周；永川一年 the files' own: two ordinary weeks; a week for Guangzhou; Yongchuan's year, unless shortened on the command line）。公布值为年度平均，未公布季节性 the published figures are yearly averages; no seasonality is published.</p>\n` +
+    htmlTable(header, outcomes.map(indexRow), { align: header.map((_, i) => (i === 7 ? 'right' : 'left')), htmlColumns: header.map((_, i) => i), className: 'wide' }) +
+    '\n<footer>由 <code>notebooks/calibration.ts</code> 生成 Made by notebooks/calibration.ts (hotline-sim); 模拟结果，非观测值 simulated figures, not observations.</footer>',
 );
 const files: Record<string, string> = { 'index.html': index };
 for (const o of outcomes) files[`${o.c.id}.html`] = casePage(o);
@@ -239,15 +316,12 @@ files['result.json'] = JSON.stringify(
   null,
   2,
 );
-freshOutputDir(OUT);
-const written = writeFilesAtomically(OUT, files, true);
+if (args.out === undefined) freshOutputDir(OUT);
+const written = writeFilesAtomically(args.out ?? OUT, files, args.out === undefined);
 
 const lines = [
-  'Case calibrations (sources: scenarios/SOURCES.md)',
-  ...outcomes.map((o) => {
-    const [id, fitted, published, ok, hc] = summaryRow(o);
-    return `  ${id.padEnd(13)} ${fitted}\n  ${''.padEnd(13)} ${published} - reproduced: ${ok}; head count for 95%: ${hc}`;
-  }),
-  `Wrote ${shown([written[0]])} and ${written.length - 1} more in ${shown([OUT])} (${since(t0)})`,
+  'Case calibrations 案例校准 (sources: scenarios/SOURCES.md)',
+  ...outcomes.map((o) => `  ${o.c.en}: ${zhSummary(o)}`),
+  `Wrote ${shown([written[0]])} and ${written.length - 1} more in ${shown([args.out ?? OUT])} (${since(t0)})`,
 ];
 process.stdout.write(lines.join('\n') + '\n');

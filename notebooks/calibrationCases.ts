@@ -2,12 +2,52 @@
 // unpublished input is fitted to it, and the words the calibration notebook prints. Shared by
 // notebooks/calibration.ts and the tests (scenarios/cases.test.ts), so the figure the notebook
 // shows is the figure the tests check. Sources: scenarios/SOURCES.md.
-import type { ObservedFigure } from '../engine/index.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { formatAmount, formatValue, loadScenario, staffingSummary, type ObservedFigure, type RunResult } from '../engine/index.ts';
+
+/**
+ * What the words of a case may quote, so no model figure in them is typed in: the shipped file's run
+ * (the page's), and the values the shipped files hold now (their CALIBRATED fits).
+ */
+export interface CaseFigures {
+  run: RunResult;
+}
+/** A case's words: fixed, or made from the figures the page computed. */
+export type CaseText = string | ((f: CaseFigures) => string);
+export const caseText = (t: CaseText, f: CaseFigures): string => (typeof t === 'string' ? t : t(f));
+
+const scenarioFile = (file: string) => join(new URL('..', import.meta.url).pathname, 'scenarios', file);
+/** A number a shipped scenario file holds at a field path (its CALIBRATED value, for one). */
+export function fileValue(file: string, field: string): number {
+  const v = parseDocument(readFileSync(scenarioFile(file), 'utf8')).getIn(field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)));
+  if (typeof v !== 'number') throw new Error(`${file}: ${field} is not a number`);
+  return v;
+}
+/** A shipped file's CALIBRATED comment for a field: value and 95% CI, as the file states them. */
+export function calibratedComment(file: string, field: string): { value: number; ciLow: number; ciHigh: number } {
+  const m = new RegExp(`^# CALIBRATED: ${field.replace(/\./g, '\\.')} = ([\\d.]+) \\(95% CI ([\\d.]+)–([\\d.]+)\\)`, 'm').exec(readFileSync(scenarioFile(file), 'utf8'));
+  if (!m) throw new Error(`${file}: no CALIBRATED comment for ${field}`);
+  return { value: Number(m[1]), ciLow: Number(m[2]), ciHigh: Number(m[3]) };
+}
+/** Agents on seat on average by a shipped file's own staffing (no simulation: its profile). */
+const meanOnSeat = (file: string) => staffingSummary(loadScenario(scenarioFile(file))).meanOnSeat;
+const minutes = (seconds: number) => formatAmount(seconds / 60, 1);
+const pct0 = (x: number) => `${formatAmount(x * 100, 0)}%`;
+const pct = (x: number) => formatValue(x, 'ratio');
 
 export interface CalibrationCase {
   id: string;
+  /** The case's title in Chinese, shown first (聊城市12345热线 2024：…). */
+  zh: string;
+  /** Its short English name (Liaocheng 2024), shown beside. */
+  en: string;
   file: string;
+  /** The English headline under the Chinese one. */
   title: string;
+  /** The question in Chinese, shown first; `question` is its English. */
+  questionZh: string;
   question: string;
   /** The cited inputs, each with its SOURCES.md entry. */
   cited: string[];
@@ -22,9 +62,9 @@ export interface CalibrationCase {
   } | null;
   /** The CLI command that gives the same fit. */
   command: string;
-  notCalibrated?: string;
-  plausibility: string;
-  conclusion: string;
+  notCalibrated?: CaseText;
+  plausibility: CaseText;
+  conclusion: CaseText;
   /** The file has a cost section: the head count search runs through budgetStudy (hotline-sim budget). */
   hasCost: boolean;
   /** People per agent on seat, for the head count search of files without a cost section. */
@@ -46,6 +86,9 @@ const shareCmd = (file: string, observed: string) =>
 export const CASES: CalibrationCase[] = [
   {
     id: 'jiangsu',
+    questionZh: '江苏省公布的30秒人工接通率为95.25%：按全省十三分之一的接线员和诉求量，工单话后处理时长要多长才能复现这一数字？',
+    zh: '江苏省12345热线 2024（参照校准）',
+    en: 'Jiangsu 2024',
     file: 'jiangsu-2024.yaml',
     title: 'Jiangsu 2024: the average city (the reference calibration)',
     question: 'What work-order after-call time makes 1/13 of Jiangsu\'s answerers reach the province\'s published 30-s manual connection rate (95.25%) on 1/13 of its requests?',
@@ -54,13 +97,13 @@ export const CASES: CalibrationCase[] = [
       'Changzhou 2021: average talk 150 s; return visits 29.5% of answered calls at 175 s (SOURCES.md: Changzhou 2021)',
     ],
     published: [
-      { metric: 'serviceLevel', value: 0.9525, seconds: 30, label: '30-s manual connection rate 30秒人工接通率' },
+      { metric: 'serviceLevel', value: 0.9525, seconds: 30, label: '30秒人工接通率 30-s manual connection rate' },
     ],
     fit: { field: W, observed: { metric: 'serviceLevel', value: 0.9525, seconds: 30 }, range: [60, 3600], sensitivity: PATIENCE },
     command: cmd('jiangsu-2024.yaml', 'sl=0.9525@30'),
-    plausibility:
-      'About 15.8 minutes of desk work per work order: high but plausible (writing, classifying and dispatching the order; it also absorbs work the model leaves out). ' +
-      'Occupancy at the fit is about 94%, above the common 75-85% target. The published average wait (13.4 s) is NOT reproduced (the model gives ~3.5 s) and no patience fits both figures: ' +
+    plausibility: ({ run }) =>
+      `About ${minutes(fileValue('jiangsu-2024.yaml', W))} minutes of desk work per work order: high but plausible (writing, classifying and dispatching the order; it also absorbs work the model leaves out). ` +
+      `Occupancy at the fit is about ${pct0(run.totals.occupancy.mean)}, against the common 75-85% target. The published average wait (13.4 s) is NOT reproduced (the model gives ~${formatAmount(run.totals.asa.mean, 1)} s) and no patience fits both figures: ` +
       'with only 4.75% not answered within 30 s, an average of 13.4 s needs nearly every caller to wait ~10 s, which suggests the published wait includes ringing or announcements.',
     conclusion: 'The reference: the other cases\' fitted work-order times are compared with this one (and Guangzhou and Yongchuan borrow it).',
     hasCost: false,
@@ -68,6 +111,9 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'liaocheng',
+    questionZh: '聊城未公布接通率。要让237人达到人均诉求量相近的江苏所公布的30秒接通率（95.25%），处理时长应为多少？在此处理时长下，接通率达到95%需要多少人、多少预算？',
+    zh: '聊城市12345热线 2024：237人，1,666.5万元',
+    en: 'Liaocheng 2024',
     file: 'liaocheng-2024.yaml',
     title: 'Liaocheng 2024: 237 people, 16,665,264 yuan',
     question: 'Liaocheng publishes no connection rate. What handling makes its 237 people reach the rate Jiangsu publishes for the same requests per person (95.25% within 30 s), and what head count and budget does 95% connection then take?',
@@ -77,16 +123,21 @@ export const CASES: CalibrationCase[] = [
       'Jiangsu 2024: 85.19% by phone; 95.25% within 30 s at 9,276 requests per answerer (SOURCES.md: Jiangsu 2024)',
       'Changzhou 2021: talk 150 s; return visits 29.5% of answered calls at 175 s (SOURCES.md: Changzhou 2021)',
     ],
-    published: [{ metric: 'serviceLevel', value: 0.9525, seconds: 30, label: 'Jiangsu\'s 30-s rate, the comparable figure' }],
+    published: [{ metric: 'serviceLevel', value: 0.9525, seconds: 30, label: '江苏30秒人工接通率（可比指标） Jiangsu\'s 30-s rate, the comparable figure' }],
     fit: { field: W, observed: { metric: 'serviceLevel', value: 0.9525, seconds: 30 }, range: [60, 3600], sensitivity: PATIENCE },
     command: cmd('liaocheng-2024.yaml', 'sl=0.9525@30'),
-    plausibility: 'About 12.4 minutes per work order, below Jiangsu\'s own fit (946 s): plausible. Occupancy at the fit ~89%.',
-    conclusion: 'With the calibrated handling the 237 people answer ~97% of calls; the head count above is what a 95% connection rate needs with the same handling, and its budget the cost section\'s price for it.',
+    plausibility: ({ run }) =>
+      `About ${minutes(fileValue('liaocheng-2024.yaml', W))} minutes per work order, against Jiangsu's own fit (${formatAmount(fileValue('jiangsu-2024.yaml', W))} s). Occupancy at the fit ~${pct0(run.totals.occupancy.mean)}.`,
+    conclusion: ({ run }) =>
+      `With the calibrated handling the 237 people answer ~${pct0(run.totals.connectionRate.mean)} of calls; the head count above is what a 95% connection rate needs with the same handling, and its budget the cost section's price for it.`,
     hasCost: true,
     peoplePerSeat: 6,
   },
   {
     id: 'haikou-2020',
+    questionZh: '按海口公布的300名话务员（2020年人数未公布），什么样的处理时长能在2020年的来电量下复现公布的61.90%接通率？',
+    zh: '海口市12345热线 2020：日均8,254件，接通率61.90%',
+    en: 'Haikou 2020',
     file: 'haikou-2020.yaml',
     title: 'Haikou 2020: 61.90% at 8,254 cases a day',
     question: 'With the 300 people Haikou reports (2020\'s head count is not published), what handling reproduces the published 61.90% connection rate at 2020\'s volume?',
@@ -95,34 +146,46 @@ export const CASES: CalibrationCase[] = [
       'Haikou 2024: 300 operators; the 2021-24 contract (121.794M) within 4% of the 2024-26 one (SOURCES.md: Haikou 2024, Haikou 2024-26)',
       'Jiangsu 2024: 85.19% by phone (SOURCES.md: Jiangsu 2024); Changzhou 2021: talk 150 s, return visits (SOURCES.md: Changzhou 2021)',
     ],
-    published: [{ metric: 'connectionRate', value: 0.619, label: 'connection rate 接通率 (2020)' }],
+    published: [{ metric: 'connectionRate', value: 0.619, label: '2020年接通率 connection rate (2020)' }],
     fit: { field: W, observed: { metric: 'connectionRate', value: 0.619 }, range: [60, 3600], sensitivity: PATIENCE },
     command: cmd('haikou-2020.yaml', 'connection=0.619'),
-    plausibility: 'About 19 minutes per work order, 20% above Jiangsu\'s fit: high but plausible. The 61.90% is explained by handling near Jiangsu\'s with too few people for the demand (occupancy ~100%); with fewer than 300 people in 2020 the fitted time would be shorter.',
+    plausibility: ({ run }) =>
+      `About ${minutes(fileValue('haikou-2020.yaml', W))} minutes per work order, ${pct0(fileValue('haikou-2020.yaml', W) / fileValue('jiangsu-2024.yaml', W) - 1)} above Jiangsu's fit: high but plausible. ` +
+      `The 61.90% is explained by handling near Jiangsu's with too few people for the demand (occupancy ~${pct0(run.totals.occupancy.mean)}); with fewer than 300 people in 2020 the fitted time would be shorter.`,
     conclusion: 'haikou-2024.yaml runs the same people with this handling at the 2021-24 volume (next case).',
     hasCost: false,
     peoplePerSeat: 6,
   },
   {
     id: 'haikou-2024',
+    questionZh: '采用2020年校准的处理时长（haikou-2020.yaml），2024年的300名话务员在2021-24年的来电量下能达到多少接通率？达到95%需要多少人、多少预算？',
+    zh: '海口市12345热线 2024-26：300人面对日均11,020件',
+    en: 'Haikou 2024-26',
     file: 'haikou-2024.yaml',
     title: 'Haikou 2024-26: what 300 people deliver at 11,020 cases a day',
     question: 'With the handling calibrated on 2020 (haikou-2020.yaml), what connection rate do the 300 operators of 2024 deliver at the 2021-24 volume, and what head count and budget would 95% take?',
     cited: [
       'Haikou 2021: 4.02M+ cases, 11,020 a day (SOURCES.md: Haikou 2021)',
-      'Haikou 2024: 300 operators; Haikou 2024-26: contract 126.78M for 3 years with China Telecom Hainan; the citizen\'s "515 operators" (SOURCES.md)',
+      'Haikou 2024: 300 operators; Haikou 2024-26: contract 126.78M for 3 years with China Telecom Hainan; the citizen\'s "515 operators" (SOURCES.md: Haikou 2024, Haikou 2024-26)',
     ],
     published: [],
     fit: null,
     command: 'hotline-sim run scenarios/haikou-2024.yaml',
-    notCalibrated: 'No connection rate is published after 2020: the work-order time is transferred from haikou-2020.yaml (1,139.1 s, 95% CI 1,137.1-1,141.1).',
-    plausibility: 'Rests on two assumptions stated in the file: the 2020 head count was also 300, and demand grew like the cases (x1.335).',
+    notCalibrated: () => {
+      const k = calibratedComment('haikou-2020.yaml', W);
+      return `No connection rate is published after 2020: the work-order time is transferred from haikou-2020.yaml (${formatAmount(k.value, 1)} s, 95% CI ${formatAmount(k.ciLow, 1)}-${formatAmount(k.ciHigh, 1)}); this file uses ${formatAmount(fileValue('haikou-2024.yaml', W), 1)} s.`;
+    },
+    // 11,020 / 8,254 cases a day (SOURCES.md: Haikou 2021, Haikou 2020)
+    plausibility: `Rests on two assumptions stated in the file: the 2020 head count was also 300, and demand grew like the cases (x${(11_020 / 8_254).toFixed(3)}).`,
     conclusion: 'At the 2021-24 volume the 300 answer far fewer than 95% of the calls; the head count above is what 95% takes with 2020\'s handling.',
     hasCost: true,
     peoplePerSeat: 6,
   },
   {
     id: 'nanning-2020',
+    questionZh: '在公布数字推算的来电量下，什么样的人员配置和处理时长能复现公布的90.07%接通率（接通406,174个）？',
+    zh: '南宁市12345热线 外包后（2020年7月–2021年6月）：接通率90.07%',
+    en: 'Nanning 2020-21',
     file: 'nanning-2020.yaml',
     title: 'Nanning, after outsourcing (Jul 2020 - Jun 2021): 90.07%',
     question: 'What staffing and handling reproduce the published 90.07% (406,174 answered) on the demand implied by the published figures?',
@@ -130,34 +193,45 @@ export const CASES: CalibrationCase[] = [
       'Nanning 2020: 406,174 valid calls answered, connection 90.07%; winning bid 11,998,000 yuan (SOURCES.md: Nanning 2020)',
       'Nanning seats: 60+ before 2021 (SOURCES.md: Nanning seats); Changsha 2022: 2 operators per seat (SOURCES.md: Changsha 2022)',
     ],
-    published: [{ metric: 'connectionRate', value: 0.9007, label: 'monthly average manual connection rate 人工接通率' }],
+    published: [{ metric: 'connectionRate', value: 0.9007, label: '月均人工接通率 monthly average manual connection rate' }],
     fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.9007 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
     command: shareCmd('nanning-2020.yaml', 'connection=0.9007'),
-    plausibility:
-      'With Jiangsu\'s handling, a bit under half of the assumed 120 (60 seats x 2) on the phones, 58 people, 9.6 agents on seat on average: plausible for 60 seats not all staffed around the clock, ' +
+    plausibility: ({ run }) =>
+      `With Jiangsu's handling, ${pct0(fileValue('nanning-2020.yaml', SHARE))} of the assumed 120 (60 seats x 2) on the phones, ${formatAmount(fileValue('nanning-2020.yaml', SHARE) * 120, 0)} people, ${formatAmount(run.staffing.meanOnSeat, 1)} agents on seat on average: plausible for 60 seats not all staffed around the clock, ` +
       'or for a vendor whose 120 also dispatch and follow up work orders. All 120 on the phones would answer nearly every call.',
-    conclusion: 'Against the year before (next case): the same demand and handling, about four times the agents on seat. The head count for 95% keeps the fitted share on the phones, so read its people on the phones (the payroll total is that / the share).',
+    conclusion: () =>
+      `Against the year before (next case): the same demand and handling, ${formatAmount(meanOnSeat('nanning-2020.yaml') / meanOnSeat('nanning-2019.yaml'), 1)} times the agents on seat (the files' own staffing). The head count for 95% keeps the fitted share on the phones, so read its people on the phones (the payroll total is that / the share).`,
     hasCost: true,
     peoplePerSeat: 6,
   },
   {
     id: 'nanning-2019',
+    questionZh: '在与次年相同的来电量下，什么样的人员配置和处理时长能复现公布的约30%接通率（接通136,034个）？',
+    zh: '南宁市12345热线 外包前（2019年7月–2020年6月）：接通率约30%',
+    en: 'Nanning 2019-20',
     file: 'nanning-2019.yaml',
     title: 'Nanning, before outsourcing (Jul 2019 - Jun 2020): about 30%',
     question: 'What staffing and handling reproduce the published ~30% (136,034 answered) on the same demand as the year after?',
     cited: ['Nanning 2020: 136,034 valid calls answered (Jul 2019 - Jun 2020), connection about 30% (SOURCES.md: Nanning 2020)'],
     // "About 30%" (30%左右) is stated to the whole per cent: reproduced when within half a point of it.
-    published: [{ metric: 'connectionRate', value: 0.3, label: 'monthly average manual connection rate 人工接通率 (about 30%)', tolerance: 0.005 }],
+    published: [{ metric: 'connectionRate', value: 0.3, label: '月均人工接通率（约30%） monthly average manual connection rate (about 30%)', tolerance: 0.005 }],
     fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.3 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
     command: shareCmd('nanning-2019.yaml', 'connection=0.30'),
-    plausibility: 'With the same handling, about 14 of the 120 reference people on the phones (2.5 agents on seat on average): a small team of externally hired staff; whole-agent steps leave the fit at 30.3%, within the published figure\'s own rounding (about 30%). Office-hours-only staffing or longer handling would fit the same figure.',
-    conclusion: 'The change from ~30% to 90.07% on the same demand is explained by staffing alone: about four times the agents on seat after outsourcing. The head count for 95% keeps the fitted share on the phones (11.5%), so its payroll total is not meaningful: read its people on the phones.',
+    plausibility: ({ run }) =>
+      `With the same handling, about ${formatAmount(fileValue('nanning-2019.yaml', SHARE) * 120, 0)} of the 120 reference people on the phones (${formatAmount(run.staffing.meanOnSeat, 1)} agents on seat on average): a small team of externally hired staff; ` +
+      `whole-agent steps leave the shipped file at ${pct(run.totals.connectionRate.mean)} (against about 30%). Office-hours-only staffing or longer handling would fit the same figure.`,
+    conclusion: () =>
+      `The change from ~30% to 90.07% on the same demand is explained by staffing alone: ${formatAmount(meanOnSeat('nanning-2020.yaml') / meanOnSeat('nanning-2019.yaml'), 1)} times the agents on seat after outsourcing. ` +
+      `The head count for 95% keeps the fitted share on the phones (${formatAmount(fileValue('nanning-2019.yaml', SHARE) * 100, 1)}%), so its payroll total is not meaningful: read its people on the phones.`,
     hasCost: false,
     peoplePerSeat: 6,
     phonesOnly: true,
   },
   {
     id: 'yongchuan',
+    questionZh: '每年19,680个来电需要多少人？与89万元的合同相比如何？',
+    zh: '重庆市永川区12345热线 2011：19,680个来电，89万元',
+    en: 'Yongchuan 2011',
     file: 'yongchuan-2011.yaml',
     title: 'Yongchuan 2011: 19,680 calls, 0.89M yuan',
     question: 'What do 19,680 calls a year need, against the 0.89M yuan contract?',
@@ -173,6 +247,9 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'guangzhou',
+    questionZh: '以其他地方校准的处理时长，1,000人面对每年4,100万件服务中的人工部分，能达到什么水平？',
+    zh: '广州市12345热线 2023-25：1,000人，4,100万件服务',
+    en: 'Guangzhou 2023-25',
     file: 'guangzhou-2023.yaml',
     title: 'Guangzhou 2023-25: 1,000 people, 41M services',
     question: 'What would 1,000 people deliver on the manual share of 41M services a year, with handling calibrated elsewhere?',

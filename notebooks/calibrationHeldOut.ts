@@ -87,14 +87,16 @@ export function heldOut(caseId: string, r: RunResult): HeldOut | null {
   }
 }
 
+const VERDICT_ZH: Record<HeldOutRow['verdict'], string> = { agrees: '相符 agrees', MISS: '不符 MISS', 'not comparable': '不可比 not comparable' };
+
 /** The held-out section of a case page. */
 export function heldOutHtml(h: HeldOut): string {
   return (
-    '<h2>Held-out checks</h2>' +
-    `<p>Fitted to: ${h.fitted.map(escapeHtml).join('; ')}. Every figure below was left out of the fit; a miss is reported, not absorbed.</p>` +
+    '<h2>留出检验 · Held-out checks</h2>' +
+    `<p>拟合所用 Fitted to: ${h.fitted.map(escapeHtml).join('; ')}. 下列公布值均未用于拟合；不符者如实报告，不并入拟合。Every figure below was left out of the fit; a miss is reported, not absorbed.</p>` +
     htmlTable(
-      ['Held-out figure', 'Published', 'Model', 'Verdict', 'What it says', 'SOURCES.md'],
-      h.rows.map((r) => [r.figure, r.published, r.model, r.verdict, r.says, r.source]),
+      ['留出指标 Held-out figure', '公布值 Published', '模型 Model', '判断 Verdict', '说明 What it says', '来源 SOURCES.md'],
+      h.rows.map((r) => [r.figure, r.published, r.model, VERDICT_ZH[r.verdict], r.says, r.source]),
       { align: ['left', 'left', 'left', 'left', 'left', 'left'] },
     )
   );

@@ -26,10 +26,14 @@ import {
   formatAmount,
   formatBudgetReport,
   formatSigned,
+  formatDays,
+  formatWan,
   formatWithCi,
   htmlPage,
   loadScenario,
+  loadStudyScenario,
   operatingModelNames,
+  phonePeople,
   runReportFiles,
   runScenario,
   writeFilesAtomically,
@@ -71,6 +75,8 @@ const { values: args } = parseArgs({
     // The scenario's own horizon: 14 days (two weeks from 2024-06-03); no seasonality is published,
     // so two weeks give the year's averages (an assumption the scenario states).
     days: { type: 'string', default: '14' },
+    // Another (new or empty) output folder than output/<notebook> (the page-vs-CLI test).
+    out: { type: 'string' },
     replications: { type: 'string', default: '8' },
   },
 });
@@ -102,6 +108,16 @@ const signed = Object.fromEntries(
 ) as unknown as Record<Model, { fullCost: number; wage300: { monthlyWage: number; feasible: boolean } }>;
 // The model against its own input: the accepted phone cases a day (2021) are what the scenario takes as answered calls.
 const accepted = acceptedVolumeCheck(k300, FACTS.phoneCasesPerDay2021, 'phone cases accepted (2021)')!;
+// Per operator-month against Liaocheng, like with like: each contract's yearly price per person on the
+// phones, the people on the phones from each scenario's payroll (Haikou's 300 are operators, all on the
+// phones in the scenario; Liaocheng's 237 people are 208 on the phones, the rest supervisors and staff).
+const LIAOCHENG = { bid: 16_665_264, people: 237, file: join(root, 'scenarios', 'liaocheng-2024.yaml') }; // SOURCES.md: Liaocheng 2024
+const liaochengPhones = phonePeople(LIAOCHENG.people, loadScenario(LIAOCHENG.file).payroll);
+const haikouPhones = phonePeople(FACTS.operators, loadScenario(SCENARIO).payroll);
+const perPhoneMonth = { haikou: FACTS.contract / 36 / haikouPhones, liaocheng: LIAOCHENG.bid / 12 / liaochengPhones, liaochengPerHead: LIAOCHENG.bid / 12 / LIAOCHENG.people };
+const timesLiaocheng = perPhoneMonth.haikou / perPhoneMonth.liaocheng;
+// Haikou's minimum wage as the cost model has it (the scenario's city section; SOURCES.md: Haikou minimum wage 2024).
+const minimumWage = loadStudyScenario(SCENARIO).spec.city.minimumMonthlyWage ?? null;
 const tStudy = performance.now();
 
 // The run report of the 300 (per-interval rows: where in the day calls are lost).
@@ -115,13 +131,13 @@ const dailyCalls = Number(parseDocument(readFileSync(SCENARIO, 'utf8')).getIn(['
 const tSweep = performance.now();
 
 // ---- Write ------------------------------------------------------------------------------------
-const reportFiles = await runReportFiles(baseRun);
+const reportFiles = await runReportFiles(baseRun, { sources: baseScenario.sources });
 const runFiles: Record<string, string> = {};
 for (const [name, content] of Object.entries(reportFiles)) runFiles[name === 'report.html' ? 'run-300.html' : name] = content;
 const page = await caseHtml();
 const csvFiles = await budgetCsvFiles(study);
-freshOutputDir(OUT);
-const written = writeFilesAtomically(OUT, { ...page, ...runFiles, ...csvFiles }, true);
+if (args.out === undefined) freshOutputDir(OUT);
+const written = writeFilesAtomically(args.out ?? OUT, { ...page, ...runFiles, ...csvFiles }, args.out === undefined);
 const tWrite = performance.now();
 
 // ---- Summary on stdout -------------------------------------------------------------------------
@@ -150,10 +166,10 @@ const lines = [
     `${inh.fullCost.operators} in-house, at a ${yuan(out.modelWage)} gross wage; at the citizen's 7,000 gross: ${out.fullCostAtNaiveWage} outsourced, ${inh.fullCostAtNaiveWage} in-house.`,
   `  The signed 126.78M buys ${signed.outsourced.fullCost} outsourced, ${signed.inhouse.fullCost} in-house.`,
   `  For the reported 300: 126,780,000 / 36 / 300 = ${yuan(FACTS.contract / 36 / FACTS.operators)} yuan per operator-month all-in ` +
-    `(Liaocheng 2024: 5,860, SOURCES.md); it pays a gross wage of ${yuan(signed.outsourced.wage300.monthlyWage)} a month outsourced, ${yuan(signed.inhouse.wage300.monthlyWage)} in-house ` +
+    `(${timesLiaocheng.toFixed(1)} times Liaocheng 2024's ${yuan(perPhoneMonth.liaocheng)} per person on the phones, ${formatAmount(LIAOCHENG.bid)} / ${formatAmount(liaochengPhones)} / 12; SOURCES.md: Liaocheng 2024); it pays a gross wage of ${yuan(signed.outsourced.wage300.monthlyWage)} a month outsourced, ${yuan(signed.inhouse.wage300.monthlyWage)} in-house ` +
     `(129M: ${yuan(out.affordableWage.monthlyWage)} / ${yuan(inh.affordableWage.monthlyWage)}).`,
   '',
-  `3. Simulated against the 2021 volume (${formatAmount(dailyCalls)} calls a day), ${days} days from ${baseRun.horizon.start}, ${replications} replications (mean, 95% CI):`,
+  `3. Simulated against the 2021 volume (${formatAmount(dailyCalls)} calls a day), ${formatDays(days)} from ${baseRun.horizon.start}, ${replications} replications (mean, 95% CI):`,
   simLine('reported (the city)', at.headcount, at.agentsOnSeat, k300),
   ...OPERATING_MODELS.flatMap((m) => {
     const s = inv.models[m].simulated;
@@ -166,10 +182,10 @@ const lines = [
   '',
   `Answer: no. The citizen divided by a gross wage and nothing else; priced in full, 129M buys ${out.fullCost.operators}-${inh.fullCost.operators} operators ` +
     `at a ${yuan(out.modelWage)} wage and ${out.fullCostAtNaiveWage}-${inh.fullCostAtNaiveWage} at 7,000, so the city's 300 is within what the money pays for (about ${yuan(FACTS.contract / 36 / FACTS.operators)} yuan ` +
-    `per operator-month all-in, twice Liaocheng's). On the call side the 300 answer ~${pct(k300.connectionRate.mean)} of the 2021 volume in the model; with the handling that reproduces ` +
+    `per operator-month all-in, ${timesLiaocheng.toFixed(1)} times Liaocheng's per person on the phones). On the call side the 300 answer ~${pct(k300.connectionRate.mean)} of the 2021 volume in the model; with the handling that reproduces ` +
     `2020's 61.90% (calibrated), so the 300 fall well short of GB/T 33358's 95% at today's volume.`,
   '',
-  `Wrote ${shown(written.filter((p) => p.endsWith('.html')))} (+ ${written.length - written.filter((p) => p.endsWith('.html')).length} CSV/JSON/SVG files) in ${relative(process.cwd(), OUT)}`,
+  `Wrote ${shown(written.filter((p) => p.endsWith('.html')))} (+ ${written.length - written.filter((p) => p.endsWith('.html')).length} CSV/JSON/SVG files) in ${relative(process.cwd(), args.out ?? OUT)}`,
   `Time: budget study (3 staffings, ${days} d) ${since(t0, tStudy)}, run report of the 300 ${since(tStudy, tBase)}, ` +
     `reports ${since(tSweep, tWrite)}; total ${since(t0, tWrite)}`,
 ];
@@ -211,7 +227,7 @@ async function caseHtml(): Promise<Record<string, string>> {
       `at an assumed ${yuan(out.modelWage)}-yuan gross wage — ${out.fullCostAtNaiveWage} / ${inh.fullCostAtNaiveWage} if they were paid the citizen's 7,000 gross. ` +
       `The signed contract (126.78M) buys ${signed.outsourced.fullCost} / ${signed.inhouse.fullCost}.</li>`,
     `<li>The city reports <strong>300</strong> operators: 126,780,000 / 36 / 300 = <strong>${yuan(FACTS.contract / 36 / FACTS.operators)}</strong> yuan per operator-month all-in, ` +
-      `about twice Liaocheng's 5,860 (SOURCES.md). It pays a gross wage of ${yuan(signed.outsourced.wage300.monthlyWage)} a month outsourced.</li>`,
+      `${timesLiaocheng.toFixed(1)} times Liaocheng 2024's ${yuan(perPhoneMonth.liaocheng)} per person on the phones (${formatAmount(LIAOCHENG.bid)} / ${formatAmount(liaochengPhones)} / 12; per head of all ${LIAOCHENG.people}: ${yuan(perPhoneMonth.liaochengPerHead)}; SOURCES.md: Liaocheng 2024). It pays a gross wage of ${yuan(signed.outsourced.wage300.monthlyWage)} a month outsourced.</li>`,
     `<li>Simulated against the 2021 volume, the 300 (${formatAmount(baseRun.staffing.meanOnSeat, 1)} on seat on average, ${baseRun.staffing.minOnSeat}–${baseRun.staffing.maxOnSeat}, ${staffingShape(at.pricing.staffing?.source ?? '')}) answer <strong>${pct(k300.connectionRate.mean)}</strong> of calls ` +
       `(15-s service level ${pct(k300.serviceLevel.mean)}); the GB/T 33358 target is 95%.</li>`,
     `<li class="warn"><strong>${accepted.contradicts ? '⚠ ' : ''}</strong>${escapeHtml(accepted.text)}</li>`,
@@ -219,14 +235,17 @@ async function caseHtml(): Promise<Record<string, string>> {
   ];
 
   const body = [
-    '<h1>Haikou 12345: does 129M yuan for three years mean 515 operators?<span class="zh" lang="zh-CN">海口12345热线：三年1.29亿元等于515名话务员吗？</span></h1>',
+    '<h1>海口市12345热线 2024-26：三年1.29亿元等于515名话务员吗？<span class="zh" lang="en">Haikou 12345: does 129M yuan for three years mean 515 operators?</span></h1>',
+    `<p class="lead" lang="zh-CN">有市民将海口三年外包预算 ${formatWan(FACTS.budget)}元除以每人每月7,000元，得出"够515名话务员"；市里公布的话务员为 ${FACTS.operators} 人，2024-05-17 与中国电信海南公司签订的合同为三年 ${formatWan(FACTS.contract)}元。` +
+      `按全成本计算，${formatWan(FACTS.budget)}元可支付外包 ${out.fullCost.operators} 人或自营 ${inh.fullCost.operators} 人；300人每人每月全成本 ${yuan(perPhoneMonth.haikou)} 元，为聊城（按接听电话人员计）的 ${timesLiaocheng.toFixed(1)} 倍。` +
+      `模拟中这300人在2021年来电量下的接通率为 ${pct(k300.connectionRate.mean)}，低于 GB/T 33358 的95%目标。（来源：scenarios/SOURCES.md 的 Haikou 2024-26、Haikou 2024 条目）</p>`,
     `<p class="lead">A citizen divided Haikou's 129M-yuan, three-year outsourcing budget by 7,000 yuan a month and concluded it was "enough for 515 operators" (SOURCES.md: Haikou 2024-26); ` +
       `the city reports 300 (海口网, January 2024), and the contract signed on 2024-05-17 with China Telecom Hainan is 126.78M yuan for three years (奔流新闻 2024-09-10). ` +
-      `This page prices the budget in full and simulates the calls. Budget runs: ${days} days from ${escapeHtml(baseRun.horizon.start)}, ${replications} replications, seed ${escapeHtml(String(baseRun.seed))}; ` +
+      `This page prices the budget in full and simulates the calls. Budget runs: ${formatDays(days)} from ${escapeHtml(baseRun.horizon.start)}, ${replications} replications, seed ${escapeHtml(String(baseRun.seed))}; ` +
       `the handling is the one calibrated on 2020's published 61.90% (scenarios/haikou-2020.yaml).</p>`,
     `<div class="summary"><ul>\n${summary.filter(Boolean).join('\n')}\n</ul></div>`,
 
-    '<h2>1. The citizen\'s arithmetic · 市民的算法</h2>',
+    '<h2>1. 市民的算法 · The citizen\'s arithmetic</h2>',
     htmlTable(
       ['Step', 'Yuan or operators'],
       [
@@ -240,11 +259,11 @@ async function caseHtml(): Promise<Record<string, string>> {
     ),
     `<p class="note">${escapeHtml(inv.naive.explanation)}</p>`,
 
-    '<h2>2. Full cost: where the naive operators go · 全成本人数</h2>',
+    '<h2>2. 全成本人数 · Full cost: where the naive operators go</h2>',
     `<p class="lead">The cost model prices every line a hotline pays besides the operator's gross wage, then finds the largest head count whose cost fits 43,000,000 yuan a year ` +
       `(for the outsourced model, the contract price must fit; in-house, the all-in total). Operators' gross wage: ${formatAmount(out.modelWage)} yuan a month (assumption, scenario file).</p>`,
     '<figure id="chart-waterfall">',
-    '<h2>From 512 to the full-cost head count · 从简单除法到全成本人数</h2>',
+    '<h2>从简单除法到全成本人数 · From 512 to the full-cost head count</h2>',
     waterfallSvg.trim(),
     `<p class="how"><strong>How to read this 阅读说明:</strong> Each bar starts where the one above ends: the top bar is the citizen's division at 7,000 yuan, the next adds the operators a ${yuan(out.modelWage)} wage would allow, ` +
       'and every bar after it removes the operators a cost item takes. The bottom bars are the head counts the budget really pays for; the dashed lines mark the city\'s 300 and the citizen\'s 515.</p>',
@@ -252,40 +271,41 @@ async function caseHtml(): Promise<Record<string, string>> {
     htmlTable(['Step (operators)', '项目', modelHead('outsourced'), modelHead('inhouse')], wfRows, { align: ['left', 'left', 'right', 'right'], headline: [wfRows.length - 1] }),
     `<p class="note">Paying operators the citizen's 7,000 gross instead: ${out.fullCostAtNaiveWage} outsourced, ${inh.fullCostAtNaiveWage} in-house. ` +
       `The signed 126,780,000 yuan: ${signed.outsourced.fullCost} outsourced, ${signed.inhouse.fullCost} in-house.</p>`,
-    '<h3>Full-cost budgets (yuan a year) · 全成本预算</h3>',
+    '<h3>全成本预算 · Full-cost budgets（年度合计：万元 totals a year in 10,000 yuan; 月度与每通：元 per month and per call in yuan）</h3>',
     htmlTable(
       ['', '项目', `${modelHead('outsourced')} (${out.fullCost.operators})`, `${modelHead('inhouse')} (${inh.fullCost.operators})`],
-      budgetSummaryRows(fullCostPriced),
+      budgetSummaryRows(fullCostPriced, formatWan),
       { align: ['left', 'left', 'right', 'right'] },
     ),
     textBlock('Every line item at the full-cost head counts', budgetLinesTable(fullCostPriced, { outsourced: ` (${out.fullCost.operators})`, inhouse: ` (${inh.fullCost.operators})` })),
 
-    '<h2>3. The 300 the city reports · 实际300名话务员</h2>',
+    '<h2>3. 实际300名话务员 · The 300 the city reports</h2>',
     htmlTable(
-      ['', 'Yuan'],
+      ['', '元/人·月 Yuan a person-month'],
       [
-        ['Contract 126,780,000 / 36 months / 300 operators (per operator-month, all-in)', yuan(FACTS.contract / 36 / FACTS.operators)],
+        [`合同价 Contract ${formatAmount(FACTS.contract)} / 36 months / ${formatAmount(haikouPhones)} operators on the phones (per operator-month, all-in; SOURCES.md: Haikou 2024-26, Haikou 2024)`, yuan(perPhoneMonth.haikou)],
         ['Ceiling 129,000,000 / 36 / 300', yuan(inv.perReportedOperatorYear / 12)],
-        ['Liaocheng 2024 for comparison: 16,665,264 / 237 / 12 (SOURCES.md)', '5,860'],
+        [`聊城2024对比 Liaocheng 2024, per person on the phones: ${formatAmount(LIAOCHENG.bid)} / ${formatAmount(liaochengPhones)} / 12 (SOURCES.md: Liaocheng 2024)`, yuan(perPhoneMonth.liaocheng)],
+        [`… per head of all ${LIAOCHENG.people} people (supervisors and staff included): ${formatAmount(LIAOCHENG.bid)} / ${LIAOCHENG.people} / 12`, yuan(perPhoneMonth.liaochengPerHead)],
         ...OPERATING_MODELS.map((m) => [`Gross monthly wage the contract pays each of the 300, ${operatingModelNames[m].en.toLowerCase()} (cost model)`, yuan(signed[m].wage300.monthlyWage)]),
-        ['Haikou minimum monthly wage 2024 (SOURCES.md)', '2,010'],
+        ['海口最低月工资 Haikou minimum monthly wage 2024 (SOURCES.md: Haikou minimum wage 2024)', minimumWage === null ? '—' : yuan(minimumWage)],
       ],
     ),
     `<p class="note">The vendor is a telecom operator; the scenario assumes its contract also covers the answering platform (trunks, ACD/CRM, hardware), ` +
       'which the project\'s research calls likely. The centre says only call answering is outsourced (SOURCES.md: Haikou 2024-26).</p>',
-    `<h3>Simulated KPIs · 模拟指标 (2021 volume, ${days} days, ${replications} replications)</h3>`,
+    `<h3>模拟指标 · Simulated KPIs (2021 volume, ${formatDays(days)}, ${replications} replications)</h3>`,
     htmlTable(
       ['Head count', 'Operators\n人员', 'On seat\n在席', 'Connection rate\n接通率', 'Service level 15 s\n服务水平', 'Abandoned\n呼损率', 'Speed of answer\n平均应答时长', 'Occupancy\n占用率'],
       simRows,
       { headline: [0], htmlColumns: [3, 4, 5, 6, 7], className: 'kpi' },
     ),
-    `<p class="note">Mean over the replications, 95% CI beneath. Answered calls per year at the 300: ${formatWithCi(k300.answeredPerYear, 'calls')} (the ${days}-day horizon scaled to 365 days).</p>`,
+    `<p class="note">Mean over the replications, 95% CI beneath. Answered calls per year at the 300: ${formatWithCi(k300.answeredPerYear, 'calls')} (the ${formatDays(days)} horizon scaled to 365 days).</p>`,
     '<p class="note">The day-by-day and hour-by-hour picture of the 300 is in the run report: <a href="run-300.html">run-300.html</a>.</p>',
 
-    '<h2>4. The 2020 figure: 61.90% at 8,254 cases a day · 2020年接通率61.90%</h2>',
+    '<h2>4. 2020年接通率61.90% · The 2020 figure: 61.90% at 8,254 cases a day</h2>',
     '<p class="lead">Reproduced by calibration, not by a staffing sweep: see <code>output/calibration/haikou-2020.html</code> (notebooks/calibration.ts) and <code>scenarios/haikou-2020.yaml</code>.</p>',
 
-    '<h2>Assumptions · 假设</h2>',
+    '<h2>假设 · Assumptions</h2>',
     '<ul>',
     '<li>From <code>scenarios/haikou-2024.yaml</code> (each labelled there): 85.19% of cases are calls (Jiangsu\'s share); cases are answered calls, so offered = cases / 0.619; 6 people per seat, on seat following demand; ' +
       'talk 150 s (Changzhou\'s average), work orders with the after-call time calibrated on 2020, return visits and online requests, patience exponential 120 s; Liaocheng\'s weekly and hourly shapes; no redials.</li>',
@@ -301,7 +321,7 @@ async function caseHtml(): Promise<Record<string, string>> {
       'Simulated figures, not observations. CSVs: <code>budget-*.csv</code>, <code>kpis.csv</code>, <code>inversion.csv</code>; everything in <code>result.json</code>.</footer>',
   ];
   return {
-    'report.html': htmlPage('Haikou 12345: does 129M yuan for three years mean 515 operators?', body.join('\n')),
+    'report.html': htmlPage('海口市12345热线 2024-26：三年1.29亿元等于515名话务员吗？ · Haikou 12345', body.join('\n')),
     'chart-waterfall.svg': waterfallSvg.endsWith('\n') ? waterfallSvg : waterfallSvg + '\n',
   };
 }

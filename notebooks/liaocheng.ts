@@ -10,7 +10,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { TopLevelSpec } from 'vega-lite';
-import { averageDay, formatCi, formatValue, htmlPage, escapeHtml, loadScenario, runReportFiles, runScenario, writeFilesAtomically, type RunResult } from '../engine/index.ts';
+import { averageDay, phonePeople, formatAmount, formatTrimmed, formatCi, formatDays, formatValue, formatWan, htmlPage, escapeHtml, loadScenario, runReportFiles, runScenario, writeFilesAtomically, type RunResult } from '../engine/index.ts';
 import { chartConfig, GBT33358, renderSvg } from '../engine/report/charts.ts';
 import { freshOutputDir } from './shared.ts';
 import { availableWorkers, setWorkers } from '../engine/experiment/pool/nodeThreads.ts';
@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     // The scenario's own two weeks (no monthly seasonality is published, an assumption it states);
     // --days 366 runs the contract year (about 25 times longer).
     days: { type: 'string', default: '14' },
+    // Another (new or empty) output folder than output/<notebook> (the page-vs-CLI test).
+    out: { type: 'string' },
     replications: { type: 'string', default: '5' },
   },
 });
@@ -62,10 +64,10 @@ const cases: Case[] = HEADCOUNTS.map((headcount) => {
 const tSim = performance.now();
 
 const base = cases.find((c) => c.headcount === FACTS.operators)!;
-const reportFiles = await runReportFiles(base.result);
+const reportFiles = await runReportFiles(base.result, { sources: loadScenario(SCENARIO).sources });
 const headcountPage = await headcountHtml(cases);
-freshOutputDir(OUT);
-const written = writeFilesAtomically(OUT, { ...reportFiles, ...headcountPage }, true);
+if (args.out === undefined) freshOutputDir(OUT);
+const written = writeFilesAtomically(args.out ?? OUT, { ...reportFiles, ...headcountPage }, args.out === undefined);
 const tReport = performance.now();
 
 // ---- Summary on stdout -------------------------------------------------------------------------
@@ -74,29 +76,36 @@ const lines = [
   'Liaocheng 12345 hotline, 2024 — head count and connection rate',
   '',
   'Figures this rests on (scenarios/SOURCES.md):',
-  `  - ${FACTS.operators} operators on the hall's payroll (SOURCES.md: Liaocheng 2024)`,
+  `  - ${FACTS.operators} people on the hall's payroll (SOURCES.md: Liaocheng 2024)`,
   `  - ${FACTS.winningBid2024.toLocaleString('en-US')} yuan, the 2024 winning bid for one year (SOURCES.md: Liaocheng 2024): ` +
-    `16,665,264 / 237 = ${yuan1(perOperatorYear)} yuan per operator-year, ${yuan1(perOperatorYear / 12)} per operator-month, all-in`,
+    `16,665,264 / 237 = ${yuan1(perOperatorYear)} yuan per person-year, ${yuan1(perOperatorYear / 12)} per person-month, all-in (237 people, ${formatAmount(phonePeople(FACTS.operators, loadScenario(SCENARIO).payroll))} of them on the phones)`,
   `  - ${FACTS.requests2021.toLocaleString('en-US')} requests accepted in 2021, all channels (聊城晚报 2022-01-20); ` +
     `the scenario takes 85.19% of them as calls (Jiangsu's phone share): 1,763,092 calls a year`,
   'Assumptions (scenario file): 6 people per seat, on seat following demand; work orders (after-call time CALIBRATED to',
   'Jiangsu\'s 95.25% within 30 s), return visits, online requests; talk 150 s (Changzhou), patience 120 s; peaks 09-11, 14-16.',
   '',
-  `Simulated ${days} days from ${base.result.horizon.start}, ${replications} replications each (mean, 95% CI):`,
+  `Simulated ${formatDays(days)} from ${base.result.horizon.start}, ${replications} replications each (mean, 95% CI):`,
   ...cases.map(
     (c) =>
-      `  ${String(c.headcount).padStart(3)} operators → ${String(c.agents).padStart(2)} on seat: connection 接通率 ${pct(c.result.totals.connectionRate.mean)} ` +
+      `  ${String(c.headcount).padStart(3)} people → ${String(c.agents).padStart(2)} on seat: connection 接通率 ${pct(c.result.totals.connectionRate.mean)} ` +
       `(${formatCi(c.result.totals.connectionRate, 'ratio')}), ${c.result.serviceLevelSeconds}-s service level ${pct(c.result.totals.serviceLevel.mean)}, ` +
       `occupancy ${pct(c.result.totals.occupancy.mean)}`,
   ),
   '',
 ];
-const occ = averageDay(base.result).map((h) => h.occupancy).filter((x) => !Number.isNaN(x));
+// Occupancy by hour of the average day: at the busiest hour (most calls), and where it is highest and
+// lowest with the clock time (with on seat following demand, the highest is often at night, where the
+// floor of on-seat agents is small: not the busiest hour).
+const day = averageDay(base.result).filter((h) => !Number.isNaN(h.occupancy));
+const busiest = day.reduce((a, b) => (b.callsPerHour > a.callsPerHour ? b : a));
+const highest = day.reduce((a, b) => (b.occupancy > a.occupancy ? b : a));
+const lowest = day.reduce((a, b) => (b.occupancy < a.occupancy ? b : a));
 lines.push(
   'These head counts are what-ifs, not the answer: the smallest head count for 95% connection, searched by simulation, and its budget',
   'are in output/calibration/liaocheng.html (notebooks/calibration.ts; hotline-sim budget scenarios/liaocheng-2024.yaml --target connection=0.95 --per horizon).',
-  `With ${FACTS.operators} people, agents are busy ${pct(base.result.totals.occupancy.mean)} of their time on seat ` +
-    `(${pct(Math.max(...occ))} in the busiest hour, ${pct(Math.min(...occ))} in the quietest), on seat following demand.`,
+  `With ${FACTS.operators} people, agents are busy ${pct(base.result.totals.occupancy.mean)} of their time on seat, on seat following demand: ` +
+    `${pct(busiest.occupancy)} at the busiest hour (${busiest.hour}, ${formatAmount(busiest.callsPerHour)} calls an hour, ${formatAmount(busiest.agents, 1)} on seat);`,
+  `  highest ${pct(highest.occupancy)} at ${highest.hour} (${formatAmount(highest.callsPerHour)} calls an hour, ${formatAmount(highest.agents, 1)} on seat), lowest ${pct(lowest.occupancy)} at ${lowest.hour}.`,
   '',
   `Wrote ${written.map((p) => relative(process.cwd(), p)).join(', ')}`,
   `Time: simulation ${((tSim - t0) / 1000).toFixed(1)} s, reports ${((tReport - tSim) / 1000).toFixed(1)} s`,
@@ -106,7 +115,7 @@ process.stdout.write(lines.join('\n') + '\n');
 // ---- The head-count page -----------------------------------------------------------------------
 async function headcountHtml(cs: Case[]): Promise<Record<string, string>> {
   const T = cs[0].result.serviceLevelSeconds;
-  const series = ['Connection rate 接通率', `Service level 服务水平 (answered within ${T} s)`];
+  const series = ['接通率 Connection rate', `服务水平 Service level (${T} 秒内接通 answered within ${T} s)`];
   const points = cs.flatMap((c) =>
     [c.result.totals.connectionRate, c.result.totals.serviceLevel].map((e, i) => ({
       headcount: c.headcount,
@@ -117,8 +126,8 @@ async function headcountHtml(cs: Case[]): Promise<Record<string, string>> {
     })),
   );
   const lo = Math.max(0, Math.floor((Math.min(GBT33358.connectionRate, ...points.map((p) => p.lo)) - 0.02) * 10) / 10);
-  const x = { field: 'headcount', type: 'quantitative', scale: { zero: false, domain: [Math.min(...HEADCOUNTS) - 10, Math.max(...HEADCOUNTS) + 10] }, axis: { title: 'Operators on the payroll (people) 人员编制', values: HEADCOUNTS } };
-  const y = { field: 'mean', type: 'quantitative', scale: { domain: [lo, 1], nice: false }, axis: { title: 'Share of calls (%) 比例', format: '.0%' } };
+  const x = { field: 'headcount', type: 'quantitative', scale: { zero: false, domain: [Math.min(...HEADCOUNTS) - 10, Math.max(...HEADCOUNTS) + 10] }, axis: { title: '话务人员总数 People on the payroll', values: HEADCOUNTS } };
+  const y = { field: 'mean', type: 'quantitative', scale: { domain: [lo, 1], nice: false }, axis: { title: '占来电比例 Share of calls', format: '.0%' } };
   const color = { field: 'series', type: 'nominal', scale: { domain: series, range: ['#1f77b4', '#ff7f0e'] }, sort: series };
   const spec = {
     width: 640,
@@ -133,7 +142,7 @@ async function headcountHtml(cs: Case[]): Promise<Record<string, string>> {
         ],
       },
       {
-        data: { values: [{ y: GBT33358.connectionRate, label: ['GB/T 33358', 'target ≥ 95%', '国标目标'] }] },
+        data: { values: [{ y: GBT33358.connectionRate, label: ['国标目标 ≥ 95%', 'GB/T 33358', 'target'] }] },
         layer: [
           { mark: { type: 'rule', color: '#2ca02c', strokeDash: [6, 4], strokeWidth: 2 }, encoding: { y: { field: 'y', type: 'quantitative' } } },
           {
@@ -154,31 +163,32 @@ async function headcountHtml(cs: Case[]): Promise<Record<string, string>> {
     return (
       `<tr${c.headcount === FACTS.operators ? ' class="headline"' : ''}><td class="num">${c.headcount}</td><td class="num">${c.agents}</td>` +
       `${cell('connectionRate')}${cell('serviceLevel')}<td class="num">${formatValue(t.abandonmentRate.mean, 'ratio')}</td>` +
-      `<td class="num">${formatValue(t.occupancy.mean, 'ratio')}</td><td class="num">${Math.round((c.headcount * perOperatorYear) / 1e4).toLocaleString('en-US')}万</td></tr>`
+      `<td class="num">${formatValue(t.occupancy.mean, 'ratio')}</td><td class="num">${formatWan(c.headcount * perOperatorYear)}</td></tr>`
     );
   });
   const r = cs[0].result;
   const body = [
-    '<h1>Liaocheng 12345: head count and connection rate<span class="zh" lang="zh-CN">聊城12345热线：人员编制与接通率</span></h1>',
-    `<p class="lead">The 2024 contract pays for ${FACTS.operators} operators (${FACTS.winningBid2024.toLocaleString('en-US')} yuan, winning bid). ` +
-      `What connection rate would fewer give? Each row simulates ${days} days from ${escapeHtml(r.horizon.start)} with ${replications} replications ` +
+    '<h1>聊城市12345热线 2024：人数与接通率<span class="zh" lang="en">Liaocheng 12345, 2024: head count and connection rate</span></h1>',
+    `<p class="lead" lang="zh-CN">2024年合同（中标价 ${formatWan(FACTS.winningBid2024)}元，一年）支付 ${FACTS.operators} 人。人数减少时接通率会降到多少？每行模拟 ${formatTrimmed(days, 2)} 天（自 ${escapeHtml(r.horizon.start)} 起），${replications} 次重复，各人数面对相同的来电；每个坐席对应 6 人，在席人数随来电量变化（显示均值）。以下为假设情形；接通率95%所需人数见 output/calibration/liaocheng.html。</p>\n` +
+    `<p class="lead">The 2024 contract pays for ${FACTS.operators} people (${FACTS.winningBid2024.toLocaleString('en-US')} yuan, winning bid). ` +
+      `What connection rate would fewer give? Each row simulates ${formatDays(days)} from ${escapeHtml(r.horizon.start)} with ${replications} replications ` +
       `(seed ${escapeHtml(String(r.seed))}), the same calls for every head count; 6 people per seat, on seat following demand (mean shown). What-ifs: the head count for 95% is searched in output/calibration/liaocheng.html.</p>`,
     '<table class="kpi">',
-    '<thead><tr><th class="num">Operators<br>人员编制</th><th class="num">On seat<br>在席坐席</th>' +
-      '<th class="num">Connection rate<br>接通率<br><small>mean, 95% CI</small></th>' +
-      `<th class="num">Service level ${T} s<br>服务水平<br><small>mean, 95% CI</small></th><th class="num">Abandoned<br>呼损率</th><th class="num">Occupancy<br>占用率</th>` +
-      '<th class="num">At the 2024 price<br>per operator*<br><small>万元 (10,000 yuan) a year</small></th></tr></thead>',
+    '<thead><tr><th class="num">人数<br>People</th><th class="num">平均在席<br>On seat</th>' +
+      '<th class="num">接通率<br>Connection rate<br><small>均值，95% CI</small></th>' +
+      `<th class="num">服务水平 ${T} 秒<br>Service level ${T} s<br><small>均值，95% CI</small></th><th class="num">呼损率<br>Abandoned</th><th class="num">坐席占用率<br>Occupancy</th>` +
+      '<th class="num">按2024年人均价*<br>At the 2024 price per person*<br><small>万元/年 (10,000 yuan a year)</small></th></tr></thead>',
     `<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`,
-    `<p class="note">* ${FACTS.winningBid2024.toLocaleString('en-US')} yuan / ${FACTS.operators} operators = ${yuan1(perOperatorYear)} yuan per operator-year, all-in; ` +
+    `<p class="note">* 中标价按人数线性折算（假设）: ${formatWan(FACTS.winningBid2024)}元 / ${FACTS.operators} 人 = ${formatWan(perOperatorYear)}元/人·年 all-in, per person on the payroll (SOURCES.md: Liaocheng 2024); ` +
       'scaled linearly with head count, which is an assumption (a bid has fixed parts; see <code>hotline-sim budget</code> for a costed model).</p>',
     '<figure id="chart-headcount">',
-    '<h2>Connection rate and service level by head count · 人员编制与接通率、服务水平</h2>',
+    '<h2>人数与接通率、服务水平 · Connection rate and service level by head count</h2>',
     svg.trim(),
-    `<p class="how"><strong>How to read this 阅读说明:</strong> Each point is a simulated head count; its 95% confidence interval is drawn as a vertical bar, often shorter than the point is wide. ` +
+    `<p class="how"><strong>阅读说明 How to read this:</strong> 每个点是一个模拟的人数，竖线为其95%置信区间；虚线以上达到 GB/T 33358 的24小时接通率95%目标；橙色点为 ${T} 秒内接通的比例。 Each point is a simulated head count; its 95% confidence interval is drawn as a vertical bar, often shorter than the point is wide. ` +
       `Points above the dashed line meet the GB/T 33358 target of 95% connection over 24 h; the orange points show how many callers are answered within ${T} s.</p>`,
     '</figure>',
-    '<p class="note">The base case has its own report: <a href="report.html">report.html</a>.</p>',
+    '<p class="note">237人基准情形的运行报告 The base case has its own report: <a href="report.html">report.html</a>.</p>',
     `<footer>Made by <code>notebooks/liaocheng.ts</code> (hotline-sim) from <code>scenarios/liaocheng-2024.yaml</code>; figures cited in <code>scenarios/SOURCES.md</code>, assumptions labelled in the scenario.</footer>`,
   ];
-  return { 'headcount.html': htmlPage('Liaocheng 12345: head count and connection rate', body.join('\n')), 'chart-headcount.svg': svg.endsWith('\n') ? svg : svg + '\n' };
+  return { 'headcount.html': htmlPage('聊城市12345热线 2024：人数与接通率 · Liaocheng 2024: head count and connection rate', body.join('\n')), 'chart-headcount.svg': svg.endsWith('\n') ? svg : svg + '\n' };
 }

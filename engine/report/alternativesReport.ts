@@ -4,6 +4,7 @@ import type { Explanation } from '../experiment/calibrate/alternatives.ts';
 import type { DownstreamAnswer } from '../experiment/calibrate/answers.ts';
 import { pad, displayWidth, wrapText } from './format.ts';
 import { formatTrimmed } from '../text/numbers.ts';
+import { fieldName } from '../text/fieldNames.ts';
 
 export interface AlternativeRow extends Explanation {
   answer: DownstreamAnswer | null;
@@ -85,7 +86,7 @@ export function formatAlternativesReport(a: AlternativesReport, detail = false):
   out.push('');
   for (const r of a.rows) {
     const unit = r.plausible?.unit ? ` ${r.plausible.unit}` : '';
-    out.push(...wrapText(`${r.label} (${r.field}): ${r.plausible ? `plausible ${num(r.plausible.low)}–${num(r.plausible.high)}${unit}${r.plausible.central !== null ? `, central ${num(r.plausible.central)}` : ''} — ${r.plausible.why}` : 'no plausible range stated'}`));
+    out.push(...wrapText(`${fieldName(r.field).zh} ${r.label} (${r.field}): ${r.plausible ? `plausible ${num(r.plausible.low)}–${num(r.plausible.high)}${unit}${r.plausible.central !== null ? `, central ${num(r.plausible.central)}` : ''} — ${r.plausible.why}` : 'no plausible range stated'}`));
     if (r.note) out.push(...wrapText(`  no fit: ${r.note}`, 100, '    '));
     if (r.answer) {
       const k = r.answer.kpi.mean;

@@ -56,12 +56,13 @@ export function costPerPersonMonth(p: PricedBudget): number {
 }
 
 /** Totals and unit costs of both models. */
-export function budgetSummaryRows(b: Record<Model, PricedBudget>): string[][] {
+export function budgetSummaryRows(b: Record<Model, PricedBudget>, yearly: (yuan: number) => string = formatAmount): string[][] {
+  // `yearly` formats the yearly totals (yuan in the terminal, formatWan on a page); per-month and per-call costs stay in yuan.
   const row = (en: string, zh: string, f: (p: PricedBudget) => string) => [en, zh, ...OPERATING_MODELS.map((m) => f(b[m]))];
   return [
-    row('Contract price, VAT incl.', '合同价(含税)', (p) => (p.budget.contractPrice === null ? '—' : formatAmount(p.budget.contractPrice))),
-    row("Government's own costs", '政府自担', (p) => formatAmount(p.budget.governmentSide)),
-    row('Total per year, all-in', '年度总成本', (p) => formatAmount(p.budget.total)),
+    row('Contract price, VAT incl.', '合同价(含税)', (p) => (p.budget.contractPrice === null ? '—' : yearly(p.budget.contractPrice))),
+    row("Government's own costs", '政府自担', (p) => yearly(p.budget.governmentSide)),
+    row('Total per year, all-in', '年度总成本', (p) => yearly(p.budget.total)),
     // Two divisors, each named: the people who take calls, and everyone priced (supervisors included).
     row('Cost per phone operator-month, all-in (÷ those taking calls)', '每话务员月成本', (p) => formatAmount(p.budget.costPerOperatorMonth)),
     row('Cost per person-month, all-in (÷ everyone priced)', '人均月成本(全员)', (p) => formatAmount(costPerPersonMonth(p))),
@@ -84,8 +85,16 @@ export function budgetLinesTable(b: Record<Model, PricedBudget>, columnSuffix: P
   return textTable(header, [...lines, rule, ...summary], ['left', 'left', 'right', 'right']);
 }
 
+/** Where the priced head count came from, with the people a demand profile's floor added to it. */
+export function headcountSourceText(at: Pick<ScenarioCosting, 'headcountSource' | 'floor' | 'headcount'>, implied = 'implied by the agents on seat'): string {
+  const source = at.headcountSource === 'scenario' ? "the scenario's" : at.headcountSource === 'override' ? 'given' : implied;
+  if (!at.floor) return source;
+  const f = at.floor;
+  return `${source} ${formatAmount(at.headcount - f.added)} + ${formatAmount(f.added)} added: ${formatAmount(f.minOnSeat)} on seat at every hour needs ${formatAmount(at.headcount)}`;
+}
+
 export function headcountLine(at: ScenarioCosting, years: number): string {
-  const source = at.headcountSource === 'scenario' ? "the scenario's" : at.headcountSource === 'override' ? 'given' : 'implied by the agents on seat';
+  const source = headcountSourceText(at);
   // The shape comes from the staffing that was priced (flat, following demand, roster), not from the form of the input.
   const shape = staffingShape(at.pricing.staffing?.source ?? '');
   const pps = at.peoplePerSeat !== null ? ` (${formatAmount(at.peoplePerSeat, 2).replace(/\.00$/, '')} people per seat${shape === 'flat around the clock' ? '' : ' on average'})` : '';

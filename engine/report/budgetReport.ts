@@ -10,6 +10,7 @@ import {
   citedAffordableLine,
   contractLines,
   headcountLine,
+  headcountSourceText,
   inhousePresetLines,
   kpiBlock,
   kpiUnit,
@@ -51,7 +52,7 @@ export function formatBudgetSummary(s: BudgetStudy): string {
   const src = at.pricing.staffing?.source ?? '';
   const shape = staffingShape(src);
   const seat = `${formatAmount(at.agentsOnSeat, Number.isInteger(at.agentsOnSeat) ? 0 : 1)} on seat ${shape}`;
-  out.push(...wrapText(`Staffing: ${peopleLine(at.headcount, at.budgets.outsourced.budget, at.headcountSource === 'scenario' ? "the scenario's" : at.headcountSource === 'override' ? 'given' : 'implied')}; ${seat}; cost year ${at.calendarYear}`));
+  out.push(...wrapText(`Staffing: ${peopleLine(at.headcount, at.budgets.outsourced.budget, headcountSourceText(at, 'implied'))}; ${seat}; cost year ${at.calendarYear}`));
   const termFrom = { option: 'as given', citedContract: "the scenario's cited contract", default: 'no contract cited: one year' }[at.term.source];
   out.push(`Contract term: ${yearsText(s.years)} (${termFrom}); money in yuan`);
   const o = at.budgets.outsourced;

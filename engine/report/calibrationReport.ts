@@ -2,6 +2,7 @@
 import type { Unit } from '../callcenter/metrics.ts';
 import type { CalibrationResult } from '../experiment/calibrate/calibrate.ts';
 import { formatCi, formatValue, textTable, wrapText, formatDays } from './format.ts';
+import { fieldLabel, fieldName, fieldRange, fieldValue } from '../text/fieldNames.ts';
 
 export function formatCalibrationReport(r: CalibrationResult): string {
   const out: string[] = [];
@@ -10,16 +11,21 @@ export function formatCalibrationReport(r: CalibrationResult): string {
     const m = r.run.metrics.find((x) => x.id === id);
     return m ? `${m.name} ${m.zh}` : id;
   };
+  // Field paths by their names (engine/text/fieldNames.ts); the paths themselves are in --json and the command line.
+  // Chinese names in the tables (they fit 100 columns); each name's English and path on a line below.
+  const label = (f: string) => fieldName(f, r.run.callTypes ?? undefined).zh;
+  const legend = (fields: string[]) => [...new Set(fields)].map((f) => `  ${label(f)} = ${fieldName(f, r.run.callTypes ?? undefined).en} (${f})`);
   out.push(...wrapText(`Calibration of ${r.scenario}`));
   out.push(`${formatDays(r.horizonDays)}, ${r.replications} replications, common random numbers; ${r.evaluations} simulations`);
   out.push('');
   out.push(
     textTable(
-      ['Fitted field', 'Value', '95% interval', 'Was', 'Searched'],
-      Object.entries(r.fitted).map(([f, v]) => [f, num(v.value), `${num(v.ciLow)} – ${num(v.ciHigh)}`, v.before === null ? '—' : num(v.before), `${num(v.range[0])}..${num(v.range[1])}`]),
+      ['Fitted 拟合参数', 'Value', '95% interval', 'Was', 'Searched'],
+      Object.entries(r.fitted).map(([f, v]) => [label(f), fieldValue(f, v.value), fieldRange(f, v.ciLow, v.ciHigh), v.before === null ? '—' : fieldValue(f, v.before), fieldRange(f, v.range[0], v.range[1])]),
       ['left', 'right', 'right', 'right', 'right'],
     ),
   );
+  out.push(...legend(r.fields));
   out.push('');
   out.push(
     textTable(
@@ -51,17 +57,11 @@ export function formatCalibrationReport(r: CalibrationResult): string {
     out.push('Sensitivity: the fit under other values of an unfitted assumption');
     out.push(
       textTable(
-        ['Assumption', 'Value', ...r.fields],
-        r.sensitivity.map((s) => [s.field, num(s.value), ...r.fields.map((f) => (s.fitted[f] === null ? 'out of reach' : num(s.fitted[f]!)))]),
+        ['Assumption 假设', 'Value', ...r.fields.map(label)],
+        r.sensitivity.map((s) => [fieldLabel(s.field, r.run.callTypes ?? undefined), fieldValue(s.field, s.value), ...r.fields.map((f) => (s.fitted[f] === null ? 'out of reach' : fieldValue(f, s.fitted[f]!)))]),
         ['left', 'right', ...r.fields.map(() => 'right' as const)],
       ),
     );
   }
   return out.join('\n');
-}
-
-function num(v: number): string {
-  const a = Math.abs(v);
-  if (!Number.isFinite(v)) return String(v);
-  return a >= 1000 ? Math.round(v).toLocaleString('en-US') : a >= 10 ? v.toFixed(1) : a >= 1 ? v.toFixed(2) : v.toFixed(3);
 }

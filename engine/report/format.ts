@@ -15,7 +15,8 @@ export function formatValue(x: number | null | undefined, unit: Unit): string {
     case 'ratio':
       return `${(x * 100).toFixed(2)}%`;
     case 'seconds':
-      return `${x.toFixed(1)} s`;
+      // An hour or more reads as hours, the seconds beside (an online response time: "2.7 小时 (9,754 s)").
+      return Math.abs(x) >= 3600 ? `${formatAmount(x / 3600, 1)} 小时 (${formatAmount(x)} s)` : `${x.toFixed(1)} s`;
     case 'minutes':
       return `${x.toFixed(1)} min`;
     case 'hours':

@@ -35,6 +35,7 @@ figure svg{max-width:100%;height:auto;display:block}
 p.how{font-size:14px;color:#333;margin:6px 0 0;max-width:820px}
 p.note,footer{font-size:13px;color:#555}
 footer{margin-top:40px;border-top:1px solid #ddd;padding-top:8px}
+@media (max-width:700px){main{padding:16px 12px 32px}table{display:block;overflow-x:auto;max-width:100%}table.facts{display:table}table.facts th{white-space:normal}h1{font-size:22px}}
 `;
 
 /** A whole page: doctype, inline CSS, no scripts. */
@@ -141,12 +142,24 @@ function figure(chart: ReportChart, svg: string): string {
   );
 }
 
+export interface RunReportOptions {
+  /** The scenario's `sources:` lines (SOURCES.md entries it rests on), listed under the facts. */
+  sources?: readonly string[];
+}
+
+/** The figures the run rests on: the scenario's own citations of SOURCES.md entries. */
+function sourcesList(sources: readonly string[] | undefined): string {
+  if (!sources?.length) return '';
+  return `<h2>来源 Sources</h2>\n<p class="note">The scenario's inputs rest on these entries of <code>scenarios/SOURCES.md</code> (assumptions are labelled in the scenario file):</p>\n<ul class="sources">\n${sources.map((x) => `<li>${escapeHtml(x)}</li>`).join('\n')}\n</ul>`;
+}
+
 /** The page and its charts (SVG file name → SVG text). */
-export async function runReportHtml(r: RunResult): Promise<{ html: string; svgs: Record<string, string> }> {
+export async function runReportHtml(r: RunResult, options: RunReportOptions = {}): Promise<{ html: string; svgs: Record<string, string> }> {
   const charts = await renderRunCharts(r);
   const body = [
     `<h1>${escapeHtml(r.scenario)}<span class="zh" lang="zh-CN">12345 热线模拟报告 · simulation report</span></h1>`,
     factsTable(r),
+    sourcesList(options.sources),
     summary(r),
     '<h2>Key figures 主要指标</h2>',
     '<p class="lead">Each figure is the mean over the replications with its 95% confidence interval.</p>',
@@ -162,7 +175,7 @@ export async function runReportHtml(r: RunResult): Promise<{ html: string; svgs:
 }
 
 /** What `run --out` writes besides the CSVs: report.html and one SVG file per chart. */
-export async function runReportFiles(r: RunResult): Promise<Record<string, string>> {
-  const { html, svgs } = await runReportHtml(r);
+export async function runReportFiles(r: RunResult, options: RunReportOptions = {}): Promise<Record<string, string>> {
+  const { html, svgs } = await runReportHtml(r, options);
   return { 'report.html': html, ...svgs };
 }

@@ -40,7 +40,9 @@ export function formatRunReport(r: RunResult, options: ReportOptions = {}): stri
       ? `${formatAmount(st.minOnSeat)} agents on seat around the clock`
       : `${formatValue(st.meanOnSeat, 'agents')} agents on seat on average (${formatAmount(st.minOnSeat)}–${formatAmount(st.maxOnSeat)})`;
   const how = { flat: '', demand: ' (following demand)', roster: ' (from the roster)', given: '' }[st.profile];
-  out.push(`Staffing: ${st.headcount !== null ? `${formatAmount(st.headcount)} people on the payroll → ` : ''}${onSeat}${how}`);
+  // A head count below the demand profile's floor: the floor is on seat anyway, and the people it needs are named.
+  const floor = st.floorAdded && st.headcount !== null ? ` (+ ${formatAmount(st.floorAdded)} the floor needs: ${formatAmount(st.headcount + st.floorAdded)} priced)` : '';
+  out.push(...wrapText(`Staffing: ${st.headcount !== null ? `${formatAmount(st.headcount)} people on the payroll${floor} → ` : ''}${onSeat}${how}`));
   if (st.payroll) out.push(...wrapText(`Payroll: ${st.payroll}`));
   if (r.workload.length) out.push(...wrapText(`Workload besides inbound talk: ${r.workload.join('; ')}`));
   out.push(
@@ -67,7 +69,7 @@ export function formatRunReport(r: RunResult, options: ReportOptions = {}): stri
     out.push('Handling time by call type 按类型处理时长 (mean over replications; seconds)');
     out.push(
       textTable(
-        ['Call type', 'Share', 'Answered', 'Talk', 'Wrap-up 工单', 'Handle', '95% CI'],
+        ['Call type', 'Share', 'Answered', 'Talk', 'Wrap-up 话后处理', 'Handle', '95% CI'],
         r.callTypes.map((t) => [
           t.zh ? `${t.name} ${t.zh}` : t.name,
           formatValue(t.share, 'ratio'),

@@ -5,6 +5,7 @@ import type { SensitivityStudy } from '../experiment/calibrate/sensitivity.ts';
 import { chartConfig, type ReportChart } from './charts.ts';
 import { displayWidth, pad, wrapText } from './format.ts';
 import { formatTrimmed } from '../text/numbers.ts';
+import { fieldName } from '../text/fieldNames.ts';
 
 const money = (y: number | undefined) => (y === undefined ? '—' : `${(y / 1e6).toFixed(1)}M`);
 const num = (v: number) => (Math.abs(v) >= 100 ? formatTrimmed(v, 0) : Math.abs(v) >= 10 ? v.toFixed(1) : String(Number(v.toPrecision(3))));
@@ -49,7 +50,7 @@ export function formatSensitivityReport(s: SensitivityStudy, m: SensitivityMeta,
   }
   const notes = s.rows.filter((r) => r.notes.length);
   if (notes.length) out.push(...wrapText(`No answer at: ${notes.map((r) => `${r.label} (${r.notes.join('; ')})`).join('; ')}`));
-  if (detail) for (const r of s.rows) out.push(...wrapText(`${r.label} (${r.field}): ${r.range.why}`));
+  if (detail) for (const r of s.rows) out.push(...wrapText(`${fieldName(r.field).zh} ${r.label} (${r.field}): ${r.range.why}`));
   return out.join('\n');
 }
 

@@ -3,7 +3,7 @@
 import { csvWithBom } from './csv.ts';
 import type { StaffingStudy } from '../experiment/search/staffing.ts';
 import { describeStaffingMode, whyModesDiffer } from '../experiment/search/headcountAnswer.ts';
-import { describePeriod, type TargetPeriod } from '../experiment/search/targetPeriod.ts';
+import { describePeriod, intervalsUnderText, type TargetPeriod } from '../experiment/search/targetPeriod.ts';
 import { type HeadcountForTarget } from '../experiment/search/headcountSearch.ts';
 import type { StaffingTarget } from '../analytic/staffing.ts';
 import { describeKpiTarget, formatAmount, formatCi, formatValue, formatWithCi, textTable, wrapText, formatDays } from './format.ts';
@@ -92,10 +92,13 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
     const run = st.run;
     const sch = st.schedule;
     const mean = st.onSeat.reduce((x, y) => x + y, 0) / Math.max(1, st.onSeat.length);
+    // The FTE the roster's answer row prices (its paid hours over a full-timer's year), not a second count.
+    const priced = a.answers.find((r) => r.mode === 'roster')?.staffing?.operators;
+    const fte = priced !== undefined ? `${formatValue(priced, 'agents')} FTE priced (paid hours / a full-time year)` : `${formatValue(sch.headcount.fte, 'agents')} FTE (paid hours a week / 40)`;
     out.push(
       ...wrapText(
       `Roster: ${formatAmount(sch.headcount.people)} on the phones${st.payroll.headcount !== sch.headcount.people ? ` (${formatAmount(st.payroll.headcount)} with those off the phones)` : ''}, ` +
-        `${formatAmount(sch.headcount.partTimePeople)} part-time, ${formatValue(sch.headcount.fte, 'agents')} FTE; ` +
+        `${formatAmount(sch.headcount.partTimePeople)} part-time, ${fte}; ` +
         `on seat ${formatAmount(Math.min(...st.onSeat))}–${formatAmount(Math.max(...st.onSeat))} (mean ${formatValue(mean, 'agents')}), shrinkage ${(st.shrinkage.average * 100).toFixed(0)}%${st.shrinkage.given ? '' : ' (none given)'}`,
       ),
     );
@@ -104,7 +107,7 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
       ...wrapText(
         `  simulated ${formatDays(run.horizon.days)} × ${run.replications} replications: service level ${run.serviceLevelSeconds} s ${formatWithCi(t.serviceLevel, 'ratio')}, ` +
           `ASA ${formatValue(t.asa.mean, 'seconds')}, occupancy ${formatValue(t.occupancy.mean, 'ratio')}` +
-          (st.intervalsMissingTarget > 0 ? `; ${formatAmount(st.intervalsMissingTarget)} of ${formatAmount(run.intervals.length)} intervals just under the target` : ''),
+          (st.intervalsMissingTarget > 0 ? `; ${intervalsUnderText(st.intervalsMissingTarget, st.intervalsChecked)} just under the target` : ''),
         100,
         '    ',
       ),
@@ -193,7 +196,7 @@ export function formatStaffReport(s: StaffingStudy): string {
   out.push(
     s.shrinkage.given
       ? `Shrinkage (time paid but off seat: leave, sickness, training, meetings): ${(s.shrinkage.average * 100).toFixed(1)}% on average, from the scenario.`
-      : 'Shrinkage: 0% — the scenario gives none, so nobody is ever on leave, sick or in training; the usual 30–35% (SOURCES.md) would need about 1.4–1.5× these people. Add `shrinkage:` to the scenario.',
+      : 'Shrinkage: 0% — the scenario gives none, so nobody is ever on leave, sick or in training; the usual 30–35% (SOURCES.md: Service standards) would need about 1.4–1.5× these people. Add `shrinkage:` to the scenario.',
   );
   out.push(
     s.candidatesFrom === 'scenario'
@@ -214,7 +217,7 @@ export function formatStaffReport(s: StaffingStudy): string {
   out.push('');
   out.push(
     `The roster simulated over ${formatDays(run.horizon.days)} (${run.replications} replications, seed ${run.seed}): ` +
-      `${s.intervalsMissingTarget} of ${run.intervals.length} intervals have a mean KPI below the target ` +
+      `${intervalsUnderText(s.intervalsMissingTarget, s.intervalsChecked)} have a mean KPI below the target ` +
       `(the requirement is set on one week of simulated calls at the chosen confidence; other weeks' random calls and the rounding of shrinkage leave some intervals just under)`,
   );
   const ids = ['connectionRate', 'abandonmentRate', 'serviceLevel', 'asa', 'occupancy'];

@@ -2,8 +2,9 @@
 // seat, both ways, for the three forms a scenario may give:
 //   - flat:    head count → people on the phones (the payroll) → / people per seat → rounded, the
 //              same number on seat around the clock;
-//   - demand:  the same unrounded mean on seat, spread over the intervals in proportion to the
-//              calls (each interval rounded, never fewer than minOnSeat);
+//   - demand:  the same seat-hours (the unrounded mean × intervals, to the rounding of the total),
+//              spread in proportion to the calls, never fewer than minOnSeat; a head count too
+//              small for that floor gets it anyway and pays for it (Staffing.floorAdded);
 //   - roster:  the roster's shifts give the agents on seat; its people (plus the payroll's off-phone
 //              staff) give the head count.
 // (A scenario may also give agents on seat directly: then there is no head count unless a study
@@ -43,6 +44,11 @@ export interface Staffing {
   profile: StaffingProfile;
   /** The fewest agents on seat in any interval when following demand. */
   minOnSeat: number;
+  /**
+   * People added to the head count because a demand profile's floor needs more seat-hours than
+   * the head count can work (floorAddedPeople; 0 otherwise). They are priced with the head count.
+   */
+  floorAdded: number;
   /** The roster's people and paid hours (the roster form only). */
   roster: RosterPeople | null;
 }
@@ -106,6 +112,16 @@ export function minimumHeadcountForAgents(agents: number, peoplePerSeat: number,
 }
 
 /**
+ * The smallest head count that puts a rounded mean of `agents` on seat in a staffing's own profile:
+ * following demand, never fewer than the floor's people (floorHeadcount), so a search never answers
+ * a head count whose floor is on seat unpaid.
+ */
+export function minimumHeadcountInProfile(agents: number, peoplePerSeat: number, st: Pick<Staffing, 'payroll' | 'profile' | 'minOnSeat'>): number {
+  const h = minimumHeadcountForAgents(agents, peoplePerSeat, st.payroll);
+  return st.profile === 'demand' ? Math.max(h, floorHeadcount(st.minOnSeat, peoplePerSeat, st.payroll)) : h;
+}
+
+/**
  * The payroll head count behind a mean of agents on seat: for a whole number, the fewest people the
  * head-count rule puts that many on seat; else the phone people it takes, plus those off the phones.
  */
@@ -114,20 +130,82 @@ export function headcountForOnSeatMean(meanOnSeat: number, peoplePerSeat: number
 }
 
 /**
+ * The fewest payroll people whose mean on seat reaches `minOnSeat`: below this head count a
+ * demand profile's floor alone needs more seat-hours than the people can work (demandProfile).
+ */
+export function floorHeadcount(minOnSeat: number, peoplePerSeat: number, payroll: Payroll = EVERYONE_ON_PHONES): number {
+  return minOnSeat > 0 ? payrollHeadcount(minOnSeat * peoplePerSeat, payroll) : 0;
+}
+
+/** Whether a mean on seat is below the demand profile's floor (then the floor, not the mean, sets the seat-hours). */
+function belowFloor(mean: number, min: number): boolean {
+  return mean < min - 1e-9;
+}
+
+/**
+ * People a demand profile's floor adds to a head count: when the head count's mean on seat is
+ * below minOnSeat, the floor is on seat around the clock and the people it needs beyond the head
+ * count (floorHeadcount − headcount) must be paid; else 0.
+ */
+export function floorAddedPeople(headcount: number, peoplePerSeat: number, payroll: Payroll, profile: StaffingProfile, minOnSeat: number): number {
+  if (profile !== 'demand' || !belowFloor(meanOnSeatForHeadcount(headcount, peoplePerSeat, payroll), minOnSeat)) return 0;
+  return Math.max(1, floorHeadcount(minOnSeat, peoplePerSeat, payroll) - headcount);
+}
+
+/**
  * Agents on seat in proportion to the arrival rate, `mean` on average over the horizon, never
  * fewer than `min`: how a centre that follows its call curve spreads the same people.
+ *
+ * The seat-hours are kept: a level c is chosen so that Σ max(min, c·rᵢ) = mean × n (water-filling:
+ * the floor's intervals take min, the rest c·rᵢ), then rounded by largest remainders, so the whole
+ * numbers add up to round(mean × n) and none is below min. Equal remainders (identical days) take
+ * the extra seats spread evenly over the horizon, not all at its start. When the floor alone needs
+ * more than mean × n (mean < min), every interval gets min: more seat-hours than the mean pays for,
+ * which the staffing carries as people added to the head count (floorAddedPeople).
  */
 export function demandProfile(mean: number, callsPerHour: readonly number[], min: number): number[] {
-  const avg = callsPerHour.reduce((a, b) => a + b, 0) / Math.max(1, callsPerHour.length);
-  if (!(avg > 0)) return callsPerHour.map(() => Math.max(min, Math.round(mean)));
-  return callsPerHour.map((r) => Math.max(min, Math.round((mean * r) / avg)));
+  const n = callsPerHour.length;
+  const floor = Math.ceil(min - 1e-9);
+  if (n === 0) return [];
+  if (belowFloor(mean, floor)) return new Array<number>(n).fill(floor);
+  const total = mean * n;
+  // With no calls at all, the mean is spread evenly.
+  const rates = callsPerHour.some((r) => r > 0) ? callsPerHour.map((r) => Math.max(0, r)) : callsPerHour.map(() => 1);
+  const level = waterLevel(rates, floor, total);
+  const exact = rates.map((r) => Math.max(floor, level * r));
+  const out = exact.map((x) => Math.max(floor, Math.floor(x + 1e-9)));
+  let extra = Math.round(total) - out.reduce((a, b) => a + b, 0);
+  if (extra > 0) {
+    // Largest remainders first; ties (to 1e-9) broken by a golden-ratio sequence over the index,
+    // which spreads tied extras evenly through the horizon.
+    const order = exact.map((x, i) => ({ i, rem: Math.round((x - out[i]) * 1e9), tie: (i * 0.6180339887498949) % 1 }));
+    order.sort((a, b) => b.rem - a.rem || a.tie - b.tie || a.i - b.i);
+    for (let k = 0; k < order.length && extra > 0; k++, extra--) out[order[k].i]++;
+  }
+  return out;
+}
+
+/**
+ * The level c with Σ max(floor, c·rᵢ) = total (total ≥ floor × n, some rᵢ > 0): intervals whose
+ * c·rᵢ would fall below the floor are set to it and c recomputed over the rest, until none moves.
+ */
+function waterLevel(rates: readonly number[], floor: number, total: number): number {
+  const idx = rates.map((_, i) => i).sort((a, b) => rates[a] - rates[b]);
+  // Floored intervals are a prefix of the intervals sorted by rate: find the longest consistent one.
+  let rest = rates.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < idx.length; k++) {
+    const c = (total - floor * k) / rest;
+    if (c * rates[idx[k]] >= floor) return c;
+    rest -= rates[idx[k]];
+  }
+  return 0; // unreachable when total ≥ floor × n and some rate > 0
 }
 
 /**
  * Agents on seat per interval for a head count spread by `profile`: flat, a whole number around
- * the clock; following demand, the unrounded mean spread over the intervals (each interval
- * rounded, so the head count moves the profile a seat at a time and calibration sees a figure
- * that moves smoothly with it).
+ * the clock; following demand, the unrounded mean's seat-hours spread over the intervals
+ * (demandProfile: one more person adds seat-intervals one at a time, so calibration sees a figure
+ * that moves smoothly with the head count).
  */
 export function onSeatForHeadcount(
   headcount: number,
@@ -153,7 +231,8 @@ export function staffingAtHeadcount(
   callsPerHour: readonly number[],
 ): { staffing: Staffing; agents: number[] } {
   const agents = onSeatForHeadcount(headcount, peoplePerSeat, staffing.payroll, staffing.profile, staffing.minOnSeat, callsPerHour);
-  return { staffing: { ...staffing, form: 'headcount', headcount, peoplePerSeat, roster: null }, agents };
+  const floorAdded = floorAddedPeople(headcount, peoplePerSeat, staffing.payroll, staffing.profile, staffing.minOnSeat);
+  return { staffing: { ...staffing, form: 'headcount', headcount, peoplePerSeat, roster: null, floorAdded }, agents };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,7 +244,8 @@ export function headcountStaffing(
   payroll: Payroll,
   callsPerHour: readonly number[],
 ): { staffing: Staffing; agents: number[] } {
-  const staffing: Staffing = { form: 'headcount', headcount: input.headcount, peoplePerSeat: input.peoplePerSeat, payroll, profile: input.profile, minOnSeat: input.minOnSeat, roster: null };
+  const floorAdded = floorAddedPeople(input.headcount, input.peoplePerSeat, payroll, input.profile, input.minOnSeat);
+  const staffing: Staffing = { form: 'headcount', headcount: input.headcount, peoplePerSeat: input.peoplePerSeat, payroll, profile: input.profile, minOnSeat: input.minOnSeat, roster: null, floorAdded };
   return { staffing, agents: onSeatForHeadcount(input.headcount, input.peoplePerSeat, payroll, input.profile, input.minOnSeat, callsPerHour) };
 }
 
@@ -186,19 +266,19 @@ export function rosterStaffing(
   const h = rosterHeadcount(roster, shifts);
   const people: RosterPeople = { people: h.people, fte: h.fte, paidHoursPerWeek: h.paidHoursPerWeek };
   return {
-    staffing: { form: 'roster', headcount: payrollHeadcount(h.people, payroll), peoplePerSeat: null, payroll, profile: 'flat', minOnSeat: 1, roster: people },
+    staffing: { form: 'roster', headcount: payrollHeadcount(h.people, payroll), peoplePerSeat: null, payroll, profile: 'flat', minOnSeat: 1, roster: people, floorAdded: 0 },
     agents: Array.from(onSeat.subarray(0, grid.nIntervals)),
   };
 }
 
 /** Agents given directly: no head count (a study infers one from people per seat). */
 export function givenAgentsStaffing(payroll: Payroll): Staffing {
-  return { form: 'agents', headcount: null, peoplePerSeat: null, payroll, profile: 'flat', minOnSeat: 1, roster: null };
+  return { form: 'agents', headcount: null, peoplePerSeat: null, payroll, profile: 'flat', minOnSeat: 1, roster: null, floorAdded: 0 };
 }
 
 /**
- * The head count a study prices, and the people per seat its searches use: the staffing's own,
- * else (a roster, or agents given) people per seat from the study; agents given directly then imply
+ * The head count a study prices, and the people per seat its searches use: the staffing's own
+ * (with the people a demand profile's floor adds, staffing.floorAdded), else (a roster, or agents given) people per seat from the study; agents given directly then imply
  * the fewest people who put their mean on seat (headcountForOnSeatMean, those off the phones
  * included). Null headcount: agents given and no people per seat.
  */
@@ -208,7 +288,7 @@ export function studyHeadcount(
   peoplePerSeat: number | undefined,
 ): { headcount: number | null; peoplePerSeat: number | null; implied: boolean } {
   const pps = staffing.form === 'headcount' ? staffing.peoplePerSeat : (peoplePerSeat ?? null);
-  if (staffing.headcount !== null) return { headcount: staffing.headcount, peoplePerSeat: pps, implied: false };
+  if (staffing.headcount !== null) return { headcount: staffing.headcount + staffing.floorAdded, peoplePerSeat: pps, implied: false };
   if (pps === null) return { headcount: null, peoplePerSeat: null, implied: false };
   return { headcount: headcountForOnSeatMean(meanOnSeat, pps, staffing.payroll), peoplePerSeat: pps, implied: true };
 }

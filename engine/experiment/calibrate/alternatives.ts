@@ -9,7 +9,7 @@ import { calibrate, defaultRange, type CalibrationOptions, type CalibrationResul
 import { calibratedYaml } from './calibratedYaml.ts';
 import { CalibrationError } from './solve.ts';
 import { setNumber } from './yamlFields.ts';
-import { assumptionLabel, plausibleRanges, type PlausibleRange } from './plausible.ts';
+import { assumptionLabel, callTypesOf, plausibleRanges, type PlausibleRange } from './plausible.ts';
 
 export interface Explanation {
   field: string;
@@ -76,7 +76,7 @@ export function alternatives(text: string, file: string | undefined, options: Al
     const p: [number, number] | null = given ?? (plausible ? [plausible.low, plausible.high] : null);
     const statedRange: PlausibleRange | null = given ? { field, low: given[0], high: given[1], unit: plausible?.unit ?? '', central: plausible?.central ?? null, why: 'given with --range', line: 0 } : plausible;
     const range = p ? searchRange(field, p) : defaultRange(field);
-    const base: Explanation = { field, label: assumptionLabel(field), plausible: statedRange, fitted: null, inside: null, implied: null, note: null, text: null, evaluations: 0 };
+    const base: Explanation = { field, label: assumptionLabel(field, callTypesOf(doc)), plausible: statedRange, fitted: null, inside: null, implied: null, note: null, text: null, evaluations: 0 };
     if (!range) return { ...base, note: `no range: state a PLAUSIBLE range in the file or give --range ${field}=LOW..HIGH` };
     if (typeof doc.getIn(field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))) !== 'number' && !['payroll.phoneShare', 'arrivals.scale'].includes(field)) {
       return { ...base, note: `${field} is not a number in the scenario` };

@@ -19,3 +19,35 @@ export function calibratedYaml(text: string, result: CalibrationResult, observed
   }
   return doc.toString({ flowCollectionPadding: false, lineWidth: 100 });
 }
+
+/** A CALIBRATED comment as calibratedYaml writes it, read back (for the checks and the pages that quote a fit). */
+export interface CalibratedNote {
+  field: string;
+  value: number;
+  ciLow: number;
+  ciHigh: number;
+  /** The --observed figures, as given to calibrate ("sl=0.9525@30", "connection=0.9816, asa=12"). */
+  observed: string;
+  /** A reader's gloss in brackets after the figures, if the file adds one. */
+  gloss: string | null;
+  horizonDays: number;
+  replications: number;
+  before: number | null;
+}
+
+const NOTE = /^# CALIBRATED: ([\w.]+) = (\S+) \(95% CI (\S+)–(\S+)\), fitted to (.+?)(?: \((.*)\))? over (\d+) days, (\d+) replications(?:; was (\S+))?$/gm;
+
+/** Every CALIBRATED comment of a scenario file (the format calibratedYaml writes), in file order. */
+export function calibratedNotes(text: string): CalibratedNote[] {
+  return [...text.matchAll(NOTE)].map((m) => ({
+    field: m[1],
+    value: Number(m[2]),
+    ciLow: Number(m[3]),
+    ciHigh: Number(m[4]),
+    observed: m[5],
+    gloss: m[6] ?? null,
+    horizonDays: Number(m[7]),
+    replications: Number(m[8]),
+    before: m[9] !== undefined ? Number(m[9]) : null,
+  }));
+}

@@ -9,6 +9,7 @@
 // reasoning or source after the colon; indented comment lines below continue the reasoning.
 // `calibrate --alternatives` fits each of them in turn; `--sensitivity` moves each over its range.
 import { ScenarioError } from '../../scenario/errors.ts';
+import { fieldName, type CallTypeName } from '../../text/fieldNames.ts';
 
 export interface PlausibleRange {
   /** The field's path, "callTypes.1.wrapUpTime.mean". */
@@ -55,17 +56,13 @@ export function plausibleRanges(text: string, file?: string): PlausibleRange[] {
   return out;
 }
 
-/** What a field is, in a planner's words (for the tables). */
-export function assumptionLabel(field: string): string {
-  const last = field.split('.');
-  const tail = last.slice(-2).join('.');
-  if (/wrapUpTime\.(mean|value)$/.test(field)) return field.startsWith('callTypes.') ? 'work-order time' : 'after-call time';
-  if (/talkTime\.(mean|value)$/.test(field)) return 'talk time';
-  if (field === 'payroll.phoneShare') return 'share on the phones';
-  if (field === 'agents.peoplePerSeat') return 'people per seat';
-  if (field === 'agents.headcount') return 'head count';
-  if (tail === 'patience.mean') return 'patience';
-  if (field === 'arrivals.scale') return 'calls per published case';
-  if (field === 'preQueue.value' || field === 'preQueueTime.value') return 'time before the queue';
-  return field;
+/** What a field is, in a planner's words, short for the tables: its English name from the one table (engine/text/fieldNames.ts; the Chinese beside it where the path is printed). */
+export function assumptionLabel(field: string, callTypes?: readonly CallTypeName[]): string {
+  return fieldName(field, callTypes).en;
+}
+
+/** The call types' names of a parsed scenario document (for field names such as 工单话后处理时长). */
+export function callTypesOf(doc: { toJS(): unknown }): CallTypeName[] | undefined {
+  const t = (doc.toJS() as { callTypes?: unknown } | null)?.callTypes;
+  return Array.isArray(t) ? (t as CallTypeName[]) : undefined;
 }

@@ -4,7 +4,7 @@
 // count for the target and the annual budget, outsourced and in-house; largest effect first.
 import { parseDocument } from 'yaml';
 import { setNumber } from './yamlFields.ts';
-import { assumptionLabel, plausibleRanges, type PlausibleRange } from './plausible.ts';
+import { assumptionLabel, callTypesOf, plausibleRanges, type PlausibleRange } from './plausible.ts';
 import type { DownstreamAnswer } from './answers.ts';
 
 export interface SensitivityRow {
@@ -40,10 +40,11 @@ export function sensitivityVariants(text: string, file: string | undefined): { r
 /** The study from the answers: `answer(text)` gives a variant's answer, or throws a one-line error. */
 export function sensitivityStudy(text: string, file: string | undefined, base: DownstreamAnswer, answer: (variantText: string, what: string) => DownstreamAnswer): SensitivityStudy {
   const rows = new Map<string, SensitivityRow>();
+  const callTypes = callTypesOf(parseDocument(text));
   for (const v of sensitivityVariants(text, file)) {
     let row = rows.get(v.range.field);
     if (!row) {
-      row = { field: v.range.field, label: assumptionLabel(v.range.field), range: v.range, atLow: null, atHigh: null, notes: [], effect: 0 };
+      row = { field: v.range.field, label: assumptionLabel(v.range.field, callTypes), range: v.range, atLow: null, atHigh: null, notes: [], effect: 0 };
       rows.set(v.range.field, row);
     }
     try {

@@ -69,6 +69,6 @@ export function whyModesDiffer(roster: HeadcountForTarget, profile: HeadcountFor
   }
   return (
     `the roster is set to meet the target interval by interval, in whole shifts and through shrinkage; ${shape} spreads people exactly as the calls ` +
-    `and need only meet it on its ${profile.periodText}`
+    `and need only meet it as checked: ${profile.periodText}`
   );
 }

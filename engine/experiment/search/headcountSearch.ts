@@ -11,7 +11,7 @@ import type { Estimate } from '../../stats/estimate.ts';
 import type { RunResult } from '../studies/run.ts';
 import { type KpiSummary, type StudyProgress, kpiSummary } from '../studies/studyKpis.ts';
 import { unboundedAt } from './headcountAgents.ts';
-import { minimumHeadcountForAgents } from '../../workforce/staffing.ts';
+import { minimumHeadcountInProfile } from '../../workforce/staffing.ts';
 import { RunCache } from './runCache.ts';
 import { analyticAgentsOnSeat, type AnalyticEstimate } from './analyticBracket.ts';
 import { DEFAULT_TARGET_PERIOD, assessedPeriodText, meetsTargetOverPeriod, type TargetPeriod } from './targetPeriod.ts';
@@ -154,7 +154,7 @@ export function minimumHeadcountForTarget(scenario: Scenario, target: StaffingTa
   const evaluate = (n: number) => {
     let hit = byAgents.get(n);
     if (!hit) {
-      const headcount = minimumHeadcountForAgents(n, pps, s.payroll);
+      const headcount = minimumHeadcountInProfile(n, pps, s.staffing);
       if (unboundedAt(s, n)) {
         hit = { e: { agentsOnSeat: n, headcount, kpi: nanEstimate(), meets: false }, run: null };
       } else {
@@ -211,7 +211,7 @@ export function minimumHeadcountForTarget(scenario: Scenario, target: StaffingTa
     kpi: best.e.kpi,
     kpis: kpiSummary(best.run!),
     oneFewer: fewer,
-    analytic: { ...analytic, headcount: minimumHeadcountForAgents(analytic.agentsOnSeat, pps, s.payroll) },
+    analytic: { ...analytic, headcount: minimumHeadcountInProfile(analytic.agentsOnSeat, pps, s.staffing) },
     evaluations,
   };
 }

@@ -12,7 +12,7 @@ import { onSeatHoursFromAgents } from '../../cost/onSeat.ts';
 import { kpiSummary, type HeadcountForTarget, type HeadcountSolver } from '../studies/budgetStudy.ts';
 import { staffScenario, type StaffingStudy, type StaffingStudyOptions } from './staffing.ts';
 import { targetMetric } from './target.ts';
-import { meetsTargetOverPeriod } from './targetPeriod.ts';
+import { intervalsUnderText, meetsTargetOverPeriod } from './targetPeriod.ts';
 
 export interface RosterSolution {
   result: HeadcountForTarget;
@@ -53,7 +53,7 @@ export async function rosterHeadcountForTarget(scenario: Scenario, target: Staff
     criterion: 'mean',
     // The requirement is set interval by interval: a roster answers "every interval".
     period: 'interval',
-    periodText: check.failing > 0 ? `${check.failing} of ${check.periods} intervals under` : `every ${minutes}-min interval`,
+    periodText: check.failing > 0 ? `${intervalsUnderText(check.failing, check.periods, true)} under` : `every ${minutes}-min interval`,
     mode: 'roster',
     profile: 'roster',
     peoplePerSeat: phones / meanOnSeat,

@@ -11,7 +11,8 @@ import { optimizeSchedule, scheduleProblemFromConfig, type ScheduleResult } from
 import type { ScheduleOptimisation } from '../../workforce/schema.ts';
 import { averageShrinkage } from '../../workforce/shrinkage.ts';
 import { simulatedRequirement, type RequirementStudy, type RequirementStudyOptions } from './requirement.ts';
-import { meetsTargetEstimate, scenarioForTarget, targetMetric } from './target.ts';
+import { scenarioForTarget, targetMetric } from './target.ts';
+import { meetsTargetOverPeriod } from './targetPeriod.ts';
 import { runScenario, type RunResult } from '../studies/run.ts';
 
 /**
@@ -52,6 +53,8 @@ export interface StaffingStudy {
   payroll: { headcount: number; description: string };
   /** Intervals of that run whose simulated KPI (mean) misses the target. */
   intervalsMissingTarget: number;
+  /** Intervals of that run the target was checked on: those with calls (the rest have no KPI). */
+  intervalsChecked: number;
   seconds: { requirement: number; schedule: number; check: number };
 }
 
@@ -97,10 +100,8 @@ export async function staffScenario(scenario: Scenario, target: StaffingTarget, 
   };
   const run = runScenario(checked);
   const tm = targetMetric(target);
-  const intervalsMissingTarget = run.intervals.filter((row) => {
-    const e = row.metrics[tm.metricId];
-    return e !== undefined && !Number.isNaN(e.mean) && !meetsTargetEstimate(e, tm, 'mean');
-  }).length;
+  // The same check the roster's answer row reports (meetsTargetOverPeriod), so both count alike.
+  const check = meetsTargetOverPeriod(run, tm, 'interval');
   const tCheck = clock() - t0;
 
   return {
@@ -116,7 +117,8 @@ export async function staffScenario(scenario: Scenario, target: StaffingTarget, 
       headcount: payrollHeadcount(Math.max(schedule.headcount.people, Math.ceil(schedule.headcount.fte - 1e-9)), scenario.payroll),
       description: describePayroll(scenario.payroll),
     },
-    intervalsMissingTarget,
+    intervalsMissingTarget: check.failing,
+    intervalsChecked: check.periods,
     seconds: { requirement: tRequirement, schedule: tSchedule, check: tCheck },
   };
 }

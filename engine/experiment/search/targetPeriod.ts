@@ -110,12 +110,20 @@ export function assessedPeriodText(run: RunResult, period: TargetPeriod): string
     case 'month': {
       const days = (m: RunResult['months'][number]) => (m.intervals * run.horizon.intervalMinutes) / 1440;
       const whole = run.months.filter((m) => Math.abs(days(m) - calendarDaysOf(m.month)) < 1e-9).length;
-      if (whole > 0) return whole === 1 ? 'its one whole month' : `every month (${whole})`;
+      if (whole > 0) return whole === 1 ? 'its one whole month' : `each of ${whole} months`;
       const d = run.months.reduce((a, m) => a + days(m), 0);
       const dd = Number.isInteger(d) ? String(d) : d.toFixed(1);
       return run.months.length === 1 ? `horizon avg (${dd} d)` : `each part-month (${run.months.length} in ${dd} d)`;
     }
   }
+}
+
+/**
+ * "315 of 16,331 intervals (with calls)": the intervals a target missed, of those it was checked on
+ * (meetsTargetOverPeriod: intervals without calls have no KPI); `short` leaves out "with calls" for a table.
+ */
+export function intervalsUnderText(failing: number, checked: number, short = false): string {
+  return `${failing.toLocaleString('en-US')} of ${checked.toLocaleString('en-US')} intervals${short ? '' : ' with calls'}`;
 }
 
 /** Whether every period meets the target, and the worst period's estimate. */

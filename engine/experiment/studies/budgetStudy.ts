@@ -229,7 +229,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     };
   }
   if (at.kpis && at.kpis.countedDays < 360) {
-    notes.push(`the simulated horizon is ${fmtDays(at.kpis.countedDays)} days: answered calls are scaled to 365 days`);
+    notes.push(`the simulated horizon is ${daysText(at.kpis.countedDays)}: answered calls are scaled to 365 days`);
   }
 
   const needPps = (what: string): number => {
@@ -336,7 +336,7 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
     if (!atReported.fullYear) {
       warnings.push(
         atReported.wholeMonths === 0
-          ? `the horizon covers no whole calendar month: the contract-year view assesses ${atReported.months.map((m) => `${m.month} (${fmtDays(m.days)} days)`).join(', ')} as if each were a month; a contract year needs 12 (a startDate on the 1st of a month and --horizon 365d or 366d)`
+          ? `the horizon covers no whole calendar month: the contract-year view assesses ${atReported.months.map((m) => `${m.month} (${daysText(m.days)})`).join(', ')} as if each were a month; a contract year needs 12 (a startDate on the 1st of a month and --horizon 365d or 366d)`
           : `the contract-year view covers only ${atReported.wholeMonths} whole calendar month(s) of the horizon; a contract year needs 12 (a startDate on the 1st of a month and --horizon 365d or 366d)`,
       );
     }
@@ -412,5 +412,8 @@ export function budgetStudy(input: BudgetStudyInput): BudgetStudy {
 export function fmtDays(d: number): string {
   return Number.isInteger(d) ? String(d) : d.toFixed(2);
 }
+
+/** "1 day", "14 days", "0.50 days". */
+const daysText = (d: number) => `${fmtDays(d)} ${d === 1 ? 'day' : 'days'}`;
 
 export { targetMetric, scenarioForTarget, meetsTargetEstimate, type TargetMetric, type KpiDirection, type TargetCriterion } from '../search/target.ts';

@@ -10,7 +10,7 @@ import { type HeadcountSearchOptions, searchMinimum } from '../search/headcountS
 import { RunCache } from '../search/runCache.ts';
 import { analyticAgentsOnSeat } from '../search/analyticBracket.ts';
 import { meanAgents, scenarioAtHeadcount, unboundedAt } from '../search/headcountAgents.ts';
-import { agentsForHeadcount, minimumHeadcountForAgents } from '../../workforce/staffing.ts';
+import { agentsForHeadcount, minimumHeadcountInProfile } from '../../workforce/staffing.ts';
 
 // ---------------------------------------------------------------------------------------------
 // targets
@@ -125,12 +125,12 @@ export function minimumHeadcountForContractRisk(
   };
   const ok = (h: number) => atHeadcount(h).p >= probability;
   const start = analyticAgentsOnSeat(s, kpi, maxAgents).agentsOnSeat;
-  const n = searchMinimum(start, (k) => ok(minimumHeadcountForAgents(k, pps, s.payroll)), maxAgents);
-  let hi = minimumHeadcountForAgents(n, pps, s.payroll);
+  const n = searchMinimum(start, (k) => ok(minimumHeadcountInProfile(k, pps, s.staffing)), maxAgents);
+  let hi = minimumHeadcountInProfile(n, pps, s.staffing);
   // n − 1 agents failed; flat, every head count below hi puts at most n − 1 on seat; following
   // demand, each head count between theirs is a staffing of its own: bisect on people.
   if (n > 0 && s.staffing.profile === 'demand') {
-    let lo = minimumHeadcountForAgents(n - 1, pps, s.payroll);
+    let lo = minimumHeadcountInProfile(n - 1, pps, s.staffing);
     while (hi - lo > 1) {
       const mid = Math.floor((lo + hi) / 2);
       if (ok(mid)) hi = mid;

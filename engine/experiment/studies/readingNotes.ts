@@ -82,7 +82,7 @@ export function readingNotes(input: ReadingNotesInput): string[] {
     if (sv.gap === null) {
       notes.push(
         sv.status.startsWith('greedy cover')
-          ? 'the roster solver found no roster within its time limit: this is the greedy cover of the requirement, and the cheapest roster may need fewer people; allow more time (scheduleOptimisation.timeLimitSeconds)'
+          ? `the roster solver found no better roster within its time limit (${sv.status}): this is the greedy cover of the requirement, and the cheapest roster may need fewer people; allow more time (scheduleOptimisation.timeLimitSeconds)`
           : `the roster solver stopped (${sv.status}) with no bound on how far it is from the cheapest roster; allow more time (scheduleOptimisation.timeLimitSeconds)`,
       );
     } else if (sv.status !== 'optimal') {

@@ -45,6 +45,8 @@ export interface RunResult {
     payroll: string | null;
     /** How the head count is on seat: flat around the clock, following demand, from a roster, or as given per interval. */
     profile: 'flat' | 'demand' | 'roster' | 'given';
+    /** People the demand profile's floor needs beyond the head count (present only when some are: Staffing.floorAdded). */
+    floorAdded?: number;
   };
   /** The parts of the workload besides inbound talk that this run simulated, described in a phrase each. */
   workload: string[];
@@ -256,7 +258,7 @@ export function startRun(scenario: Scenario, options: RunOptions = {}): RunInPro
   return { tasks, add, finish };
 }
 
-function staffingSummary(s: Scenario): RunResult['staffing'] {
+export function staffingSummary(s: Scenario): RunResult['staffing'] {
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -274,6 +276,7 @@ function staffingSummary(s: Scenario): RunResult['staffing'] {
     payroll: s.headcount !== null ? describePayroll(s.payroll, s.headcount) : null,
     // A constant count on seat (from --agents too) is flat, whatever form gave it.
     profile: s.workforce.roster ? 'roster' : min === max ? 'flat' : s.headcount !== null ? s.staffing.profile : 'given',
+    ...(s.staffing.floorAdded > 0 ? { floorAdded: s.staffing.floorAdded } : {}),
   };
 }
 

@@ -121,6 +121,11 @@ export interface StudyScenario {
   /** Payroll operators: the scenario's (or --headcount), or implied by its agents × peoplePerSeat. */
   headcount: number;
   headcountSource: 'scenario' | 'override' | 'implied';
+  /**
+   * People in `headcount` added because the demand profile's floor (minOnSeat on seat at every
+   * hour) needs more seat-hours than the given head count can work (Staffing.floorAdded); null: none.
+   */
+  floor: { added: number; minOnSeat: number } | null;
   /** The scenario's own payroll head count when an override replaced it (what its cited contract paid for). */
   scenarioHeadcount: number | null;
   /** People per agent on seat (null when the scenario gives agents and none was given). */
@@ -164,6 +169,7 @@ export function loadStudyScenario(file: string, overrides: ScenarioOverrides = {
     scenario,
     headcount: study.headcount,
     headcountSource,
+    floor: scenario.staffing.floorAdded > 0 ? { added: scenario.staffing.floorAdded, minOnSeat: scenario.staffing.minOnSeat } : null,
     // (--agents replaces the file's staffing: its own head count is the file's without it)
     scenarioHeadcount:
       overrides.agents !== undefined
@@ -186,6 +192,7 @@ export interface ScenarioCosting {
   name: string;
   headcount: number;
   headcountSource: StudyScenario['headcountSource'];
+  floor: StudyScenario['floor'];
   /** The scenario's own payroll head count (differs from `headcount` under an override). */
   scenarioHeadcount: number | null;
   peoplePerSeat: number | null;
@@ -236,6 +243,7 @@ export function costScenario(st: StudyScenario, file: string, years: number | un
     name: st.scenario.name,
     headcount: st.headcount,
     headcountSource: st.headcountSource,
+    floor: st.floor,
     scenarioHeadcount: st.scenarioHeadcount,
     peoplePerSeat: st.peoplePerSeat,
     agentsOnSeat: meanAgents(st.scenario),

@@ -112,7 +112,10 @@ export function runStrategy(st: ScheduleState, highs: HighsRuntime): StrategyOut
         status = out.status;
         gap = out.gap;
       } else {
+        // HiGHS's roster (typically cut short by its limit) costs more than the start it was given:
+        // the start stands, and the status says so rather than keeping the initial placeholder.
         sol = start;
+        if (!expectedFirst) status = `greedy cover (HiGHS's roster, ${out.status}, cost more)`;
       }
     } else {
       sol = start;
