@@ -233,6 +233,8 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
       next = Math.max(minAgents, next);
       if (next !== a) {
         largest = Math.max(largest, Math.abs(next - a));
+        // Fewer agents than it was confirmed with: it must meet the target with its whole margin again.
+        if (next < a) confirmed[k] = false;
         agents[k] = next;
       }
     }
