@@ -74,6 +74,8 @@ export interface RequirementStudy {
 
 /** Raises that leave the KPI no better before an interval is called unreachable. */
 const STALLS_BEFORE_UNREACHABLE = 3;
+/** Confirming rounds that may lower intervals (see the confirming rounds). */
+const LOWERING_ROUNDS = 2;
 /** Searching rounds at most (each interval's bracket normally closes in 4–6). */
 const MAX_SEARCH_ROUNDS = 8;
 /**
@@ -263,19 +265,23 @@ export function simulatedRequirement(given: Scenario, target: StaffingTarget, op
   // the raises; a cut the next round refutes is repaired like any miss, inside its bracket (it met
   // the target with the agents it had). Cutting every interval by one in a trial round of its own,
   // then checking and repairing, cost Guangzhou's week about four rounds for half a percent of agents.
+  // Only the first LOWERING_ROUNDS confirming rounds cut, and never a round for cuts alone: later
+  // cuts were a few agents in a week of 134,000 agent-intervals (Guangzhou), each costing a round.
   const lowered = new Array<boolean>(n).fill(false);
+  let confirming = 0;
   const spare = (k: number): number => {
-    if (!searching || lowered[k] || unreachable.has(k) || agents[k] <= minAgents || !result.meets(k)) return 0;
+    if (!searching || confirming > LOWERING_ROUNDS || lowered[k] || unreachable.has(k) || agents[k] <= minAgents || !result.meets(k)) return 0;
     const eq = result.equivalent(k, agents[k]);
     if (!eq || !Number.isFinite(eq.now) || !Number.isFinite(eq.need)) return 0;
     const cut = Math.floor((eq.now - eq.need) / Math.max(1, slopes[k]) + 1e-9);
     return Math.max(0, Math.min(agents[k] - minAgents, agents[k] - (missAt[k] + 1), cut));
   };
   for (;;) {
+    confirming++;
     const failing = indices(n).filter((k) => !result.meets(k) && !unreachable.has(k));
     const cuts = indices(n).map(spare);
     options.onRound?.(rounds, failing.length);
-    if ((failing.length === 0 && cuts.every((c) => c === 0)) || spent + 1 > maxRounds) break;
+    if ((failing.length === 0 && (confirming > 1 || cuts.every((c) => c === 0))) || spent + 1 > maxRounds) break;
     // Without a searching phase (replications ≤ the searching ones) the confirming rounds search.
     let changed = move(result, searching) > 0;
     for (let k = 0; k < n; k++) {
