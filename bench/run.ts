@@ -183,6 +183,12 @@ if (parallel.includes('sweep')) {
   );
 }
 
+// Start-up of short commands, whole processes (bench/startup.ts; npm run bench -- startup).
+if (only.length === 0 || only.includes('startup')) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./startup.ts', import.meta.url).pathname], { encoding: 'utf8' });
+  console.log(out.trimEnd().split('\n').slice(0, -1).join('\n') + '\n');
+}
+
 // The workbench page (bench/web.ts): only when asked for (npm run bench -- web), as it needs Chromium.
 if (only.includes('web')) {
   const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./web.ts', import.meta.url).pathname], { encoding: 'utf8' });

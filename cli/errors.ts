@@ -1,5 +1,9 @@
 // User errors: one line on stderr, exit code 2, no stack trace.
-import { errnoText, OutputExistsError, ScenarioError, UnboundedQueueError, WorkerStoppedError } from '../engine/index.ts';
+// The modules themselves, not the engine's barrel: every command loads this one (start-up).
+import { UnboundedQueueError } from '../engine/callcenter/errors.ts';
+import type { WorkerStoppedError } from '../engine/experiment/pool/pool.ts';
+import { errnoText, OutputExistsError } from '../engine/report/output.ts';
+import { ScenarioError } from '../engine/scenario/errors.ts';
 
 export class UsageError extends Error {}
 
@@ -33,7 +37,7 @@ export function failOnOutput(e: NodeJS.ErrnoException): never {
 export function failWith(e: unknown): never {
   if (isStreamWriteError(e)) failOnOutput(e);
   // Not the user's input (exit code 1), but one line: which replication was lost, and that nothing was written.
-  if (e instanceof WorkerStoppedError) {
+  if (isWorkerStopped(e)) {
     process.stderr.write(`hotline-sim: ${e.message}\n`);
     process.exit(1);
   }
@@ -42,4 +46,9 @@ export function failWith(e: unknown): never {
     process.exit(2);
   }
   throw e;
+}
+
+// By name, not instanceof: the class lives with the pool, which erlang and the like never load.
+function isWorkerStopped(e: unknown): e is WorkerStoppedError {
+  return e instanceof Error && e.name === 'WorkerStoppedError';
 }

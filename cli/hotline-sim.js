@@ -1,28 +1,27 @@
 #!/usr/bin/env node
 // Entry point. Runs the prebuilt bundle (cli/dist, made by `npm install`) when it is newer than
-// every source file (tests aside); otherwise runs the TypeScript directly through tsx, so edits take effect at once.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// every source file it was built from; otherwise runs the TypeScript directly through tsx, so
+// edits take effect at once. The build lists those sources in cli/dist/sources.json (tests are not
+// among them), so this check is one stat a source, not a walk of every folder.
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bundle = join(here, 'dist', 'main.mjs');
 
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(p));
-    // Tests are not in the bundle: editing one must not send every later command through tsx.
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+function bundleIsFresh() {
+  try {
+    const built = statSync(bundle).mtimeMs;
+    const sources = JSON.parse(readFileSync(join(here, 'dist', 'sources.json'), 'utf8'));
+    // A source changed since the build, or was removed (statSync throws): the bundle is stale.
+    return sources.every((source) => statSync(join(here, source)).mtimeMs <= built);
+  } catch {
+    return false;
   }
-  return newest;
 }
 
-const fresh =
-  existsSync(bundle) && statSync(bundle).mtimeMs >= Math.max(newestSource(here), newestSource(join(here, '..', 'engine')));
-if (fresh) {
+if (bundleIsFresh()) {
   await import(bundle);
 } else {
   const { register } = await import('tsx/esm/api');

@@ -1,5 +1,6 @@
 // "--target connection=0.95", "sl=0.8@20", "asa=30", "abandon=0.05" -> a staffing target.
-import { DEFAULT_TARGET_PERIOD, SERVICE_LEVEL_FORMULAS, TARGET_PERIODS, type StaffingTarget, type TargetPeriod } from '../engine/index.ts';
+import { SERVICE_LEVEL_FORMULAS, type StaffingTarget } from '../engine/analytic/index.ts';
+import { DEFAULT_TARGET_PERIOD, TARGET_PERIODS, type TargetPeriod } from '../engine/experiment/search/targetPeriod.ts';
 import { UsageError } from './errors.ts';
 
 export function parseTarget(text: string): StaffingTarget {

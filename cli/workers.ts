@@ -1,6 +1,6 @@
 // --workers: how many threads simulate replications (default: every core the machine offers).
 import type { Argv } from 'yargs';
-import { availableWorkers, setWorkers } from '../engine/index.ts';
+import { availableWorkers, setWorkers } from '../engine/experiment/pool/nodeThreads.ts';
 import { UsageError } from './errors.ts';
 
 /** The option itself, on the commands that simulate (erlang, merge and chart do not, so refuse it). */

@@ -188,7 +188,7 @@ describe('notebooks/calibration.ts: the fit, the reproduction and the head count
     expect(page).toContain(`${formatAmount(phones, Number.isInteger(phones) ? 0 : 1)} 人接听电话 on the phones（平均在席 ${formatAmount(h.agentsOnSeat, 1)}`);
     expect(page).toContain(`接通率 connection rate ${pct(h.kpi.mean)}`);
     // the case's words quote the run and the files, not typed-in figures
-    expect(page).toContain(`whole-agent steps leave the shipped file at ${pct(shipped.totals.connectionRate.mean)}`);
+    expect(page).toContain(`the shipped file simulates ${pct(shipped.totals.connectionRate.mean)}`);
     expect(page).toContain(`keeps the fitted share on the phones (${formatAmount(fileValue(c.file, f) * 100, 1)}%)`);
   });
 

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { calibratedNotes, type CalibratedNote } from '../engine/index.ts';
+import { calibratedNotes, calibratedYaml, type CalibratedNote } from '../engine/index.ts';
 import { CASES } from '../notebooks/calibrationCases.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -47,6 +47,31 @@ function expectQuotes(where: string, m: RegExpMatchArray, fit: CalibratedNote): 
 const QUOTE = /(?<value>\d[\d,]*(?:\.\d+)?)(?: s)?,?\s+\(?95% CI\s+(?<lo>\d[\d,]*(?:\.\d+)?)[-–](?:\s*)(?<hi>\d[\d,]*(?:\.\d+)?)(?![\d%])/g;
 
 const fitted = CASES.filter((c) => c.fit);
+
+describe('the CALIBRATED comment reads back as written', () => {
+  it('calibratedNotes(calibratedYaml(…)) gives the fit that was written', () => {
+    // Only the fields the writer reads (a whole CalibrationResult takes a calibration to make).
+    const result = {
+      file: 'x.yaml',
+      horizonDays: 14,
+      replications: 10,
+      fitted: { 'callTypes.0.wrapUpTime.mean': { value: 744.2081, ciLow: 737.96, ciHigh: 750.44, before: 758.1 } },
+    } as unknown as Parameters<typeof calibratedYaml>[1];
+    const text = 'callTypes:\n  - { name: a, share: 1, talkTime: { distribution: exponential, mean: 150 }, wrapUpTime: { distribution: gamma, mean: 758.1, cv: 0.5 } }\n';
+    const [note] = calibratedNotes(calibratedYaml(text, result, 'sl=0.9525@30'));
+    expect(note).toEqual({
+      field: 'callTypes.0.wrapUpTime.mean',
+      value: 744.2,
+      ciLow: 738.0,
+      ciHigh: 750.4,
+      observed: 'sl=0.9525@30',
+      gloss: null,
+      horizonDays: 14,
+      replications: 10,
+      before: 758.1,
+    });
+  });
+});
 
 describe('each CALIBRATED comment is the one its documented command writes', () => {
   for (const c of fitted) {

@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zodEnglishOnly } from '../cli/zodEnglishOnly.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -39,7 +40,7 @@ const common = {
   sourcemap: 'linked',
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [shims],
+  plugins: [shims, zodEnglishOnly],
   define: { __VERSION__: JSON.stringify(version), 'process.env.NODE_ENV': '"production"' },
   metafile: true,
 };
@@ -50,5 +51,15 @@ const result = await build({ ...common, entryPoints: { app: join(here, 'src', 'm
 copyFileSync(join(here, 'index.html'), join(out, 'index.html'));
 copyFileSync(join(here, 'style.css'), join(out, 'style.css'));
 if (process.env.WEB_BUILD_VERBOSE) {
-  for (const [file, o] of Object.entries(result.metafile.outputs)) console.log(file, o.bytes);
+  // Each output's size, and what fills it: bytes by package (or by folder of this project).
+  for (const [file, o] of Object.entries(result.metafile.outputs)) {
+    if (file.endsWith('.map')) continue;
+    console.log(file, o.bytes);
+    const by = new Map();
+    for (const [input, i] of Object.entries(o.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? input.split('/').slice(0, 2).join('/');
+      by.set(pkg, (by.get(pkg) ?? 0) + i.bytesInOutput);
+    }
+    for (const [pkg, bytes] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${String(bytes).padStart(9)}  ${pkg}`);
+  }
 }

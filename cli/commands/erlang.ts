@@ -1,5 +1,9 @@
 import type { Argv } from 'yargs';
-import { agentsNeeded, describeKpiTarget, formatAmount, formatTrimmed, wrapText, formatValue, queueMetrics, resultJson, textTable, type QueueInput } from '../../engine/index.ts';
+// Not the engine's barrel: erlang loads the analytic engine and the formatters only (start-up).
+import { agentsNeeded, queueMetrics, type QueueInput } from '../../engine/analytic/index.ts';
+import { describeKpiTarget, formatValue, textTable, wrapText } from '../../engine/report/format.ts';
+import { resultJson } from '../../engine/report/json.ts';
+import { formatAmount, formatTrimmed } from '../../engine/text/numbers.ts';
 import { UsageError } from '../errors.ts';
 import { parseTarget } from '../targets.ts';
 

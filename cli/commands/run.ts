@@ -1,5 +1,15 @@
 import type { Argv } from 'yargs';
-import { svgToPng, prepareResultFolder, formatRunReport, readingNotes, withoutIntervals, intervalsCsv, loadScenario, parseHorizonHours, runReportFiles, runScenario, totalsCsv, resultJson, workloadCsvFiles, writeResultFolder } from '../../engine/index.ts';
+// The modules themselves, not the engine's barrel: run loads only what it uses (start-up).
+import { readingNotes } from '../../engine/experiment/studies/readingNotes.ts';
+import { runScenario } from '../../engine/experiment/studies/run.ts';
+import { intervalsCsv, totalsCsv, workloadCsvFiles } from '../../engine/report/csv.ts';
+import { runReportFiles } from '../../engine/report/html.ts';
+import { resultJson } from '../../engine/report/json.ts';
+import { prepareResultFolder, writeResultFolder } from '../../engine/report/output.ts';
+import { svgToPng } from '../../engine/report/png.ts';
+import { formatRunReport, withoutIntervals } from '../../engine/report/runReport.ts';
+import { loadScenario } from '../../engine/scenario/load.ts';
+import { parseHorizonHours } from '../../engine/scenario/units.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar } from '../progress.ts';
 import { workersOption } from '../workers.ts';

@@ -1,5 +1,5 @@
 // Point estimates with confidence intervals across independent replications.
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { tQuantile } from './studentT.ts';
 
 /** A mean over replications and its confidence interval (null bounds when it cannot be estimated). */
 export interface Estimate {

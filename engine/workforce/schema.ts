@@ -261,7 +261,7 @@ export const scheduleOptimisationSchema = z
       .min(LIMITS.solverSeconds.min, { error: solverSecondsError })
       .max(LIMITS.solverSeconds.max, { error: solverSecondsError })
       .optional()
-      .meta({ description: 'HiGHS time limit, all stages (default 10; 1 to 3600).' }),
+      .meta({ description: 'HiGHS time limit, all stages: a safety net behind the node limit (default 60; 1 to 3600).' }),
   })
   .meta({ description: 'Shift-schedule optimisation settings.' });
 

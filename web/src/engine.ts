@@ -16,7 +16,7 @@ import { ScenarioError } from '../../engine/scenario/errors.ts';
 import { budgetStudy, type BudgetStudy } from '../../engine/experiment/studies/budgetStudy.ts';
 import { scenarioAtHeadcount } from '../../engine/experiment/search/headcountAgents.ts';
 import { priceHeadcount, staffingPatternOf } from '../../engine/experiment/studies/scenarioCosting.ts';
-import { minimumHeadcountForAgents, phonePeople } from '../../engine/workforce/staffing.ts';
+import { floorHeadcount, minimumHeadcountForAgents, phonePeople } from '../../engine/workforce/staffing.ts';
 import { PROVINCES, REGIONS } from '../../engine/cost/parameters/table.ts';
 import { defaultCostSpec } from '../../engine/cost/schema.ts';
 import { affordableMonthlyWage } from '../../engine/cost/inversions.ts';
@@ -107,7 +107,10 @@ export function headcountForConnection(s: Scenario, peoplePerSeat: number, targe
     if (!k) memo.set(h, (k = analyticKpis(atHeadcount(s, h, peoplePerSeat))));
     return k;
   };
+  // Following demand, a head count below the floor's people gets the floor on seat unpaid: never an answer (as the CLI's search).
+  const floor = s.staffing.profile === 'demand' ? floorHeadcount(s.staffing.minOnSeat, peoplePerSeat, s.payroll) : 0;
   const ok = (h: number) => {
+    if (h < floor) return false;
     const k = kpisAt(h);
     return k.stable && k.connectionRate >= target - 1e-12;
   };

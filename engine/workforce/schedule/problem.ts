@@ -102,7 +102,10 @@ export function resolveScheduleProblem(problem: ScheduleProblem, t0: number): Sc
   const keep = 1 - s;
   const step = problem.breakStepMinutes ?? DEFAULT_BREAK_STEP_MINUTES;
   const breakModel: BreakModel = problem.breakModel ?? 'placed';
-  const timeLimit = problem.solver?.timeLimitSeconds ?? 10;
+  // The node limit and the gap end a solve (the same roster however busy the machine); the time
+  // limit is only a safety net, so its default is far above a solve's usual seconds (a 10-s default
+  // was reached on a loaded machine and changed Yongchuan's roster from 22 people to 30).
+  const timeLimit = problem.solver?.timeLimitSeconds ?? 60;
   const maxOver = problem.maxOverstaff;
   const { open, r } = imposedRequirement(problem, L, ipd, im);
   const pats = buildColumns(problem, { im, L, D, startWeekday, step, open });
