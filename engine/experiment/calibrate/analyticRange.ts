@@ -12,7 +12,7 @@ import type { Scenario } from '../../scenario/resolve.ts';
 import type { StaffingTarget } from '../../analytic/staffing.ts';
 import { payrollHeadcount } from '../../workforce/staffing.ts';
 import { meanOf } from '../../random/distributions.ts';
-import { analyticFlatAgents } from '../search/analyticBracket.ts';
+import { analyticAgentsOnSeat } from '../search/analyticBracket.ts';
 import { assumptionLabel, type PlausibleRange } from './plausible.ts';
 import { sensitivityVariants } from './sensitivity.ts';
 
@@ -61,14 +61,14 @@ function queueProblem(s: Scenario, target: StaffingTarget): { s: Scenario; targe
   }
 }
 
-/** Analytic people for `s` (fractional): flat agents on seat meeting the target, times people per seat, plus those off the phones. */
+/** Analytic people for `s` (fractional): agents on seat (in the scenario's profile) meeting the target, times people per seat, plus those off the phones. */
 function analyticPeople(scenario: Scenario, goal: StaffingTarget): number | null {
   const pps = scenario.staffing.peoplePerSeat;
   if (scenario.staffing.form !== 'headcount' || pps === null) return null;
   const problem = queueProblem(scenario, goal);
   if (!problem) return null;
   try {
-    return payrollHeadcount(analyticFlatAgents(problem.s, problem.target).agentsOnSeat * pps, scenario.payroll);
+    return payrollHeadcount(analyticAgentsOnSeat(problem.s, problem.target).agentsOnSeat * pps, scenario.payroll);
   } catch {
     return null; // the target cannot be met at this end (e.g. too many lost before the queue)
   }
