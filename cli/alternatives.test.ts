@@ -66,4 +66,40 @@ describe('alternatives and sensitivity on the command line', () => {
     const effects = [2, 4, 6].map((i) => Math.max(Math.abs(Number(csv[i].split(',').at(-4)) - base), Math.abs(Number(csv[i + 1].split(',').at(-4)) - base)));
     expect(effects).toEqual([...effects].sort((a, b) => b - a));
   }, 120_000);
+
+  it("calibrate FILE --alternatives fits the file's published figures; --out writes them whole; an uncalibrated file says so", () => {
+    const calibrated = join(dir, 'published.yaml');
+    writeFileSync(calibrated, readFileSync(file, 'utf8') + 'published:\n  - { figure: connectionRate, value: 0.93, period: "2024", use: fit, fits: wrapUpTime.mean, source: Test }\n');
+    const out = join(dir, 'alternatives-out');
+    const r = cli('calibrate', calibrated, '--alternatives', '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    oneScreen(r.stdout);
+    expect(r.stdout).toContain('Connection rate 接通率 93.00%');
+    const csv = readFileSync(join(out, 'alternatives.csv'), 'utf8').trim().split('\n');
+    expect(csv[0]).toMatch(/^explanation,field,unit,fitted,ci_low,ci_high,plausible_low,plausible_high,inside_plausible,/);
+    expect(csv).toHaveLength(1 + 3);
+    expect(readFileSync(join(out, 'report.txt'), 'utf8')).toBe(r.stdout);
+    // written whole; not replaced without --force (checked before any fit)
+    const again = cli('calibrate', calibrated, '--alternatives', '--out', out);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/--force/);
+    // the same figure given on the command line gives the same screen
+    expect(cli('calibrate', calibrated, '--alternatives', '--observed', 'connection=0.93').stdout).toBe(r.stdout);
+    const none = cli('calibrate', file, '--alternatives');
+    expect(none.code).toBe(2);
+    expect(none.stderr.trim().split('\n')).toHaveLength(1);
+    expect(none.stderr).toMatch(/is not calibrated: it states no published figure to fit/);
+  }, 120_000);
+
+  it('calibrate --alternatives: the same JSON for --workers 1 and 2 (candidates in concurrent processes)', () => {
+    const calibrated = join(dir, 'published-workers.yaml');
+    writeFileSync(calibrated, readFileSync(file, 'utf8') + 'published:\n  - { figure: connectionRate, value: 0.93, period: "2024", use: fit, fits: wrapUpTime.mean, source: Test }\n');
+    const run = (workers: string, ...more: string[]) => {
+      const r = spawnSync(process.execPath, [BIN, 'calibrate', calibrated, '--alternatives', '--workers', workers, '--quiet', ...more], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    // the JSON holds every number the screen and the CSV are made from
+    expect(run('2', '--json')).toBe(run('1', '--json'));
+  }, 180_000);
 });

@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  analyticAnswerRange,
+  analyticRangeLine,
   describeKpiTarget,
   downstreamAnswer,
   formatSensitivityReport,
@@ -23,6 +25,7 @@ import {
   type TargetPeriod,
 } from '../engine/index.ts';
 import { renderSvg } from '../engine/report/charts.ts';
+import { wrapText } from '../engine/report/format.ts';
 import { UsageError } from './errors.ts';
 
 export const sensitivityOption = {
@@ -87,17 +90,19 @@ export async function runSensitivity(a: SensitivityArgs): Promise<void> {
 }
 
 /**
- * The line `staff` and `budget --target` print under their answer for a scenario whose file states
- * PLAUSIBLE ranges: the answer rests on them, and this is how to see how far it moves (computing the
- * range here would multiply the command's time by the number of range ends).
+ * The range `staff` and `budget --target` print beside their answer for a scenario whose file
+ * states PLAUSIBLE ranges: each assumption at each end, estimated analytically and scaled to the
+ * simulated head count (engine/experiment/calibrate/analyticRange.ts: milliseconds, where simulating
+ * the ends multiplies the command's time); `--sensitivity` simulates it. Wrapped to 100 columns.
  */
-export function plausibleRangeHint(file: string): string | null {
+export function plausibleRangeLines(file: string, headcount: number, target: StaffingTarget, overrides: ScenarioOverrides): string[] {
   let text: string;
   try {
     text = readScenarioFile(file);
-    if (plausibleRanges(text, file).length === 0) return null;
+    if (plausibleRanges(text, file).length === 0) return [];
   } catch {
-    return null;
+    return [];
   }
-  return "Range over the file's plausible assumptions: add --sensitivity (or calibrate --alternatives)";
+  const range = analyticAnswerRange(text, file, headcount, target, overrides);
+  return range ? wrapText(analyticRangeLine(range), 100, '  ') : ["Range over the file's plausible assumptions: add --sensitivity (or calibrate --alternatives)"];
 }

@@ -24,6 +24,7 @@ export * from './scenario/parse.ts';
 export * from './scenario/files.ts';
 export * from './scenario/calendar.ts';
 export * from './scenario/units.ts';
+export * from './scenario/published.ts';
 export { LIMITS } from './limits.ts';
 export { estimateWork, checkRunLimits, type WorkEstimate } from './scenario/workEstimate.ts';
 export * from './report/format.ts';

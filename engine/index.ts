@@ -18,6 +18,8 @@ export { calibratedNotes, calibratedYaml, type CalibratedNote } from './experime
 export { CalibrationError } from './experiment/calibrate/solve.ts';
 export * from './experiment/calibrate/plausible.ts';
 export * from './experiment/calibrate/alternatives.ts';
+export * from './experiment/calibrate/publishedFits.ts';
+export * from './experiment/calibrate/analyticRange.ts';
 export * from './experiment/calibrate/answers.ts';
 export * from './experiment/calibrate/sensitivity.ts';
 export * from './experiment/search/headcountAnswer.ts';

@@ -16,6 +16,8 @@ export const LIMITS = {
   /** Operators on the payroll. */
   headcount: 1_000_000,
   replications: 10_000,
+  /** Time before the queue (`preQueueDelay`): a greeting, a recording notice and ringing, not a queue. */
+  preQueueDelaySeconds: 120,
   /**
    * The roster solver's time limit (`scheduleOptimisation.timeLimitSeconds`): at least a second, so
    * HiGHS can build its model and look for a roster; a solve that finds none in time says so.

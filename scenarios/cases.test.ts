@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { calibrate, loadScenario, parseScenario, runScenario } from '../engine/index.ts';
+import { calibrate, loadScenario, parseScenario, publishedFits, runScenario } from '../engine/index.ts';
 import { CASES } from '../notebooks/calibrationCases.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -62,6 +62,27 @@ describe('every case scenario states what is calibrated, and how', () => {
       expect(typeof used).toBe('number');
       expect(Math.abs((used as number) - Number(value))).toBeLessThanOrEqual(Math.abs(Number(value)) * 1e-3);
       expect(text).toMatch(/PLAUSIBLE|IMPLAUSIBLE/);
+    });
+  }
+});
+
+describe("each file lists the published figures it is fitted to (published:), the notebook's fit among them", () => {
+  for (const name of shipped) {
+    it(name, () => {
+      const own = publishedFits(loadScenario(file(name)));
+      const c = CASES.find((x) => x.file === name);
+      if (c && !c.fit) {
+        // not calibrated (no figure to fit), or its fit is made in another file (fittedIn)
+        expect(own === null || own.fittedIn !== null).toBe(true);
+      } else if (c?.fit) {
+        expect(own).not.toBeNull();
+        expect(own!.fields[0]).toBe(c.fit.field);
+        expect(own!.observed[0]).toEqual(c.fit.observed);
+      }
+      // every field fitted here has its CALIBRATED comment, naming the figures
+      if (own && own.fittedIn === null) {
+        for (const f of own.fields) expect(readFileSync(file(name), 'utf8')).toMatch(new RegExp(`^# CALIBRATED: ${f.replace(/\./g, '\\.')} = .*fitted to`, 'm'));
+      }
     });
   }
 });

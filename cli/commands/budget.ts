@@ -14,7 +14,7 @@ import {
   type ScenarioOverrides,
   type StaffingTarget,
 } from '../../engine/index.ts';
-import { plausibleRangeHint, runSensitivity, sensitivityOption } from '../sensitivity.ts';
+import { plausibleRangeLines, runSensitivity, sensitivityOption } from '../sensitivity.ts';
 import { UsageError } from '../errors.ts';
 import { progressBar, type Progress } from '../progress.ts';
 import { parsePeriod, parseTarget, periodOption } from '../targets.ts';
@@ -199,23 +199,25 @@ export function registerBudget(y: Argv) {
         process.stdout.write(resultJson(study) + '\n');
         return;
       }
-      const hint = target ? plausibleRangeHint(argv.scenario) : null;
+      // The range beside the answer: the file's plausible assumptions at their ends (analytic estimate).
+      const range = target && study.target ? plausibleRangeLines(argv.scenario, study.target.result.headcount, target, overrides) : [];
       if (study.bid) process.stdout.write(formatBidSummary(study.at.name, study.at.calendarYear, study.at.headcount, study.bid) + '\n' + (argv.detail ? '\n' + formatBudgetOutput(study, { detail: true }) + '\n' : ''));
-      else if (hint && !argv.detail) process.stdout.write(withRangeFooter(formatBudgetOutput(study, { detail: false })) + '\n');
-      else process.stdout.write(formatBudgetOutput(study, { detail: argv.detail }) + '\n');
+      else if (range.length && !argv.detail) process.stdout.write(withRangeFooter(formatBudgetOutput(study, { detail: false }), range) + '\n');
+      else process.stdout.write(formatBudgetOutput(study, { detail: argv.detail }) + (range.length ? '\n' + range.join('\n') : '') + '\n');
       if (argv.explain) process.stdout.write('\n' + formatBudgetNotes(study.at.budgets) + '\n');
     },
   );
 }
 
 /**
- * The first screen's footer names --sensitivity too when the scenario states plausible ranges:
- * one line in place of two, so the answer keeps within 20 lines.
+ * The range over the file's plausible assumptions goes at the foot of the first screen, in place
+ * of the footer's hints when they would take the screen past 20 lines.
  */
-function withRangeFooter(screen: string): string {
+function withRangeFooter(screen: string, range: string[]): string {
   const lines = screen.split('\n');
   const last = lines.length - 1;
-  if (!lines[last].startsWith('(--detail')) return screen + '\n' + "Range over the file's plausible assumptions: add --sensitivity";
-  lines[last] = '(--detail: line items; --explain: rules; --out DIR: CSV; --sensitivity: range over plausible inputs)';
-  return lines.join('\n');
+  if (!lines[last].startsWith('(--detail')) return [screen, ...range].join('\n');
+  // The range names --sensitivity itself; the footer's other hints stay if the screen has room.
+  if (lines.length + range.length > 20) return [...lines.slice(0, last), ...range].join('\n');
+  return [...lines.slice(0, last), ...range, '(--detail: line items; --explain: rules; --out DIR: CSV)'].join('\n');
 }

@@ -14,7 +14,7 @@ import {
   type StaffAnswers,
 } from '../../engine/index.ts';
 import { UsageError } from '../errors.ts';
-import { plausibleRangeHint, runSensitivity, sensitivityOption } from '../sensitivity.ts';
+import { plausibleRangeLines, runSensitivity, sensitivityOption } from '../sensitivity.ts';
 import { parsePeriod, parseTarget, periodOption } from '../targets.ts';
 import { overridesFrom, scenarioOverrideOptions } from './run.ts';
 
@@ -164,9 +164,13 @@ export function registerStaff(y: Argv) {
         solver: roster ? { status: roster.schedule.solverStatus, gap: roster.schedule.gapAchieved } : null,
       });
       if (occ !== undefined && mode !== 'roster') notes.push("--max-occupancy applies to the roster only; the profile search meets the KPI target alone");
-      process.stdout.write(formatStaffOutput(view, { detail: argv.detail, notes, scenarioHeadcount: scenario.headcount }) + '\n');
-      const hint = plausibleRangeHint(argv.scenario);
-      if (hint) process.stdout.write(hint + '\n');
+      // The range beside the answer (under its "Answer:" line): the file's plausible assumptions at
+      // their ends, an analytic estimate scaled to the first answer.
+      const range = answers[0] ? plausibleRangeLines(argv.scenario, answers[0].headcount, target, overridesFrom(argv)) : [];
+      const screen = formatStaffOutput(view, { detail: argv.detail, notes, scenarioHeadcount: scenario.headcount }).split('\n');
+      const at = screen.findIndex((l) => l.startsWith('Answer:'));
+      screen.splice(at < 0 ? screen.length : at + 1, 0, ...range);
+      process.stdout.write(screen.join('\n') + '\n');
     },
   );
 }

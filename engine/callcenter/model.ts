@@ -16,8 +16,10 @@ export interface CallCentreModel {
   wrapUpTime: DurationDistribution;
   /** null: callers wait as long as it takes. */
   patience: DurationDistribution | null;
-  /** The threshold T of the service level ("answered within T seconds"). */
+  /** The threshold T of the service level ("answered within T seconds"), counted from arrival. */
   serviceLevelSeconds: number;
+  /** Seconds every caller spends before it can be queued (greeting, ringing): see preQueue.ts. 0 or absent: none. */
+  preQueueDelay?: number;
   /** Callers who abandon (or find every line busy) may call again (their redial is a new offered call). */
   redial?: Redial | null;
   // --- The rest of a 12345 operator's job. Each is optional; any of them (or redials) takes

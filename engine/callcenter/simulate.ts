@@ -21,6 +21,7 @@ import { assertConservation, dayFactors, intervalsPerDayOf, spread, spreadFrom }
 import { CALLER_BLOCK, callerDraws } from './callerDraws.ts';
 import { UnboundedQueueError } from './errors.ts';
 import { simulateEvents } from './events.ts';
+import { simulateWithPreQueueDelay } from './preQueue.ts';
 import type { CallCentreModel, IntervalCounters, ReplicationResult } from './model.ts';
 import { needsEventPath, newCounters } from './model.ts';
 import { applyStaffingChange, nextStaffingChange } from './staffingChange.ts';
@@ -30,6 +31,7 @@ import { applyStaffingChange, nextStaffingChange } from './staffingChange.ts';
  * (`path: 'events'` forces it: the same counts, for benchmarks and cross-checks).
  */
 export function simulateReplication(model: CallCentreModel, seed: number | string, replication: number, path: 'auto' | 'events' = 'auto'): ReplicationResult {
+  if ((model.preQueueDelay ?? 0) > 0) return simulateWithPreQueueDelay(model, seed, replication, (m) => simulateReplication(m, seed, replication, path));
   return path === 'events' || needsEventPath(model) ? simulateEvents(model, seed, replication) : simulateFast(model, seed, replication);
 }
 

@@ -95,3 +95,32 @@ export function formatAlternativesReport(a: AlternativesReport, detail = false):
   }
   return out.join('\n');
 }
+
+/** One CSV row per explanation (`calibrate --alternatives --out`): the fit, what it implies, its answers. */
+export function alternativesCsv(rows: AlternativeRow[]): string {
+  const head = 'explanation,field,unit,fitted,ci_low,ci_high,plausible_low,plausible_high,inside_plausible,occupancy,agent_seconds_per_answered_call,agents_on_seat_mean,headcount,agents_on_seat_at_target,outsourced_yuan_per_year,inhouse_yuan_per_year,note';
+  const cell = (v: number | string | null | undefined) => (v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) ? '' : String(v));
+  const text = (v: string | null) => (v ? JSON.stringify(v) : '');
+  const lines = rows.map((r) =>
+    [
+      text(r.label),
+      r.field,
+      cell(r.plausible?.unit),
+      cell(r.fitted?.value),
+      cell(r.fitted?.ciLow),
+      cell(r.fitted?.ciHigh),
+      cell(r.plausible?.low),
+      cell(r.plausible?.high),
+      r.inside === null ? '' : r.inside ? 'yes' : 'no',
+      cell(r.implied?.occupancy.mean),
+      cell(r.implied?.handleSecondsPerAnsweredCall),
+      cell(r.implied?.agentsOnSeatMean),
+      cell(r.answer?.headcount),
+      cell(r.answer?.agentsOnSeat),
+      cell(r.answer ? Math.round(r.answer.outsourced) : null),
+      cell(r.answer ? Math.round(r.answer.inhouse) : null),
+      text(r.note),
+    ].join(','),
+  );
+  return [head, ...lines].join('\n') + '\n';
+}

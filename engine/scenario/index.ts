@@ -8,3 +8,4 @@ export * from './calendar.ts';
 export * from './units.ts';
 export { LIMITS } from '../limits.ts';
 export { estimateWork, checkRunLimits, type WorkEstimate } from './workEstimate.ts';
+export * from './published.ts';

@@ -1,4 +1,5 @@
 // Scenario spec (validated file contents) -> Scenario (plain data, units resolved, one value per interval).
+import type { PublishedFigure } from './published.ts';
 import type { DurationDistribution } from '../random/distributions.ts';
 import { meanOf } from '../random/distributions.ts';
 import { addDays, daysInMonth, intervalLabel, parseIsoDate, weekdayIndex } from './calendar.ts';
@@ -58,6 +59,10 @@ export interface Scenario {
   lines: number | null;
   ivrSelfServiceShare: number;
   dayToDayCv: number;
+  /** Seconds every offered call spends before it can be queued (greeting, ringing); 0: none. */
+  preQueueDelay: number;
+  /** The published figures the scenario is fitted to or checked against (empty: none given). */
+  published: PublishedFigure[];
   serviceLevelSeconds: number;
   serviceLevelFormula: ServiceLevelFormula;
   seed: number | string;
@@ -178,6 +183,8 @@ export function resolveScenario(spec: ScenarioSpec, file?: string, options: Reso
     lines: spec.lines ?? null,
     ivrSelfServiceShare: spec.ivr?.selfServiceShare ?? 0,
     dayToDayCv: spec.arrivals.dayToDayCv ?? 0,
+    preQueueDelay: spec.preQueueDelay,
+    published: spec.published ?? [],
     serviceLevelSeconds: spec.serviceLevelSeconds,
     serviceLevelFormula: spec.serviceLevelFormula,
     seed: spec.seed,

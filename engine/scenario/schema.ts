@@ -7,6 +7,7 @@ import { rosterReferenceIssues, rosterSchema, scheduleOptimisationSchema, shifts
 import { isCalendarDate } from './calendar.ts';
 import { LIMITS } from '../limits.ts';
 import { parseDuration } from './units.ts';
+import { publishedSchema } from './published.ts';
 
 /** A duration field: seconds as a number, or a string with its unit; zero allowed only where it makes sense. */
 const duration = (what: string, allowZero: boolean) =>
@@ -276,6 +277,13 @@ const scenarioFields = z.strictObject({
   shrinkage: shrinkageSchema.optional().describe('share of scheduled time not on seat: one fraction, 12 monthly values, or itemised'),
   scheduleOptimisation: scheduleOptimisationSchema.optional().describe('settings for `hotline-sim staff` (candidate shifts, costs, limits)'),
   cost: costSchema.optional().describe('cost items for `hotline-sim budget` (see engine/cost/README.md)'),
+  preQueueDelay: z
+    .number()
+    .min(0, { error: 'preQueueDelay is seconds, 0 or more' })
+    .max(LIMITS.preQueueDelaySeconds, { error: `preQueueDelay is at most ${LIMITS.preQueueDelaySeconds} seconds (a greeting and ringing, not a queue)` })
+    .default(0)
+    .describe('seconds every offered call spends before it can be queued (greeting, recording notice, ringing): counted in the published wait and the service-level clock, no agent busy; callers may hang up during it'),
+  published: publishedSchema.optional().describe('the published figures the scenario is fitted to (use: fit) or checked against (use: heldOut)'),
   serviceLevelSeconds: z.number().positive().default(15).describe('answered within T seconds; 15 s is GB/T 33358-2016'),
   serviceLevelFormula: z.enum(SERVICE_LEVEL_FORMULAS).default('offered').describe('which service-level formula is the headline'),
   seed: z.union([z.number().int(), z.string()]).default(1),
@@ -288,6 +296,13 @@ export const scenarioSchema = scenarioFields.superRefine((s, ctx) => {
   }
   if (s.callTypes && s.wrapUpTime.distribution !== 'deterministic') {
     ctx.addIssue({ code: 'custom', path: ['wrapUpTime'], message: 'with callTypes, give wrapUpTime per call type' });
+  }
+  if (s.preQueueDelay > 0) {
+    // engine/callcenter/preQueue.ts: exact by memorylessness; greeting hang-ups are not redialled.
+    if (s.patience !== 'none' && s.patience.distribution !== 'exponential') {
+      ctx.addIssue({ code: 'custom', path: ['preQueueDelay'], message: 'preQueueDelay is modelled with exponential patience (or none): give patience { distribution: exponential, mean } or preQueueDelay: 0' });
+    }
+    if (s.redial) ctx.addIssue({ code: 'custom', path: ['preQueueDelay'], message: 'preQueueDelay with redial is not modelled (greeting hang-ups would redial): drop one of them' });
   }
   if (s.agents === undefined && s.roster === undefined) {
     ctx.addIssue({ code: 'custom', path: ['agents'], message: 'give agents (on seat) or a roster' });

@@ -34,8 +34,7 @@ const TABLE: Record<string, FieldName> = {
   'arrivals.scale': { zh: '每件诉求对应来电数', en: 'calls per published case', unit: 'factor' },
   'arrivals.dailyCalls': { zh: '日均来电量', en: 'calls a day', unit: 'calls' },
   'arrivals.dayToDayCv': { zh: '日间来电波动（变异系数）', en: 'day-to-day variation of calls', unit: 'number' },
-  'preQueue.value': { zh: '排队前时长（问候、振铃）', en: 'time before the queue', unit: 'seconds' },
-  'preQueueTime.value': { zh: '排队前时长（问候、振铃）', en: 'time before the queue', unit: 'seconds' },
+  preQueueDelay: { zh: '排队前时长（问候、振铃）', en: 'time before the queue', unit: 'seconds' },
 };
 
 /**

@@ -8,7 +8,7 @@ import { parseDocument } from 'yaml';
 import { calibrate, defaultRange, type CalibrationOptions, type CalibrationResult, type FittedValue, type ObservedFigure } from './calibrate.ts';
 import { calibratedYaml } from './calibratedYaml.ts';
 import { CalibrationError } from './solve.ts';
-import { setNumber } from './yamlFields.ts';
+import { pathOf, setNumber } from './yamlFields.ts';
 import { assumptionLabel, callTypesOf, plausibleRanges, type PlausibleRange } from './plausible.ts';
 
 export interface Explanation {
@@ -38,6 +38,14 @@ export interface AlternativesOptions {
   ranges?: Record<string, [number, number]>;
   overrides?: CalibrationOptions['overrides'];
   onProgress?: CalibrationOptions['onProgress'];
+  /**
+   * The scenario the answers are for, when the figure belongs to another period of the same centre
+   * (haikou-2024 answers with what haikou-2020's figure says): each explanation's values of the
+   * stated assumptions are carried into it. Absent: the fitted scenario itself.
+   */
+  answerIn?: { text: string; file: string | undefined };
+  /** Explain only the candidate at this place of alternativeCandidates' list (a caller running candidates concurrently). */
+  only?: number;
 }
 
 /**
@@ -51,18 +59,27 @@ export function searchRange(field: string, p: [number, number]): [number, number
   return [Math.max(d[0], p[0] - 3 * w, p[0] > 0 ? p[0] / 4 : p[0] - 3 * w), Math.min(d[1], p[1] + 3 * w)];
 }
 
-export function alternatives(text: string, file: string | undefined, options: AlternativesOptions): Explanation[] {
+/** The unknowns `alternatives` fits in turn, in order: the file's PLAUSIBLE fields (but those kept), then the user's. */
+export function alternativeCandidates(text: string, file: string | undefined, options: AlternativesOptions): { field: string; plausible: PlausibleRange | null }[] {
   const keep = options.keep ?? [];
   if (keep.length !== options.observed.length - 1) {
     throw new CalibrationError(`--alternatives fits one candidate per explanation plus one field per further figure: ${options.observed.length} figure(s) need ${options.observed.length - 1} --fit field(s) kept, got ${keep.length}`);
   }
-  const stated = plausibleRanges(text, file);
-  const fromFile = stated.filter((p) => !keep.includes(p.field));
-  const candidates: { field: string; plausible: PlausibleRange | null }[] = fromFile.map((p) => ({ field: p.field, plausible: p }));
+  const candidates: { field: string; plausible: PlausibleRange | null }[] = plausibleRanges(text, file)
+    .filter((p) => !keep.includes(p.field))
+    .map((p) => ({ field: p.field, plausible: p }));
   for (const f of options.extraFields ?? []) {
     if (!candidates.some((c) => c.field === f) && !keep.includes(f)) candidates.push({ field: f, plausible: null });
   }
   if (candidates.length === 0) throw new CalibrationError(`${file ?? 'the scenario'} states no PLAUSIBLE ranges (see scenarios/README.md) and no --fit field was named`);
+  return candidates;
+}
+
+export function alternatives(text: string, file: string | undefined, options: AlternativesOptions): Explanation[] {
+  const keep = options.keep ?? [];
+  const all = alternativeCandidates(text, file, options);
+  const candidates = options.only === undefined ? all : all.slice(options.only, options.only + 1);
+  const stated = plausibleRanges(text, file);
   const doc = parseDocument(text);
   // Each explanation starts from the central values: every stated assumption at its central value
   // (the fitted field of the file too), then the candidate alone moves to reproduce the figure.
@@ -78,7 +95,7 @@ export function alternatives(text: string, file: string | undefined, options: Al
     const range = p ? searchRange(field, p) : defaultRange(field);
     const base: Explanation = { field, label: assumptionLabel(field, callTypesOf(doc)), plausible: statedRange, fitted: null, inside: null, implied: null, note: null, text: null, evaluations: 0 };
     if (!range) return { ...base, note: `no range: state a PLAUSIBLE range in the file or give --range ${field}=LOW..HIGH` };
-    if (typeof doc.getIn(field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))) !== 'number' && !['payroll.phoneShare', 'arrivals.scale'].includes(field)) {
+    if (typeof doc.getIn(field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s))) !== 'number' && !['payroll.phoneShare', 'arrivals.scale', 'preQueueDelay'].includes(field)) {
       return { ...base, note: `${field} is not a number in the scenario` };
     }
     const ranges: Record<string, [number, number]> = { [field]: range };
@@ -92,7 +109,7 @@ export function alternatives(text: string, file: string | undefined, options: Al
         fitted: f,
         inside: p ? f.value >= p[0] && f.value <= p[1] : null,
         implied: r.implied,
-        text: calibratedYaml(start, r, options.observed.map((o) => `${o.metric}=${o.value}`).join(', ')),
+        text: transferred(calibratedYaml(start, r, options.observed.map((o) => `${o.metric}=${o.value}`).join(', ')), [...stated.map((q) => q.field), ...keep, field], options.answerIn),
         evaluations: r.evaluations,
       };
     } catch (e) {
@@ -106,6 +123,19 @@ export function alternatives(text: string, file: string | undefined, options: Al
 export function settlingFigure(text: string): string | null {
   const m = /^\s*#\s*SETTLED BY:\s*(.+)$/m.exec(text);
   return m ? m[1].trim() : null;
+}
+
+/** The fitted scenario's values of `fields` carried into the scenario the answers are for (none given: the fitted one). */
+function transferred(fittedText: string, fields: string[], answerIn: AlternativesOptions['answerIn']): string {
+  if (!answerIn) return fittedText;
+  const from = parseDocument(fittedText);
+  const to = parseDocument(answerIn.text);
+  for (const f of new Set(fields)) {
+    const v = from.getIn(pathOf(f));
+    const there = to.getIn(pathOf(f));
+    if (typeof v === 'number' && (typeof there === 'number' || (there === undefined && (f === 'arrivals.scale' || f === 'preQueueDelay')))) setNumber(to, f, v, answerIn.file);
+  }
+  return to.toString({ flowCollectionPadding: false, lineWidth: 100 });
 }
 
 function withValue(text: string, field: string, value: number, file: string | undefined): string {

@@ -68,5 +68,9 @@ describe('calibrate', () => {
     expect(out).toContain('# a comment to keep');
     expect(parseScenario(out).wrapUpTime).toMatchObject({ distribution: 'gamma', mean: Number(r.fitted['wrapUpTime.mean'].value.toPrecision(6)) });
     expect(r.sensitivity).toHaveLength(1);
+    // a refit replaces the field's CALIBRATED line where it stands, not a second one beside it
+    const again = calibratedYaml(out, r, 'connection=0.93');
+    expect(again.match(/# CALIBRATED: wrapUpTime\.mean = /g)).toHaveLength(1);
+    expect(again.indexOf('# CALIBRATED: wrapUpTime.mean')).toBe(out.indexOf('# CALIBRATED: wrapUpTime.mean'));
   });
 });

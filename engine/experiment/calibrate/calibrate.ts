@@ -83,6 +83,7 @@ export function defaultRange(field: string): [number, number] | null {
   if (/share$/i.test(last) || /probability$/i.test(last) || last === 'selfServiceShare') return [0, 1];
   if (field === 'arrivals.scale') return [0.02, 50];
   if (last === 'peoplePerSeat') return [0.5, 40];
+  if (field === 'preQueueDelay') return [0, 120];
   return null;
 }
 
@@ -90,6 +91,7 @@ export function defaultRange(field: string): [number, number] | null {
 function schemaDefault(field: string): number | null {
   if (field === 'arrivals.scale') return 1;
   if (field === 'payroll.phoneShare') return 1;
+  if (field === 'preQueueDelay') return 0;
   return null;
 }
 

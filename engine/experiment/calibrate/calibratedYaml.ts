@@ -15,7 +15,14 @@ export function calibratedYaml(text: string, result: CalibrationResult, observed
     const note =
       ` CALIBRATED: ${field} = ${round(f.value)} (95% CI ${round(f.ciLow)}–${round(f.ciHigh)}), fitted to ${observedText}` +
       ` over ${result.horizonDays} days, ${result.replications} replications${f.before !== null ? `; was ${f.before}` : ''}`;
-    if (top && isScalar(top.key)) top.key.commentBefore = top.key.commentBefore ? `${top.key.commentBefore}\n${note}` : note;
+    // A refit replaces the field's earlier CALIBRATED line where it stands (the reasoning around it stays).
+    if (top && isScalar(top.key)) {
+      const lines = top.key.commentBefore ? top.key.commentBefore.split('\n') : [];
+      const at = lines.findIndex((l) => l.startsWith(` CALIBRATED: ${field} = `));
+      if (at >= 0) lines[at] = note;
+      else lines.push(note);
+      top.key.commentBefore = lines.join('\n');
+    }
   }
   return doc.toString({ flowCollectionPadding: false, lineWidth: 100 });
 }

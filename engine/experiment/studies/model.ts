@@ -19,6 +19,7 @@ export function callCentreModel(s: Scenario, agents: ArrayLike<number> = s.agent
     wrapUpTime: s.wrapUpTime,
     patience: s.patience,
     serviceLevelSeconds: s.serviceLevelSeconds,
+    preQueueDelay: s.preQueueDelay,
     redial: s.redial,
     callTypes: s.callTypes,
     outbound: s.outbound,
