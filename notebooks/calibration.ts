@@ -41,9 +41,9 @@ import {
   type RunResult,
   type StaffingTarget,
 } from '../engine/index.ts';
-import { CASES, caseText, type CalibrationCase } from './calibrationCases.ts';
+import { CASES, caseText, type CalibrationCase, type CaseText } from './calibrationCases.ts';
 import { heldOut, heldOutHtml } from './calibrationHeldOut.ts';
-import { freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
+import { BILINGUAL_CSS, bilingualHtml, freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(root, 'output', 'calibration');
@@ -197,6 +197,10 @@ function zhSummary(o: CaseOutcome): string {
   return parts.join('');
 }
 
+/** A case's prose block, Chinese first and the English below it; both made from the same run. */
+const bilingual = (heading: string, zh: CaseText, en: CaseText, run: RunResult) =>
+  bilingualHtml(escapeHtml(caseText(zh, { run })), escapeHtml(caseText(en, { run })), heading);
+
 function casePage(o: CaseOutcome): string {
   const { c, calibration: k, shipped: r, headcount: h } = o;
   const ct = callTypesOfRun(o);
@@ -204,7 +208,7 @@ function casePage(o: CaseOutcome): string {
   parts.push(`<h1>${escapeHtml(c.zh)}<span class="zh" lang="en">${escapeHtml(c.title)}</span></h1>`);
   parts.push(`<div class="summary" lang="zh-CN"><p><strong>结论 Answer.</strong> ${escapeHtml(zhSummary(o))}</p></div>`);
   parts.push(`<p lang="zh-CN"><strong>问题</strong> ${escapeHtml(c.questionZh)}</p><p><strong>Question.</strong> ${escapeHtml(c.question)}</p>`);
-  parts.push(`<h2>引用的输入 · Cited inputs</h2><ul>${c.cited.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>`);
+  parts.push(`<h2>引用的输入 · Cited inputs</h2><ul>${c.cited.map((x, i) => `<li><span lang="zh-CN">${escapeHtml(c.citedZh[i] ?? '')}</span><br><span class="en">${escapeHtml(x)}</span></li>`).join('')}</ul>`);
   parts.push(`<p class="note">来源 Sources: <code>scenarios/SOURCES.md</code>（按条目名 by entry）. 假设 Assumptions: labelled in <code>scenarios/${escapeHtml(c.file)}</code>.</p>`);
   if (k) {
     parts.push('<h2>拟合的参数 · Fitted (CALIBRATED)</h2>');
@@ -229,9 +233,9 @@ function casePage(o: CaseOutcome): string {
     );
     parts.push(textBlock('hotline-sim calibrate 的输出 · The calibration report as hotline-sim calibrate prints it', formatCalibrationReport(k)));
   } else {
-    parts.push(`<h2>未校准 · Not calibrated</h2><p>${escapeHtml(caseText(c.notCalibrated ?? '', { run: r }))}</p>`);
+    parts.push(`<h2>未校准 · Not calibrated</h2>${bilingual('', c.notCalibratedZh ?? '', c.notCalibrated ?? '', r)}`);
   }
-  parts.push(`<p><strong>合理性 Plausibility.</strong> ${escapeHtml(caseText(c.plausibility, { run: r }))}</p>`);
+  parts.push(bilingual('合理性 · Plausibility', c.plausibilityZh, c.plausibility, r));
   const rep = reproduction(o);
   parts.push(`<h2>所附场景文件 · The shipped file（${escapeHtml(periodText(r.horizon.days, r.horizon.start, r.replications))}）</h2>`);
   if (rep.rows.length) parts.push(htmlTable(['公布指标 Published figure', '公布值 Observed', '模拟值 Simulated', '95% CI', '公布值在区间内 Observed inside the CI'], rep.rows));
@@ -259,9 +263,9 @@ function casePage(o: CaseOutcome): string {
           `${o.budget.contractPrice !== null ? `，合同价 contract price ${formatWan(o.budget.contractPrice)}元` : ''}.</p>`,
       );
   }
-  parts.push(`<p><strong>本案说明 What the case says.</strong> ${escapeHtml(caseText(c.conclusion, { run: r }))}</p>`);
+  parts.push(bilingual('本案说明 · What the case says', c.conclusionZh, c.conclusion, r));
   parts.push('<footer>由 <code>notebooks/calibration.ts</code> 生成 Made by notebooks/calibration.ts (hotline-sim); 模拟结果，非观测值 simulated figures, not observations. <a href="index.html">全部案例 All cases</a></footer>');
-  return htmlPage(`${c.zh} · ${c.en}`, parts.join('\n'));
+  return htmlPage(`${c.zh} · ${c.en}`, BILINGUAL_CSS + parts.join('\n'));
 }
 
 /** One row of the index: every cell already HTML (escaped here). */

@@ -86,3 +86,18 @@ export function acceptedVolumeCheck(k: KpiSummary, publishedAcceptedPerDay: numb
       : `Check against the input: the model answers ${formatAmount(mean)} calls a day${ci}, at least the ${formatAmount(publishedAcceptedPerDay)} ${what} a day published.`,
   };
 }
+
+/** The style of a Chinese-first prose block's English (the notebooks' pages only; engine pages keep their CSS). */
+export const BILINGUAL_CSS = '<style>.en{color:#555}p.en{font-size:14px;margin-top:-8px}</style>';
+
+/**
+ * A prose block as the pages print it: the Chinese paragraph first, the English below in grey.
+ * Both arguments are HTML (already escaped); `heading` is "中文 · English" (or empty).
+ */
+export function bilingualHtml(zh: string, en: string, heading = ''): string {
+  const [hz, he] = heading ? heading.split(' · ') : ['', ''];
+  return (
+    `<p lang="zh-CN">${hz ? `<strong>${escapeHtml(hz)}</strong> ` : ''}${zh}</p>` +
+    `<p class="en" lang="en">${he ? `<strong>${escapeHtml(he)}.</strong> ` : ''}${en}</p>`
+  );
+}
