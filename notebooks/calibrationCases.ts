@@ -342,3 +342,8 @@ export const CASES: CalibrationCase[] = [
     peoplePerSeat: 6,
   },
 ];
+
+/** A shipped case file's Chinese title, from the case table above (the one place it is written): a run report's heading. */
+export function caseTitleZh(file: string): string | undefined {
+  return CASES.find((c) => c.file === file)?.zh;
+}

@@ -44,7 +44,7 @@ import { chartConfig, renderSvg } from '../engine/report/charts.ts';
 import { staffingShape } from '../engine/report/budgetParts.ts';
 import { acceptedVolumeCheck, BILINGUAL_CSS, bilingualHtml, ciCell, freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
 import { availableWorkers, setWorkers } from '../engine/experiment/pool/nodeThreads.ts';
-import { fileValue } from './calibrationCases.ts';
+import { caseTitleZh, fileValue } from './calibrationCases.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SCENARIO = join(root, 'scenarios', 'haikou-2024.yaml');
@@ -136,7 +136,7 @@ const dailyCalls = Number(parseDocument(readFileSync(SCENARIO, 'utf8')).getIn(['
 const tSweep = performance.now();
 
 // ---- Write ------------------------------------------------------------------------------------
-const reportFiles = await runReportFiles(baseRun, { sources: baseScenario.sources });
+const reportFiles = await runReportFiles(baseRun, { sources: baseScenario.sources, titleZh: caseTitleZh('haikou-2024.yaml') });
 const runFiles: Record<string, string> = {};
 for (const [name, content] of Object.entries(reportFiles)) runFiles[name === 'report.html' ? 'run-300.html' : name] = content;
 const page = await caseHtml();
@@ -354,7 +354,7 @@ async function caseHtml(): Promise<Record<string, string>> {
       ? [`<p class="note">${[...study.notes.map((n) => `Note: ${n}.`), ...study.warnings.map((w) => `Warning: ${w}.`)].map(escapeHtml).join('<br>')}</p>`]
       : []),
     textBlock('The full budget study as text (hotline-sim budget scenarios/haikou-2024.yaml --budget 129e6 --years 3 --naive-wage 7000)', formatBudgetReport(study)),
-    '<footer>Made by <code>notebooks/haikou.ts</code> (hotline-sim) from <code>scenarios/haikou-2024.yaml</code>; figures cited in <code>scenarios/SOURCES.md</code>, assumptions labelled in the scenario. ' +
+    '<footer>由 <code>notebooks/haikou.ts</code>（hotline-sim）依据 <code>scenarios/haikou-2024.yaml</code> 生成；引用数字见 <code>scenarios/SOURCES.md</code>，假设在场景文件中标明；模拟结果，非观测值。<br>Made by <code>notebooks/haikou.ts</code> (hotline-sim) from <code>scenarios/haikou-2024.yaml</code>; figures cited in <code>scenarios/SOURCES.md</code>, assumptions labelled in the scenario. ' +
       'Simulated figures, not observations. CSVs: <code>budget-*.csv</code>, <code>kpis.csv</code>, <code>inversion.csv</code>; everything in <code>result.json</code>.</footer>',
   ];
   return {
