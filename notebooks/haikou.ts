@@ -197,8 +197,8 @@ const lines = [
 process.stdout.write(lines.join('\n') + '\n');
 
 // ---- The case page -----------------------------------------------------------------------------
-const TITLE_ZH = `海口市12345热线 2024-26：三年${formatWan(FACTS.budget)}元够请515名话务员吗？`;
 async function caseHtml(): Promise<Record<string, string>> {
+  const TITLE_ZH = `海口市12345热线 2024-26：三年${formatWan(FACTS.budget)}元够请515名话务员吗？`;
   const waterfallSvg = await renderSvg(waterfallSpec(), 'chart-waterfall');
   const modelHead = (m: Model) => `${operatingModelNames[m].en} ${operatingModelNames[m].zh}`;
 
