@@ -211,17 +211,17 @@ async function caseHtml(): Promise<Record<string, string>> {
     };
     const w = OPERATING_MODELS.map((m) => inv.models[m].waterfall.find((x) => x.key === key)).find(Boolean)!;
     const en = key === 'naive' ? `naive: 43,000,000 / 12 / ${formatAmount(inv.naiveWage)}` : key === 'wage' ? `the scenario's gross wage ${formatAmount(out.modelWage)}, not ${formatAmount(inv.naiveWage)}` : w.en;
-    return [en, w.zh, cell('outsourced'), cell('inhouse')];
+    return [w.zh, en, cell('outsourced'), cell('inhouse')];
   });
-  wfRows.push(['= full-cost head count', '全成本人数', ...OPERATING_MODELS.map((m) => formatAmount(inv.models[m].fullCost.operators))]);
+  wfRows.push(['= 全成本人数', '= full-cost head count', ...OPERATING_MODELS.map((m) => formatAmount(inv.models[m].fullCost.operators))]);
 
   const simRows: string[][] = [];
   const simRow = (label: string, h: number, n: number, kp: { connectionRate: Estimate; serviceLevel: Estimate; abandonmentRate: Estimate; asa: Estimate; occupancy: Estimate }) =>
     simRows.push([label, formatAmount(h), formatAmount(n, 1), ciCell(kp.connectionRate), ciCell(kp.serviceLevel), ciCell(kp.abandonmentRate), ciCell(kp.asa, 'seconds'), ciCell(kp.occupancy)]);
-  simRow('Reported by the city', at.headcount, at.agentsOnSeat, k300);
+  simRow('市公布人数 Reported by the city', at.headcount, at.agentsOnSeat, k300);
   for (const m of OPERATING_MODELS) {
     const s = inv.models[m].simulated;
-    if (s) simRow(`Full cost of 129M, ${operatingModelNames[m].en.toLowerCase()}`, s.headcount, s.agentsOnSeat, s.kpis);
+    if (s) simRow(`${formatWan(FACTS.budget)}元全成本，${operatingModelNames[m].zh} Full cost, ${operatingModelNames[m].en.toLowerCase()}`, s.headcount, s.agentsOnSeat, s.kpis);
   }
 
 
@@ -269,13 +269,13 @@ async function caseHtml(): Promise<Record<string, string>> {
 
     '<h2>1. 市民的算法 · The citizen\'s arithmetic</h2>',
     htmlTable(
-      ['Step', 'Yuan or operators'],
+      ['步骤 Step', '元或人数 Yuan or operators'],
       [
-        ['Budget for three years (SOURCES.md: Haikou 2024-26)', yuan(FACTS.budget)],
-        ['÷ 36 months', yuan(inv.naive.monthlyBudget)],
-        ['÷ 7,000 yuan a month per operator (the citizen)', inv.naive.exact.toFixed(1)],
-        ['… the month rounded to 3.6M, as the citizen did', `${yuan(inv.citizen.monthlyBudgetUsed)} ÷ 7,000 = ${inv.citizen.exact.toFixed(1)}`],
-        ['… rounded up: the citizen\'s "515 operators"', String(inv.citizen.headcount)],
+        ['三年预算 Budget for three years (SOURCES.md: Haikou 2024-26)', yuan(FACTS.budget)],
+        ['÷ 36个月 months', yuan(inv.naive.monthlyBudget)],
+        ['÷ 每人每月7,000元（市民的算法） 7,000 yuan a month per operator (the citizen)', inv.naive.exact.toFixed(1)],
+        [`… 市民把每月取整为${formatWan(FACTS.citizenMonth)}元 the month rounded, as the citizen did`, `${yuan(inv.citizen.monthlyBudgetUsed)} ÷ 7,000 = ${inv.citizen.exact.toFixed(1)}`],
+        ['… 向上取整：市民说的"515名话务员" rounded up: the citizen\'s "515 operators"', String(inv.citizen.headcount)],
       ],
       { headline: [4] },
     ),
@@ -295,7 +295,7 @@ async function caseHtml(): Promise<Record<string, string>> {
       `<p class="how en"><strong>How to read this:</strong> Each bar starts where the one above ends: the top bar is the citizen's division at 7,000 yuan, the next adds the operators a ${yuan(out.modelWage)} wage would allow, ` +
       'and every bar after it removes the operators a cost item takes. The bottom bars are the head counts the budget really pays for; the dashed lines mark the city\'s 300 and the citizen\'s 515.</p>',
     '</figure>',
-    htmlTable(['Step (operators)', '项目', modelHead('outsourced'), modelHead('inhouse')], wfRows, { align: ['left', 'left', 'right', 'right'], headline: [wfRows.length - 1] }),
+    htmlTable(['项目', 'Step (operators)', modelHead('outsourced'), modelHead('inhouse')], wfRows, { align: ['left', 'left', 'right', 'right'], headline: [wfRows.length - 1] }),
     `<p class="note" lang="zh-CN">若按市民说的7,000元工资总额：外包 ${out.fullCostAtNaiveWage} 人，自营 ${inh.fullCostAtNaiveWage} 人。已签合同${wan(FACTS.contract)}：外包 ${signed.outsourced.fullCost} 人，自营 ${signed.inhouse.fullCost} 人。</p>` +
       `<p class="note en">Paying operators the citizen's 7,000 gross instead: ${out.fullCostAtNaiveWage} outsourced, ${inh.fullCostAtNaiveWage} in-house. ` +
       `The signed ${wan(FACTS.contract)}: ${signed.outsourced.fullCost} outsourced, ${signed.inhouse.fullCost} in-house.</p>`,
@@ -369,17 +369,23 @@ function waterfallSpec(): TopLevelSpec {
   const models = OPERATING_MODELS.map((m) => `${operatingModelNames[m].en} ${operatingModelNames[m].zh}`);
   OPERATING_MODELS.forEach((m, mi) => {
     for (const w of inv.models[m].waterfall) {
-      const step = w.key === 'naive' ? 'naive: 129M / 36 / 7,000' : w.key === 'wage' ? `gross wage ${formatAmount(inv.models[m].modelWage)}, not 7,000` : w.en.replace(/ \(.*\)$/, '');
+      // Chinese first on the axis, the English beside (money in 万元, as the page's prose).
+      const step =
+        w.key === 'naive'
+          ? `简单除法 ${formatWan(FACTS.budget)}元 ÷ 36 ÷ 7,000 · naive`
+          : w.key === 'wage'
+            ? `工资总额 ${formatAmount(inv.models[m].modelWage)} 而非 7,000 · gross wage`
+            : `${w.zh} · ${w.en.replace(/ \(.*\)$/, '')}`;
       if (!steps.includes(step)) steps.push(step);
       const start = w.key === 'naive' ? 0 : w.running - w.heads;
       rows.push({ step, model: models[mi], start, end: w.running, label: w.key === 'naive' ? formatAmount(w.heads, 1) : formatSigned(w.heads, 1) });
     }
   });
-  const final = '= full-cost head count';
+  const final = '= 全成本人数 full-cost head count';
   steps.push(final);
   OPERATING_MODELS.forEach((m, mi) => rows.push({ step: final, model: models[mi], start: 0, end: inv.models[m].fullCost.operators, label: String(inv.models[m].fullCost.operators) }));
-  const y = { field: 'step', type: 'nominal', sort: steps, axis: { title: null, labelLimit: 340 } };
-  const x = { field: 'start', type: 'quantitative', scale: { domain: [0, 850] }, axis: { title: 'Operators 话务员人数' } };
+  const y = { field: 'step', type: 'nominal', sort: steps, axis: { title: null, labelLimit: 380 } };
+  const x = { field: 'start', type: 'quantitative', scale: { domain: [0, 850] }, axis: { title: '话务员人数 Operators' } };
   const color = { field: 'model', type: 'nominal', scale: { domain: models, range: ['#1f77b4', '#ff7f0e'] } };
   return {
     width: 560,
@@ -397,7 +403,7 @@ function waterfallSpec(): TopLevelSpec {
         ],
       },
       {
-        data: { values: [{ x: FACTS.operators, label: 'city: 300' }, { x: FACTS.citizenClaim, label: 'citizen: 515' }] },
+        data: { values: [{ x: FACTS.operators, label: `市公布 city: ${FACTS.operators}` }, { x: FACTS.citizenClaim, label: `市民 citizen: ${FACTS.citizenClaim}` }] },
         layer: [
           { mark: { type: 'rule', strokeDash: [6, 4], color: '#555' }, encoding: { x: { field: 'x', type: 'quantitative' } } },
           { mark: { type: 'text', y: -6, align: 'center', color: '#333', fontSize: 12 }, encoding: { x: { field: 'x', type: 'quantitative' }, text: { field: 'label' } } },

@@ -88,7 +88,7 @@ export function acceptedVolumeCheck(k: KpiSummary, publishedAcceptedPerDay: numb
 }
 
 /** The style of a Chinese-first prose block's English (the notebooks' pages only; engine pages keep their CSS). */
-export const BILINGUAL_CSS = '<style>.en{color:#555}p.en{font-size:14px;margin-top:-8px}</style>';
+export const BILINGUAL_CSS = '<style>.en{color:#555}p.en{font-size:14px;margin-top:-8px}p.how.en{margin-top:4px}</style>';
 
 /**
  * A prose block as the pages print it: the Chinese paragraph first, the English below in grey.
