@@ -297,7 +297,7 @@ async function casesHtml(): Promise<Record<string, string>> {
     '<p class="lead en">Every scenario shipped in <code>scenarios/</code>, side by side: the budget and head count the sources give, what that is per operator, ' +
       'what the model says that head count achieves on the phones, and what the cost model says it costs. Budgets and cited head counts are from ' +
       '<code>scenarios/SOURCES.md</code>; head counts marked * are the scenario\'s assumption. ' +
-      `Simulations: each scenario's own horizon capped at ${formatAmount(maxDays)} days (none has monthly seasonality, an assumption each states), ` +
+      `Simulations: each scenario's own horizon capped at ${formatDays(maxDays)} (none has monthly seasonality, an assumption each states), ` +
       `${replications === undefined ? "each scenario's own replications" : `${replications} replications`}, each scenario's seed.</p>`,
     '<div class="summary"><ul>',
     `<li><span lang="zh-CN">人均月预算（全口径）从 <strong>${yuan(lo)}</strong> 元到 <strong>${yuan(hi)}</strong> 元不等（公布预算 ÷ 人数）。</span><br>` +

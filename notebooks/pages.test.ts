@@ -76,6 +76,9 @@ describe('notebooks/cases.ts: every figure is the CLI’s', () => {
       // the page's cost table shows the same figures, formatted
       expect(page, what).toContain(`${formatAmount(inv.models.outsourced.fullCost.operators)} / ${formatAmount(inv.models.inhouse.fullCost.operators)}`);
       expect(page, what).toContain(formatWan(s.at.budgets.outsourced.budget.total));
+      // the Chinese run sentence, shown first, quotes the same connection rate
+      const conn = s.at.kpis!.connectionRate.mean;
+      expect(page, what).toContain(`${formatAmount(s.at.headcount)}人${conn >= 0.95 ? '可' : '只能'}接通模拟来电的 ${pct(conn)}`);
     }
     expectCitationsResolve(page, 'cases/index.html');
   });
