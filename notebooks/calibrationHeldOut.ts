@@ -111,7 +111,7 @@ export function heldOutHtml(h: HeldOut): string {
     htmlTable(
       ['留出指标 Held-out figure', '公布值 Published', '模型 Model', '判断 Verdict', '说明 What it says', '来源 SOURCES.md'],
       h.rows.map((r) => [zhThenEn(r.figureZh, r.figure), escapeHtml(r.published), escapeHtml(r.model), escapeHtml(VERDICT_ZH[r.verdict]), zhThenEn(r.saysZh, r.says), escapeHtml(r.source)]),
-      { align: ['left', 'left', 'left', 'left', 'left', 'left'], htmlColumns: [0, 1, 2, 3, 4, 5] },
+      { align: ['left', 'left', 'left', 'left', 'left', 'left'], htmlColumns: [0, 1, 2, 3, 4, 5], className: 'held' },
     )
   );
 }

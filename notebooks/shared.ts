@@ -87,8 +87,11 @@ export function acceptedVolumeCheck(k: KpiSummary, publishedAcceptedPerDay: numb
   };
 }
 
-/** The style of a Chinese-first prose block's English (the notebooks' pages only; engine pages keep their CSS). */
-export const BILINGUAL_CSS = '<style>.en{color:#555}p.en{font-size:14px;margin-top:-8px}p.how.en{margin-top:4px}</style>';
+/**
+ * The style of a Chinese-first prose block's English (the notebooks' pages only; engine pages keep their CSS), and
+ * the held-out table's minimum widths, so a phone scrolls it sideways instead of squeezing two languages into a column.
+ */
+export const BILINGUAL_CSS = '<style>.en{color:#555}p.en{font-size:14px;margin-top:-8px}p.how.en{margin-top:4px}table.held td{min-width:7em}table.held td:nth-child(5){min-width:18em}</style>';
 
 /**
  * A prose block as the pages print it: the Chinese paragraph first, the English below in grey.
