@@ -55,6 +55,43 @@ if (withCalibration) {
   );
 }
 
+// The fast path against a bare event calendar (bench/prototype.ts), issue #19: the standard year at
+// ≤ 0.7× the prototype's time. Paired runs, alternating, each in its own process (a fresh JIT, its own
+// heap), so a neighbour's load falls on both alike; medians of wall and of CPU time.
+if (only.includes('prototype')) {
+  const PAIRS = 5;
+  const one = (file: string, ...args: string[]) =>
+    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', new URL(file, import.meta.url).pathname, ...args], { encoding: 'utf8' }).trim().split('\n').pop()!);
+  const load0 = loadavg()[0];
+  const runs = { prototype: [] as { seconds: number; cpuSeconds: number }[], standard: [] as { seconds: number; cpuSeconds: number }[] };
+  for (let i = 0; i < PAIRS; i++) {
+    // Alternate which goes first, so neither always runs on a machine the other just warmed.
+    const order = i % 2 === 0 ? (['prototype', 'standard'] as const) : (['standard', 'prototype'] as const);
+    for (const which of order) runs[which].push(which === 'prototype' ? one('./prototype.ts') : one('./case.ts', 'standard'));
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const m = (which: keyof typeof runs, key: 'seconds' | 'cpuSeconds') => median(runs[which].map((r) => r[key]));
+  console.log(`prototype: the standard year, fast path (all statistics) against a bare event calendar (answered/abandoned counts only), ${PAIRS} pairs`);
+  console.log(
+    `  fast path median wall ${m('standard', 'seconds').toFixed(2)} s, CPU ${m('standard', 'cpuSeconds').toFixed(2)} s | prototype wall ${m('prototype', 'seconds').toFixed(2)} s, CPU ${m('prototype', 'cpuSeconds').toFixed(2)} s`,
+  );
+  console.log(
+    `  ratio ${(m('standard', 'seconds') / m('prototype', 'seconds')).toFixed(2)}× wall, ${(m('standard', 'cpuSeconds') / m('prototype', 'cpuSeconds')).toFixed(2)}× CPU (target ≤ 0.7×) | load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)}\n`,
+  );
+}
+
+// The Guangzhou staff command end to end (issue #19: ≤ 15 s): only when asked for, as it takes minutes of CPU.
+if (only.includes('staffing-guangzhou')) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL('./staffCommand.ts', import.meta.url).pathname], { encoding: 'utf8' });
+  const r = JSON.parse(out.trim().split('\n').pop()!);
+  console.log(`staffing-guangzhou: ${r.command} (target ≤ 15 s)`);
+  console.log(
+    `  wall ${r.seconds.toFixed(1)} s (CPU ${r.cpuSeconds.toFixed(1)} s, all threads) | peak RSS ${r.peakRssMB.toFixed(0)} MB | load average ${r.loadBefore.toFixed(1)} → ${r.loadAfter.toFixed(1)}`,
+  );
+  for (const l of r.answer) console.log(`  ${l}`);
+  console.log('');
+}
+
 // Calibration intervals' coverage and the alternatives/tornado timing (issue #18): `npm run bench
 // coverage alternatives`; in a full run too (several minutes each).
 if (only.length === 0 || only.includes('coverage')) {

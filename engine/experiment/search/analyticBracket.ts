@@ -1,15 +1,19 @@
 // The analytic bracket of the head-count search: call-weighted Erlang A (or C) over the
-// scenario's intervals, the fewest flat agents on seat meeting the target.
+// scenario's intervals, the fewest agents on seat (on average, spread by the scenario's own
+// profile) meeting the target. Spread as the simulation spreads them, so that the search starts
+// near its answer: a demand-following centre bracketed as if flat started at twice the agents it
+// needs (Guangzhou: 785 against 394) and spent ten simulations stepping down.
 import { targetMetric, scenarioForTarget } from './target.ts';
 import { queueMetrics } from '../../analytic/erlangA.ts';
 import { callWeightedSums } from '../../analytic/callWeighted.ts';
 import { agentsNeeded, type StaffingTarget } from '../../analytic/staffing.ts';
 import type { ServiceLevelFormula } from '../../analytic/erlang.ts';
 import { meanOf } from '../../random/distributions.ts';
+import { demandProfile } from '../../workforce/staffing.ts';
 import type { Scenario } from '../../scenario/resolve.ts';
 
 export interface AnalyticEstimate {
-  /** Flat agents on seat whose call-weighted Erlang A (or C) KPI over the intervals meets the target. */
+  /** Agents on seat (flat, or the mean of the demand profile) whose call-weighted Erlang A (or C) KPI over the intervals meets the target. */
   agentsOnSeat: number;
   /** That KPI. */
   kpi: number;
@@ -20,9 +24,10 @@ export interface AnalyticEstimate {
 /**
  * Erlang A per interval (Erlang C without patience), exponential handle and patience with
  * the scenario's means, aggregated over the counted intervals with call weights; the
- * fewest flat agents whose aggregate meets the target. The bracket for the simulation search.
+ * fewest agents on seat in the scenario's profile (flat, or following demand with that mean)
+ * whose aggregate meets the target. The bracket for the simulation search.
  */
-export function analyticFlatAgents(scenario: Scenario, target: StaffingTarget, maxAgents = 100_000): AnalyticEstimate {
+export function analyticAgentsOnSeat(scenario: Scenario, target: StaffingTarget, maxAgents = 100_000): AnalyticEstimate {
   const s = scenarioForTarget(scenario, target);
   const handleSeconds = meanOf(s.talkTime) + meanOf(s.wrapUpTime);
   const patienceSeconds = s.patience ? meanOf(s.patience) : null;
@@ -31,15 +36,28 @@ export function analyticFlatAgents(scenario: Scenario, target: StaffingTarget, m
     const r = s.callsPerHour[k];
     if (r > 0) weights.set(r, (weights.get(r) ?? 0) + 1);
   }
+  // Following demand: each interval's agents as the head-count rule spreads a mean of n
+  // (engine/workforce/staffing.ts), grouped by (rate, agents); flat: n everywhere, grouped by rate.
+  const demand = s.staffing.profile === 'demand';
+  const intervalsAt = (n: number) => {
+    if (!demand) return Array.from(weights, ([rate, w]) => ({ callsPerHour: rate, agents: n, weight: w }));
+    const agents = demandProfile(n, s.callsPerHour, s.staffing.minOnSeat);
+    const groups = new Map<string, { callsPerHour: number; agents: number; weight: number }>();
+    for (let k = s.warmupIntervals; k < s.nIntervals; k++) {
+      const rate = s.callsPerHour[k];
+      if (!(rate > 0)) continue;
+      const key = `${rate}|${agents[k]}`;
+      const g = groups.get(key);
+      if (g) g.weight++;
+      else groups.set(key, { callsPerHour: rate, agents: agents[k], weight: 1 });
+    }
+    return groups.values();
+  };
   const m = targetMetric(target);
   const formula = s.serviceLevelFormula as ServiceLevelFormula;
   const metricsAt = (rate: number, n: number) => queueMetrics({ callsPerHour: rate, handleSeconds, agents: n, patienceSeconds, serviceLevelSeconds: s.serviceLevelSeconds });
   const aggregate = (n: number): number => {
-    const sums = callWeightedSums(
-      Array.from(weights, ([rate, w]) => ({ callsPerHour: rate, agents: n, weight: w })),
-      formula,
-      metricsAt,
-    );
+    const sums = callWeightedSums(intervalsAt(n), formula, metricsAt);
     if (!sums.stable) return Number.NaN;
     if (sums.offered === 0) return m.direction === 'atLeast' ? 1 : 0;
     switch (m.metricId) {

@@ -13,7 +13,7 @@ import { type KpiSummary, type StudyProgress, kpiSummary } from '../studies/stud
 import { unboundedAt } from './headcountAgents.ts';
 import { minimumHeadcountInProfile } from '../../workforce/staffing.ts';
 import { RunCache } from './runCache.ts';
-import { analyticFlatAgents, type AnalyticEstimate } from './analyticBracket.ts';
+import { analyticAgentsOnSeat, type AnalyticEstimate } from './analyticBracket.ts';
 import { DEFAULT_TARGET_PERIOD, assessedPeriodText, meetsTargetOverPeriod, type TargetPeriod } from './targetPeriod.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -148,7 +148,7 @@ export function minimumHeadcountForTarget(scenario: Scenario, target: StaffingTa
   const cache = options.cache ?? new RunCache(options.onProgress);
   const s = scenarioForTarget(scenario, target);
   const metric = targetMetric(target);
-  const analytic = analyticFlatAgents(s, target, maxAgents);
+  const analytic = analyticAgentsOnSeat(s, target, maxAgents);
   const evaluations: StaffingEvaluation[] = [];
   const byAgents = new Map<number, { e: StaffingEvaluation; run: RunResult | null }>();
   const evaluate = (n: number) => {

@@ -7,7 +7,7 @@ import { parseScenario } from '../../scenario/parse.ts';
 import { loadScenario } from '../../scenario/load.ts';
 import { agentsForHeadcount, minimumHeadcountForAgents } from '../../workforce/staffing.ts';
 import {
-  analyticFlatAgents,
+  analyticAgentsOnSeat,
   budgetStudy,
   compareStudy,
   contractView,
@@ -78,7 +78,7 @@ describe('minimumHeadcountForTarget', () => {
   it('the Erlang A bracket of a constant-rate line is the exact Erlang A staffing', () => {
     const s = loadScenario(SMALL);
     for (const value of [0.9, 0.95, 0.99]) {
-      const a = analyticFlatAgents(s, { kind: 'connectionRate', value });
+      const a = analyticAgentsOnSeat(s, { kind: 'connectionRate', value });
       expect(a.agentsOnSeat).toBe(agentsNeeded({ callsPerHour: 120, handleSeconds: 180, patienceSeconds: 90, serviceLevelSeconds: 15 }, { kind: 'connectionRate', value }));
     }
   });

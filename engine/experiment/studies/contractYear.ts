@@ -8,7 +8,7 @@ import type { Estimate } from '../../stats/estimate.ts';
 import { type RunResult } from './run.ts';
 import { type HeadcountSearchOptions, searchMinimum } from '../search/headcountSearch.ts';
 import { RunCache } from '../search/runCache.ts';
-import { analyticFlatAgents } from '../search/analyticBracket.ts';
+import { analyticAgentsOnSeat } from '../search/analyticBracket.ts';
 import { meanAgents, scenarioAtHeadcount, unboundedAt } from '../search/headcountAgents.ts';
 import { agentsForHeadcount, minimumHeadcountInProfile } from '../../workforce/staffing.ts';
 
@@ -124,7 +124,7 @@ export function minimumHeadcountForContractRisk(
     return hit;
   };
   const ok = (h: number) => atHeadcount(h).p >= probability;
-  const start = analyticFlatAgents(s, kpi, maxAgents).agentsOnSeat;
+  const start = analyticAgentsOnSeat(s, kpi, maxAgents).agentsOnSeat;
   const n = searchMinimum(start, (k) => ok(minimumHeadcountInProfile(k, pps, s.staffing)), maxAgents);
   let hi = minimumHeadcountInProfile(n, pps, s.staffing);
   // n − 1 agents failed; flat, every head count below hi puts at most n − 1 on seat; following
