@@ -112,7 +112,7 @@ const signed = Object.fromEntries(
   OPERATING_MODELS.map((m) => [m, { fullCost: signedStudy.inversion!.models[m].fullCost.operators, wage300: signedStudy.inversion!.models[m].affordableWage }]),
 ) as unknown as Record<Model, { fullCost: number; wage300: { monthlyWage: number; feasible: boolean } }>;
 // The model against its own input: the accepted phone cases a day (2021) are what the scenario takes as answered calls.
-const accepted = acceptedVolumeCheck(k300, FACTS.phoneCasesPerDay2021, 'phone cases accepted (2021)')!;
+const accepted = acceptedVolumeCheck(k300, FACTS.phoneCasesPerDay2021, { en: 'phone cases accepted (2021)', zh: '电话受理量（2021年）' })!;
 // Per operator-month against Liaocheng, like with like: each contract's yearly price per person on the
 // phones, the people on the phones from each scenario's payroll (Haikou's 300 are operators, all on the
 // phones in the scenario; Liaocheng's 237 people are 208 on the phones, the rest supervisors and staff).
@@ -252,7 +252,7 @@ async function caseHtml(): Promise<Record<string, string>> {
       `${timesLiaocheng.toFixed(1)} times Liaocheng 2024's ${yuan(perPhoneMonth.liaocheng)} per person on the phones (${formatAmount(LIAOCHENG.bid)} / ${formatAmount(liaochengPhones)} / 12; per head of all ${LIAOCHENG.people}: ${yuan(perPhoneMonth.liaochengPerHead)}; SOURCES.md: Liaocheng 2024). It pays a gross wage of ${yuan(signed.outsourced.wage300.monthlyWage)} a month outsourced.</li>`,
     `<li>Simulated against the 2021 volume, the 300 (${formatAmount(baseRun.staffing.meanOnSeat, 1)} on seat on average, ${baseRun.staffing.minOnSeat}–${baseRun.staffing.maxOnSeat}, ${staffingShape(at.pricing.staffing?.source ?? '')}) answer <strong>${pct(k300.connectionRate.mean)}</strong> of calls ` +
       `(15-s service level ${pct(k300.serviceLevel.mean)}); the GB/T 33358 target is 95%.</li>`,
-    `<li class="warn"><strong>${accepted.contradicts ? '⚠ ' : ''}</strong>${escapeHtml(accepted.text)}</li>`,
+    `<li class="warn"><strong>${accepted.contradicts ? '⚠ ' : ''}</strong><span lang="zh-CN">${escapeHtml(accepted.textZh)}</span><br><span class="en">${escapeHtml(accepted.text)}</span></li>`,
     `<li>The 2020 connection rate of 61.90% (8,254 cases a day) is reproduced by calibration (<code>scenarios/haikou-2020.yaml</code>): the 300 with a work-order time of ~${workOrderSeconds} s, ${aboveJiangsu}% above Jiangsu's. The runs here use it at the 2021-24 volume.</li>`,
   ];
 

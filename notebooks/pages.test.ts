@@ -140,6 +140,10 @@ describe('notebooks/haikou.ts: the case page is hotline-sim budget’s', () => {
     expect(page).toContain(`<strong>${inv.citizen.headcount}</strong>`);
     expect(page).toContain(`<strong>${pct(s.at.kpis!.connectionRate.mean)}</strong> of calls`);
     expect(page).toContain(`(15-s service level ${pct(s.at.kpis!.serviceLevel.mean)})`);
+    // the check against the input (answered calls a day vs the accepted cases it was built from), in both languages
+    const answeredPerDay = formatAmount(s.at.kpis!.answered.mean / s.at.kpis!.countedDays);
+    expect(page).toContain(`模型每天接通 ${answeredPerDay} 个来电`);
+    expect(page).toContain(`the model answers ${answeredPerDay} calls a day`);
     // hotline-sim budget scenarios/haikou-2024.yaml --budget 126.78e6 --years 3 --no-simulate
     const signed = budgetStudy({ file, budgetYuan: 126_780_000, years: 3, simulate: false, overrides: short }).inversion!;
     expect(page).toContain(`The signed contract (${formatWan(126_780_000)}元) buys ${signed.models.outsourced.fullCost.operators} / ${signed.models.inhouse.fullCost.operators}`);
