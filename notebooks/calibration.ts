@@ -197,6 +197,15 @@ function zhSummary(o: CaseOutcome): string {
   return parts.join('');
 }
 
+/** Who takes calls in the shipped run, in Chinese: its payroll's people on the phones (the rule of engine/workforce/staffing.ts). */
+function shippedPhonesZh(o: CaseOutcome): string {
+  const payroll = loadScenario(join(root, 'scenarios', o.c.file)).payroll;
+  const n = o.shipped.staffing.headcount;
+  if (!payroll.given || n === null) return '全部人员接听电话';
+  return `其中 ${people(phonePeople(n, payroll))} 人接听电话`;
+}
+/** The run's staffing profile as a planner says it (RunResult.staffing.profile). */
+const PROFILE_ZH: Record<string, string> = { demand: '在席人数随来电量变化', flat: '全天固定在席' };
 /** A case's prose block, Chinese first and the English below it; both made from the same run. */
 const bilingual = (heading: string, zh: CaseText, en: CaseText, run: RunResult) =>
   bilingualHtml(escapeHtml(caseText(zh, { run })), escapeHtml(caseText(en, { run })), heading);
@@ -248,7 +257,11 @@ function casePage(o: CaseOutcome): string {
   const held = heldOut(c.id, r);
   if (held) parts.push(heldOutHtml(held));
   parts.push(
-    `<p>人员 Staffing: ${r.staffing.headcount === null ? '—' : formatAmount(r.staffing.headcount)} 人 people on the payroll，平均在席 ${formatAmount(r.staffing.meanOnSeat, 1)} 个坐席 on seat on average（${r.staffing.minOnSeat}–${r.staffing.maxOnSeat}），${escapeHtml(r.staffing.profile)}; ${escapeHtml(r.staffing.payroll ?? 'everyone takes calls')}.</p>`,
+    bilingualHtml(
+      `${r.staffing.headcount === null ? '—' : formatAmount(r.staffing.headcount)} 人在册，平均在席 ${formatAmount(r.staffing.meanOnSeat, 1)} 个坐席（${r.staffing.minOnSeat}–${r.staffing.maxOnSeat}），${escapeHtml(PROFILE_ZH[r.staffing.profile] ?? r.staffing.profile)}；${shippedPhonesZh(o)}。`,
+      `${r.staffing.headcount === null ? '—' : formatAmount(r.staffing.headcount)} people on the payroll, ${formatAmount(r.staffing.meanOnSeat, 1)} on seat on average (${r.staffing.minOnSeat}–${r.staffing.maxOnSeat}), ${escapeHtml(r.staffing.profile)}; ${escapeHtml(r.staffing.payroll ?? 'everyone takes calls')}.`,
+      '人员 · Staffing',
+    ),
   );
   if (h) {
     const phones = o.phoneStaff ?? h.headcount;
