@@ -20,7 +20,7 @@ import { runScenario } from '../engine/experiment/studies/run.ts';
 import { loadScenario } from '../engine/scenario/load.ts';
 import { phonePeople } from '../engine/workforce/staffing.ts';
 import { fieldLabel, fieldRange, fieldValue } from '../engine/text/fieldNames.ts';
-import { CASES, calibratedComment, fileValue } from './calibrationCases.ts';
+import { CASES, calibratedComment, caseTitleZh, fileValue } from './calibrationCases.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const scenario = (f: string) => join(root, 'scenarios', f);
@@ -171,6 +171,8 @@ describe('notebooks/haikou.ts: the case page is hotline-sim budget’s', () => {
     for (const [name, page] of pages) expectCitationsResolve(page, `haikou/${name}`);
     const run = pages.find(([n]) => n === 'run-300.html')![1];
     for (const s of loadScenario(file).sources!) expect(run).toContain(escapeHtml(s));
+    // its title: the case's Chinese title (the calibration case table's) first, the scenario's name beside
+    expect(run).toContain(`<h1 lang="zh-CN">${escapeHtml(caseTitleZh('haikou-2024.yaml')!)}<span class="zh" lang="en">${escapeHtml(loadScenario(file).name)}`);
     expect(pages.map(([, p]) => p).join('')).not.toMatch(/\b1 days\b/);
   });
 });
