@@ -310,8 +310,12 @@ const periods = [...new Set(outcomes.map((o) => periodText(o.shipped.horizon.day
 const index = htmlPage(
   'hotline-sim: 案例校准 Case calibrations',
   '<h1>案例校准<span class="zh" lang="en">Case calibrations</span></h1>\n' +
-    '<p class="lead">每个案例场景都拟合到其公布的指标（来源：<code>scenarios/SOURCES.md</code>）：未公布的输入（如工单话后处理时长）由模拟搜索得出，附95%区间；再用校准后的模型求接通率达到95%所需的人数及其预算。' +
-    ' Each case scenario fitted to its published figures; the unpublished input is searched by simulation, with its 95% interval; the calibrated model then gives the head count for a 95% connection rate and its budget.</p>\n' +
+    BILINGUAL_CSS +
+    bilingualHtml(
+      '每个案例场景都拟合到其公布的指标（来源：<code>scenarios/SOURCES.md</code>）：未公布的输入（如工单话后处理时长）由模拟搜索得出，附95%区间；再用校准后的模型求接通率达到95%所需的人数及其预算。',
+      'Each case scenario fitted to its published figures; the unpublished input is searched by simulation, with its 95% interval; the calibrated model then gives the head count for a 95% connection rate and its budget.',
+    ) +
+    '\n' +
     `<p class="note">模拟时段 Horizons: ${escapeHtml(periods.join('; '))}（场景文件自身的时段：两个普通周；广州一周；永川一年 the files' own: two ordinary weeks; a week for Guangzhou; Yongchuan's year, unless shortened on the command line）。公布值为年度平均，未公布季节性 the published figures are yearly averages; no seasonality is published.</p>\n` +
     htmlTable(header, outcomes.map(indexRow), { align: header.map((_, i) => (i === 7 ? 'right' : 'left')), htmlColumns: header.map((_, i) => i), className: 'wide' }) +
     '\n<footer>由 <code>notebooks/calibration.ts</code> 生成 Made by notebooks/calibration.ts (hotline-sim); 模拟结果，非观测值 simulated figures, not observations.</footer>',
