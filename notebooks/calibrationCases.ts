@@ -343,7 +343,8 @@ export const CASES: CalibrationCase[] = [
   },
 ];
 
-/** A shipped case file's Chinese title, from the case table above (the one place it is written): a run report's heading. */
+/** A shipped case file's Chinese title (by its file name, with or without the scenarios/ folder), from the case table above (the one place it is written): a run report's heading. */
 export function caseTitleZh(file: string): string | undefined {
-  return CASES.find((c) => c.file === file)?.zh;
+  const name = file.split('/').pop();
+  return CASES.find((c) => c.file === name)?.zh;
 }

@@ -354,7 +354,8 @@ async function casesHtml(): Promise<Record<string, string>> {
     ...findings,
     `<p class="note">详见 In depth: <code>notebooks/liaocheng.ts</code>（<a href="../liaocheng/headcount.html">人数与接通率 head count and connection rate</a>）和 ` +
       `<code>notebooks/haikou.ts</code>（<a href="../haikou/report.html">${formatWan(129_000_000)}元与"515名话务员" and "515 operators"</a>）；先运行它们，链接才有效 run them first for the links to work.</p>`,
-    '<footer>Made by <code>notebooks/cases.ts</code> (hotline-sim) from <code>scenarios/*.yaml</code>; figures cited in <code>scenarios/SOURCES.md</code>, assumptions labelled in each scenario. ' +
+    '<footer>由 <code>notebooks/cases.ts</code>（hotline-sim）依据 <code>scenarios/*.yaml</code> 生成；引用数字见 <code>scenarios/SOURCES.md</code>，假设在各场景文件中标明；模拟结果，非观测值；本页数字见 <code>cases.csv</code>。<br>' +
+      'Made by <code>notebooks/cases.ts</code> (hotline-sim) from <code>scenarios/*.yaml</code>; figures cited in <code>scenarios/SOURCES.md</code>, assumptions labelled in each scenario. ' +
       'Simulated figures, not observations. The numbers behind this page: <code>cases.csv</code>.</footer>',
   ];
   return {
@@ -365,13 +366,16 @@ async function casesHtml(): Promise<Record<string, string>> {
 }
 
 function costSpec(): TopLevelSpec {
-  const series = ['Cited budget / head count', `Cost model, ${operatingModelNames.outsourced.en.toLowerCase()}, all-in / the same head count`];
+  const series = [
+    '公布预算 ÷ 人数 Cited budget / head count',
+    `成本模型（${operatingModelNames.outsourced.zh}，全口径）÷ 人数 Cost model, ${operatingModelNames.outsourced.en.toLowerCase()} / head count`,
+  ];
   const rows = results.flatMap((r) => [
     { case: caseLabel(r), series: series[0], value: r.perOperatorMonth },
     { case: caseLabel(r), series: series[1], value: costPerHeadcountMonth(r.study.at.budgets.outsourced, r.study.at.headcount) },
   ]);
   const y = { field: 'case', type: 'nominal', sort: results.map(caseLabel), axis: { title: null } };
-  const x = { field: 'value', type: 'quantitative', axis: { title: '人均月成本（元，全口径，÷ 在册人数）Yuan per person-month, all-in, ÷ head count', format: ',d' } };
+  const x = { field: 'value', type: 'quantitative', axis: { title: '人均月成本（元，全口径）Yuan per person-month, all-in', format: ',d' } };
   const color = { field: 'series', type: 'nominal', scale: { domain: series, range: ['#1f77b4', '#bbbbbb'] } };
   return {
     width: 560,

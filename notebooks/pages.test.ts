@@ -79,6 +79,8 @@ describe('notebooks/cases.ts: every figure is the CLI’s', () => {
       // the Chinese run sentence, shown first, quotes the same connection rate
       const conn = s.at.kpis!.connectionRate.mean;
       expect(page, what).toContain(`${formatAmount(s.at.headcount)}人${conn >= 0.95 ? '可' : '只能'}接通模拟来电的 ${pct(conn)}`);
+      // the scenario's Chinese title, from the calibration case table (one place), heads its finding
+      expect(page, what).toContain(`<em lang="zh-CN">${escapeHtml(caseTitleZh(file)!)}</em>`);
     }
     expectCitationsResolve(page, 'cases/index.html');
   });
