@@ -123,7 +123,7 @@ export function formatStaffOutput(a: StaffAnswers, options: StaffReportOptions =
   if (!options.detail) return summary + '\n(--detail: the search, requirement by hour and weekday, roster by shift; --out DIR: CSV files)';
   const parts = [summary];
   for (const r of a.answers.filter((x) => x.mode === 'profile')) parts.push(formatProfileSearch(r));
-  if (a.roster) parts.push(formatStaffReport(a.roster));
+  if (a.roster) parts.push(formatStaffReport(a.roster, a.answers.find((r) => r.mode === 'roster')?.staffing?.operators));
   return parts.join('\n\n');
 }
 
@@ -144,7 +144,8 @@ export function formatProfileSearch(t: HeadcountForTarget): string {
   return out.join('\n');
 }
 
-export function formatStaffReport(s: StaffingStudy): string {
+/** `pricedFte`: the FTE the answer row prices (paid hours over the year), so the detail shows the same count. */
+export function formatStaffReport(s: StaffingStudy, pricedFte?: number): string {
   const out: string[] = [];
   const run = s.run;
   const perDay = Math.round(1440 / run.horizon.intervalMinutes);
@@ -190,7 +191,9 @@ export function formatStaffReport(s: StaffingStudy): string {
   out.push('');
   out.push(
     `Payroll head count: ${formatAmount(sch.headcount.people)} people (${formatAmount(sch.headcount.partTimePeople)} part-time), ` +
-      `${formatValue(sch.headcount.fte, 'agents')} full-time equivalents (${Math.round(sch.paidHoursPerWeek).toLocaleString('en-US')} paid hours a week / 40)`,
+      (pricedFte !== undefined
+        ? `${formatValue(pricedFte, 'agents')} FTE priced (paid hours over the year / a full-time year; ${formatAmount(Math.round(sch.paidHoursPerWeek))} paid hours a week)`
+        : `${formatValue(sch.headcount.fte, 'agents')} full-time equivalents (${formatAmount(Math.round(sch.paidHoursPerWeek))} paid hours a week / 40)`),
   );
   out.push(`Whole payroll with the people off the phones: ${formatAmount(s.payroll.headcount)} (${s.payroll.description})`);
   out.push(
