@@ -24,6 +24,7 @@ import {
   budgetSummaryRows,
   escapeHtml,
   formatAmount,
+  formatTrimmed,
   formatBudgetReport,
   formatSigned,
   formatDays,
@@ -279,7 +280,10 @@ async function caseHtml(): Promise<Record<string, string>> {
       ],
       { headline: [4] },
     ),
-    `<p class="note">${escapeHtml(inv.naive.explanation)}</p>`,
+    // The engine's explanation (inversions.ts) in Chinese first, from the same fields.
+    `<p class="note" lang="zh-CN">${wan(FACTS.budget)} ÷ ${FACTS.years * 12}个月 = 每月 ${formatTrimmed(inv.naive.monthlyBudget, 2)} 元；÷ ${formatTrimmed(inv.naive.monthlyWage)} = ${formatTrimmed(inv.naive.exact, 2)} → ${inv.naive.headcount}（${({ floor: '向下取整', ceil: '向上取整', round: '四舍五入' } as Record<string, string>)[inv.naive.rounding.result] ?? inv.naive.rounding.result}）。` +
+      '这只除以工资总额，没有计入单位缴费、班组长、坐席、管理费、利润和税费。</p>' +
+      `<p class="note en">${escapeHtml(inv.naive.explanation)}</p>`,
 
     '<h2>2. 全成本人数 · Full cost: where the naive operators go</h2>',
     bilingualHtml(

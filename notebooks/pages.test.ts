@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { budgetStudy } from '../engine/experiment/studies/budgetStudy.ts';
 import { loadStudyScenario } from '../engine/experiment/studies/scenarioCosting.ts';
 import { costPerHeadcountMonth } from '../engine/report/budgetParts.ts';
-import { escapeHtml, formatAmount, formatCi, formatValue, formatWan } from '../engine/report/index.ts';
+import { escapeHtml, formatAmount, formatCi, formatTrimmed, formatValue, formatWan } from '../engine/report/index.ts';
 import { calibrate } from '../engine/experiment/calibrate/calibrate.ts';
 import { minimumHeadcountForTarget } from '../engine/experiment/search/headcountSearch.ts';
 import { runScenario } from '../engine/experiment/studies/run.ts';
@@ -140,6 +140,8 @@ describe('notebooks/haikou.ts: the case page is hotline-sim budget’s', () => {
     expect(page).toContain(`<strong>${inv.models.outsourced.fullCost.operators}</strong> operators outsourced or <strong>${inv.models.inhouse.fullCost.operators}</strong> in-house`);
     expect(page).toContain(`<strong>${inv.naive.exact.toFixed(1)}</strong>`);
     expect(page).toContain(`<strong>${inv.citizen.headcount}</strong>`);
+    expect(page).toContain(escapeHtml(inv.naive.explanation));
+    expect(page).toContain(`÷ 7,000 = ${formatTrimmed(inv.naive.exact, 2)} → ${inv.naive.headcount}`);
     expect(page).toContain(`<strong>${pct(s.at.kpis!.connectionRate.mean)}</strong> of calls`);
     expect(page).toContain(`(15-s service level ${pct(s.at.kpis!.serviceLevel.mean)})`);
     // the check against the input (answered calls a day vs the accepted cases it was built from), in both languages
