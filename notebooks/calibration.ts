@@ -41,9 +41,9 @@ import {
   type RunResult,
   type StaffingTarget,
 } from '../engine/index.ts';
-import { CASES, caseText, type CalibrationCase } from './calibrationCases.ts';
+import { CASES, caseText, type CalibrationCase, type CaseText } from './calibrationCases.ts';
 import { heldOut, heldOutHtml } from './calibrationHeldOut.ts';
-import { freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
+import { BILINGUAL_CSS, bilingualHtml, freshOutputDir, htmlTable, shown, since, textBlock } from './shared.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(root, 'output', 'calibration');
@@ -197,6 +197,19 @@ function zhSummary(o: CaseOutcome): string {
   return parts.join('');
 }
 
+/** Who takes calls in the shipped run, in Chinese: its payroll's people on the phones (the rule of engine/workforce/staffing.ts). */
+function shippedPhonesZh(o: CaseOutcome): string {
+  const payroll = loadScenario(join(root, 'scenarios', o.c.file)).payroll;
+  const n = o.shipped.staffing.headcount;
+  if (!payroll.given || n === null) return '全部人员接听电话';
+  return `其中 ${people(phonePeople(n, payroll))} 人接听电话`;
+}
+/** The run's staffing profile as a planner says it (RunResult.staffing.profile). */
+const PROFILE_ZH: Record<string, string> = { demand: '在席人数随来电量变化', flat: '全天固定在席' };
+/** A case's prose block, Chinese first and the English below it; both made from the same run. */
+const bilingual = (heading: string, zh: CaseText, en: CaseText, run: RunResult) =>
+  bilingualHtml(escapeHtml(caseText(zh, { run })), escapeHtml(caseText(en, { run })), heading);
+
 function casePage(o: CaseOutcome): string {
   const { c, calibration: k, shipped: r, headcount: h } = o;
   const ct = callTypesOfRun(o);
@@ -204,7 +217,7 @@ function casePage(o: CaseOutcome): string {
   parts.push(`<h1>${escapeHtml(c.zh)}<span class="zh" lang="en">${escapeHtml(c.title)}</span></h1>`);
   parts.push(`<div class="summary" lang="zh-CN"><p><strong>结论 Answer.</strong> ${escapeHtml(zhSummary(o))}</p></div>`);
   parts.push(`<p lang="zh-CN"><strong>问题</strong> ${escapeHtml(c.questionZh)}</p><p><strong>Question.</strong> ${escapeHtml(c.question)}</p>`);
-  parts.push(`<h2>引用的输入 · Cited inputs</h2><ul>${c.cited.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>`);
+  parts.push(`<h2>引用的输入 · Cited inputs</h2><ul>${c.cited.map((x, i) => `<li><span lang="zh-CN">${escapeHtml(c.citedZh[i] ?? '')}</span><br><span class="en">${escapeHtml(x)}</span></li>`).join('')}</ul>`);
   parts.push(`<p class="note">来源 Sources: <code>scenarios/SOURCES.md</code>（按条目名 by entry）. 假设 Assumptions: labelled in <code>scenarios/${escapeHtml(c.file)}</code>.</p>`);
   if (k) {
     parts.push('<h2>拟合的参数 · Fitted (CALIBRATED)</h2>');
@@ -229,9 +242,9 @@ function casePage(o: CaseOutcome): string {
     );
     parts.push(textBlock('hotline-sim calibrate 的输出 · The calibration report as hotline-sim calibrate prints it', formatCalibrationReport(k)));
   } else {
-    parts.push(`<h2>未校准 · Not calibrated</h2><p>${escapeHtml(caseText(c.notCalibrated ?? '', { run: r }))}</p>`);
+    parts.push(`<h2>未校准 · Not calibrated</h2>${bilingual('', c.notCalibratedZh ?? '', c.notCalibrated ?? '', r)}`);
   }
-  parts.push(`<p><strong>合理性 Plausibility.</strong> ${escapeHtml(caseText(c.plausibility, { run: r }))}</p>`);
+  parts.push(bilingual('合理性 · Plausibility', c.plausibilityZh, c.plausibility, r));
   const rep = reproduction(o);
   parts.push(`<h2>所附场景文件 · The shipped file（${escapeHtml(periodText(r.horizon.days, r.horizon.start, r.replications))}）</h2>`);
   if (rep.rows.length) parts.push(htmlTable(['公布指标 Published figure', '公布值 Observed', '模拟值 Simulated', '95% CI', '公布值在区间内 Observed inside the CI'], rep.rows));
@@ -244,7 +257,11 @@ function casePage(o: CaseOutcome): string {
   const held = heldOut(c.id, r);
   if (held) parts.push(heldOutHtml(held));
   parts.push(
-    `<p>人员 Staffing: ${r.staffing.headcount === null ? '—' : formatAmount(r.staffing.headcount)} 人 people on the payroll，平均在席 ${formatAmount(r.staffing.meanOnSeat, 1)} 个坐席 on seat on average（${r.staffing.minOnSeat}–${r.staffing.maxOnSeat}），${escapeHtml(r.staffing.profile)}; ${escapeHtml(r.staffing.payroll ?? 'everyone takes calls')}.</p>`,
+    bilingualHtml(
+      `${r.staffing.headcount === null ? '—' : formatAmount(r.staffing.headcount)} 人在册，平均在席 ${formatAmount(r.staffing.meanOnSeat, 1)} 个坐席（${r.staffing.minOnSeat}–${r.staffing.maxOnSeat}），${escapeHtml(PROFILE_ZH[r.staffing.profile] ?? r.staffing.profile)}；${shippedPhonesZh(o)}。`,
+      `${r.staffing.headcount === null ? '—' : formatAmount(r.staffing.headcount)} people on the payroll, ${formatAmount(r.staffing.meanOnSeat, 1)} on seat on average (${r.staffing.minOnSeat}–${r.staffing.maxOnSeat}), ${escapeHtml(r.staffing.profile)}; ${escapeHtml(r.staffing.payroll ?? 'everyone takes calls')}.`,
+      '人员 · Staffing',
+    ),
   );
   if (h) {
     const phones = o.phoneStaff ?? h.headcount;
@@ -259,9 +276,9 @@ function casePage(o: CaseOutcome): string {
           `${o.budget.contractPrice !== null ? `，合同价 contract price ${formatWan(o.budget.contractPrice)}元` : ''}.</p>`,
       );
   }
-  parts.push(`<p><strong>本案说明 What the case says.</strong> ${escapeHtml(caseText(c.conclusion, { run: r }))}</p>`);
+  parts.push(bilingual('本案说明 · What the case says', c.conclusionZh, c.conclusion, r));
   parts.push('<footer>由 <code>notebooks/calibration.ts</code> 生成 Made by notebooks/calibration.ts (hotline-sim); 模拟结果，非观测值 simulated figures, not observations. <a href="index.html">全部案例 All cases</a></footer>');
-  return htmlPage(`${c.zh} · ${c.en}`, parts.join('\n'));
+  return htmlPage(`${c.zh} · ${c.en}`, BILINGUAL_CSS + parts.join('\n'));
 }
 
 /** One row of the index: every cell already HTML (escaped here). */
@@ -293,8 +310,12 @@ const periods = [...new Set(outcomes.map((o) => periodText(o.shipped.horizon.day
 const index = htmlPage(
   'hotline-sim: 案例校准 Case calibrations',
   '<h1>案例校准<span class="zh" lang="en">Case calibrations</span></h1>\n' +
-    '<p class="lead">每个案例场景都拟合到其公布的指标（来源：<code>scenarios/SOURCES.md</code>）：未公布的输入（如工单话后处理时长）由模拟搜索得出，附95%区间；再用校准后的模型求接通率达到95%所需的人数及其预算。' +
-    ' Each case scenario fitted to its published figures; the unpublished input is searched by simulation, with its 95% interval; the calibrated model then gives the head count for a 95% connection rate and its budget.</p>\n' +
+    BILINGUAL_CSS +
+    bilingualHtml(
+      '每个案例场景都拟合到其公布的指标（来源：<code>scenarios/SOURCES.md</code>）：未公布的输入（如工单话后处理时长）由模拟搜索得出，附95%区间；再用校准后的模型求接通率达到95%所需的人数及其预算。',
+      'Each case scenario fitted to its published figures; the unpublished input is searched by simulation, with its 95% interval; the calibrated model then gives the head count for a 95% connection rate and its budget.',
+    ) +
+    '\n' +
     `<p class="note">模拟时段 Horizons: ${escapeHtml(periods.join('; '))}（场景文件自身的时段：两个普通周；广州一周；永川一年 the files' own: two ordinary weeks; a week for Guangzhou; Yongchuan's year, unless shortened on the command line）。公布值为年度平均，未公布季节性 the published figures are yearly averages; no seasonality is published.</p>\n` +
     htmlTable(header, outcomes.map(indexRow), { align: header.map((_, i) => (i === 7 ? 'right' : 'left')), htmlColumns: header.map((_, i) => i), className: 'wide' }) +
     '\n<footer>由 <code>notebooks/calibration.ts</code> 生成 Made by notebooks/calibration.ts (hotline-sim); 模拟结果，非观测值 simulated figures, not observations.</footer>',

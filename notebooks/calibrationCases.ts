@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { calibratedNotes, formatAmount, formatValue, loadScenario, staffingSummary, type CalibratedNote, type ObservedFigure, type RunResult } from '../engine/index.ts';
+import { calibratedNotes, formatAmount, formatValue, formatWan, loadScenario, staffingSummary, type CalibratedNote, type ObservedFigure, type RunResult } from '../engine/index.ts';
 
 /**
  * What the words of a case may quote, so no model figure in them is typed in: the shipped file's run
@@ -36,6 +36,8 @@ const meanOnSeat = (file: string) => staffingSummary(loadScenario(scenarioFile(f
 const minutes = (seconds: number) => formatAmount(seconds / 60, 1);
 const pct0 = (x: number) => `${formatAmount(x * 100, 0)}%`;
 const pct = (x: number) => formatValue(x, 'ratio');
+/** Cited money as a planner reads it, in either language: "12,678.0万元" (one formatter, engine/report/format.ts). */
+const wan = (yuan: number) => `${formatWan(yuan)}元`;
 
 export interface CalibrationCase {
   id: string;
@@ -51,6 +53,8 @@ export interface CalibrationCase {
   question: string;
   /** The cited inputs, each with its SOURCES.md entry. */
   cited: string[];
+  /** The same cited inputs in Chinese, shown first (one per entry of `cited`, same order). */
+  citedZh: string[];
   /** The published figures the shipped file must reproduce (within the replication CI). */
   published: (ObservedFigure & { label: string; /** The published figure's own rounding, for a figure given as "about". */ tolerance?: number })[];
   /** The fit (hotline-sim calibrate), or null when nothing is published to fit to. */
@@ -63,8 +67,12 @@ export interface CalibrationCase {
   /** The CLI command that gives the same fit. */
   command: string;
   notCalibrated?: CaseText;
+  /** Chinese versions, shown first; their figures come from the same expressions as the English. */
+  notCalibratedZh?: CaseText;
   plausibility: CaseText;
+  plausibilityZh: CaseText;
   conclusion: CaseText;
+  conclusionZh: CaseText;
   /** The file has a cost section: the head count search runs through budgetStudy (hotline-sim budget). */
   hasCost: boolean;
   /** People per agent on seat, for the head count search of files without a cost section. */
@@ -98,6 +106,10 @@ export const CASES: CalibrationCase[] = [
       'Jiangsu 2024: 43.67M requests, 85.19% by phone; 4,708 answerers; average wait 13.4 s; 30-s manual connection rate 95.25% (SOURCES.md: Jiangsu 2024)',
       'Changzhou 2021: average talk 150 s; return visits 29.5% of answered calls at 175 s (SOURCES.md: Changzhou 2021)',
     ],
+    citedZh: [
+      '江苏2024：诉求4,367万件，其中电话占85.19%；接线员4,708人；平均等待13.4秒；30秒人工接通率95.25%（SOURCES.md: Jiangsu 2024）',
+      '常州2021：平均通话150秒；回访量为接通来电的29.5%，每次175秒（SOURCES.md: Changzhou 2021）',
+    ],
     published: [
       { metric: 'serviceLevel', value: 0.9525, seconds: 30, label: '30秒人工接通率 30-s manual connection rate' },
       { metric: 'asa', value: 13.4, label: '平均等待时长 average wait (greeting and ringing included)' },
@@ -108,14 +120,19 @@ export const CASES: CalibrationCase[] = [
       `About ${minutes(fileValue('jiangsu-2024.yaml', W))} minutes of desk work per work order and ${formatAmount(fileValue('jiangsu-2024.yaml', 'preQueueDelay'), 1)} s of greeting and ringing before the queue, fitted jointly to both published figures (the file's CALIBRATED comments), ` +
       `with a mean patience of ${formatAmount(fileValue('jiangsu-2024.yaml', 'patience.mean'), 0)} s from Changzhou's figures: 120 s cannot reproduce both, as the greeting alone would lose more callers than the 4.75% not answered within 30 s. ` +
       `Occupancy at the fit is about ${pct0(run.totals.occupancy.mean)}; the average wait ${formatAmount(run.totals.asa.mean, 1)} s against the published 13.4 s. Here the work-order time is refitted alone to the 30-s rate, with the file's time before the queue.`,
+    plausibilityZh: ({ run }) =>
+      `每张工单约 ${minutes(fileValue('jiangsu-2024.yaml', W))} 分钟的话后处理，排队前另有 ${formatAmount(fileValue('jiangsu-2024.yaml', 'preQueueDelay'), 1)} 秒的问候语和振铃，两者按两个公布数字联合拟合（见文件中的 CALIBRATED 注释）；` +
+      `平均耐心时长取 ${formatAmount(fileValue('jiangsu-2024.yaml', 'patience.mean'), 0)} 秒（据常州数字推算）：若按120秒，两个数字无法同时复现，因为仅问候语期间挂断的来电就会多于30秒内未接通的4.75%。` +
+      `拟合值下坐席占用率约 ${pct0(run.totals.occupancy.mean)}；平均等待 ${formatAmount(run.totals.asa.mean, 1)} 秒，公布值13.4秒。本页只按30秒接通率重新拟合工单处理时长，排队前时间沿用文件中的值。`,
     conclusion: 'The reference: the other cases\' fitted work-order times are compared with this one (and Guangzhou and Yongchuan borrow it).',
+    conclusionZh: '参照基准：其他案例拟合出的工单处理时长都与此对比（广州、永川直接沿用）。',
     hasCost: false,
     peoplePerSeat: 6,
   },
   {
     id: 'liaocheng',
     questionZh: '聊城未公布接通率。要让237人达到人均诉求量相近的江苏所公布的30秒接通率（95.25%），处理时长应为多少？在此处理时长下，接通率达到95%需要多少人、多少预算？',
-    zh: '聊城市12345热线 2024：237人，1,666.5万元',
+    zh: `聊城市12345热线 2024：237人，${wan(16_665_264)}`,
     en: 'Liaocheng 2024',
     file: 'liaocheng-2024.yaml',
     title: 'Liaocheng 2024: 237 people, 16,665,264 yuan',
@@ -126,11 +143,21 @@ export const CASES: CalibrationCase[] = [
       'Jiangsu 2024: 85.19% by phone; 95.25% within 30 s at 9,276 requests per answerer (SOURCES.md: Jiangsu 2024)',
       'Changzhou 2021: talk 150 s; return visits 29.5% of answered calls at 175 s (SOURCES.md: Changzhou 2021)',
     ],
+    citedZh: [
+      `聊城2024：中标价${wan(16_665_264)}，一年；237人（"话务员200多名，共237人"）；服务范围：电话、微信、微博、APP、短信、网络平台，以及回访、质检（SOURCES.md: Liaocheng 2024）`,
+      '聊城2021：受理诉求2,069,600件，全部渠道（SOURCES.md: Liaocheng 2021）',
+      '江苏2024：电话占85.19%；每名接线员9,276件诉求时30秒接通率95.25%（SOURCES.md: Jiangsu 2024）',
+      '常州2021：通话150秒；回访量为接通来电的29.5%，每次175秒（SOURCES.md: Changzhou 2021）',
+    ],
     published: [{ metric: 'serviceLevel', value: 0.9525, seconds: 30, label: '江苏30秒人工接通率（可比指标） Jiangsu\'s 30-s rate, the comparable figure' }],
     fit: { field: W, observed: { metric: 'serviceLevel', value: 0.9525, seconds: 30 }, range: [60, 3600], sensitivity: PATIENCE },
     command: cmd('liaocheng-2024.yaml', 'sl=0.9525@30'),
     plausibility: ({ run }) =>
       `About ${minutes(fileValue('liaocheng-2024.yaml', W))} minutes per work order, against Jiangsu's own fit (${formatAmount(fileValue('jiangsu-2024.yaml', W))} s). Occupancy at the fit ~${pct0(run.totals.occupancy.mean)}.`,
+    plausibilityZh: ({ run }) =>
+      `每张工单约 ${minutes(fileValue('liaocheng-2024.yaml', W))} 分钟，江苏自身的拟合值为 ${formatAmount(fileValue('jiangsu-2024.yaml', W))} 秒。拟合值下坐席占用率约 ${pct0(run.totals.occupancy.mean)}。`,
+    conclusionZh: ({ run }) =>
+      `按校准后的处理时长，237人约能接通 ${pct0(run.totals.connectionRate.mean)} 的来电；上面的人数是同样处理时长下接通率达到95%所需的人数，其预算是成本部分对这一人数的报价。`,
     conclusion: ({ run }) =>
       `With the calibrated handling the 237 people answer ~${pct0(run.totals.connectionRate.mean)} of calls; the head count above is what a 95% connection rate needs with the same handling, and its budget the cost section's price for it.`,
     hasCost: true,
@@ -146,8 +173,13 @@ export const CASES: CalibrationCase[] = [
     question: 'With the 300 people Haikou reports (2020\'s head count is not published), what handling reproduces the published 61.90% connection rate at 2020\'s volume?',
     cited: [
       'Haikou 2020: 3.02M cases, 8,254 a day, connection rate 61.90% (SOURCES.md: Haikou 2020)',
-      'Haikou 2024: 300 operators; the 2021-24 contract (121.794M) within 4% of the 2024-26 one (SOURCES.md: Haikou 2024, Haikou 2024-26)',
+      `Haikou 2024: 300 operators; the 2021-24 contract (${wan(121_794_000)}) within 4% of the 2024-26 one (SOURCES.md: Haikou 2024, Haikou 2024-26)`,
       'Jiangsu 2024: 85.19% by phone (SOURCES.md: Jiangsu 2024); Changzhou 2021: talk 150 s, return visits (SOURCES.md: Changzhou 2021)',
+    ],
+    citedZh: [
+      '海口2020：受理302万件，日均8,254件，接通率61.90%（SOURCES.md: Haikou 2020）',
+      `海口2024：话务员300人；2021–24年合同（${wan(121_794_000)}）与2024–26年合同相差不到4%（SOURCES.md: Haikou 2024, Haikou 2024-26）`,
+      '江苏2024：电话占85.19%（SOURCES.md: Jiangsu 2024）；常州2021：通话150秒，含回访（SOURCES.md: Changzhou 2021）',
     ],
     published: [{ metric: 'connectionRate', value: 0.619, label: '2020年接通率 connection rate (2020)' }],
     fit: { field: W, observed: { metric: 'connectionRate', value: 0.619 }, range: [60, 3600], sensitivity: PATIENCE },
@@ -155,7 +187,11 @@ export const CASES: CalibrationCase[] = [
     plausibility: ({ run }) =>
       `About ${minutes(fileValue('haikou-2020.yaml', W))} minutes per work order, ${pct0(fileValue('haikou-2020.yaml', W) / fileValue('jiangsu-2024.yaml', W) - 1)} above Jiangsu's fit: high but plausible. ` +
       `The 61.90% is explained by handling near Jiangsu's with too few people for the demand (occupancy ~${pct0(run.totals.occupancy.mean)}); with fewer than 300 people in 2020 the fitted time would be shorter.`,
+    plausibilityZh: ({ run }) =>
+      `每张工单约 ${minutes(fileValue('haikou-2020.yaml', W))} 分钟，比江苏的拟合值高 ${pct0(fileValue('haikou-2020.yaml', W) / fileValue('jiangsu-2024.yaml', W) - 1)}：偏高但说得通。` +
+      `61.90%的接通率可以这样解释：处理时长与江苏相近，但人数跟不上来电量（坐席占用率约 ${pct0(run.totals.occupancy.mean)}）；如果2020年不足300人，拟合出的处理时长会更短。`,
     conclusion: 'haikou-2024.yaml runs the same people with this handling at the 2021-24 volume (next case).',
+    conclusionZh: 'haikou-2024.yaml 用同样的人数和处理时长，按2021–24年的来电量运行（见下一案例）。',
     hasCost: false,
     peoplePerSeat: 6,
   },
@@ -169,7 +205,11 @@ export const CASES: CalibrationCase[] = [
     question: 'With the handling calibrated on 2020 (haikou-2020.yaml), what connection rate do the 300 operators of 2024 deliver at the 2021-24 volume, and what head count and budget would 95% take?',
     cited: [
       'Haikou 2021: 4.02M+ cases, 11,020 a day (SOURCES.md: Haikou 2021)',
-      'Haikou 2024: 300 operators; Haikou 2024-26: contract 126.78M for 3 years with China Telecom Hainan; the citizen\'s "515 operators" (SOURCES.md: Haikou 2024, Haikou 2024-26)',
+      `Haikou 2024: 300 operators; Haikou 2024-26: contract ${wan(126_780_000)} for 3 years with China Telecom Hainan; the citizen's "515 operators" (SOURCES.md: Haikou 2024, Haikou 2024-26)`,
+    ],
+    citedZh: [
+      '海口2021：受理402万余件，日均11,020件（SOURCES.md: Haikou 2021）',
+      `海口2024：话务员300人；海口2024–26：与中国电信海南公司签订三年合同${wan(126_780_000)}；市民所说的"够请515名话务员"（SOURCES.md: Haikou 2024, Haikou 2024-26）`,
     ],
     published: [],
     fit: null,
@@ -178,9 +218,15 @@ export const CASES: CalibrationCase[] = [
       const k = calibratedComment('haikou-2020.yaml', W);
       return `No connection rate is published after 2020: the work-order time is transferred from haikou-2020.yaml (${formatAmount(k.value, 1)} s, 95% CI ${formatAmount(k.ciLow, 1)}-${formatAmount(k.ciHigh, 1)}); this file uses ${formatAmount(fileValue('haikou-2024.yaml', W), 1)} s.`;
     },
+    notCalibratedZh: () => {
+      const k = calibratedComment('haikou-2020.yaml', W);
+      return `2020年以后没有公布接通率：工单处理时长沿用 haikou-2020.yaml 的拟合值（${formatAmount(k.value, 1)} 秒，95%置信区间 ${formatAmount(k.ciLow, 1)}–${formatAmount(k.ciHigh, 1)}）；本文件取 ${formatAmount(fileValue('haikou-2024.yaml', W), 1)} 秒。`;
+    },
     // 11,020 / 8,254 cases a day (SOURCES.md: Haikou 2021, Haikou 2020)
     plausibility: `Rests on two assumptions stated in the file: the 2020 head count was also 300, and demand grew like the cases (x${(11_020 / 8_254).toFixed(3)}).`,
+    plausibilityZh: `依赖文件中写明的两个假设：2020年同样是300人；来电量与受理量同比例增长（×${(11_020 / 8_254).toFixed(3)}）。`,
     conclusion: 'At the 2021-24 volume the 300 answer far fewer than 95% of the calls; the head count above is what 95% takes with 2020\'s handling.',
+    conclusionZh: '按2021–24年的来电量，300人的接通率远低于95%；上面的人数是沿用2020年处理时长时达到95%所需的人数。',
     hasCost: true,
     peoplePerSeat: 6,
   },
@@ -196,12 +242,21 @@ export const CASES: CalibrationCase[] = [
       'Nanning 2020: 406,174 valid calls answered, connection 90.07%; winning bid 11,998,000 yuan (SOURCES.md: Nanning 2020)',
       'Nanning seats: 60+ before 2021 (SOURCES.md: Nanning seats); Changsha 2022: 2 operators per seat (SOURCES.md: Changsha 2022)',
     ],
+    citedZh: [
+      `南宁2020：有效接听来电406,174个，接通率90.07%；中标价${wan(11_998_000)}（SOURCES.md: Nanning 2020）`,
+      '南宁坐席：2021年前60余个（SOURCES.md: Nanning seats）；长沙2022：每个坐席配2名话务员（SOURCES.md: Changsha 2022）',
+    ],
     published: [{ metric: 'connectionRate', value: 0.9007, label: '月均人工接通率 monthly average manual connection rate' }],
     fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.9007 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
     command: shareCmd('nanning-2020.yaml', 'connection=0.9007'),
     plausibility: ({ run }) =>
       `With Jiangsu's handling, ${pct0(fileValue('nanning-2020.yaml', SHARE))} of the assumed 120 (60 seats x 2) on the phones, ${formatAmount(fileValue('nanning-2020.yaml', SHARE) * 120, 0)} people, ${formatAmount(run.staffing.meanOnSeat, 1)} agents on seat on average: plausible for 60 seats not all staffed around the clock, ` +
       'or for a vendor whose 120 also dispatch and follow up work orders. All 120 on the phones would answer nearly every call.',
+    plausibilityZh: ({ run }) =>
+      `按江苏的处理时长，假设的120人（60个坐席×2）中有 ${pct0(fileValue('nanning-2020.yaml', SHARE))} 接听电话，即 ${formatAmount(fileValue('nanning-2020.yaml', SHARE) * 120, 0)} 人，平均在席 ${formatAmount(run.staffing.meanOnSeat, 1)} 个坐席：` +
+      '60个坐席并非全天满员，或外包方的120人同时负责工单派发和跟进，都说得通。若120人全部接听电话，几乎每个来电都能接通。',
+    conclusionZh: () =>
+      `与前一年（下一案例）相比：来电量和处理时长相同，在席坐席数是前一年的 ${formatAmount(meanOnSeat('nanning-2020.yaml') / meanOnSeat('nanning-2019.yaml'), 1)} 倍（按两个文件各自的排班）。接通率95%所需人数保持拟合出的接听电话人员占比，请看其中接听电话的人数（人员总数等于该人数除以占比）。`,
     conclusion: () =>
       `Against the year before (next case): the same demand and handling, ${formatAmount(meanOnSeat('nanning-2020.yaml') / meanOnSeat('nanning-2019.yaml'), 1)} times the agents on seat (the files' own staffing). The head count for 95% keeps the fitted share on the phones, so read its people on the phones (the payroll total is that / the share).`,
     hasCost: true,
@@ -216,6 +271,7 @@ export const CASES: CalibrationCase[] = [
     title: 'Nanning, before outsourcing (Jul 2019 - Jun 2020): about 30%',
     question: 'What staffing and handling reproduce the published ~30% (136,034 answered) on the same demand as the year after?',
     cited: ['Nanning 2020: 136,034 valid calls answered (Jul 2019 - Jun 2020), connection about 30% (SOURCES.md: Nanning 2020)'],
+    citedZh: ['南宁2020：2019年7月–2020年6月有效接听来电136,034个，接通率约30%（SOURCES.md: Nanning 2020）'],
     // "About 30%" (30%左右) is stated to the whole per cent: reproduced when within half a point of it.
     published: [{ metric: 'connectionRate', value: 0.3, label: '月均人工接通率（约30%） monthly average manual connection rate (about 30%)', tolerance: 0.005 }],
     fit: { field: SHARE, observed: { metric: 'connectionRate', value: 0.3 }, range: [0.05, 1], sensitivity: NANNING_SENSITIVITY },
@@ -223,6 +279,12 @@ export const CASES: CalibrationCase[] = [
     plausibility: ({ run }) =>
       `With the same handling, about ${formatAmount(fileValue('nanning-2019.yaml', SHARE) * 120, 0)} of the 120 reference people on the phones (${formatAmount(run.staffing.meanOnSeat, 1)} agents on seat on average): a small team of externally hired staff; ` +
       `the shipped file simulates ${pct(run.totals.connectionRate.mean)} (against about 30%). Office-hours-only staffing or longer handling would fit the same figure.`,
+    plausibilityZh: ({ run }) =>
+      `按同样的处理时长，120名参照人员中约 ${formatAmount(fileValue('nanning-2019.yaml', SHARE) * 120, 0)} 人接听电话（平均在席 ${formatAmount(run.staffing.meanOnSeat, 1)} 个坐席）：相当于一支外聘的小团队；` +
+      `所附场景文件的模拟接通率为 ${pct(run.totals.connectionRate.mean)}（公布值约30%）。只在工作时间排班或处理时长更长，也能得到同样的数字。`,
+    conclusionZh: () =>
+      `同样的来电量下接通率从约30%升到90.07%，仅靠人员配置就能解释：外包后在席坐席数是之前的 ${formatAmount(meanOnSeat('nanning-2020.yaml') / meanOnSeat('nanning-2019.yaml'), 1)} 倍。` +
+      `接通率95%所需人数保持拟合出的接听电话人员占比（${formatAmount(fileValue('nanning-2019.yaml', SHARE) * 100, 1)}%），因此其人员总数没有意义：请看接听电话的人数。`,
     conclusion: () =>
       `The change from ~30% to 90.07% on the same demand is explained by staffing alone: ${formatAmount(meanOnSeat('nanning-2020.yaml') / meanOnSeat('nanning-2019.yaml'), 1)} times the agents on seat after outsourcing. ` +
       `The head count for 95% keeps the fitted share on the phones (${formatAmount(fileValue('nanning-2019.yaml', SHARE) * 100, 1)}%), so its payroll total is not meaningful: read its people on the phones.`,
@@ -232,19 +294,23 @@ export const CASES: CalibrationCase[] = [
   },
   {
     id: 'yongchuan',
-    questionZh: '每年19,680个来电需要多少人？与89万元的合同相比如何？',
-    zh: '重庆市永川区12345热线 2011：19,680个来电，89万元',
+    questionZh: `每年19,680个来电需要多少人？与${wan(890_000)}的合同相比如何？`,
+    zh: `重庆市永川区12345热线 2011：19,680个来电，${wan(890_000)}`,
     en: 'Yongchuan 2011',
     file: 'yongchuan-2011.yaml',
-    title: 'Yongchuan 2011: 19,680 calls, 0.89M yuan',
-    question: 'What do 19,680 calls a year need, against the 0.89M yuan contract?',
-    cited: ['Yongchuan 2011: 19,680 calls; return-visit satisfaction 92%; outsourced 0.89M yuan a year, in-house plan >= 2M (SOURCES.md: Yongchuan 2011)'],
+    title: `Yongchuan 2011: 19,680 calls, ${wan(890_000)}`,
+    question: `What do 19,680 calls a year need, against the ${wan(890_000)} contract?`,
+    cited: [`Yongchuan 2011: 19,680 calls; return-visit satisfaction 92%; outsourced ${wan(890_000)} a year, in-house plan >= ${wan(2_000_000)} (SOURCES.md: Yongchuan 2011)`],
+    citedZh: [`永川2011：来电19,680个；回访满意度92%；外包每年${wan(890_000)}，自营方案不少于${wan(2_000_000)}（SOURCES.md: Yongchuan 2011）`],
     published: [],
     fit: null,
     command: 'hotline-sim run scenarios/yongchuan-2011.yaml',
     notCalibrated: 'Yongchuan publishes no connection rate, average wait or head count: nothing can be reproduced. The handling is transferred from Jiangsu.',
+    notCalibratedZh: '永川没有公布接通率、平均等待时长或人数：没有可复现的数字。处理时长沿用江苏的。',
     plausibility: 'The 12 people are an assumption (two seats around the clock).',
-    conclusion: 'A handful of people answer nearly every call; the 0.89M pays for more than answering (case work, replies, return visits).',
+    plausibilityZh: '12人是假设（两个坐席全天在席）。',
+    conclusion: `A handful of people answer nearly every call; the ${wan(890_000)} pays for more than answering (case work, replies, return visits).`,
+    conclusionZh: `几个人就能接通几乎全部来电；${wan(890_000)}买的不只是接听（还有办件、答复、回访）。`,
     hasCost: true,
     peoplePerSeat: 6,
   },
@@ -257,16 +323,29 @@ export const CASES: CalibrationCase[] = [
     title: 'Guangzhou 2023-25: 1,000 people, 41M services',
     question: 'What would 1,000 people deliver on the manual share of 41M services a year, with handling calibrated elsewhere?',
     cited: [
-      'Guangzhou 2023-25: 466,602,900 yuan for three years (SOURCES.md: Guangzhou 2023-25); Guangzhou 2025: > 41M services a year, 1,000+ operators (SOURCES.md: Guangzhou 2025)',
+      `Guangzhou 2023-25: ${wan(466_602_900)} for three years (SOURCES.md: Guangzhou 2023-25); Guangzhou 2025: > 41M services a year, 1,000+ operators (SOURCES.md: Guangzhou 2025)`,
       'Hangzhou 2018: 57.9% of requests manual (SOURCES.md: Hangzhou 2018)',
+    ],
+    citedZh: [
+      `广州2023–25：三年${wan(466_602_900)}（SOURCES.md: Guangzhou 2023-25）；广州2025：每年服务超过4,100万件，话务员1,000余人（SOURCES.md: Guangzhou 2025）`,
+      '杭州2018：人工受理的诉求占57.9%（SOURCES.md: Hangzhou 2018）',
     ],
     published: [],
     fit: null,
     command: 'hotline-sim run scenarios/guangzhou-2023.yaml',
     notCalibrated: 'Guangzhou publishes no connection rate or average wait: nothing can be reproduced. The handling is transferred from Jiangsu; the week-long horizon keeps the run short.',
+    notCalibratedZh: '广州没有公布接通率或平均等待时长：没有可复现的数字。处理时长沿用江苏的；模拟期为一周，以缩短运行时间。',
     plausibility: 'The manual share (Hangzhou\'s 57.9%) is the weakest assumption: the result says it cannot be right for Guangzhou with 1,000 people.',
+    plausibilityZh: '人工占比（沿用杭州的57.9%）是最弱的假设：结果表明，对有1,000名话务员的广州，它不可能成立。',
     conclusion: '1,000 people answer well under half of 23.75M calls: "services" must include far more self-service and online contacts, or the head count is far above 1,000.',
+    conclusionZh: '1,000人接通的远不到2,375万个来电的一半："服务"中必然包含多得多的自助和网上服务，否则人数要远超1,000。',
     hasCost: true,
     peoplePerSeat: 6,
   },
 ];
+
+/** A shipped case file's Chinese title (by its file name, with or without the scenarios/ folder), from the case table above (the one place it is written): a run report's heading. */
+export function caseTitleZh(file: string): string | undefined {
+  const name = file.split('/').pop();
+  return CASES.find((c) => c.file === name)?.zh;
+}

@@ -17,6 +17,7 @@ import {
   formatAmount,
   formatWithCi,
   formatWan,
+  formatDays,
   htmlPage,
   loadScenario,
   loadStudyScenario,
@@ -28,7 +29,8 @@ import {
 } from '../engine/index.ts';
 import { chartConfig, GBT33358, renderSvg } from '../engine/report/charts.ts';
 import { costPerHeadcountMonth } from '../engine/report/budgetParts.ts';
-import { ciCell, freshOutputDir, htmlTable, shown, since } from './shared.ts';
+import { BILINGUAL_CSS, ciCell, freshOutputDir, htmlTable, shown, since } from './shared.ts';
+import { caseTitleZh } from './calibrationCases.ts';
 import { CASES, type CaseFacts } from './casesFacts.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -155,7 +157,7 @@ const lines = [
   }),
   '',
   'Findings (the scenarios\' descriptions, and this run):',
-  ...results.flatMap((r) => [`  ${r.facts.city}: ${thisRun(r)}`, ...(finding(r) ? [`    Scenario: ${finding(r)}`] : []), ...(r.facts.remark ? [`    Also cited: ${r.facts.remark}`] : [])]),
+  ...results.flatMap((r) => [`  ${r.facts.city}: ${thisRun(r).en}`, ...(finding(r) ? [`    Scenario: ${finding(r)}`] : []), ...(r.facts.remark ? [`    Also cited: ${r.facts.remark}`] : [])]),
   '',
   `Wrote ${shown(written)}`,
   `Time: ${results.map((r) => `${r.facts.id} ${r.seconds.toFixed(1)} s`).join(', ')}; simulation ${since(t0, tSim)}, report ${since(tSim, tReport)}, total ${since(t0, tReport)}`,
@@ -174,23 +176,29 @@ function finding(r: CaseResult): string | null {
   return rest && rest !== text ? rest : null;
 }
 
-/** One sentence from the numbers of this run. */
-function thisRun(r: CaseResult): string {
+/** One sentence from the numbers of this run, in Chinese (`zh`, shown first) and English: the same figures in both. */
+function thisRun(r: CaseResult): { zh: string; en: string } {
   const k = r.study.at.kpis!;
   const b = r.study.at.budgets.outsourced.budget;
   const ratio = r.annualBudget / (b.contractPrice ?? NaN);
   const conn = k.connectionRate.mean;
-  const callSide =
-    conn >= GBT33358.connectionRate
-      ? `the ${formatAmount(r.facts.headcount)} answer ${pct(conn)} of the modelled calls (GB/T 33358: ≥ 95%) at ${pct(k.occupancy.mean)} occupancy`
-      : `the ${formatAmount(r.facts.headcount)} answer only ${pct(conn)} of the modelled calls, short of GB/T 33358's 95%`;
+  const n = formatAmount(r.facts.headcount);
+  const meets = conn >= GBT33358.connectionRate;
+  const callSide = meets
+    ? { zh: `${n}人可接通模拟来电的 ${pct(conn)}（GB/T 33358：≥ 95%），坐席占用率 ${pct(k.occupancy.mean)}`, en: `the ${n} answer ${pct(conn)} of the modelled calls (GB/T 33358: ≥ 95%) at ${pct(k.occupancy.mean)} occupancy` }
+    : { zh: `${n}人只能接通模拟来电的 ${pct(conn)}，达不到 GB/T 33358 的95%`, en: `the ${n} answer only ${pct(conn)} of the modelled calls, short of GB/T 33358's 95%` };
+  const wage = yuan(r.inversion.outsourced.wage);
+  const minimum = r.minimumWage !== null ? yuan(r.minimumWage) : null;
   const costSide =
     ratio > 1.1
-      ? `the cited budget is ${ratio.toFixed(2)}× what the cost model prices them at, room for more people, higher pay or work the model leaves out`
+      ? { zh: `公布预算是成本模型报价的 ${ratio.toFixed(2)} 倍，还有余地多请人、提高工资或支付模型未计的工作`, en: `the cited budget is ${ratio.toFixed(2)}× what the cost model prices them at, room for more people, higher pay or work the model leaves out` }
       : ratio < 0.9
-        ? `the cited budget is only ${ratio.toFixed(2)}× what the cost model prices them at (it pays a gross wage of ${yuan(r.inversion.outsourced.wage)} a month outsourced${r.minimumWage !== null ? `; minimum wage ${yuan(r.minimumWage)}` : ''})`
-        : `the cited budget is close to the cost model's price for them (${ratio.toFixed(2)}×)`;
-  return `${callSide}; ${costSide}.`;
+        ? {
+            zh: `公布预算只有成本模型报价的 ${ratio.toFixed(2)} 倍（外包时可支付每人每月工资总额 ${wage} 元${minimum ? `；最低工资 ${minimum} 元` : ''}）`,
+            en: `the cited budget is only ${ratio.toFixed(2)}× what the cost model prices them at (it pays a gross wage of ${wage} a month outsourced${minimum ? `; minimum wage ${minimum}` : ''})`,
+          }
+        : { zh: `公布预算与成本模型的报价接近（${ratio.toFixed(2)} 倍）`, en: `the cited budget is close to the cost model's price for them (${ratio.toFixed(2)}×)` };
+  return { zh: `${callSide.zh}；${costSide.zh}。`, en: `${callSide.en}; ${costSide.en}.` };
 }
 
 // ---- CSV ---------------------------------------------------------------------------------------
@@ -219,6 +227,8 @@ async function casesHtml(): Promise<Record<string, string>> {
   const costSvg = await renderSvg(costSpec(), 'chart-cost');
   const connSvg = await renderSvg(connectionSpec(), 'chart-connection');
   const cityCell = (r: CaseResult) => `${r.facts.city} ${r.facts.period}`;
+  // The scenario's Chinese title, from the calibration case table (the one place it is written).
+  const titleZh = (r: CaseResult) => caseTitleZh(r.file);
 
   const budgetRows = results.map((r) => [
     cityCell(r),
@@ -267,9 +277,10 @@ async function casesHtml(): Promise<Record<string, string>> {
     const warn = r.study.warnings.length ? `<p class="note">${r.study.warnings.map((w) => `Warning: ${escapeHtml(w)}.`).join('<br>')}</p>` : '';
     return (
       `<h3>${escapeHtml(cityCell(r))} · <code>${escapeHtml(r.file)}</code></h3>\n` +
-      `<p><em>${escapeHtml(r.name)}</em></p>\n` +
-      `<p><strong>The scenario's description</strong> (its finding, where it states one): ${desc}</p>\n` +
-      `<p><strong>This run</strong> (${formatAmount(r.days)} days from ${escapeHtml(r.startDate)}, ${r.study.at.kpis!.replications} replications): ${escapeHtml(thisRun(r))}</p>\n` +
+      `<p>${titleZh(r) ? `<em lang="zh-CN">${escapeHtml(titleZh(r)!)}</em> · ` : ''}<em>${escapeHtml(r.name)}</em></p>\n` +
+      `<p lang="zh-CN"><strong>本次运行</strong>（自 ${escapeHtml(r.startDate)} 起 ${formatAmount(r.days)} 天，${r.study.at.kpis!.replications} 次重复）：${escapeHtml(thisRun(r).zh)}</p>\n` +
+      `<p class="en"><strong>This run</strong> (${formatDays(r.days)} from ${escapeHtml(r.startDate)}, ${r.study.at.kpis!.replications} replications): ${escapeHtml(thisRun(r).en)}</p>\n` +
+      `<p><strong>场景文件的说明（英文）· The scenario's description</strong> (its finding, where it states one): ${desc}</p>\n` +
       (r.facts.remark ? `<p><strong>Also cited:</strong> ${escapeHtml(r.facts.remark)}</p>\n` : '') +
       `<p class="note">Head count: ${escapeHtml(r.facts.headcountSource)}. Budget: ${escapeHtml(r.facts.budgetWhat)} (${escapeHtml(r.facts.budgetSource)}).</p>\n` +
       warn
@@ -280,14 +291,18 @@ async function casesHtml(): Promise<Record<string, string>> {
   const hi = Math.max(...results.map((r) => r.perOperatorMonth));
   const body = [
     '<h1 lang="zh-CN">五地12345热线：预算、人员与接通率<span class="zh" lang="en">Five 12345 hotlines: budget, head count and connection rate</span></h1>',
-    '<p class="lead">Every scenario shipped in <code>scenarios/</code>, side by side: the budget and head count the sources give, what that is per operator, ' +
+    '<p class="lead" lang="zh-CN"><code>scenarios/</code> 中的每个场景并列比较：公布的预算和人数、折合每名话务员多少钱、模型给出的这些人的接通情况，以及成本模型给出的费用。' +
+      '预算和公布人数来自 <code>scenarios/SOURCES.md</code>；标 * 的人数是场景的假设。' +
+      `模拟期：各场景自身的模拟期，最长 ${formatAmount(maxDays)} 天（均无月度季节性，各场景已写明这一假设）；${replications === undefined ? '各场景自身的重复次数' : `${replications} 次重复`}，各场景自身的随机种子。</p>`,
+    '<p class="lead en">Every scenario shipped in <code>scenarios/</code>, side by side: the budget and head count the sources give, what that is per operator, ' +
       'what the model says that head count achieves on the phones, and what the cost model says it costs. Budgets and cited head counts are from ' +
       '<code>scenarios/SOURCES.md</code>; head counts marked * are the scenario\'s assumption. ' +
-      `Simulations: each scenario's own horizon capped at ${formatAmount(maxDays)} days (none has monthly seasonality, an assumption each states), ` +
+      `Simulations: each scenario's own horizon capped at ${formatDays(maxDays)} (none has monthly seasonality, an assumption each states), ` +
       `${replications === undefined ? "each scenario's own replications" : `${replications} replications`}, each scenario's seed.</p>`,
     '<div class="summary"><ul>',
-    `<li>All-in budget per operator-month ranges from <strong>${yuan(lo)}</strong> to <strong>${yuan(hi)}</strong> yuan (cited budget / head count).</li>`,
-    ...results.map((r) => `<li><strong>${escapeHtml(r.facts.city)}</strong>: ${escapeHtml(thisRun(r))}</li>`),
+    `<li><span lang="zh-CN">人均月预算（全口径）从 <strong>${yuan(lo)}</strong> 元到 <strong>${yuan(hi)}</strong> 元不等（公布预算 ÷ 人数）。</span><br>` +
+      `<span class="en">All-in budget per operator-month ranges from <strong>${yuan(lo)}</strong> to <strong>${yuan(hi)}</strong> yuan (cited budget / head count).</span></li>`,
+    ...results.map((r) => `<li><strong>${escapeHtml(r.facts.city)}</strong>：<span lang="zh-CN">${escapeHtml(thisRun(r).zh)}</span><br><span class="en">${escapeHtml(thisRun(r).en)}</span></li>`),
     '</ul></div>',
 
     '<h2>预算与人员 · Budget and head count</h2>',
@@ -296,7 +311,8 @@ async function casesHtml(): Promise<Record<string, string>> {
       budgetRows,
       { align: ['left', 'right', 'right', 'left', 'right', 'right', 'right'] },
     ),
-    '<p class="note">* Not published: the scenario\'s assumption (see its file). Per operator = annual budget / operators; "all-in" because the budget pays wages, ' +
+    '<p class="note" lang="zh-CN">* 未公布：场景的假设（见场景文件）。人均 = 年预算 ÷ 人数；称"全口径"是因为预算同时支付工资、单位缴费、班组长、坐席、服务商管理费、利润和税费。南宁和永川的数字分别为当年（2020、2011年）的价格。</p>',
+    '<p class="note en">* Not published: the scenario\'s assumption (see its file). Per operator = annual budget / operators; "all-in" because the budget pays wages, ' +
       'employer contributions, supervisors, seats, the vendor\'s fee and profit and tax alike. Nanning\'s and Yongchuan\'s figures are in their own years\' money (2020, 2011).</p>',
 
     '<h2>模拟指标（按公布人数）· Simulated at the reported head count</h2>',
@@ -305,12 +321,14 @@ async function casesHtml(): Promise<Record<string, string>> {
       kpiRows,
       { htmlColumns: [4, 5, 6, 7], className: 'kpi' },
     ),
-    '<p class="note">People on the phones / 6 are on seat on average, spread in proportion to the call curve (an assumption in every scenario). ' +
+    '<p class="note" lang="zh-CN">接听电话的人数 ÷ 6 为平均在席人数，按来电曲线分布（每个场景的假设）。服务水平 = 15秒内接通数 ÷（接通数 + 放弃数）。各次重复的均值，下方为95%置信区间。</p>',
+    '<p class="note en">People on the phones / 6 are on seat on average, spread in proportion to the call curve (an assumption in every scenario). ' +
       'Service level = answered within 15 s / (answered + abandoned). Mean over replications, 95% CI beneath.</p>',
     '<figure id="chart-connection">',
     '<h2>接通率（按公布人数）· Connection rate at the reported head count</h2>',
     connSvg.trim(),
-    '<p class="how"><strong>How to read this 阅读说明:</strong> Each dot is the simulated connection rate of the head count in the sources (or the scenario\'s assumption, marked *), ' +
+    '<p class="how" lang="zh-CN"><strong>阅读说明：</strong>每个点是公布人数（或场景假设的人数，标 *）下的模拟接通率，横线为其95%置信区间，通常被点遮住；虚线为 GB/T 33358 的95%目标。</p>',
+    '<p class="how en"><strong>How to read this:</strong> Each dot is the simulated connection rate of the head count in the sources (or the scenario\'s assumption, marked *), ' +
       'with its 95% confidence interval as a bar, usually hidden by the dot; the dashed line is the GB/T 33358 target of 95%.</p>',
     '</figure>',
 
@@ -327,32 +345,37 @@ async function casesHtml(): Promise<Record<string, string>> {
     '<figure id="chart-cost">',
     '<h2>人均月成本：预算与成本模型 · All-in yuan per person-month, the budget and the cost model</h2>',
     costSvg.trim(),
-    '<p class="how"><strong>How to read this 阅读说明:</strong> For each case, the first bar is the cited budget divided by the head count; the second is the cost model\'s all-in outsourced total for the same head count, ' +
+    '<p class="how" lang="zh-CN"><strong>阅读说明：</strong>每个案例的第一根条是公布预算除以人数；第二根是成本模型对同样人数的外包全口径费用，除以同样的人数（同口径：班组长等总额支付的人员两边都计入）。第一根明显高于第二根，说明预算支付的不只是模型中按假设工资计算的话务员。</p>',
+    '<p class="how en"><strong>How to read this:</strong> For each case, the first bar is the cited budget divided by the head count; the second is the cost model\'s all-in outsourced total for the same head count, ' +
       'divided by the same head count (like with like: supervisors and everyone else the total pays are in both). A first bar well above the second means the budget pays for more than the model\'s operators at the assumed wage.</p>',
     '</figure>',
 
     '<h2>结论 · Findings</h2>',
     ...findings,
-    '<p class="note">In depth: <code>notebooks/liaocheng.ts</code> (<a href="../liaocheng/headcount.html">head count and connection rate</a>) and ' +
-      '<code>notebooks/haikou.ts</code> (<a href="../haikou/report.html">129M yuan and "515 operators"</a>); run them first for the links to work.</p>',
-    '<footer>Made by <code>notebooks/cases.ts</code> (hotline-sim) from <code>scenarios/*.yaml</code>; figures cited in <code>scenarios/SOURCES.md</code>, assumptions labelled in each scenario. ' +
+    `<p class="note">详见 In depth: <code>notebooks/liaocheng.ts</code>（<a href="../liaocheng/headcount.html">人数与接通率 head count and connection rate</a>）和 ` +
+      `<code>notebooks/haikou.ts</code>（<a href="../haikou/report.html">${formatWan(129_000_000)}元与"515名话务员" and "515 operators"</a>）；先运行它们，链接才有效 run them first for the links to work.</p>`,
+    '<footer>由 <code>notebooks/cases.ts</code>（hotline-sim）依据 <code>scenarios/*.yaml</code> 生成；引用数字见 <code>scenarios/SOURCES.md</code>，假设在各场景文件中标明；模拟结果，非观测值；本页数字见 <code>cases.csv</code>。<br>' +
+      'Made by <code>notebooks/cases.ts</code> (hotline-sim) from <code>scenarios/*.yaml</code>; figures cited in <code>scenarios/SOURCES.md</code>, assumptions labelled in each scenario. ' +
       'Simulated figures, not observations. The numbers behind this page: <code>cases.csv</code>.</footer>',
   ];
   return {
-    'index.html': htmlPage('Five 12345 hotlines: budget, head count and connection rate', body.join('\n')),
+    'index.html': htmlPage('五地12345热线：预算、人员与接通率 · Five 12345 hotlines: budget, head count and connection rate', BILINGUAL_CSS + body.join('\n')),
     'chart-cost.svg': costSvg.endsWith('\n') ? costSvg : costSvg + '\n',
     'chart-connection.svg': connSvg.endsWith('\n') ? connSvg : connSvg + '\n',
   };
 }
 
 function costSpec(): TopLevelSpec {
-  const series = ['Cited budget / head count', `Cost model, ${operatingModelNames.outsourced.en.toLowerCase()}, all-in / the same head count`];
+  const series = [
+    '公布预算 ÷ 人数 Cited budget / head count',
+    `成本模型（${operatingModelNames.outsourced.zh}，全口径）÷ 人数 Cost model, ${operatingModelNames.outsourced.en.toLowerCase()} / head count`,
+  ];
   const rows = results.flatMap((r) => [
     { case: caseLabel(r), series: series[0], value: r.perOperatorMonth },
     { case: caseLabel(r), series: series[1], value: costPerHeadcountMonth(r.study.at.budgets.outsourced, r.study.at.headcount) },
   ]);
   const y = { field: 'case', type: 'nominal', sort: results.map(caseLabel), axis: { title: null } };
-  const x = { field: 'value', type: 'quantitative', axis: { title: '人均月成本（元，全口径，÷ 在册人数）Yuan per person-month, all-in, ÷ head count', format: ',d' } };
+  const x = { field: 'value', type: 'quantitative', axis: { title: '人均月成本（元，全口径）Yuan per person-month, all-in', format: ',d' } };
   const color = { field: 'series', type: 'nominal', scale: { domain: series, range: ['#1f77b4', '#bbbbbb'] } };
   return {
     width: 560,

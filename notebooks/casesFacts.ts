@@ -5,6 +5,7 @@
 export interface CaseFacts {
   id: string;
   file: string;
+  /** The city, Chinese first (聊城 Liaocheng): the page's case column and chart labels. */
   city: string;
   period: string;
   /** The cited amount, for the whole `termYears`. */
@@ -24,7 +25,7 @@ export const CASES: CaseFacts[] = [
   {
     id: 'liaocheng',
     file: 'liaocheng-2024.yaml',
-    city: 'Liaocheng 聊城',
+    city: '聊城 Liaocheng',
     period: '2024',
     budgetYuan: 16_665_264,
     termYears: 1,
@@ -39,7 +40,7 @@ export const CASES: CaseFacts[] = [
   {
     id: 'haikou',
     file: 'haikou-2024.yaml',
-    city: 'Haikou 海口',
+    city: '海口 Haikou',
     period: '2024-26',
     budgetYuan: 126_780_000,
     termYears: 3,
@@ -53,7 +54,7 @@ export const CASES: CaseFacts[] = [
   {
     id: 'nanning',
     file: 'nanning-2020.yaml',
-    city: 'Nanning 南宁',
+    city: '南宁 Nanning',
     period: '2020-21',
     budgetYuan: 11_998_000,
     termYears: 1,
@@ -67,7 +68,7 @@ export const CASES: CaseFacts[] = [
   {
     id: 'yongchuan',
     file: 'yongchuan-2011.yaml',
-    city: 'Yongchuan 永川',
+    city: '永川 Yongchuan',
     period: '2011',
     budgetYuan: 890_000,
     termYears: 1,
@@ -81,7 +82,7 @@ export const CASES: CaseFacts[] = [
   {
     id: 'guangzhou',
     file: 'guangzhou-2023.yaml',
-    city: 'Guangzhou 广州',
+    city: '广州 Guangzhou',
     period: '2023-25',
     budgetYuan: 466_602_900,
     termYears: 3,

@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import type { TopLevelSpec } from 'vega-lite';
 import { averageDay, phonePeople, formatAmount, formatTrimmed, formatCi, formatDays, formatValue, formatWan, htmlPage, escapeHtml, loadScenario, runReportFiles, runScenario, writeFilesAtomically, type RunResult } from '../engine/index.ts';
 import { chartConfig, GBT33358, renderSvg } from '../engine/report/charts.ts';
-import { freshOutputDir } from './shared.ts';
+import { BILINGUAL_CSS, freshOutputDir } from './shared.ts';
+import { caseTitleZh } from './calibrationCases.ts';
 import { availableWorkers, setWorkers } from '../engine/experiment/pool/nodeThreads.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,7 +65,7 @@ const cases: Case[] = HEADCOUNTS.map((headcount) => {
 const tSim = performance.now();
 
 const base = cases.find((c) => c.headcount === FACTS.operators)!;
-const reportFiles = await runReportFiles(base.result, { sources: loadScenario(SCENARIO).sources });
+const reportFiles = await runReportFiles(base.result, { sources: loadScenario(SCENARIO).sources, titleZh: caseTitleZh('liaocheng-2024.yaml') });
 const headcountPage = await headcountHtml(cases);
 if (args.out === undefined) freshOutputDir(OUT);
 const written = writeFilesAtomically(args.out ?? OUT, { ...reportFiles, ...headcountPage }, args.out === undefined);
@@ -179,16 +180,19 @@ async function headcountHtml(cs: Case[]): Promise<Record<string, string>> {
       `<th class="num">服务水平 ${T} 秒<br>Service level ${T} s<br><small>均值，95% CI</small></th><th class="num">呼损率<br>Abandoned</th><th class="num">坐席占用率<br>Occupancy</th>` +
       '<th class="num">按2024年人均价*<br>At the 2024 price per person*<br><small>万元/年 (10,000 yuan a year)</small></th></tr></thead>',
     `<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`,
-    `<p class="note">* 中标价按人数线性折算（假设）: ${formatWan(FACTS.winningBid2024)}元 / ${FACTS.operators} 人 = ${formatWan(perOperatorYear)}元/人·年 all-in, per person on the payroll (SOURCES.md: Liaocheng 2024); ` +
+    `<p class="note" lang="zh-CN">* 中标价按人数线性折算（假设）：${formatWan(FACTS.winningBid2024)}元 ÷ ${FACTS.operators} 人 = ${formatWan(perOperatorYear)}元/人·年，全成本，按全部在册人员计（SOURCES.md: Liaocheng 2024）。` +
+      '按人数线性折算是一个假设：投标价中有固定部分，按成本逐项计价见 <code>hotline-sim budget</code>。</p>' +
+      `<p class="note en">* The winning bid per person: ${formatWan(FACTS.winningBid2024)}元 / ${FACTS.operators} people = ${formatWan(perOperatorYear)}元 a person-year all-in, per person on the payroll (SOURCES.md: Liaocheng 2024); ` +
       'scaled linearly with head count, which is an assumption (a bid has fixed parts; see <code>hotline-sim budget</code> for a costed model).</p>',
     '<figure id="chart-headcount">',
     '<h2>人数与接通率、服务水平 · Connection rate and service level by head count</h2>',
     svg.trim(),
-    `<p class="how"><strong>阅读说明 How to read this:</strong> 每个点是一个模拟的人数，竖线为其95%置信区间；虚线以上达到 GB/T 33358 的24小时接通率95%目标；橙色点为 ${T} 秒内接通的比例。 Each point is a simulated head count; its 95% confidence interval is drawn as a vertical bar, often shorter than the point is wide. ` +
+    `<p class="how" lang="zh-CN"><strong>阅读说明：</strong>每个点是一个模拟的人数，竖线为其95%置信区间（常比点还短）；虚线以上达到 GB/T 33358 的24小时接通率95%目标；橙色点为 ${T} 秒内接通的比例（服务水平）。</p>` +
+      `<p class="how en"><strong>How to read this:</strong> Each point is a simulated head count; its 95% confidence interval is drawn as a vertical bar, often shorter than the point is wide. ` +
       `Points above the dashed line meet the GB/T 33358 target of 95% connection over 24 h; the orange points show how many callers are answered within ${T} s.</p>`,
     '</figure>',
     '<p class="note">237人基准情形的运行报告 The base case has its own report: <a href="report.html">report.html</a>.</p>',
-    `<footer>Made by <code>notebooks/liaocheng.ts</code> (hotline-sim) from <code>scenarios/liaocheng-2024.yaml</code>; figures cited in <code>scenarios/SOURCES.md</code>, assumptions labelled in the scenario.</footer>`,
+    `<footer>由 <code>notebooks/liaocheng.ts</code>（hotline-sim）依据 <code>scenarios/liaocheng-2024.yaml</code> 生成；引用数字见 <code>scenarios/SOURCES.md</code>，假设在场景文件中标明；模拟结果，非观测值。<br>Made by <code>notebooks/liaocheng.ts</code> (hotline-sim) from <code>scenarios/liaocheng-2024.yaml</code>; figures cited in <code>scenarios/SOURCES.md</code>, assumptions labelled in the scenario.</footer>`,
   ];
-  return { 'headcount.html': htmlPage('聊城市12345热线 2024：人数与接通率 · Liaocheng 2024: head count and connection rate', body.join('\n')), 'chart-headcount.svg': svg.endsWith('\n') ? svg : svg + '\n' };
+  return { 'headcount.html': htmlPage('聊城市12345热线 2024：人数与接通率 · Liaocheng 2024: head count and connection rate', BILINGUAL_CSS + body.join('\n')), 'chart-headcount.svg': svg.endsWith('\n') ? svg : svg + '\n' };
 }

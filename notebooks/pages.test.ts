@@ -13,14 +13,14 @@ import { describe, expect, it } from 'vitest';
 import { budgetStudy } from '../engine/experiment/studies/budgetStudy.ts';
 import { loadStudyScenario } from '../engine/experiment/studies/scenarioCosting.ts';
 import { costPerHeadcountMonth } from '../engine/report/budgetParts.ts';
-import { escapeHtml, formatAmount, formatCi, formatValue, formatWan } from '../engine/report/index.ts';
+import { escapeHtml, formatAmount, formatCi, formatTrimmed, formatValue, formatWan } from '../engine/report/index.ts';
 import { calibrate } from '../engine/experiment/calibrate/calibrate.ts';
 import { minimumHeadcountForTarget } from '../engine/experiment/search/headcountSearch.ts';
 import { runScenario } from '../engine/experiment/studies/run.ts';
 import { loadScenario } from '../engine/scenario/load.ts';
 import { phonePeople } from '../engine/workforce/staffing.ts';
 import { fieldLabel, fieldRange, fieldValue } from '../engine/text/fieldNames.ts';
-import { CASES, calibratedComment, fileValue } from './calibrationCases.ts';
+import { CASES, calibratedComment, caseTitleZh, fileValue } from './calibrationCases.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const scenario = (f: string) => join(root, 'scenarios', f);
@@ -76,6 +76,11 @@ describe('notebooks/cases.ts: every figure is the CLI’s', () => {
       // the page's cost table shows the same figures, formatted
       expect(page, what).toContain(`${formatAmount(inv.models.outsourced.fullCost.operators)} / ${formatAmount(inv.models.inhouse.fullCost.operators)}`);
       expect(page, what).toContain(formatWan(s.at.budgets.outsourced.budget.total));
+      // the Chinese run sentence, shown first, quotes the same connection rate
+      const conn = s.at.kpis!.connectionRate.mean;
+      expect(page, what).toContain(`${formatAmount(s.at.headcount)}人${conn >= 0.95 ? '可' : '只能'}接通模拟来电的 ${pct(conn)}`);
+      // the scenario's Chinese title, from the calibration case table (one place), heads its finding
+      expect(page, what).toContain(`<em lang="zh-CN">${escapeHtml(caseTitleZh(file)!)}</em>`);
     }
     expectCitationsResolve(page, 'cases/index.html');
   });
@@ -135,17 +140,30 @@ describe('notebooks/haikou.ts: the case page is hotline-sim budget’s', () => {
     expect(page).toContain(`<strong>${inv.models.outsourced.fullCost.operators}</strong> operators outsourced or <strong>${inv.models.inhouse.fullCost.operators}</strong> in-house`);
     expect(page).toContain(`<strong>${inv.naive.exact.toFixed(1)}</strong>`);
     expect(page).toContain(`<strong>${inv.citizen.headcount}</strong>`);
+    expect(page).toContain(escapeHtml(inv.naive.explanation));
+    expect(page).toContain(`÷ 7,000 = ${formatTrimmed(inv.naive.exact, 2)} → ${inv.naive.headcount}`);
     expect(page).toContain(`<strong>${pct(s.at.kpis!.connectionRate.mean)}</strong> of calls`);
     expect(page).toContain(`(15-s service level ${pct(s.at.kpis!.serviceLevel.mean)})`);
+    // the check against the input (answered calls a day vs the accepted cases it was built from), in both languages
+    const answeredPerDay = formatAmount(s.at.kpis!.answered.mean / s.at.kpis!.countedDays);
+    expect(page).toContain(`模型每天接通 ${answeredPerDay} 个来电`);
+    expect(page).toContain(`the model answers ${answeredPerDay} calls a day`);
     // hotline-sim budget scenarios/haikou-2024.yaml --budget 126.78e6 --years 3 --no-simulate
     const signed = budgetStudy({ file, budgetYuan: 126_780_000, years: 3, simulate: false, overrides: short }).inversion!;
-    expect(page).toContain(`The signed contract (126.78M) buys ${signed.models.outsourced.fullCost.operators} / ${signed.models.inhouse.fullCost.operators}`);
+    expect(page).toContain(`The signed contract (${formatWan(126_780_000)}元) buys ${signed.models.outsourced.fullCost.operators} / ${signed.models.inhouse.fullCost.operators}`);
+    // the Chinese summary above each English item quotes the same figures
+    expect(page).toContain(`可支付外包 <strong>${inv.models.outsourced.fullCost.operators}</strong> 名或自营 <strong>${inv.models.inhouse.fullCost.operators}</strong> 名话务员`);
+    expect(page).toContain(`的接通率为 <strong>${pct(s.at.kpis!.connectionRate.mean)}</strong>（15秒服务水平 ${pct(s.at.kpis!.serviceLevel.mean)}）`);
+    expect(page).toContain(`已签合同（${formatWan(126_780_000)}元）可支付 ${signed.models.outsourced.fullCost.operators} / ${signed.models.inhouse.fullCost.operators} 名`);
+    expect(page).toContain(`外包时合同可支付每人每月工资总额 ${formatAmount(signed.models.outsourced.affordableWage.monthlyWage)} 元`);
+    expect(page, 'money in 万元, not "M"').not.toMatch(/\b(129|126\.78|121\.794|3\.6)M\b/);
     expect(page).toContain(`It pays a gross wage of ${formatAmount(signed.models.outsourced.affordableWage.monthlyWage)} a month outsourced`);
     // Like with like: yuan per person on the phones a month, each from its scenario's payroll.
     const haikou = 126_780_000 / 36 / phonePeople(300, loadScenario(file).payroll);
     const liaochengPhones = phonePeople(237, loadScenario(scenario('liaocheng-2024.yaml')).payroll);
     const liaocheng = 16_665_264 / 12 / liaochengPhones;
     expect(page).toContain(`${(haikou / liaocheng).toFixed(1)} times Liaocheng 2024's ${formatAmount(liaocheng)} per person on the phones (16,665,264 / ${liaochengPhones} / 12`);
+    expect(page).toContain(`是聊城2024年接听电话人员每人每月 ${formatAmount(liaocheng)} 元的 ${(haikou / liaocheng).toFixed(1)} 倍`);
     expect(page).not.toMatch(/twice Liaocheng/);
     // the minimum wage is the cost model's, with its entry
     const minimum = loadStudyScenario(file).spec.city.minimumMonthlyWage!;
@@ -157,6 +175,8 @@ describe('notebooks/haikou.ts: the case page is hotline-sim budget’s', () => {
     for (const [name, page] of pages) expectCitationsResolve(page, `haikou/${name}`);
     const run = pages.find(([n]) => n === 'run-300.html')![1];
     for (const s of loadScenario(file).sources!) expect(run).toContain(escapeHtml(s));
+    // its title: the case's Chinese title (the calibration case table's) first, the scenario's name beside
+    expect(run).toContain(`<h1 lang="zh-CN">${escapeHtml(caseTitleZh('haikou-2024.yaml')!)}<span class="zh" lang="en">${escapeHtml(loadScenario(file).name)}`);
     expect(pages.map(([, p]) => p).join('')).not.toMatch(/\b1 days\b/);
   });
 });
@@ -190,6 +210,10 @@ describe('notebooks/calibration.ts: the fit, the reproduction and the head count
     // the case's words quote the run and the files, not typed-in figures
     expect(page).toContain(`the shipped file simulates ${pct(shipped.totals.connectionRate.mean)}`);
     expect(page).toContain(`keeps the fitted share on the phones (${formatAmount(fileValue(c.file, f) * 100, 1)}%)`);
+    // and so do their Chinese versions, shown first
+    expect(page).toContain(`所附场景文件的模拟接通率为 ${pct(shipped.totals.connectionRate.mean)}（公布值约30%）`);
+    expect(page).toContain(`保持拟合出的接听电话人员占比（${formatAmount(fileValue(c.file, f) * 100, 1)}%）`);
+    expect(page.indexOf('<strong>合理性</strong>'), 'Chinese before English').toBeLessThan(page.indexOf('<strong>Plausibility.</strong>'));
   });
 
   it('Haikou 2024: the head count for 95% and its budget in 万元 equal budget --target --per horizon', () => {
@@ -205,6 +229,8 @@ describe('notebooks/calibration.ts: the fit, the reproduction and the head count
     expect(index).toContain(formatWan(total));
     const k = calibratedComment('haikou-2020.yaml', 'callTypes.1.wrapUpTime.mean');
     expect(page).toContain(`transferred from haikou-2020.yaml (${formatAmount(k.value, 1)} s, 95% CI ${formatAmount(k.ciLow, 1)}-${formatAmount(k.ciHigh, 1)})`);
+    expect(page).toContain(`沿用 haikou-2020.yaml 的拟合值（${formatAmount(k.value, 1)} 秒，95%置信区间 ${formatAmount(k.ciLow, 1)}–${formatAmount(k.ciHigh, 1)}）`);
+    expect(page, 'cited money in 万元').toContain(`三年合同${formatWan(126_780_000)}元`);
   });
 
   it('reads Chinese first: case titles, no raw field paths, every citation resolves', () => {

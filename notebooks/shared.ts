@@ -68,21 +68,48 @@ export function freshOutputDir(dir: string): void {
 /**
  * The check of a model against its own input: answered calls a day in the simulation against a
  * published accepted volume a day that the scenario takes as answered calls. Null when nothing is
- * published; otherwise the sentence, flagged when the model answers fewer than were accepted.
+ * published; otherwise the sentence (`textZh` in Chinese, from the same figures), flagged when the model answers fewer than were accepted.
  */
-export function acceptedVolumeCheck(k: KpiSummary, publishedAcceptedPerDay: number | null, what: string): { contradicts: boolean; text: string } | null {
+export function acceptedVolumeCheck(
+  k: KpiSummary,
+  publishedAcceptedPerDay: number | null,
+  what: { en: string; zh: string },
+): { contradicts: boolean; text: string; textZh: string } | null {
   if (publishedAcceptedPerDay === null) return null;
   const perDay = (x: number | null) => (x === null ? null : x / k.countedDays);
   const mean = perDay(k.answered.mean)!;
   const lo = perDay(k.answered.ciLow);
   const hi = perDay(k.answered.ciHigh);
   const ci = lo !== null && hi !== null ? ` (95% CI ${formatAmount(lo)}–${formatAmount(hi)})` : '';
+  const ciZh = lo !== null && hi !== null ? `（95%置信区间 ${formatAmount(lo)}–${formatAmount(hi)}）` : '';
   const contradicts = (hi ?? mean) < publishedAcceptedPerDay;
   return {
     contradicts,
     text: contradicts
-      ? `Check against the input: the model answers ${formatAmount(mean)} calls a day${ci}, fewer than the ${formatAmount(publishedAcceptedPerDay)} ${what} a day that the scenario takes as answered calls. ` +
+      ? `Check against the input: the model answers ${formatAmount(mean)} calls a day${ci}, fewer than the ${formatAmount(publishedAcceptedPerDay)} ${what.en} a day that the scenario takes as answered calls. ` +
         'The model contradicts its own input: either more people answered than the head count simulated, or not every accepted case was an answered call.'
-      : `Check against the input: the model answers ${formatAmount(mean)} calls a day${ci}, at least the ${formatAmount(publishedAcceptedPerDay)} ${what} a day published.`,
+      : `Check against the input: the model answers ${formatAmount(mean)} calls a day${ci}, at least the ${formatAmount(publishedAcceptedPerDay)} ${what.en} a day published.`,
+    textZh: contradicts
+      ? `与输入核对：模型每天接通 ${formatAmount(mean)} 个来电${ciZh}，少于场景当作接通来电的每天 ${formatAmount(publishedAcceptedPerDay)} 件${what.zh}。` +
+        '模型与自己的输入相矛盾：要么实际接听的人比模拟的人数多，要么受理的诉求并非都是接通的来电。'
+      : `与输入核对：模型每天接通 ${formatAmount(mean)} 个来电${ciZh}，不少于公布的每天 ${formatAmount(publishedAcceptedPerDay)} 件${what.zh}。`,
   };
+}
+
+/**
+ * The style of a Chinese-first prose block's English (the notebooks' pages only; engine pages keep their CSS), and
+ * the held-out table's minimum widths, so a phone scrolls it sideways instead of squeezing two languages into a column.
+ */
+export const BILINGUAL_CSS = '<style>.en{color:#555}p.en{font-size:14px;margin-top:-8px}p.how.en{margin-top:4px}table.held td{min-width:7em}table.held td:nth-child(5){min-width:18em}</style>';
+
+/**
+ * A prose block as the pages print it: the Chinese paragraph first, the English below in grey.
+ * Both arguments are HTML (already escaped); `heading` is "中文 · English" (or empty).
+ */
+export function bilingualHtml(zh: string, en: string, heading = ''): string {
+  const [hz, he] = heading ? heading.split(' · ') : ['', ''];
+  return (
+    `<p lang="zh-CN">${hz ? `<strong>${escapeHtml(hz)}</strong> ` : ''}${zh}</p>` +
+    `<p class="en" lang="en">${he ? `<strong>${escapeHtml(he)}.</strong> ` : ''}${en}</p>`
+  );
 }

@@ -145,6 +145,8 @@ function figure(chart: ReportChart, svg: string): string {
 export interface RunReportOptions {
   /** The scenario's `sources:` lines (SOURCES.md entries it rests on), listed under the facts. */
   sources?: readonly string[];
+  /** The scenario's title in Chinese, shown first with its `name` beside (a notebook's case table holds it). */
+  titleZh?: string;
 }
 
 /** The figures the run rests on: the scenario's own citations of SOURCES.md entries. */
@@ -157,7 +159,9 @@ function sourcesList(sources: readonly string[] | undefined): string {
 export async function runReportHtml(r: RunResult, options: RunReportOptions = {}): Promise<{ html: string; svgs: Record<string, string> }> {
   const charts = await renderRunCharts(r);
   const body = [
-    `<h1>${escapeHtml(r.scenario)}<span class="zh" lang="zh-CN">12345 热线模拟报告 · simulation report</span></h1>`,
+    options.titleZh
+      ? `<h1 lang="zh-CN">${escapeHtml(options.titleZh)}<span class="zh" lang="en">${escapeHtml(r.scenario)} · 模拟报告 simulation report</span></h1>`
+      : `<h1>${escapeHtml(r.scenario)}<span class="zh" lang="zh-CN">12345 热线模拟报告 · simulation report</span></h1>`,
     factsTable(r),
     sourcesList(options.sources),
     summary(r),
@@ -171,7 +175,8 @@ export async function runReportHtml(r: RunResult, options: RunReportOptions = {}
   ];
   const svgs: Record<string, string> = {};
   for (const { chart, svg } of charts) svgs[`${chart.id}.svg`] = svg.endsWith('\n') ? svg : svg + '\n';
-  return { html: htmlPage(`${r.scenario} — hotline-sim report`, body.filter(Boolean).join('\n')), svgs };
+  const title = options.titleZh ? `${options.titleZh} · ${r.scenario}` : r.scenario;
+  return { html: htmlPage(`${title} — hotline-sim report`, body.filter(Boolean).join('\n')), svgs };
 }
 
 /** What `run --out` writes besides the CSVs: report.html and one SVG file per chart. */
