@@ -78,9 +78,9 @@ const OPTIONS: Record<string, Record<string, string>> = {
     observed: ALONE, fit: ALONE, range: ALONE, sensitivity: ALONE, replications: ALONE, seed: ALONE, horizon: ALONE,
     'allow-files-outside': ALONE, workers: ALONE, json: ALONE, quiet: ALONE, write: ALONE,
     agents: 'conflicts: write', headcount: 'conflicts: write', 'people-per-seat': 'conflicts: write', profile: 'conflicts: write',
-    scale: 'conflicts: write', 'start-date': 'conflicts: write', force: 'needs: write',
+    scale: 'conflicts: write', 'start-date': 'conflicts: write', force: 'needs: write or out',
     alternatives: 'conflicts: write, sensitivity', keep: 'needs: alternatives', target: 'needs: alternatives', per: 'needs: alternatives',
-    detail: 'needs: alternatives',
+    detail: 'needs: alternatives', out: 'needs: alternatives',
   },
   sweep: { vary: ALONE, out: ALONE, charts: ALONE, shard: ALONE, replications: ALONE, seed: ALONE, horizon: ALONE, quiet: ALONE, workers: ALONE, resume: 'conflicts: force', force: 'conflicts: resume' },
   merge: { out: ALONE, charts: ALONE, force: ALONE },
@@ -140,7 +140,7 @@ const REFUSED: [string, string[], string[]][] = [
   ['budget --sensitivity + --budget', ['budget', S, '--sensitivity', '--budget', '129e6'], ['--sensitivity', '--budget']],
   ['calibrate --alternatives + --write', ['calibrate', S, '--observed', 'connection=0.95', '--alternatives', '--write', '/nonexistent/x.yaml'], ['--write', '--alternatives']],
   ['calibrate --alternatives + --sensitivity', ['calibrate', S, '--observed', 'connection=0.95', '--alternatives', '--sensitivity', 'patience.mean=60'], ['--sensitivity', '--alternatives']],
-  ...(['keep patience.mean', 'target connection=0.95', 'per month', 'detail'].map((f) => {
+  ...(['keep patience.mean', 'target connection=0.95', 'per month', 'detail', 'out /nonexistent/x'].map((f) => {
     const [flag, value] = f.split(' ');
     return [`calibrate --${flag} alone`, ['calibrate', S, '--observed', 'connection=0.95', '--fit', 'patience.mean', `--${flag}`, ...(value ? [value] : [])], [`--${flag}`, '--alternatives']] as [string, string[], string[]];
   })),

@@ -166,8 +166,10 @@ export function compute(i: Inputs, hint?: number): Outcome {
       budgetSource = 'citedContract';
     }
     const study = costStudy(text, { years: i.form.years });
-    if (Math.abs(study.at.agentsOnSeat - meanOnSeat(s)) > 1e-9 || study.at.headcount !== headcount) {
-      throw new Error(`the page's staffing (${headcount} people, ${meanOnSeat(s)} on seat) is not the file's (${study.at.headcount}, ${study.at.agentsOnSeat})`);
+    // The study prices the head count plus the people a demand profile's floor needs beyond it (Staffing.floorAdded).
+    const priced = headcount + s.staffing.floorAdded;
+    if (Math.abs(study.at.agentsOnSeat - meanOnSeat(s)) > 1e-9 || study.at.headcount !== priced) {
+      throw new Error(`the page's staffing (${priced} people priced, ${meanOnSeat(s)} on seat) is not the file's (${study.at.headcount}, ${study.at.agentsOnSeat})`);
     }
     const cli =
       `hotline-sim budget scenario.yaml --no-simulate --years ${i.form.years}` + (budgetYuan !== null ? ` --budget ${Math.round(budgetYuan)}` : '');
