@@ -39,6 +39,13 @@ export function costOf(st: ScheduleState, x: number[]): number {
   return x.reduce((a, v, j) => a + v * st.pats[j].cost, 0);
 }
 
+/** Agents short of the requirement, summed over the open intervals of a cover. */
+export function shortfallOf(st: ScheduleState, cover: Float64Array): number {
+  let v = 0;
+  for (let i = 0; i < st.L; i++) if (st.open[i]) v += Math.max(0, st.r[i] - cover[i]);
+  return v;
+}
+
 /** Shortfall and overstaffing penalties of a cover. */
 export function penaltyOf(st: ScheduleState, cover: Float64Array): number {
   const { L, open, r, Mu, Mv, maxOver } = st;

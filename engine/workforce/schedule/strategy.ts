@@ -3,7 +3,7 @@
  * candidates, (2) the expected-break MIP from a greedy start with a greedy repair, (3) the IP that
  * places the breaks ('placed') or models the stagger rule exactly ('exact'), all in one time budget.
  */
-import { costOf, coverOf, penaltyOf, yStagger } from './cover.ts';
+import { costOf, coverOf, penaltyOf, shortfallOf, yStagger } from './cover.ts';
 import { greedy } from './greedy.ts';
 import { solveModel, type SolveOut } from './lp.ts';
 import type { ScheduleState, Sol } from './problem.ts';
@@ -107,7 +107,11 @@ export function runStrategy(st: ScheduleState, highs: HighsRuntime): StrategyOut
     const startScore = score(start, 'exact');
     if (out?.sol) {
       const cand2 = model === 'placed' ? out.sol : stagger(out.sol.x);
-      if (score(cand2, model) <= startScore + 1e-9) {
+      // A solve cut short (time or node limit) may stop at a roster that is cheaper only because it
+      // leaves intervals short: then its start, which covers more, stands (so how busy the machine
+      // was cannot turn a covering roster into a short one).
+      const shorter = out.status !== 'optimal' && shortfallOf(st, coverOf(st, cand2, model)) > shortfallOf(st, coverOf(st, start, 'exact')) + 1e-6;
+      if (!shorter && score(cand2, model) <= startScore + 1e-9) {
         sol = cand2;
         status = out.status;
         gap = out.gap;
