@@ -9,6 +9,7 @@ import { meanAgents, scenarioAtHeadcount } from '../experiment/search/headcountA
 import { loadStudyScenario } from '../experiment/studies/scenarioCosting.ts';
 import { formatBudgetOutput, formatBudgetSummary } from './budgetReport.ts';
 import { formatCompareReport } from './compareReport.ts';
+import { formatStaffSummary } from './staffReport.ts';
 import { formatAmount, formatDays, formatWithCi } from './format.ts';
 
 const SCENARIOS = new URL('../../scenarios/', import.meta.url).pathname;
@@ -49,6 +50,9 @@ describe('the head-count row of a target', () => {
     expect(t.period).toBe('month');
     expect(row).toMatch(/^demand profile, horizon avg \(14 d\)/);
     expect(row).not.toContain('every month');
+    // staff's question line says so too, from the same row
+    const staff = formatStaffSummary({ scenario: 'Yongchuan', target: { kind: 'serviceLevel', value: 0.8, seconds: 20 }, period: 'month', intervalMinutes: 30, serviceLevelSeconds: 20, answers: [t], roster: null });
+    expect(staff.replace(/\n\s+/g, ' ')).toContain('in every calendar month (this horizon has no whole month: checked as horizon avg (14 d))');
   });
 
   it('prints the target’s own KPI, at its threshold, in both columns', () => {

@@ -76,7 +76,11 @@ export interface StaffAnswers {
 export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions = {}): string {
   const out: string[] = [];
   out.push(...wrapText(a.scenario));
-  out.push(...wrapText(`Question: the fewest people for ${describeKpiTarget(a.target, a.serviceLevelSeconds)}, ${describePeriod(a.period, a.intervalMinutes)}`));
+  // A horizon shorter than a month cannot show "every calendar month": the question says what the
+  // profile's answer was checked on instead (its row's period text, from the run that answered it).
+  const checked = a.period === 'month' ? a.answers.find((r) => r.mode === 'profile')?.periodText : undefined;
+  const partMonth = checked !== undefined && /^horizon avg|^each part-month/.test(checked) ? ` (this horizon has no whole month: checked as ${checked})` : '';
+  out.push(...wrapText(`Question: the fewest people for ${describeKpiTarget(a.target, a.serviceLevelSeconds)}, ${describePeriod(a.period, a.intervalMinutes)}${partMonth}`));
   const own = options.scenarioHeadcount;
   const first = a.answers[0];
   if (first) {
