@@ -52,7 +52,7 @@ describe('the head-count row of a target', () => {
     expect(row).not.toContain('every month');
     // staff's question line says so too, from the same row
     const staff = formatStaffSummary({ scenario: 'Yongchuan', target: { kind: 'serviceLevel', value: 0.8, seconds: 20 }, period: 'month', intervalMinutes: 30, serviceLevelSeconds: 20, answers: [t], roster: null });
-    expect(staff.replace(/\n\s+/g, ' ')).toContain('in every calendar month (this horizon has no whole month: checked as horizon avg (14 d))');
+    expect(staff.replace(/\n\s+/g, ' ')).toContain('in every calendar month (here horizon avg (14 d))');
   });
 
   it('prints the target’s own KPI, at its threshold, in both columns', () => {

@@ -3,7 +3,7 @@
 import { describeParameters } from '../cost/budget.ts';
 import type { Model } from '../cost/labour.ts';
 import { OPERATING_MODELS, type BudgetStudy, type PricedBudget } from '../experiment/studies/budgetStudy.ts';
-import { describePeriod } from '../experiment/search/targetPeriod.ts';
+import { checkedOnPartMonths, describeAskedPeriod } from '../experiment/search/targetPeriod.ts';
 import {
   budgetLinesTable,
   budgetSummaryRows,
@@ -104,7 +104,10 @@ export function formatBudgetSummary(s: BudgetStudy): string {
   }
   if (s.target) {
     const t = s.target.result;
-    out.push(...wrapText(`Target: ${describeKpiTarget(t.target, T)}, ${describePeriod(t.period, at.intervalMinutes)}${t.mode === 'roster' ? '' : ' (--roster: by shifts)'}`));
+    const checked = t.mode === 'roster' ? undefined : t.periodText;
+    // The roster hint gives way to what a short horizon checked (the line stays one line).
+    const hint = t.mode === 'roster' || checkedOnPartMonths(t.period, checked) ? '' : ' (--roster: by shifts)';
+    out.push(...wrapText(`Target: ${describeKpiTarget(t.target, T)}, ${describeAskedPeriod(t.period, at.intervalMinutes, checked)}${hint}`));
     out.push(...headcountAnswerLines([t]));
     const tb = s.target.budgets;
     out.push(

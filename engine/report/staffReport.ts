@@ -3,7 +3,7 @@
 import { csvWithBom } from './csv.ts';
 import type { StaffingStudy } from '../experiment/search/staffing.ts';
 import { describeStaffingMode, whyModesDiffer } from '../experiment/search/headcountAnswer.ts';
-import { describePeriod, intervalsUnderText, type TargetPeriod } from '../experiment/search/targetPeriod.ts';
+import { describeAskedPeriod, intervalsUnderText, type TargetPeriod } from '../experiment/search/targetPeriod.ts';
 import { type HeadcountForTarget } from '../experiment/search/headcountSearch.ts';
 import type { StaffingTarget } from '../analytic/staffing.ts';
 import { describeKpiTarget, formatAmount, formatCi, formatValue, formatWithCi, textTable, wrapText, formatDays } from './format.ts';
@@ -78,9 +78,8 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
   out.push(...wrapText(a.scenario));
   // A horizon shorter than a month cannot show "every calendar month": the question says what the
   // profile's answer was checked on instead (its row's period text, from the run that answered it).
-  const checked = a.period === 'month' ? a.answers.find((r) => r.mode === 'profile')?.periodText : undefined;
-  const partMonth = checked !== undefined && /^horizon avg|^each part-month/.test(checked) ? ` (this horizon has no whole month: checked as ${checked})` : '';
-  out.push(...wrapText(`Question: the fewest people for ${describeKpiTarget(a.target, a.serviceLevelSeconds)}, ${describePeriod(a.period, a.intervalMinutes)}${partMonth}`));
+  const checked = a.answers.find((r) => r.mode === 'profile')?.periodText;
+  out.push(...wrapText(`Question: the fewest people for ${describeKpiTarget(a.target, a.serviceLevelSeconds)}, ${describeAskedPeriod(a.period, a.intervalMinutes, checked)}`));
   const own = options.scenarioHeadcount;
   const first = a.answers[0];
   if (first) {

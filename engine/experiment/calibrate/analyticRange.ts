@@ -13,7 +13,8 @@ import type { StaffingTarget } from '../../analytic/staffing.ts';
 import { payrollHeadcount } from '../../workforce/staffing.ts';
 import { meanOf } from '../../random/distributions.ts';
 import { analyticAgentsOnSeat } from '../search/analyticBracket.ts';
-import { assumptionLabel, type PlausibleRange } from './plausible.ts';
+import { parseDocument } from 'yaml';
+import { assumptionLabel, callTypesOf, type PlausibleRange } from './plausible.ts';
 import { sensitivityVariants } from './sensitivity.ts';
 
 export interface AnalyticRangeRow {
@@ -81,9 +82,10 @@ export function analyticAnswerRange(text: string, file: string | undefined, head
   const base = analyticPeople(parseScenario(text, file, overrides), target);
   if (base === null || !(base > 0)) return null;
   const rows = new Map<string, AnalyticRangeRow>();
+  const callTypes = callTypesOf(parseDocument(text)); // so a call type's field reads 'work order after-call time'
   for (const v of variants) {
     let row = rows.get(v.range.field);
-    if (!row) rows.set(v.range.field, (row = { field: v.range.field, label: assumptionLabel(v.range.field), range: v.range, atLow: null, atHigh: null }));
+    if (!row) rows.set(v.range.field, (row = { field: v.range.field, label: assumptionLabel(v.range.field, callTypes), range: v.range, atLow: null, atHigh: null }));
     let people: number | null = null;
     try {
       const p = analyticPeople(parseScenario(v.text, file, overrides), target);
@@ -100,16 +102,21 @@ export function analyticAnswerRange(text: string, file: string | undefined, head
   return { headcount, people: [Math.min(...all), Math.max(...all)], rows: sorted };
 }
 
-/** The line for the first screen: "Range ≈ 190–260 people (analytic; drivers: work-order time 120–1,000 s, people per seat 4.5–7.5); --sensitivity simulates it". */
+/** The line for the first screen: "Range of the 221 ≈ 190–260 people (analytic; drivers: work-order time 120–1,000 s, people per seat 4.5–7.5); --sensitivity simulates it". */
 export function analyticRangeLine(r: AnalyticRange): string {
   const fmt = (v: number) => (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : String(Number(v.toPrecision(3))));
   const moving = r.rows.filter((x) => [x.atLow, x.atHigh].some((v) => v !== null && v !== r.headcount));
   const span = r.people[0] === r.people[1] ? `${fmt(r.people[0])}` : `${fmt(r.people[0])}–${fmt(r.people[1])}`;
-  const line = (drivers: AnalyticRangeRow[]) => {
-    const driver = drivers.map((x) => `${x.label} ${fmt(x.range.low)}–${fmt(x.range.high)}${x.range.unit ? ` ${x.range.unit}` : ''}`).join(', ');
-    return `Range ≈ ${span} people (analytic${driver ? `; ${drivers.length > 1 ? 'drivers' : 'driver'}: ${driver}` : ''}); --sensitivity simulates it`;
+  const line = (drivers: AnalyticRangeRow[], withRange: boolean, tail: string) => {
+    const driver = drivers.map((x) => `${x.label}${withRange ? ` ${fmt(x.range.low)}–${fmt(x.range.high)}${x.range.unit ? ` ${x.range.unit}` : ''}` : ''}`).join(', ');
+    return `Range of the ${fmt(r.headcount)} ≈ ${span} people (analytic${driver ? `; ${drivers.length > 1 ? 'drivers' : 'driver'}: ${driver}` : ''})${tail}`;
   };
-  // The two largest drivers if the line keeps within 100 columns, else the largest.
-  const two = line(moving.slice(0, 2));
-  return two.length <= 100 ? two : line(moving.slice(0, 1));
+  // The first that keeps within 100 columns: two drivers with their ranges, one, one without its range.
+  const tries = [
+    line(moving.slice(0, 2), true, '; --sensitivity simulates it'),
+    line(moving.slice(0, 1), true, '; --sensitivity simulates it'),
+    line(moving.slice(0, 1), true, '; see --sensitivity'),
+    line(moving.slice(0, 1), false, '; see --sensitivity'),
+  ];
+  return tries.find((l) => l.length <= 100) ?? tries[tries.length - 1];
 }

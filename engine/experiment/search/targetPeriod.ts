@@ -28,6 +28,20 @@ export function describePeriod(period: TargetPeriod, intervalMinutes: number): s
   }
 }
 
+/** Whether a month target's answer row was checked on something other than whole months (a horizon with none). */
+export function checkedOnPartMonths(period: TargetPeriod, checked?: string): boolean {
+  return period === 'month' && checked !== undefined && /^horizon avg|^each part-month/.test(checked);
+}
+
+/**
+ * The period asked for, and what it came to when the horizon has no whole month: "in every calendar
+ * month (here horizon avg (14 d))". `checked`: the answer row's assessedPeriodText, so the question
+ * and the row cannot disagree.
+ */
+export function describeAskedPeriod(period: TargetPeriod, intervalMinutes: number, checked?: string): string {
+  return `${describePeriod(period, intervalMinutes)}${checkedOnPartMonths(period, checked) ? ` (here ${checked})` : ''}`;
+}
+
 /** Per-period aggregation of interval means (a day's rate is its calls' rate, not the mean of its intervals' rates). */
 function dayEstimates(run: RunResult, metricId: TargetMetric['metricId']): Estimate[] {
   const days = new Map<string, { offered: number; answered: number; sl: number; slW: number; asa: number; asaW: number }>();
