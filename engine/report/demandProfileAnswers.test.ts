@@ -81,12 +81,14 @@ describe('staff: each label of the table comes from what was computed', () => {
     const n = (x: number) => x.toLocaleString('en-US');
     if (study.intervalsMissingTarget > 0) {
       expect(lines.find((l) => l.startsWith('roster,'))).toContain(`roster, ${n(study.intervalsMissingTarget)} of ${n(study.intervalsChecked)} intervals under`);
-      expect(screen).toContain(`${n(study.intervalsMissingTarget)} of ${n(study.intervalsChecked)} intervals with calls just under the target`);
+      expect(screen).toContain(`${n(study.intervalsMissingTarget)} of ${n(study.intervalsChecked)} intervals with calls under the target`);
     }
     // the FTE beside the people in the table is the one the Roster line gives (no payroll: the same people)
     const fte = roster.result.fte!;
     expect(lines.find((l) => l.startsWith('roster,'))).toContain(`${formatAmount(roster.result.headcount)} (${fte.toFixed(1)})`);
     expect(screen).toContain(`${fte.toFixed(1)} FTE priced`);
+    // a horizon longer than the week the roster is set on names that week
+    expect(screen.replace(/\n\s+/g, ' ')).toContain(`set on the requirement of the first week only (${study.run.horizon.start.slice(0, 10)} – `);
     // 59 days from 1 January: January and February whole, named as such
     const row = lines.find((l) => l.startsWith('demand profile'))!;
     expect(row).toMatch(/^demand profile, each of 2 months\s/);

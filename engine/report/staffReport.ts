@@ -8,6 +8,7 @@ import { type HeadcountForTarget } from '../experiment/search/headcountSearch.ts
 import type { StaffingTarget } from '../analytic/staffing.ts';
 import { describeKpiTarget, formatAmount, formatCi, formatValue, formatWithCi, textTable, wrapText, formatDays } from './format.ts';
 import { noteLines } from './runReport.ts';
+import { addDays, isoDate, parseIsoDate } from '../scenario/calendar.ts';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -110,14 +111,26 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
       ...wrapText(
         `  simulated ${formatDays(run.horizon.days)} × ${run.replications} replications: service level ${run.serviceLevelSeconds} s ${formatWithCi(t.serviceLevel, 'ratio')}, ` +
           `ASA ${formatValue(t.asa.mean, 'seconds')}, occupancy ${formatValue(t.occupancy.mean, 'ratio')}` +
-          (st.intervalsMissingTarget > 0 ? `; ${intervalsUnderText(st.intervalsMissingTarget, st.intervalsChecked)} just under the target` : ''),
+          (st.intervalsMissingTarget > 0 ? `; ${intervalsUnderText(st.intervalsMissingTarget, st.intervalsChecked)} under the target` : ''),
         100,
         '    ',
       ),
     );
+    const week = requirementWeekText(run);
+    if (week) out.push(...wrapText(`  ${week}`, 100, '    '));
   }
   out.push(...noteLines(options.notes));
   return out.join('\n');
+}
+
+/**
+ * A roster is set on the requirement of the horizon's first week (staffScenario) and repeated: on a
+ * longer horizon, say which week, since busier weeks (a season, a holiday's aftermath) fall under it.
+ */
+function requirementWeekText(run: StaffingStudy['run']): string | null {
+  if (run.horizon.days <= 7) return null;
+  const start = parseIsoDate(run.horizon.start);
+  return `set on the requirement of the first week only (${isoDate(start)} – ${isoDate(addDays(start, 6))}) and repeated over ${formatDays(run.horizon.days)}: weeks with more calls fall under the target`;
 }
 
 /** Summary, then with `detail` the requirement grid, the roster and the assumptions. */
@@ -224,7 +237,7 @@ export function formatStaffReport(s: StaffingStudy, pricedFte?: number): string 
   out.push(
     `The roster simulated over ${formatDays(run.horizon.days)} (${run.replications} replications, seed ${run.seed}): ` +
       `${intervalsUnderText(s.intervalsMissingTarget, s.intervalsChecked)} have a mean KPI below the target ` +
-      `(the requirement is set on one week of simulated calls at the chosen confidence; other weeks' random calls and the rounding of shrinkage leave some intervals just under)`,
+      `(the requirement is set on one week of simulated calls at the chosen confidence; other weeks' random calls and the rounding of shrinkage leave some intervals just under${run.horizon.days > 7 ? ', and weeks with more calls than the first fall further under' : ''})`,
   );
   const ids = ['connectionRate', 'abandonmentRate', 'serviceLevel', 'asa', 'occupancy'];
   out.push(
