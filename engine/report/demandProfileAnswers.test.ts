@@ -88,7 +88,7 @@ describe('staff: each label of the table comes from what was computed', () => {
     expect(lines.find((l) => l.startsWith('roster,'))).toContain(`${formatAmount(roster.result.headcount)} (${fte.toFixed(1)})`);
     expect(screen).toContain(`${fte.toFixed(1)} FTE priced`);
     // a horizon longer than the week the roster is set on names that week
-    expect(screen.replace(/\n\s+/g, ' ')).toContain(`set on the requirement of the first week only (${study.run.horizon.start.slice(0, 10)} – `);
+    expect(screen.replace(/\n\s+/g, ' ')).toContain(`set on the requirement of the busiest week (${study.requirementWeek.start} – `);
     // 59 days from 1 January: January and February whole, named as such
     const row = lines.find((l) => l.startsWith('demand profile'))!;
     expect(row).toMatch(/^demand profile, each of 2 months\s/);

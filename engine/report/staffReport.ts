@@ -116,7 +116,7 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
         '    ',
       ),
     );
-    const week = requirementWeekText(run);
+    const week = requirementWeekText(st);
     if (week) out.push(...wrapText(`  ${week}`, 100, '    '));
   }
   out.push(...noteLines(options.notes));
@@ -124,13 +124,14 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
 }
 
 /**
- * A roster is set on the requirement of the horizon's first week (staffScenario) and repeated: on a
- * longer horizon, say which week, since busier weeks (a season, a holiday's aftermath) fall under it.
+ * A roster is set on the requirement of the horizon's busiest week (staffScenario) and repeated: on a
+ * longer horizon, say which week, since the other weeks are covered by the same shifts.
  */
-function requirementWeekText(run: StaffingStudy['run']): string | null {
-  if (run.horizon.days <= 7) return null;
-  const start = parseIsoDate(run.horizon.start);
-  return `set on the requirement of the first week only (${isoDate(start)} – ${isoDate(addDays(start, 6))}) and repeated over ${formatDays(run.horizon.days)}: weeks with more calls fall under the target`;
+function requirementWeekText(st: StaffingStudy): string | null {
+  const w = st.requirementWeek;
+  if (w.ofHorizonDays <= w.days) return null;
+  const start = parseIsoDate(w.start);
+  return `set on the requirement of the busiest week (${isoDate(start)} – ${isoDate(addDays(start, w.days - 1))}) and repeated over ${formatDays(w.ofHorizonDays)}`;
 }
 
 /** Summary, then with `detail` the requirement grid, the roster and the assumptions. */
@@ -237,7 +238,7 @@ export function formatStaffReport(s: StaffingStudy, pricedFte?: number): string 
   out.push(
     `The roster simulated over ${formatDays(run.horizon.days)} (${run.replications} replications, seed ${run.seed}): ` +
       `${intervalsUnderText(s.intervalsMissingTarget, s.intervalsChecked)} have a mean KPI below the target ` +
-      `(the requirement is set on one week of simulated calls at the chosen confidence; other weeks' random calls and the rounding of shrinkage leave some intervals just under${run.horizon.days > 7 ? ', and weeks with more calls than the first fall further under' : ''})`,
+      `(the requirement is set on one week of simulated calls at the chosen confidence; other weeks' random calls and the rounding of shrinkage leave some intervals just under)`,
   );
   const ids = ['connectionRate', 'abandonmentRate', 'serviceLevel', 'asa', 'occupancy'];
   out.push(

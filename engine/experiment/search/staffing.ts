@@ -11,6 +11,7 @@ import { optimizeSchedule, scheduleProblemFromConfig, type ScheduleResult } from
 import type { ScheduleOptimisation } from '../../workforce/schema.ts';
 import { averageShrinkage } from '../../workforce/shrinkage.ts';
 import { simulatedRequirement, type RequirementStudy, type RequirementStudyOptions } from './requirement.ts';
+import { busiestWindowStartDay, scenarioWindow } from './requirementWeek.ts';
 import { scenarioForTarget, targetMetric } from './target.ts';
 import { meetsTargetOverPeriod } from './targetPeriod.ts';
 import { runScenario, type RunResult } from '../studies/run.ts';
@@ -38,7 +39,9 @@ export interface StaffingStudy {
   target: StaffingTarget;
   /** ISO weekday (1 = Monday) of the first day of the staffed period. */
   startWeekday: number;
-  /** Minimum agents on seat per interval of the staffed period (a week, or the horizon if shorter). */
+  /** The staffed period: the busiest `days` days of the horizon (a week, or the horizon if shorter), from `start`. */
+  requirementWeek: { start: string; days: number; ofHorizonDays: number };
+  /** Minimum agents on seat per interval of the staffed period. */
   requirement: RequirementStudy;
   schedule: ScheduleResult;
   /** The roster's agents on seat per interval over the scenario horizon. */
@@ -66,12 +69,15 @@ export async function staffScenario(scenario: Scenario, target: StaffingTarget, 
 
   let t0 = clock();
   options.onStage?.('requirement');
-  const requirement = simulatedRequirement(scenario, target, { ...options, intervals: days * perDay });
+  // The requirement of the busiest week: the roster repeats that week's shifts over the horizon.
+  const fromDay = busiestWindowStartDay(scenario, days);
+  const week = scenarioWindow(scenario, fromDay, days);
+  const requirement = simulatedRequirement(week, target, { ...options, intervals: days * perDay });
   const tRequirement = clock() - t0;
 
   t0 = clock();
   options.onStage?.('schedule');
-  const startWeekday = weekdayIndex(parseIsoDate(scenario.startDate)) + 1;
+  const startWeekday = weekdayIndex(parseIsoDate(week.startDate)) + 1;
   const wf = scenario.workforce;
   const problem = scheduleProblemFromConfig(wf.scheduleOptimisation ?? DEFAULT_SCHEDULE_OPTIMISATION, requirement.agents, {
     intervalMinutes: scenario.intervalSeconds / 60,
@@ -107,6 +113,7 @@ export async function staffScenario(scenario: Scenario, target: StaffingTarget, 
   return {
     target,
     startWeekday,
+    requirementWeek: { start: week.startDate, days, ofHorizonDays: Math.floor(scenario.nIntervals / perDay) },
     requirement,
     schedule,
     onSeat,
