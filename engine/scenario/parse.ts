@@ -327,7 +327,8 @@ function sameKind(expected: string, value: unknown): boolean {
   return typeof value === expected;
 }
 
-function valueAt(root: unknown, path: PropertyKey[]): unknown {
+/** The value at a path of plain data (objects and arrays), or undefined where the path leaves it. */
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v = root;
   for (const key of path) {
     if (v === null || typeof v !== 'object') return undefined;

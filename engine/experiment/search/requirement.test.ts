@@ -54,9 +54,10 @@ describe('simulation-corrected requirement', () => {
     for (const k of r.unreachable) expect(r.agents[k]).toBeLessThan(4 * r.erlang[k]);
   });
 
-  it('converges in a few rounds where Erlang is far off (talk times far from exponential, a ramp)', () => {
+  /** A steep ramp with talk times far from exponential: where Erlang is far off. */
+  const rampScenario = () => {
     const ramp = [60, 120, 400, 900, 900, 900, 600, 300, 300, 300, 200, 100, 100, 100, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60];
-    const s = parseScenario(`name: requirement ramp
+    return parseScenario(`name: requirement ramp
 horizon: { hours: 12 }
 arrivals: { callsPerHour: [${ramp.join(', ')}] }
 talkTime: { distribution: lognormal, mean: 240, cv: 2 }
@@ -64,21 +65,17 @@ patience: { distribution: exponential, mean: 60 }
 agents: 1
 seed: 3
 `);
+  };
+
+  it('converges in a few rounds where Erlang is far off (talk times far from exponential, a ramp)', () => {
+    const s = rampScenario();
     const r = simulatedRequirement(s, { kind: 'connectionRate', value: 0.95 }, { replications: 12 });
     expect(r.failing).toEqual([]);
     expect(r.rounds).toBeLessThanOrEqual(16);
   });
 
   it('keeps intervals confirmed at the full replications and cuts only spare agents: few full rounds, every mean at the target', () => {
-    const ramp = [60, 120, 400, 900, 900, 900, 600, 300, 300, 300, 200, 100, 100, 100, 60, 60, 60, 60, 60, 60, 60, 60, 60, 60];
-    const s = parseScenario(`name: requirement ramp
-horizon: { hours: 12 }
-arrivals: { callsPerHour: [${ramp.join(', ')}] }
-talkTime: { distribution: lognormal, mean: 240, cv: 2 }
-patience: { distribution: exponential, mean: 60 }
-agents: 1
-seed: 3
-`);
+    const s = rampScenario();
     const target = 0.95;
     const r = simulatedRequirement(s, { kind: 'connectionRate', value: target }, { replications: 20 });
     expect(r.failing).toEqual([]);

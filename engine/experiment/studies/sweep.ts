@@ -9,7 +9,7 @@ import { parseDocument } from 'yaml';
 import { metricDefinitions } from '../../callcenter/metrics.ts';
 import { defaultCostSpec } from '../../cost/schema.ts';
 import { ScenarioError, formatPath } from '../../scenario/errors.ts';
-import { parseScenarioYaml, specFromYaml, type ScenarioOverrides } from '../../scenario/parse.ts';
+import { parseScenarioYaml, specFromYaml, valueAt, type ScenarioOverrides } from '../../scenario/parse.ts';
 import { nodeFileReader } from '../../scenario/load.ts';
 import { resolveScenario, type Scenario } from '../../scenario/resolve.ts';
 import type { ScenarioSpec } from '../../scenario/schema.ts';
@@ -274,15 +274,6 @@ export function planSweep(file: string, axes: SweepAxis[], overrides: ScenarioOv
 function refused(a: SweepAxis, v: SweepValue, e: ScenarioError): SweepError {
   const where = e.path.length && formatPath(e.path) !== a.field ? ` (${formatPath(e.path)})` : '';
   return new SweepError(a.field, `value ${JSON.stringify(v)} refused${where}: ${e.problem}`);
-}
-
-function valueAt(root: unknown, path: string[]): unknown {
-  let v = root;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[key];
-  }
-  return v;
 }
 
 /** One CSV row: the point, its staffing, its KPIs (mean and 95% CI) and, with a cost section, its budgets. */
