@@ -96,8 +96,7 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
     const run = st.run;
     const sch = st.schedule;
     const mean = st.onSeat.reduce((x, y) => x + y, 0) / Math.max(1, st.onSeat.length);
-    // The FTE the roster's answer row prices (its paid hours over a full-timer's year), not a second count.
-    const priced = a.answers.find((r) => r.mode === 'roster')?.staffing?.operators;
+    const priced = rosterPricedFte(a);
     const fte = priced !== undefined ? `${formatValue(priced, 'agents')} FTE priced (paid hours / a full-time year)` : `${formatValue(sch.headcount.fte, 'agents')} FTE (paid hours a week / 40)`;
     out.push(
       ...wrapText(
@@ -129,9 +128,15 @@ export function formatStaffSummary(a: StaffAnswers, options: StaffReportOptions 
  */
 function requirementWeekText(st: StaffingStudy): string | null {
   const w = st.requirementWeek;
-  if (w.ofHorizonDays <= w.days) return null;
+  const horizonDays = st.run.horizon.days;
+  if (horizonDays <= w.days) return null;
   const start = parseIsoDate(w.start);
-  return `set on the requirement of the busiest week (${isoDate(start)} – ${isoDate(addDays(start, w.days - 1))}) and repeated over ${formatDays(w.ofHorizonDays)}`;
+  return `set on the requirement of the busiest week (${isoDate(start)} – ${isoDate(addDays(start, w.days - 1))}) and repeated over ${formatDays(horizonDays)}`;
+}
+
+/** The FTE the roster's answer row prices (paid hours over a full-timer's year), for every line that shows the roster's FTE. */
+function rosterPricedFte(a: StaffAnswers): number | undefined {
+  return a.answers.find((r) => r.mode === 'roster')?.staffing?.operators;
 }
 
 /** Summary, then with `detail` the requirement grid, the roster and the assumptions. */
@@ -140,7 +145,7 @@ export function formatStaffOutput(a: StaffAnswers, options: StaffReportOptions =
   if (!options.detail) return summary + '\n(--detail: the search, requirement by hour and weekday, roster by shift; --out DIR: CSV files)';
   const parts = [summary];
   for (const r of a.answers.filter((x) => x.mode === 'profile')) parts.push(formatProfileSearch(r));
-  if (a.roster) parts.push(formatStaffReport(a.roster, a.answers.find((r) => r.mode === 'roster')?.staffing?.operators));
+  if (a.roster) parts.push(formatStaffReport(a.roster, rosterPricedFte(a)));
   return parts.join('\n\n');
 }
 

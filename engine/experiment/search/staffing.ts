@@ -40,7 +40,7 @@ export interface StaffingStudy {
   /** ISO weekday (1 = Monday) of the first day of the staffed period. */
   startWeekday: number;
   /** The staffed period: the busiest `days` days of the horizon (a week, or the horizon if shorter), from `start`. */
-  requirementWeek: { start: string; days: number; ofHorizonDays: number };
+  requirementWeek: { start: string; days: number };
   /** Minimum agents on seat per interval of the staffed period. */
   requirement: RequirementStudy;
   schedule: ScheduleResult;
@@ -113,7 +113,7 @@ export async function staffScenario(scenario: Scenario, target: StaffingTarget, 
   return {
     target,
     startWeekday,
-    requirementWeek: { start: week.startDate, days, ofHorizonDays: Math.floor(scenario.nIntervals / perDay) },
+    requirementWeek: { start: week.startDate, days },
     requirement,
     schedule,
     onSeat,
