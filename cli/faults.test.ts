@@ -103,16 +103,25 @@ describe('the roster solver time limit', () => {
   it('a solve that finds no roster in time is reported as such: the greedy cover, no gap, a note, valid JSON', async () => {
     const requirement = Array.from({ length: 48 }, (_, i) => 3 + Math.round(4 * Math.sin((Math.PI * i) / 48)));
     const res = await optimizeSchedule({ requirement, candidates: generateShiftCandidates({ startEveryMinutes: 60 }), shrinkage: 0.3, solver: { timeLimitSeconds: 1e-9 } });
-    // HiGHS hands back the greedy start it was given, or nothing (then the greedy cover stands): either way no bound.
+    // HiGHS hands back the greedy start it was given, or nothing (then the greedy cover stands). In its
+    // 0.05 s a fast machine sometimes also finishes the root LP: then the gap is a real number. Never
+    // Infinity (the fault: "infinite number at roster.solver.gap").
     expect(res.solverStatus).toMatch(/^(timeLimit|greedy cover \(HiGHS found no roster: timeLimit\))$/);
-    expect(res.gapAchieved).toBeNull();
+    expect(res.gapAchieved === null || Number.isFinite(res.gapAchieved)).toBe(true);
     expect(res.uncovered).toEqual([]); // the greedy cover still covers the requirement
     const notes = readingNotes({ solver: { status: res.solverStatus, gap: res.gapAchieved } });
-    expect(notes.join('\n')).toMatch(/^the roster solver .*(no roster|no bound).*; allow more time \(scheduleOptimisation\.timeLimitSeconds\)$/);
+    expect(notes.join('\n')).toMatch(
+      res.gapAchieved === null
+        ? /^the roster solver .*(no roster|no bound).*; allow more time \(scheduleOptimisation\.timeLimitSeconds\)$/
+        : /^the roster solver stopped \(timeLimit\) at a \d+% gap: the cheapest roster may need that many fewer$/,
+    );
+    // A solve with no bound at all gives the no-bound note, whatever this machine's speed.
+    expect(readingNotes({ solver: { status: 'timeLimit', gap: null } }).join('\n')).toMatch(/^the roster solver stopped \(timeLimit\) with no bound .*; allow more time \(scheduleOptimisation\.timeLimitSeconds\)$/);
     // The greedy-cover wording, for a solve where HiGHS returned nothing.
     expect(readingNotes({ solver: { status: 'greedy cover (HiGHS found no roster: timeLimit)', gap: null } }).join('\n')).toMatch(/found no better roster within its time limit \(greedy cover \(HiGHS found no roster: timeLimit\)\): this is the greedy cover of the requirement/);
     // The JSON leaves a gap that does not exist out (it held Infinity: "infinite number at roster.solver.gap").
-    expect(JSON.parse(resultJson({ solver: { status: res.solverStatus, gap: res.gapAchieved } }))).toEqual({ solver: { status: res.solverStatus } });
+    expect(JSON.parse(resultJson({ solver: { status: 'timeLimit', gap: null } }))).toEqual({ solver: { status: 'timeLimit' } });
+    expect(() => JSON.parse(resultJson({ solver: { status: res.solverStatus, gap: res.gapAchieved } }))).not.toThrow();
   });
 });
 
